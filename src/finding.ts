@@ -1,0 +1,74 @@
+// The one record every phase (lint, build, image checks) produces and every
+// reporter (text, JSON, SARIF, annotations, summary, PR comment) consumes.
+
+export type Severity = 'error' | 'warning' | 'note'
+
+/** Most severe first; reporters sort and policies compare with this. */
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'note']
+
+export interface StageRef {
+  index: number
+  name?: string
+  final: boolean
+}
+
+export interface LayerRef {
+  index: number
+  digest?: string
+  createdBy?: string
+}
+
+export interface Finding {
+  /** Canonical id: DL3008, JSONArgsRecommended, SG2004 ... */
+  ruleId: string
+  severity: Severity
+  /** One sentence that says what to do. */
+  message: string
+  /** Dockerfile path relative to the workspace. */
+  file?: string
+  /** 1-based line of the instruction that caused it. */
+  line?: number
+  endLine?: number
+  stage?: StageRef
+  layer?: LayerRef
+  /** A file inside the image, for image findings. */
+  path?: string
+  /** Always redacted: never a secret's value. */
+  evidence?: string
+}
+
+export interface Counts {
+  error: number
+  warning: number
+  note: number
+}
+
+export type FailOn = Severity | 'never'
+
+export function severityRank(severity: Severity): number {
+  return SEVERITIES.indexOf(severity)
+}
+
+export function countFindings(findings: readonly Finding[]): Counts {
+  const counts: Counts = { error: 0, warning: 0, note: 0 }
+  for (const finding of findings) counts[finding.severity]++
+  return counts
+}
+
+/** True when a finding at or above `failOn` exists. */
+export function failsPolicy(counts: Counts, failOn: FailOn): boolean {
+  if (failOn === 'never') return false
+  const limit = severityRank(failOn)
+  return SEVERITIES.some((severity, rank) => rank <= limit && counts[severity] > 0)
+}
+
+/** Stable order for every reporter: most severe, then file, line, rule. */
+export function compareFindings(a: Finding, b: Finding): number {
+  return (
+    severityRank(a.severity) - severityRank(b.severity) ||
+    (a.file ?? '').localeCompare(b.file ?? '') ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    a.ruleId.localeCompare(b.ruleId) ||
+    (a.path ?? '').localeCompare(b.path ?? '')
+  )
+}

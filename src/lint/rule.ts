@@ -1,0 +1,27 @@
+// A lint rule: metadata (id, aliases, default severity, summary) plus a pure
+// `check` over the Dockerfile model. The engine (engine.ts) applies config,
+// pragmas and severity overrides; rules only say where and what.
+import type { Config } from '../config.js'
+import type { DockerfileModel } from '../dockerfile/model.js'
+import type { RuleMeta } from '../rule-meta.js'
+
+export interface LintContext {
+  model: DockerfileModel
+  config: Config
+  /** Patterns of the build context's .dockerignore; null when there is none; undefined when unknown (e.g. linting stdin). */
+  dockerignore?: string[] | null
+}
+
+export interface RuleHit {
+  line: number
+  endLine?: number
+  /** Stage index; the engine fills the StageRef. Omit for preamble lines. */
+  stage?: number
+  message: string
+  evidence?: string
+}
+
+export interface LintRule extends RuleMeta {
+  phase: 'dockerfile'
+  check(context: LintContext): RuleHit[]
+}

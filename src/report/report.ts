@@ -1,0 +1,62 @@
+// The JSON report (`--format json`, `report-file`): the contract in DESIGN.md.
+import type { Counts, Finding } from '../finding.js'
+
+export interface ReportStage {
+  index: number
+  name?: string
+  base: string
+  line: number
+  final: boolean
+  /** Bytes this stage contributed to the final image (image phase only). */
+  sizeBytes?: number
+  pinned?: boolean
+}
+
+export interface ReportLayer {
+  index: number
+  digest: string
+  sizeBytes: number
+  createdBy: string
+  /** Stage index and Dockerfile line the layer is attributed to. */
+  stage?: number
+  line?: number
+}
+
+export interface ReportImage {
+  ref: string
+  digest?: string
+  sizeBytes: number
+  efficiency: number
+  wastedBytes: number
+  layers: ReportLayer[]
+  attestations: { sbom: boolean; provenance: boolean }
+  /** True when provenance/SBOM turned a single-platform image into an index. */
+  indexFromAttestations?: boolean
+}
+
+/** Stage-graph edges, so reporters can draw what crossed between stages. */
+export interface ReportEdge {
+  from?: number
+  image?: string
+  to: number
+  kind: 'copy' | 'mount' | 'base'
+  line: number
+  sources: string[]
+  dest?: string
+  /** Bytes that crossed (image phase only). */
+  sizeBytes?: number
+}
+
+export interface Report {
+  version: 1
+  tool: { name: 'stagegate'; version: string }
+  dockerfile: string
+  stages: ReportStage[]
+  edges?: ReportEdge[]
+  image: ReportImage | null
+  findings: Finding[]
+  counts: Counts
+  /** Informational lines for humans (e.g. "shellcheck not found: SC checks skipped"). */
+  notices?: string[]
+  build?: { ok: boolean; error?: string; imageid?: string; digest?: string; seconds?: number }
+}
