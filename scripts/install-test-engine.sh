@@ -147,6 +147,7 @@ if [ ! -f "$TRIXIE_SOURCES" ] || [ "$(cat "$TRIXIE_SOURCES")" != "$want_sources"
   printf '%s\n' "$want_sources" >"$TRIXIE_SOURCES"
   rm -f "$CACHE/.apt-updated"
 fi
+step "creating $CACHE" "check that $CACHE is writable (or set STAGEGATE_ENGINE_CACHE)"
 mkdir -p "$CACHE/debs"
 if [ ! -f "$CACHE/.apt-updated" ] || ! apt-cache madison docker.io 2>/dev/null | grep -q ' trixie/main '; then
   step "apt-get update" "check that $MIRROR is reachable and /etc/apt/sources.list.d is sane"
