@@ -28,8 +28,7 @@ export default {
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
       globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts',
-      testTimeout: 300000,
-      maxWorkers: 1
+      testTimeout: 300000
     }
   ]
 }
