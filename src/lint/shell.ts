@@ -1,0 +1,490 @@
+// A small POSIX-shell splitter for RUN bodies: good enough for lint rules to
+// ask "which commands run, with which words", not a full shell grammar.
+// Quotes group words and are removed; `$(...)`, `${...}` and backticks stay
+// inside their word; `&&`, `||`, `;`, `|`, `&`, newlines and loose subshell
+// parens/braces separate commands; redirections and their targets are dropped
+// from argv; heredoc bodies are skipped; leading `NAME=value` words become
+// `env`. Linear in the input: never throws, never hangs (an unterminated
+// quote or substitution consumes to the end).
+
+export interface EnvAssignment {
+  name: string
+  value: string
+}
+
+export interface ShellCommand {
+  /** Words with quotes removed; env-assignment prefixes and redirections excluded. */
+  argv: string[]
+  /** `FOO=bar` words before the command name. */
+  env: EnvAssignment[]
+  /** The command's source text, from its first to its last word. */
+  raw: string
+  /** The right side of a `|`. */
+  pipedFrom?: boolean
+  /** The left side of a `|`. */
+  pipesTo?: boolean
+}
+
+interface WordToken {
+  kind: 'word'
+  value: string
+  /** True when the word's text before its first `=` had no quotes or escapes (so `NAME=` is an assignment). */
+  plainPrefix: boolean
+  start: number
+  end: number
+}
+
+interface OperatorToken {
+  kind: 'op'
+  op: string
+  start: number
+  end: number
+}
+
+type Token = WordToken | OperatorToken
+
+const SEPARATORS = new Set(['&&', '||', ';', ';;', '&', '\n', '|', '|&', '(', ')'])
+const REDIRECTS = ['<<<', '<<-', '&>>', '>>', '<<', '>&', '<&', '&>', '>|', '<>', '<', '>']
+/** Reserved words that open a compound command: dropped when they lead a command. */
+const LEADING_KEYWORDS = new Set(['{', '}', '!', 'if', 'then', 'else', 'elif', 'do', 'while', 'until'])
+/** Reserved words that close a compound command: a command of only these is dropped. */
+const CLOSING_KEYWORDS = new Set(['fi', 'done', 'esac', '}'])
+const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/
+
+export function parseShell(script: string): ShellCommand[] {
+  const tokens = tokenize(script)
+  const commands: ShellCommand[] = []
+  let words: WordToken[] = []
+  let previousPipes = false
+
+  const flush = (separator: string | undefined): void => {
+    const command = buildCommand(script, words)
+    words = []
+    if (!command) {
+      previousPipes = false
+      return
+    }
+    if (previousPipes) command.pipedFrom = true
+    const pipes = separator === '|' || separator === '|&'
+    if (pipes) command.pipesTo = true
+    previousPipes = pipes
+    commands.push(command)
+  }
+
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as Token
+    if (token.kind === 'word') {
+      words.push(token)
+      continue
+    }
+    if (SEPARATORS.has(token.op)) {
+      flush(token.op)
+      continue
+    }
+    // A redirection: its target word is not an argument.
+    const next = tokens[i + 1]
+    if (next && next.kind === 'word') i++
+  }
+  flush(undefined)
+  return commands
+}
+
+function buildCommand(script: string, words: WordToken[]): ShellCommand | undefined {
+  let start = 0
+  while (start < words.length && LEADING_KEYWORDS.has((words[start] as WordToken).value)) start++
+  const rest = words.slice(start)
+  if (rest.length === 0) return undefined
+  if (rest.every(word => CLOSING_KEYWORDS.has(word.value))) return undefined
+  const env: EnvAssignment[] = []
+  let index = 0
+  for (; index < rest.length; index++) {
+    const word = rest[index] as WordToken
+    const match = word.plainPrefix ? ASSIGNMENT.exec(word.value) : null
+    if (!match) break
+    env.push({ name: match[1] as string, value: word.value.slice(match[0].length) })
+  }
+  const first = rest[0] as WordToken
+  const last = rest[rest.length - 1] as WordToken
+  return {
+    argv: rest.slice(index).map(word => word.value),
+    env,
+    raw: script.slice(first.start, last.end)
+  }
+}
+
+function tokenize(script: string): Token[] {
+  const tokens: Token[] = []
+  const n = script.length
+  let i = 0
+  /** Delimiters of heredocs opened on the current line; their bodies start after the next newline. */
+  let pendingHeredocs: { delimiter: string; stripTabs: boolean }[] = []
+  let heredocOperator: string | undefined
+
+  while (i < n) {
+    const ch = script[i] as string
+    // Line continuation.
+    if (ch === '\\' && script[i + 1] === '\n') {
+      i += 2
+      continue
+    }
+    if (ch === ' ' || ch === '\t' || ch === '\r') {
+      i++
+      continue
+    }
+    if (ch === '#') {
+      while (i < n && script[i] !== '\n') i++
+      continue
+    }
+    if (ch === '\n') {
+      tokens.push({ kind: 'op', op: '\n', start: i, end: i + 1 })
+      i++
+      if (pendingHeredocs.length > 0) {
+        i = skipHeredocBodies(script, i, pendingHeredocs)
+        pendingHeredocs = []
+      }
+      continue
+    }
+    const operator = readOperator(script, i)
+    if (operator) {
+      tokens.push({ kind: 'op', op: operator, start: i, end: i + operator.length })
+      if (operator === '<<' || operator === '<<-') heredocOperator = operator
+      i += operator.length
+      continue
+    }
+    const word = readWord(script, i)
+    // `2>file`, `2>&1`: a number right before a redirection is its file descriptor.
+    const after = script[word.end]
+    if (
+      /^\d+$/.test(word.value) &&
+      word.end - word.start === word.value.length &&
+      (after === '>' || after === '<')
+    ) {
+      i = word.end
+      continue
+    }
+    tokens.push(word)
+    if (heredocOperator) {
+      pendingHeredocs.push({ delimiter: word.value, stripTabs: heredocOperator === '<<-' })
+      heredocOperator = undefined
+    }
+    i = word.end
+  }
+  return tokens
+}
+
+function readOperator(script: string, i: number): string | undefined {
+  const two = script.slice(i, i + 2)
+  if (two === '&&' || two === '||' || two === ';;' || two === '|&') return two
+  for (const redirect of REDIRECTS) if (script.startsWith(redirect, i)) return redirect
+  const ch = script[i] as string
+  if (ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')') return ch
+  return undefined
+}
+
+/** One word from `i`: quotes removed, substitutions kept verbatim. */
+function readWord(script: string, start: number): WordToken {
+  const n = script.length
+  let value = ''
+  let plainPrefix = true
+  let sawEquals = false
+  let i = start
+  while (i < n) {
+    const ch = script[i] as string
+    if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break
+    if (ch === ';' || ch === '&' || ch === '|' || ch === '<' || ch === '>' || ch === '(' || ch === ')') break
+    if (ch === '=') sawEquals = true
+    if (ch === '\\') {
+      if (!sawEquals) plainPrefix = false
+      if (script[i + 1] === '\n') {
+        i += 2
+        continue
+      }
+      if (i + 1 < n) value += script[i + 1]
+      i += 2
+      continue
+    }
+    if (ch === "'") {
+      if (!sawEquals) plainPrefix = false
+      const close = script.indexOf("'", i + 1)
+      const end = close < 0 ? n : close
+      value += script.slice(i + 1, end)
+      i = end + 1
+      continue
+    }
+    if (ch === '"') {
+      if (!sawEquals) plainPrefix = false
+      i++
+      while (i < n && script[i] !== '"') {
+        const inner = script[i] as string
+        if (inner === '\\' && i + 1 < n) {
+          const escaped = script[i + 1] as string
+          if (escaped === '\n') {
+            i += 2
+            continue
+          }
+          value += '$`"\\'.includes(escaped) ? escaped : inner + escaped
+          i += 2
+          continue
+        }
+        if (inner === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) {
+          const end = skipSubstitution(script, i + 1)
+          value += script.slice(i, end)
+          i = end
+          continue
+        }
+        if (inner === '`') {
+          const end = skipBackticks(script, i)
+          value += script.slice(i, end)
+          i = end
+          continue
+        }
+        value += inner
+        i++
+      }
+      i++
+      continue
+    }
+    if (ch === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) {
+      const end = skipSubstitution(script, i + 1)
+      value += script.slice(i, end)
+      i = end
+      continue
+    }
+    if (ch === '`') {
+      const end = skipBackticks(script, i)
+      value += script.slice(i, end)
+      i = end
+      continue
+    }
+    value += ch
+    i++
+  }
+  return { kind: 'word', value, plainPrefix, start, end: Math.min(i, n) }
+}
+
+/** From an opening `(` or `{` at `open`, the index just past its match (or the end). */
+function skipSubstitution(script: string, open: number): number {
+  const openChar = script[open] as string
+  const closeChar = openChar === '(' ? ')' : '}'
+  let depth = 0
+  let i = open
+  const n = script.length
+  while (i < n) {
+    const ch = script[i] as string
+    if (ch === '\\') {
+      i += 2
+      continue
+    }
+    if (ch === "'" && openChar === '(') {
+      const close = script.indexOf("'", i + 1)
+      i = close < 0 ? n : close + 1
+      continue
+    }
+    if (ch === '"') {
+      i++
+      while (i < n && script[i] !== '"') i += script[i] === '\\' ? 2 : 1
+      i++
+      continue
+    }
+    if (ch === '`') {
+      i = skipBackticks(script, i)
+      continue
+    }
+    if (ch === openChar) depth++
+    else if (ch === closeChar) {
+      depth--
+      if (depth === 0) return i + 1
+    }
+    i++
+  }
+  return n
+}
+
+function skipBackticks(script: string, open: number): number {
+  let i = open + 1
+  const n = script.length
+  while (i < n && script[i] !== '`') i += script[i] === '\\' ? 2 : 1
+  return Math.min(i + 1, n)
+}
+
+/** Skip heredoc bodies starting at `i` (just after a newline); returns the index after the last delimiter line. */
+function skipHeredocBodies(
+  script: string,
+  i: number,
+  heredocs: { delimiter: string; stripTabs: boolean }[]
+): number {
+  const n = script.length
+  for (const heredoc of heredocs) {
+    while (i < n) {
+      const lineEnd = script.indexOf('\n', i)
+      const end = lineEnd < 0 ? n : lineEnd
+      let line = script.slice(i, end)
+      if (line.endsWith('\r')) line = line.slice(0, -1)
+      if (heredoc.stripTabs) line = line.replace(/^\t+/, '')
+      i = lineEnd < 0 ? n : lineEnd + 1
+      if (line === heredoc.delimiter) break
+    }
+  }
+  return i
+}
+
+// ---------------------------------------------------------------------------
+// Helpers the rules use.
+
+/** Wrappers that run another command; their options are skipped to reach it. */
+const WRAPPERS: Record<string, { valueOptions: Set<string> }> = {
+  sudo: { valueOptions: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '-R']) },
+  doas: { valueOptions: new Set(['-u', '-C']) },
+  env: { valueOptions: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']) },
+  exec: { valueOptions: new Set(['-a']) },
+  command: { valueOptions: new Set() },
+  builtin: { valueOptions: new Set() },
+  nohup: { valueOptions: new Set() },
+  nice: { valueOptions: new Set(['-n', '--adjustment']) },
+  time: { valueOptions: new Set(['-f', '-o', '--format', '--output']) },
+  stdbuf: { valueOptions: new Set(['-i', '-o', '-e']) },
+  eatmydata: { valueOptions: new Set() },
+  timeout: { valueOptions: new Set(['-s', '-k', '--signal', '--kill-after']) }
+}
+
+function basename(word: string): string {
+  const slash = word.lastIndexOf('/')
+  return slash < 0 ? word : word.slice(slash + 1)
+}
+
+/** argv from the wrapped command on: `sudo -u x env A=1 apt-get install` → `apt-get install`. */
+export function effectiveArgv(command: ShellCommand): string[] {
+  const argv = command.argv
+  let i = 0
+  while (i < argv.length) {
+    const name = basename(argv[i] as string)
+    const wrapper = WRAPPERS[name]
+    if (!wrapper) break
+    i++
+    // `timeout 10 cmd`: its first positional is the duration.
+    let durationPending = name === 'timeout'
+    while (i < argv.length) {
+      const word = argv[i] as string
+      if (word === '--') {
+        i++
+        break
+      }
+      if (word.startsWith('-') && word.length > 1) {
+        i += wrapper.valueOptions.has(word) ? 2 : 1
+        continue
+      }
+      if (name === 'env' && ASSIGNMENT.test(word)) {
+        i++
+        continue
+      }
+      if (durationPending) {
+        durationPending = false
+        i++
+        continue
+      }
+      break
+    }
+  }
+  return argv.slice(i)
+}
+
+/** The command's name without its path, looking through `sudo`, `env`, `exec` …; '' when there is none. */
+export function commandName(command: ShellCommand): string {
+  const first = effectiveArgv(command)[0]
+  return first === undefined ? '' : basename(first)
+}
+
+/** True when the wrapper chain of the command includes `wrapper` (e.g. 'sudo'). */
+export function usesWrapper(command: ShellCommand, wrapper: string): boolean {
+  const argv = command.argv
+  const effective = effectiveArgv(command)
+  const prefix = argv.slice(0, argv.length - effective.length)
+  return prefix.some(word => basename(word) === wrapper)
+}
+
+/**
+ * True when any of `flags` is given before a bare `--`: exactly, as `--long=value`,
+ * or (single-letter short flags) bundled as in `-qy`.
+ */
+export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
+  return flagIndex(effectiveArgv(command).slice(1), flags) >= 0
+}
+
+/** The value of the first of `flags` given (`--opt value`, `--opt=value`, `-ovalue`); undefined when absent. */
+export function flagValue(command: ShellCommand, ...flags: string[]): string | undefined {
+  const args = effectiveArgv(command).slice(1)
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (word === '--') break
+    for (const flag of flags) {
+      if (word === flag) return args[i + 1]
+      if (flag.startsWith('--') && word.startsWith(flag + '=')) return word.slice(flag.length + 1)
+      if (
+        !flag.startsWith('--') &&
+        flag.length === 2 &&
+        word.startsWith(flag) &&
+        word.length > 2 &&
+        !word.startsWith('--')
+      )
+        return word.slice(2)
+    }
+  }
+  return undefined
+}
+
+/** Index in `args` of the first word that is one of `flags`, -1 when none. */
+export function flagIndex(args: readonly string[], flags: readonly string[]): number {
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (word === '--') return -1
+    if (matchesFlag(word, flags)) return i
+  }
+  return -1
+}
+
+function matchesFlag(word: string, flags: readonly string[]): boolean {
+  for (const flag of flags) {
+    if (word === flag) return true
+    if (flag.startsWith('--')) {
+      if (word.startsWith(flag + '=')) return true
+    } else if (flag.length === 2 && flag.startsWith('-') && /^-[A-Za-z0-9]{2,}$/.test(word)) {
+      if (word.includes(flag[1] as string)) return true
+    }
+  }
+  return false
+}
+
+/**
+ * The words after the first occurrence of any of `subcommands` (`apt-get -y install a b` →
+ * `['a', 'b']`), or undefined when the command has none of them.
+ */
+export function subcommandArgs(command: ShellCommand, ...subcommands: string[]): string[] | undefined {
+  const args = effectiveArgv(command).slice(1)
+  for (let i = 0; i < args.length; i++) {
+    if (subcommands.includes(args[i] as string)) return args.slice(i + 1)
+  }
+  return undefined
+}
+
+/** Words that are not options, skipping the value of each option in `valueOptions` (`-t x`, `-o x`). */
+export function positionalArgs(args: readonly string[], valueOptions: readonly string[] = []): string[] {
+  const positional: string[] = []
+  let afterDashes = false
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (afterDashes) {
+      positional.push(word)
+      continue
+    }
+    if (word === '--') {
+      afterDashes = true
+      continue
+    }
+    if (word.startsWith('-') && word.length > 1) {
+      if (valueOptions.includes(word)) i++
+      continue
+    }
+    positional.push(word)
+  }
+  return positional
+}
