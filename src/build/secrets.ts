@@ -1,0 +1,145 @@
+// Build secrets → `--secret` specs. `secrets: id=value` values go to 0600
+// files in a private 0700 directory (never argv, never env of the buildx
+// process), are masked through the injected `mask`, and are removed by
+// `dispose()`, which run.ts calls in a `finally`. `secret-files` point buildx
+// at the user's file as is (binary-safe, no copy); `secret-envs` name an env
+// var buildx reads itself. Every value known here (also an env secret's and
+// a small secret file's content) is redacted from anything we log or report.
+import { promises as fs } from 'node:fs'
+import * as path from 'node:path'
+import { UsageError } from '../errors.js'
+import type { Inputs } from '../inputs.js'
+import { isGitHubGitContext } from './spec.js'
+
+export interface SecretDeps {
+  /** Parent of the private directory (RUNNER_TEMP or os.tmpdir()). */
+  tempRoot: string
+  /** Registers a value with the log masker (the action passes core.setSecret). */
+  mask: (value: string) => void
+  /** Where `secret-envs` are read from, to check they are set and to redact their values. */
+  env: NodeJS.ProcessEnv
+  /** Base directory for relative `secret-files` paths. */
+  cwd: string
+}
+
+export interface PreparedSecrets {
+  /** Values for `--secret`, in input order. */
+  specs: string[]
+  /** Replaces every known secret value in `text` with `***`. */
+  redact: (text: string) => string
+  /** Removes the secret files and their directory; safe to call twice. */
+  dispose: () => Promise<void>
+  /** The private directory ('' when no value had to be written). */
+  dir: string
+}
+
+export type SecretInput = 'secrets' | 'secret-files' | 'secret-envs'
+
+/** `id=value` split at the first `=`, as build-push-action does; both halves must be non-empty. */
+export function parseSecretPair(input: SecretInput, item: string): { id: string; value: string } {
+  const at = item.indexOf('=')
+  const id = at === -1 ? '' : item.slice(0, at).trim()
+  const value = at === -1 ? '' : item.slice(at + 1)
+  if (id === '' || value === '') {
+    // Never echo the item of `secrets`: it holds the value.
+    const shown = input === 'secrets' ? (id === '' ? 'an item' : `"${id}"`) : `"${item}"`
+    throw new UsageError(
+      `Input "${input}": ${shown} is not of the form id=${input === 'secret-envs' ? 'ENVNAME' : input === 'secret-files' ? 'PATH' : 'VALUE'}.`
+    )
+  }
+  return { id, value: input === 'secrets' ? stripQuotes(value) : value.trim() }
+}
+
+function stripQuotes(value: string): string {
+  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value
+}
+
+/** Builds the redactor: each value, and for multi-line values each line long enough to be meaningful. */
+export function makeRedactor(values: readonly string[]): (text: string) => string {
+  const needles = new Set<string>()
+  for (const value of values) {
+    if (value.trim() === '') continue
+    needles.add(value)
+    const lines = value.split(/\r?\n/)
+    if (lines.length > 1) for (const line of lines) if (line.trim().length >= 4) needles.add(line.trim())
+  }
+  // Longest first, so a value that contains another is replaced whole.
+  const ordered = [...needles].sort((a, b) => b.length - a.length)
+  return (text: string): string => {
+    let out = text
+    for (const needle of ordered) out = out.split(needle).join('***')
+    return out
+  }
+}
+
+const SMALL_SECRET_FILE = 64 * 1024
+
+export async function prepareSecrets(
+  inputs: Pick<Inputs, 'secrets' | 'secret-files' | 'secret-envs' | 'github-token' | 'context'>,
+  deps: SecretDeps
+): Promise<PreparedSecrets> {
+  const specs: string[] = []
+  const known: string[] = []
+  const toWrite: { id: string; value: string }[] = inputs.secrets.map(item =>
+    parseSecretPair('secrets', item)
+  )
+  // BuildKit clones a private github.com context with GIT_AUTH_TOKEN, as build-push-action provides it.
+  if (
+    inputs['github-token'] !== '' &&
+    isGitHubGitContext(inputs.context) &&
+    !toWrite.some(secret => secret.id === 'GIT_AUTH_TOKEN')
+  )
+    toWrite.push({ id: 'GIT_AUTH_TOKEN', value: inputs['github-token'] })
+  for (const secret of toWrite) {
+    known.push(secret.value)
+    deps.mask(secret.value)
+  }
+
+  let dir = ''
+  const dispose = async (): Promise<void> => {
+    if (dir !== '') await fs.rm(dir, { recursive: true, force: true })
+  }
+  try {
+    if (toWrite.length > 0) {
+      await fs.mkdir(deps.tempRoot, { recursive: true })
+      dir = await fs.mkdtemp(path.join(deps.tempRoot, 'stagegate-secrets-'))
+      await fs.chmod(dir, 0o700)
+      for (const [index, secret] of toWrite.entries()) {
+        // File names carry no part of the id or value: only an index.
+        const file = path.join(dir, `secret-${index}`)
+        await fs.writeFile(file, secret.value, { mode: 0o600, flag: 'wx' })
+        specs.push(`id=${secret.id},src=${file}`)
+      }
+    }
+    for (const item of inputs['secret-files']) {
+      const { id, value } = parseSecretPair('secret-files', item)
+      const file = path.resolve(deps.cwd, value)
+      const stat = await fs.stat(file).catch(() => undefined)
+      if (!stat?.isFile())
+        throw new UsageError(`Input "secret-files": the file for secret "${id}" does not exist: ${value}`)
+      if (stat.size > 0 && stat.size <= SMALL_SECRET_FILE) {
+        const content = await fs.readFile(file, 'utf8')
+        if (!content.includes('\u0000')) {
+          known.push(content, content.trim())
+          deps.mask(content.trim())
+        }
+      }
+      specs.push(`id=${id},src=${file}`)
+    }
+    for (const item of inputs['secret-envs']) {
+      const { id, value: name } = parseSecretPair('secret-envs', item)
+      const envValue = deps.env[name]
+      if (envValue === undefined)
+        throw new UsageError(
+          `Input "secret-envs": the environment variable ${name} for secret "${id}" is not set.`
+        )
+      known.push(envValue)
+      if (envValue !== '') deps.mask(envValue)
+      specs.push(`id=${id},env=${name}`)
+    }
+  } catch (error) {
+    await dispose()
+    throw error
+  }
+  return { specs, redact: makeRedactor(known), dispose, dir }
+}
