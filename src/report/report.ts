@@ -47,6 +47,16 @@ export interface ReportEdge {
   sizeBytes?: number
 }
 
+/**
+ * A finding as the report carries it: the Finding plus a stable fingerprint
+ * (rule, file, normalised instruction text, in-image path; never the line
+ * number), so a PR run can tell which findings it adds or fixes against the
+ * base branch's report, and SARIF's partialFingerprints survive line shifts.
+ */
+export interface ReportFinding extends Finding {
+  fingerprint?: string
+}
+
 export interface Report {
   version: 1
   tool: { name: 'stagegate'; version: string }
@@ -54,7 +64,7 @@ export interface Report {
   stages: ReportStage[]
   edges?: ReportEdge[]
   image: ReportImage | null
-  findings: Finding[]
+  findings: ReportFinding[]
   counts: Counts
   /** Informational lines for humans (e.g. "shellcheck not found: SC checks skipped"). */
   notices?: string[]
