@@ -1,0 +1,283 @@
+// Shared plumbing for the hadolint rules of part B: walking RUN bodies
+// (shell form, exec form, heredoc scripts and ONBUILD RUN triggers) as
+// parsed shell commands, turning an instruction into a hit, and the few
+// package-manager questions several rules ask (is this `dnf install`? is
+// there a cache mount for /var/cache/dnf?).
+import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
+import { parseMountOptions, splitFlags } from '../../../dockerfile/parse.js'
+import type { LintRule, RuleHit } from '../../rule.js'
+import { commandName, effectiveArgv, parseShell, type ShellCommand } from '../../shell.js'
+
+/**
+ * hadolint's "ignore" severity: the rule exists but is off unless the user
+ * turns it on (a `severity:` override in config). The engine reads this flag.
+ */
+export interface PartBRule extends LintRule {
+  offByDefault?: boolean
+}
+
+/** A RUN whose body is known: the instruction it belongs to and its commands. */
+export interface RunBody {
+  instruction: Instruction
+  /** Flags of the RUN (`--mount=...`), also for an ONBUILD RUN trigger. */
+  flags: Instruction['flags']
+  /** The script as a shell would read it. */
+  script: string
+  commands: ShellCommand[]
+  /** True for `ONBUILD RUN ...`: runs in a downstream build. */
+  onbuild: boolean
+}
+
+export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
+  const hit: RuleHit = { line: instruction.line, endLine: instruction.endLine, message }
+  if (instruction.stage >= 0) hit.stage = instruction.stage
+  if (evidence !== undefined) hit.evidence = evidence
+  return hit
+}
+
+/** Quote a word so a shell reads it back as the same single word. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+/**
+ * The script a RUN runs: the exec form's argv as one command line; a heredoc
+ * body when the RUN is `RUN <<EOF` (the body is the script); otherwise the
+ * argument text. A heredoc fed to a command (`RUN cat <<EOF > f`) is data,
+ * not script, and stays out.
+ */
+export function runScript(instruction: Pick<Instruction, 'argv' | 'args' | 'jsonForm' | 'heredocs'>): string {
+  if (instruction.jsonForm) return instruction.argv.map(shellQuote).join(' ')
+  const first = instruction.argv[0] ?? ''
+  if (instruction.heredocs.length > 0 && first.startsWith('<<')) {
+    return instruction.heredocs.map(heredoc => heredoc.body).join('\n')
+  }
+  return instruction.args
+}
+
+function onbuildRun(instruction: Instruction): RunBody | undefined {
+  const match = /^RUN(\s+|$)/i.exec(instruction.args)
+  if (!match) return undefined
+  const { flags, rest } = splitFlags(instruction.args.slice(match[0].length))
+  const script = rest.trim().startsWith('[') ? execFormScript(rest) : rest
+  return { instruction, flags, script, commands: parseShell(script), onbuild: true }
+}
+
+function execFormScript(text: string): string {
+  try {
+    const parsed: unknown = JSON.parse(text)
+    if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) {
+      return (parsed as string[]).map(shellQuote).join(' ')
+    }
+  } catch {
+    // Not JSON: Docker runs it through the shell as written.
+  }
+  return text
+}
+
+export function runBody(instruction: Instruction): RunBody | undefined {
+  if (instruction.keyword === 'ONBUILD') return onbuildRun(instruction)
+  if (instruction.keyword !== 'RUN') return undefined
+  const script = runScript(instruction)
+  return { instruction, flags: instruction.flags, script, commands: parseShell(script), onbuild: false }
+}
+
+/** Every RUN body of a stage in order, ONBUILD RUN triggers included unless excluded. */
+export function stageRuns(stage: Stage, includeOnbuild = true): RunBody[] {
+  const runs: RunBody[] = []
+  for (const instruction of stage.instructions) {
+    if (!includeOnbuild && instruction.keyword === 'ONBUILD') continue
+    const body = runBody(instruction)
+    if (body) runs.push(body)
+  }
+  return runs
+}
+
+/** Every RUN body of the Dockerfile, stage by stage. */
+export function allRuns(model: DockerfileModel, includeOnbuild = true): RunBody[] {
+  return model.stages.flatMap(stage => stageRuns(stage, includeOnbuild))
+}
+
+/** A rule that looks at each RUN body on its own: `check` returns a message when the body breaks it. */
+export function perRun(
+  meta: Omit<PartBRule, 'check' | 'phase'>,
+  check: (run: RunBody) => string | undefined
+): PartBRule {
+  return {
+    ...meta,
+    phase: 'dockerfile',
+    check({ model }) {
+      const hits: RuleHit[] = []
+      for (const run of allRuns(model)) {
+        const message = check(run)
+        if (message !== undefined) hits.push(hitAt(run.instruction, message))
+      }
+      return hits
+    }
+  }
+}
+
+/** Commands run by `names` (basename, through sudo/env wrappers). */
+export function commandsNamed(run: RunBody, ...names: string[]): ShellCommand[] {
+  return run.commands.filter(command => names.includes(commandName(command)))
+}
+
+/**
+ * The first non-option word after the command name: the subcommand of a
+ * package manager (`dnf -y --setopt=x install a` → `install`). Options that
+ * take a separate value are listed per tool in `valueOptions`.
+ */
+export function subcommandOf(
+  command: ShellCommand,
+  valueOptions: readonly string[] = []
+): string | undefined {
+  const args = effectiveArgv(command).slice(1)
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (word === '--') return args[i + 1]
+    if (word.startsWith('-') && word.length > 1) {
+      if (valueOptions.includes(word)) i++
+      continue
+    }
+    return word
+  }
+  return undefined
+}
+
+/** Non-option words after the subcommand (packages, for an install). */
+export function operandsAfterSubcommand(
+  command: ShellCommand,
+  valueOptions: readonly string[] = []
+): string[] {
+  const args = effectiveArgv(command).slice(1)
+  const operands: string[] = []
+  let seenSubcommand = false
+  let afterDashes = false
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (!afterDashes && word === '--') {
+      afterDashes = true
+      continue
+    }
+    if (!afterDashes && word.startsWith('-') && word.length > 1) {
+      if (valueOptions.includes(word)) i++
+      continue
+    }
+    if (!seenSubcommand) {
+      seenSubcommand = true
+      continue
+    }
+    operands.push(word)
+  }
+  return operands
+}
+
+/** True when the RUN mounts a cache (`--mount=type=cache`) whose target starts with one of `targets`. */
+export function hasCacheMount(run: RunBody, ...targets: string[]): boolean {
+  return run.flags.some(flag => {
+    if (flag.name !== 'mount' || flag.value === undefined) return false
+    const options = parseMountOptions(flag.value)
+    if (options.get('type') !== 'cache') return false
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? ''
+    return targets.some(prefix => target === prefix || target.startsWith(prefix.replace(/\/?$/, '/')))
+  })
+}
+
+/** True when the RUN removes one of `directories` (`rm -rf /var/cache/yum`, `rm -rf /var/cache/yum/*`). */
+export function removesDirectory(run: RunBody, ...directories: string[]): boolean {
+  return commandsNamed(run, 'rm').some(command =>
+    effectiveArgv(command)
+      .slice(1)
+      .some(word => directories.some(dir => word === dir || word.startsWith(dir.replace(/\/?$/, '/'))))
+  )
+}
+
+/** The stage indices whose content ends up in the final image: the final stage and its `FROM <stage>` chain. */
+export function finalImageStages(model: DockerfileModel): Set<number> {
+  const stages = new Set<number>()
+  let current = model.stages[model.finalStage]
+  while (current && !stages.has(current.index)) {
+    stages.add(current.index)
+    current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
+  }
+  return stages
+}
+
+/** Index of the stage a line falls in (the last stage starting at or before it), undefined before the first FROM. */
+export function stageAtLine(model: DockerfileModel, line: number): number | undefined {
+  let found: number | undefined
+  for (const stage of model.stages) if (stage.line <= line) found = stage.index
+  return found
+}
+
+/** One `KEY=value` of an ENV/LABEL/ARG with the value's raw text (quotes and escapes kept). */
+export interface RawPair {
+  key: string
+  /** As written, quotes included; undefined for a bare `ARG NAME`. */
+  rawValue?: string
+}
+
+/** Split on unquoted whitespace, keeping quotes and escapes in the words. */
+export function splitRawWords(text: string, escape = '\\'): string[] {
+  const words: string[] = []
+  let word = ''
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (quote) {
+      word += ch
+      if (ch === escape && quote === '"' && i + 1 < text.length) word += text[++i]
+      else if (ch === quote) quote = undefined
+      continue
+    }
+    if (/\s/.test(ch)) {
+      if (word !== '') words.push(word)
+      word = ''
+      continue
+    }
+    word += ch
+    if (ch === '"' || ch === "'") quote = ch
+    else if (ch === escape && i + 1 < text.length) word += text[++i]
+  }
+  if (word !== '') words.push(word)
+  return words
+}
+
+/** Remove one level of quoting and escapes from a raw value, as Docker does for ENV/LABEL values. */
+export function unquoteRaw(raw: string, escape = '\\'): string {
+  let out = ''
+  let quote: string | undefined
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string
+    if (quote) {
+      if (ch === quote) quote = undefined
+      else if (ch === escape && quote === '"' && i + 1 < raw.length) out += raw[++i]
+      else out += ch
+      continue
+    }
+    if (ch === '"' || ch === "'") quote = ch
+    else if (ch === escape && i + 1 < raw.length) out += raw[++i]
+    else out += ch
+  }
+  return out
+}
+
+/**
+ * The pairs of an ENV or LABEL: `K=v K2="v 2"`, or the legacy `K value with spaces`
+ * form (one pair, the rest of the line its value).
+ */
+export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[] {
+  const words = splitRawWords(instruction.args)
+  const first = words[0]
+  if (first === undefined) return []
+  if (!first.includes('=')) {
+    const rest = instruction.args.trim().slice(first.length).trim()
+    return [{ key: unquoteRaw(first), rawValue: rest }]
+  }
+  return words.map(word => {
+    const eq = word.indexOf('=')
+    return eq < 0
+      ? { key: unquoteRaw(word) }
+      : { key: unquoteRaw(word.slice(0, eq)), rawValue: word.slice(eq + 1) }
+  })
+}

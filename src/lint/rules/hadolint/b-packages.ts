@@ -1,0 +1,646 @@
+// hadolint's package-manager rules for the RPM family (yum, dnf, microdnf,
+// zypper), pip, yarn and `go install`: run non-interactively, do not upgrade
+// the whole OS in an image build, pin versions, and leave no package cache
+// in the layer. Each rule reads the parsed commands of one RUN body.
+import type { DockerfileModel, Stage } from '../../../dockerfile/model.js'
+import type { RuleHit } from '../../rule.js'
+import { commandName, effectiveArgv, hasFlag, type ShellCommand } from '../../shell.js'
+import {
+  commandsNamed,
+  finalImageStages,
+  hasCacheMount,
+  hitAt,
+  keyValuePairs,
+  operandsAfterSubcommand,
+  perRun,
+  removesDirectory,
+  runBody,
+  stageRuns,
+  subcommandOf,
+  unquoteRaw,
+  type PartBRule,
+  type RunBody
+} from './b-helpers.js'
+
+/** Options of yum/dnf/microdnf that take their value as the next word. */
+const RPM_VALUE_OPTIONS = [
+  '-c',
+  '--config',
+  '-d',
+  '--debuglevel',
+  '-e',
+  '--errorlevel',
+  '--installroot',
+  '--enablerepo',
+  '--disablerepo',
+  '--repo',
+  '--repoid',
+  '-x',
+  '--exclude',
+  '--releasever',
+  '--setopt',
+  '--forcearch',
+  '--downloaddir',
+  '--destdir'
+]
+/** Options of zypper (global and install) that take their value as the next word. */
+const ZYPPER_VALUE_OPTIONS = [
+  '-R',
+  '--root',
+  '-c',
+  '--config',
+  '-D',
+  '--reposd-dir',
+  '-C',
+  '--cache-dir',
+  '-r',
+  '--repo',
+  '--from',
+  '-t',
+  '--type',
+  '--installroot'
+]
+
+function subcommand(command: ShellCommand): string | undefined {
+  const name = commandName(command)
+  return subcommandOf(command, name === 'zypper' ? ZYPPER_VALUE_OPTIONS : RPM_VALUE_OPTIONS)
+}
+
+/** Commands of `tools` whose subcommand is one of `subcommands`. */
+function invocations(run: RunBody, tools: readonly string[], subcommands: readonly string[]): ShellCommand[] {
+  return commandsNamed(run, ...tools).filter(command => subcommands.includes(subcommand(command) ?? ''))
+}
+
+const INSTALL = ['install', 'in']
+
+/** Words of an install that cannot carry a version: variables, groups (`@x`), globs. */
+function isUnpinnable(word: string): boolean {
+  return word.startsWith('$') || word.startsWith('@') || word.includes('*')
+}
+
+/** An RPM package spec with a version: `name-1.2`, a `.rpm` file or URL. */
+function rpmPinned(word: string): boolean {
+  return /-\d/.test(word) || word.endsWith('.rpm')
+}
+
+/** RPM package specs an install of `tools` names that carry no version; modules (`module install x:1`) need a stream. */
+function unpinnedRpmPackages(run: RunBody, tools: readonly string[]): string[] {
+  const unpinned: string[] = []
+  for (const command of commandsNamed(run, ...tools)) {
+    const sub = subcommand(command)
+    const operands = operandsAfterSubcommand(command, RPM_VALUE_OPTIONS)
+    if (sub === 'module') {
+      if (operands[0] !== 'install') continue
+      for (const module of operands.slice(1))
+        if (!isUnpinnable(module) && !module.includes(':')) unpinned.push(module)
+      continue
+    }
+    if (!INSTALL.includes(sub ?? '')) continue
+    for (const word of operands) if (!isUnpinnable(word) && !rpmPinned(word)) unpinned.push(word)
+  }
+  return unpinned
+}
+
+function list(words: readonly string[]): string {
+  return words.map(word => `\`${word}\``).join(', ')
+}
+
+export const DL3031 = perRun(
+  {
+    id: 'DL3031',
+    aliases: [],
+    severity: 'error',
+    summary: 'Do not use `yum update` or `yum upgrade` (retired by hadolint; off unless enabled)',
+    offByDefault: true
+  },
+  run =>
+    invocations(run, ['yum'], ['update', 'update-to', 'upgrade', 'upgrade-to']).length > 0
+      ? 'Do not run `yum update`/`yum upgrade` in the build; rebuild from an updated base image instead.'
+      : undefined
+)
+
+export const DL3032 = perRun(
+  {
+    id: 'DL3032',
+    aliases: [],
+    severity: 'warning',
+    summary: '`yum clean all` missing after `yum install`'
+  },
+  run => {
+    if (invocations(run, ['yum'], INSTALL).length === 0) return undefined
+    const cleaned =
+      invocations(run, ['yum'], ['clean']).some(command => effectiveArgv(command).includes('all')) ||
+      removesDirectory(run, '/var/cache/yum') ||
+      hasCacheMount(run, '/var/cache/yum')
+    return cleaned
+      ? undefined
+      : 'Run `yum clean all` in the same RUN as `yum install` so the cache stays out of the layer.'
+  }
+)
+
+export const DL3033 = perRun(
+  {
+    id: 'DL3033',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Pin versions in `yum install` (`<package>-<version>`)'
+  },
+  run => {
+    const unpinned = unpinnedRpmPackages(run, ['yum'])
+    return unpinned.length > 0
+      ? `Pin the version of ${list(unpinned)} in \`yum install\` (\`<package>-<version>\`).`
+      : undefined
+  }
+)
+
+/** zypper commands that ask for confirmation unless run non-interactively. */
+const ZYPPER_PROMPTING = [
+  'install',
+  'in',
+  'remove',
+  'rm',
+  'source-install',
+  'si',
+  'patch',
+  'update',
+  'up',
+  'dist-upgrade',
+  'dup'
+]
+
+export const DL3034 = perRun(
+  {
+    id: 'DL3034',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Non-interactive switch missing from a `zypper` command'
+  },
+  run => {
+    const interactive = invocations(run, ['zypper'], ZYPPER_PROMPTING).filter(
+      command => !hasFlag(command, '-n', '--non-interactive', '-y', '--no-confirm')
+    )
+    return interactive.length > 0
+      ? 'Run `zypper` non-interactively: `zypper --non-interactive install` or `zypper install -y`.'
+      : undefined
+  }
+)
+
+export const DL3035 = perRun(
+  {
+    id: 'DL3035',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Do not use `zypper dist-upgrade`'
+  },
+  run =>
+    invocations(run, ['zypper'], ['dist-upgrade', 'dup']).length > 0
+      ? 'Do not run `zypper dist-upgrade` in the build; rebuild from an updated base image instead.'
+      : undefined
+)
+
+export const DL3036 = perRun(
+  {
+    id: 'DL3036',
+    aliases: [],
+    severity: 'warning',
+    summary: '`zypper clean` missing after `zypper install`'
+  },
+  run => {
+    if (invocations(run, ['zypper'], INSTALL).length === 0) return undefined
+    const cleaned =
+      invocations(run, ['zypper'], ['clean', 'cc']).length > 0 ||
+      removesDirectory(run, '/var/cache/zypp') ||
+      hasCacheMount(run, '/var/cache/zypp')
+    return cleaned
+      ? undefined
+      : 'Run `zypper clean` in the same RUN as `zypper install` so the cache stays out of the layer.'
+  }
+)
+
+/** A zypper package spec with a version constraint (`name=1.2`, `name>=1.2`) or an .rpm file. */
+function zypperPinned(word: string): boolean {
+  return /[=<>]/.test(word) || word.endsWith('.rpm')
+}
+
+export const DL3037 = perRun(
+  {
+    id: 'DL3037',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Pin versions in `zypper install` (`<package>=<version>`)'
+  },
+  run => {
+    const unpinned: string[] = []
+    for (const command of invocations(run, ['zypper'], INSTALL)) {
+      for (const word of operandsAfterSubcommand(command, ZYPPER_VALUE_OPTIONS)) {
+        if (!isUnpinnable(word) && !zypperPinned(word)) unpinned.push(word)
+      }
+    }
+    return unpinned.length > 0
+      ? `Pin the version of ${list(unpinned)} in \`zypper install\` (\`<package>=<version>\`).`
+      : undefined
+  }
+)
+
+/** dnf commands that ask for confirmation without `-y`. microdnf never asks, so it is not listed. */
+const DNF_PROMPTING = [
+  'install',
+  'in',
+  'groupinstall',
+  'reinstall',
+  'downgrade',
+  'remove',
+  'erase',
+  'autoremove',
+  'upgrade',
+  'update',
+  'distro-sync'
+]
+
+export const DL3038 = perRun(
+  {
+    id: 'DL3038',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Use the `-y` switch with `dnf install`'
+  },
+  run => {
+    const interactive = invocations(run, ['dnf'], DNF_PROMPTING).filter(
+      command => !hasFlag(command, '-y', '--assumeyes')
+    )
+    return interactive.length > 0
+      ? 'Add `-y` to the `dnf` command so it never waits for an answer.'
+      : undefined
+  }
+)
+
+export const DL3039 = perRun(
+  {
+    id: 'DL3039',
+    aliases: [],
+    severity: 'error',
+    summary: 'Do not use `dnf upgrade` or `dnf update` (retired by hadolint; off unless enabled)',
+    offByDefault: true
+  },
+  run =>
+    invocations(run, ['dnf', 'microdnf'], ['upgrade', 'update', 'upgrade-minimal', 'update-minimal']).length >
+    0
+      ? 'Do not run `dnf upgrade` in the build; rebuild from an updated base image instead.'
+      : undefined
+)
+
+export const DL3040 = perRun(
+  {
+    id: 'DL3040',
+    aliases: [],
+    severity: 'warning',
+    summary: '`dnf clean all` missing after `dnf install`'
+  },
+  run => {
+    if (invocations(run, ['dnf', 'microdnf'], INSTALL).length === 0) return undefined
+    const cleaned =
+      invocations(run, ['dnf', 'microdnf'], ['clean']).some(command =>
+        effectiveArgv(command).includes('all')
+      ) ||
+      removesDirectory(run, '/var/cache/dnf', '/var/cache/yum') ||
+      hasCacheMount(run, '/var/cache/dnf', '/var/cache/yum')
+    return cleaned
+      ? undefined
+      : 'Run `dnf clean all` in the same RUN as `dnf install` so the cache stays out of the layer.'
+  }
+)
+
+export const DL3041 = perRun(
+  {
+    id: 'DL3041',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Pin versions in `dnf install` (`<package>-<version>`)'
+  },
+  run => {
+    const unpinned = unpinnedRpmPackages(run, ['dnf', 'microdnf'])
+    return unpinned.length > 0
+      ? `Pin the version of ${list(unpinned)} in \`dnf install\` (\`<package>-<version>\`).`
+      : undefined
+  }
+)
+
+const TRUTHY = new Set(['1', 'true', 'on', 'yes'])
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && TRUTHY.has(value.trim().toLowerCase())
+}
+
+/** `pip install`, `pip3.12 install`, `python3 -m pip install`. */
+function isPipInstall(command: ShellCommand): boolean {
+  const name = commandName(command)
+  const argv = effectiveArgv(command)
+  if (/^pip[0-9.]*$/.test(name))
+    return subcommandOf(command, ['--python', '--log', '--proxy', '--cache-dir']) === 'install'
+  if (/^python[0-9.]*$/.test(name)) {
+    const m = argv.indexOf('-m')
+    return (
+      m >= 0 && argv[m + 1] === 'pip' && argv.slice(m + 2).find(word => !word.startsWith('-')) === 'install'
+    )
+  }
+  return false
+}
+
+/** True when PIP_NO_CACHE_DIR is set truthy by an ENV of the stage (or a stage it is based on) before `line`. */
+function envDisablesPipCache(model: DockerfileModel, stage: Stage, line: number): boolean {
+  let enabled: boolean | undefined
+  const chain: Stage[] = []
+  for (let s: Stage | undefined = stage; s && !chain.includes(s);) {
+    chain.unshift(s)
+    s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
+  }
+  for (const s of chain) {
+    for (const instruction of s.instructions) {
+      if (s === stage && instruction.line >= line) break
+      if (instruction.keyword !== 'ENV') continue
+      for (const pair of keyValuePairs(instruction)) {
+        if (pair.key === 'PIP_NO_CACHE_DIR') enabled = isTruthy(unquoteRaw(pair.rawValue ?? ''))
+      }
+    }
+  }
+  return enabled === true
+}
+
+function pipCacheOff(run: RunBody, command: ShellCommand): boolean {
+  if (hasFlag(command, '--no-cache-dir')) return true
+  if (command.env.some(assignment => assignment.name === 'PIP_NO_CACHE_DIR' && isTruthy(assignment.value)))
+    return true
+  // `export PIP_NO_CACHE_DIR=1` (or a bare assignment) earlier in the same script.
+  return run.commands.some(
+    other =>
+      (commandName(other) === 'export' &&
+        effectiveArgv(other).some(word => /^PIP_NO_CACHE_DIR=/.test(word) && isTruthy(word.split('=')[1]))) ||
+      (other.argv.length === 0 && other.env.some(a => a.name === 'PIP_NO_CACHE_DIR' && isTruthy(a.value)))
+  )
+}
+
+export const DL3042: PartBRule = {
+  id: 'DL3042',
+  aliases: [],
+  severity: 'warning',
+  phase: 'dockerfile',
+  summary: 'Avoid the pip cache directory: `pip install --no-cache-dir`',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      for (const run of stageRuns(stage)) {
+        if (hasCacheMount(run, '/root/.cache/pip', '/root/.cache')) continue
+        const offending = run.commands.filter(command => isPipInstall(command) && !pipCacheOff(run, command))
+        if (offending.length === 0) continue
+        if (!run.onbuild && envDisablesPipCache(model, stage, run.instruction.line)) continue
+        hits.push(
+          hitAt(
+            run.instruction,
+            'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
+          )
+        )
+      }
+    }
+    return hits
+  }
+}
+
+/** `useradd` without `-l`/`--no-log-init` and a UID above 99999 writes a huge sparse /var/log/lastlog. */
+export const DL3046 = perRun(
+  {
+    id: 'DL3046',
+    aliases: [],
+    severity: 'warning',
+    summary: '`useradd` without `-l` and a high UID makes the image excessively large'
+  },
+  run => {
+    const bad = commandsNamed(run, 'useradd').filter(command => {
+      if (hasFlag(command, '-l', '--no-log-init')) return false
+      const args = effectiveArgv(command).slice(1)
+      for (let i = 0; i < args.length; i++) {
+        const word = args[i] as string
+        let uid: string | undefined
+        if (word === '-u' || word === '--uid') uid = args[i + 1]
+        else if (word.startsWith('--uid=')) uid = word.slice(6)
+        else if (/^-u\d/.test(word)) uid = word.slice(2)
+        if (uid !== undefined && /^\d+$/.test(uid) && uid.length > 5) return true
+      }
+      return false
+    })
+    return bad.length > 0
+      ? 'Add `-l` (`--no-log-init`) to `useradd` with a high UID so lastlog does not bloat the image.'
+      : undefined
+  }
+)
+
+export const DL3047 = perRun(
+  {
+    id: 'DL3047',
+    aliases: [],
+    severity: 'note',
+    summary: '`wget` without `--progress` bloats the build log'
+  },
+  run => {
+    const noisy = commandsNamed(run, 'wget').filter(
+      command =>
+        !hasFlag(
+          command,
+          '--progress',
+          '-q',
+          '--quiet',
+          '-nv',
+          '--no-verbose',
+          '-o',
+          '--output-file',
+          '-a',
+          '--append-output'
+        )
+    )
+    return noisy.length > 0
+      ? 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
+      : undefined
+  }
+)
+
+/** `yarn install`, or `yarn` with only options (which installs). */
+function isYarnInstall(command: ShellCommand): boolean {
+  if (commandName(command) !== 'yarn') return false
+  const sub = subcommandOf(command, ['--cwd', '--modules-folder', '--cache-folder', '--network-timeout'])
+  return sub === undefined || sub === 'install'
+}
+
+function isYarnCacheClean(command: ShellCommand): boolean {
+  if (commandName(command) !== 'yarn') return false
+  const args = effectiveArgv(command)
+    .slice(1)
+    .filter(word => !word.startsWith('-'))
+  return args[0] === 'cache' && args[1] === 'clean'
+}
+
+/** Stage-aware: only stages whose files reach the final image (the final stage and its FROM chain). */
+export const DL3060: PartBRule = {
+  id: 'DL3060',
+  aliases: [],
+  severity: 'note',
+  phase: 'dockerfile',
+  summary: '`yarn cache clean` missing after `yarn install`',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    const shipped = finalImageStages(model)
+    for (const stage of model.stages) {
+      if (!shipped.has(stage.index)) continue
+      for (const run of stageRuns(stage)) {
+        if (!run.commands.some(isYarnInstall)) continue
+        if (run.commands.some(isYarnCacheClean)) continue
+        if (
+          run.flags.some(
+            flag =>
+              flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
+          )
+        )
+          continue
+        hits.push(
+          hitAt(
+            run.instruction,
+            'Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image.'
+          )
+        )
+      }
+    }
+    return hits
+  }
+}
+
+/** Package paths of `go install` without an `@version` (local paths build the module at hand and are fine). */
+export const DL3062 = perRun(
+  {
+    id: 'DL3062',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Pin versions in `go install` (`<package>@<version>`)'
+  },
+  run => {
+    const unpinned: string[] = []
+    for (const command of commandsNamed(run, 'go')) {
+      if (subcommandOf(command, ['-C']) !== 'install') continue
+      for (const word of operandsAfterSubcommand(command, [
+        '-C',
+        '-o',
+        '-p',
+        '-tags',
+        '-ldflags',
+        '-gcflags',
+        '-mod',
+        '-modfile'
+      ])) {
+        if (word.startsWith('.') || word.startsWith('/') || word.startsWith('$')) continue
+        const at = word.lastIndexOf('@')
+        if (at < 0 || word.slice(at + 1) === 'latest' || at === word.length - 1) unpinned.push(word)
+      }
+    }
+    return unpinned.length > 0
+      ? `Pin the version of ${list(unpinned)} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
+      : undefined
+  }
+)
+
+/** Per stage: once both curl and wget have been used, each RUN that uses either is reported. */
+export const DL4001: PartBRule = {
+  id: 'DL4001',
+  aliases: [],
+  severity: 'warning',
+  phase: 'dockerfile',
+  summary: 'Use either wget or curl, not both',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const seen = new Set<string>()
+      for (const run of stageRuns(stage)) {
+        const tools = new Set(commandsNamed(run, 'curl', 'wget').map(commandName))
+        if (tools.size === 0) continue
+        for (const tool of tools) seen.add(tool)
+        if (seen.size === 2)
+          hits.push(hitAt(run.instruction, 'Use either `curl` or `wget` in this stage, not both.'))
+      }
+    }
+    return hits
+  }
+}
+
+export const DL4005 = perRun(
+  {
+    id: 'DL4005',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Use SHELL to change the default shell'
+  },
+  run => {
+    const relinks = commandsNamed(run, 'ln').some(command => {
+      const operands = effectiveArgv(command)
+        .slice(1)
+        .filter(word => !word.startsWith('-'))
+      return operands.length >= 2 && operands[operands.length - 1] === '/bin/sh'
+    })
+    return relinks
+      ? 'Use the `SHELL` instruction to change the default shell instead of relinking `/bin/sh`.'
+      : undefined
+  }
+)
+
+/** Shells without POSIX pipelines semantics, where pipefail means nothing. */
+const NON_POSIX_SHELLS = /(^|[/\\])(pwsh|powershell|cmd)(\.exe)?$/i
+
+function shellHasPipefail(shell: readonly string[]): boolean {
+  if (NON_POSIX_SHELLS.test(shell[0] ?? '')) return true
+  for (let i = 0; i < shell.length; i++) {
+    const word = shell[i] as string
+    if (/^-[a-z]*o$/.test(word) && shell[i + 1] === 'pipefail') return true
+  }
+  return false
+}
+
+/** `set -o pipefail` (or `set -euo pipefail`) before the first pipe of the script. */
+function scriptSetsPipefail(commands: readonly ShellCommand[]): boolean {
+  for (const command of commands) {
+    if (command.pipesTo) return false
+    const argv = effectiveArgv(command)
+    if (argv[0] !== 'set') continue
+    for (let i = 1; i < argv.length; i++) {
+      if (/^-[a-z]*o$/.test(argv[i] as string) && argv[i + 1] === 'pipefail') return true
+    }
+  }
+  return false
+}
+
+/** Stage-aware: the SHELL in effect is tracked through the stage and inherited from a `FROM <stage>` base. */
+export const DL4006: PartBRule = {
+  id: 'DL4006',
+  aliases: [],
+  severity: 'warning',
+  phase: 'dockerfile',
+  summary: 'Set the SHELL option `-o pipefail` before a RUN with a pipe in it',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
+      let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
+          shell = instruction.argv
+          continue
+        }
+        if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
+        const run = runBody(instruction)
+        if (!run || !run.commands.some(command => command.pipesTo)) continue
+        if (shellHasPipefail(shell) || scriptSetsPipefail(run.commands)) continue
+        hits.push(
+          hitAt(
+            instruction,
+            'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail`) before this RUN so a failing command in the pipe fails the build.'
+          )
+        )
+      }
+    }
+    return hits
+  }
+}
