@@ -21,7 +21,8 @@ export interface SarifMessage {
 
 export interface SarifRule {
   id: string
-  name: string
+  /** Readable identifier; omitted when it would equal the id (SARIF1001). */
+  name?: string
   shortDescription: SarifMessage
   fullDescription: SarifMessage
   help: SarifMessage
@@ -97,15 +98,25 @@ function fileUri(absoluteDir: string): string {
   )
 }
 
+/** "Pin versions in apt-get install" → "PinVersionsInAptGetInstall". */
+export function pascalCase(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(word => word !== '')
+    .map(word => word[0]!.toUpperCase() + word.slice(1).toLowerCase())
+    .join('')
+}
+
 function sarifRule(id: string, meta: RuleMeta | undefined): SarifRule {
   const summary = meta?.summary ?? `Stagegate rule ${id}.`
   const phase = meta?.phase ?? (id.startsWith('SG2') ? 'image' : 'dockerfile')
   const uri = helpUri(id)
   const aliases = meta?.aliases ?? []
   const aka = aliases.length > 0 ? ` Also known as ${aliases.join(', ')}.` : ''
+  const name = aliases[0] ?? (meta ? pascalCase(summary) : undefined)
   const rule: SarifRule = {
     id,
-    name: aliases[0] ?? id,
+    ...(name !== undefined && name !== '' && name !== id ? { name } : {}),
     shortDescription: { text: summary },
     fullDescription: {
       text: `${summary}${aka} Checked on the ${phase === 'image' ? 'built image, stage by stage' : 'Dockerfile'}.`
