@@ -1,0 +1,239 @@
+// Builds the merged file index as layers stream by, bottom to top, applying
+// whiteouts as overlayfs does: `.wh.NAME` deletes NAME (and everything under
+// it) from lower layers, `.wh..wh..opq` hides a directory's lower contents.
+// Whiteouts are applied when their layer ends, and only to lower layers, so
+// the order of entries inside a layer does not matter. Also keeps dive's
+// per-path bookkeeping for wasted bytes and efficiency, and the file contents
+// the checks asked for.
+import { UsageError } from '../errors.js'
+import type { Warnings, ReaderLimits } from './limits.js'
+import { baseName, joinPath, normalisePath, parentOf } from './paths.js'
+import type { TarEntry, TarVisitor } from './tar.js'
+import { contentKey, type CapturePolicy, type ImageFile, type ShadowedFile } from './types.js'
+
+const WHITEOUT = '.wh.'
+const OPAQUE = '.wh..wh..opq'
+
+export interface LayerStats {
+  sizeBytes: number
+  fileCount: number
+}
+
+/** dive's per-path record, kept only for paths seen more than once. */
+interface PathUse {
+  cumulative: number
+  minimum: number
+}
+
+export interface IndexTotals {
+  sizeBytes: number
+  wastedBytes: number
+  efficiency: number
+}
+
+export class FileIndexBuilder implements TarVisitor {
+  readonly files = new Map<string, ImageFile>()
+  readonly shadowed: ShadowedFile[] = []
+  readonly contents = new Map<string, Buffer>()
+  private readonly reused = new Map<string, PathUse>()
+  private totalSize = 0
+  private entries = 0
+  private capturedBytes = 0
+  private captureBudgetWarned = false
+
+  private layer = -1
+  private layerStats: LayerStats = { sizeBytes: 0, fileCount: 0 }
+  private whiteouts: string[] = []
+  private opaqueDirs: string[] = []
+  /** Paths whose lower-layer descendants this layer removes. */
+  private sweepRoots = new Set<string>()
+
+  private capture: Buffer | undefined
+  private captureFill = 0
+  private captureKey = ''
+
+  constructor(
+    private readonly ref: string,
+    private readonly limits: ReaderLimits,
+    private readonly warnings: Warnings,
+    private readonly policy: CapturePolicy | undefined
+  ) {}
+
+  beginLayer(layer: number): void {
+    this.layer = layer
+    this.layerStats = { sizeBytes: 0, fileCount: 0 }
+    this.whiteouts = []
+    this.opaqueDirs = []
+    this.sweepRoots = new Set()
+  }
+
+  entry(entry: TarEntry): number {
+    if (++this.entries > this.limits.maxEntries)
+      throw new UsageError(`image has more than ${this.limits.maxEntries} files: ${this.ref}`)
+    const layer = this.layer
+    const { path, escaped } = normalisePath(entry.name)
+    if (escaped)
+      this.warnings.add(
+        `layer ${layer}: entry ${JSON.stringify(entry.name)} climbs above the root; indexed as ${path}`
+      )
+    if (path.length > this.limits.maxPathLength) {
+      this.warnings.add(
+        `layer ${layer}: skipped an entry with a ${path.length}-character path (${path.slice(0, 80)}…)`
+      )
+      return 0
+    }
+    if (path === '/') return 0
+    const name = baseName(path)
+    if (name.startsWith(WHITEOUT)) {
+      if (name === OPAQUE) this.opaqueDirs.push(parentOf(path))
+      else if (!name.startsWith(`${WHITEOUT}${WHITEOUT}`))
+        this.whiteouts.push(joinPath(parentOf(path), name.slice(4)))
+      // Other `.wh..wh.` names are aufs bookkeeping (hard-link dirs): nothing to index.
+      return 0
+    }
+
+    const file: ImageFile = {
+      path,
+      type: entry.type,
+      size: entry.type === 'file' ? entry.size : 0,
+      mode: entry.mode,
+      uid: entry.uid,
+      gid: entry.gid,
+      linkTarget: undefined,
+      layer
+    }
+    if (entry.type === 'symlink') file.linkTarget = entry.linkName
+    else if (entry.type === 'hardlink') {
+      const target = normalisePath(entry.linkName)
+      file.linkTarget = target.path
+      if (target.escaped)
+        this.warnings.add(
+          `layer ${layer}: hard link ${path} points above the root (${JSON.stringify(entry.linkName)})`
+        )
+      if (!this.files.has(target.path))
+        this.warnings.add(`layer ${layer}: hard link ${path} points to missing ${target.path}`)
+    }
+    this.layerStats.fileCount++
+    this.layerStats.sizeBytes += file.size
+    this.totalSize += file.size
+
+    const prior = this.files.get(path)
+    if (prior !== undefined) {
+      if (prior.layer === layer)
+        this.warnings.add(`layer ${layer}: duplicate entry ${path} (the last one wins)`)
+      if (prior.type === 'dir' && file.type === 'dir') {
+        // A directory restated by a later layer (metadata change): not a new version of any bytes.
+      } else {
+        this.shadow(prior, 'overwritten')
+        if (prior.type === 'dir') this.sweepRoots.add(path)
+      }
+    }
+    if (file.type !== 'dir') this.countUse(path, file.size, prior)
+    this.files.set(path, file)
+
+    if (file.type !== 'file' || entry.dataSize === 0 || this.policy === undefined) return 0
+    const wanted = Math.min(Math.max(0, Math.floor(this.policy(path, file.size, file.mode))), entry.dataSize)
+    if (!(wanted > 0)) return 0
+    if (this.capturedBytes + wanted > this.limits.maxCapturedBytes) {
+      if (!this.captureBudgetWarned) {
+        this.captureBudgetWarned = true
+        this.warnings.add(
+          `captured-content budget of ${this.limits.maxCapturedBytes} bytes reached at layer ${layer} ${path}: later files were not read`
+        )
+      }
+      return 0
+    }
+    this.capturedBytes += wanted
+    this.capture = Buffer.allocUnsafe(wanted)
+    this.captureFill = 0
+    this.captureKey = contentKey(layer, path)
+    return wanted
+  }
+
+  data(piece: Buffer): void {
+    const capture = this.capture as Buffer
+    piece.copy(capture, this.captureFill)
+    this.captureFill += piece.length
+  }
+
+  dataEnd(): void {
+    if (this.capture) this.contents.set(this.captureKey, this.capture)
+    this.capture = undefined
+  }
+
+  /** Applies this layer's whiteouts to the lower layers and returns its stats. */
+  endLayer(): LayerStats {
+    const layer = this.layer
+    const sweepDirs = this.sweepRoots
+    for (const target of this.whiteouts) {
+      const prior = this.files.get(target)
+      if (prior !== undefined && prior.layer < layer) {
+        this.files.delete(target)
+        this.shadow(prior, 'deleted', layer)
+        if (prior.type !== 'dir') this.countDeletion(target, prior.size)
+      }
+      // Descendants may exist even without the directory's own entry: sweep unless it was a plain file.
+      if (prior === undefined || prior.type === 'dir' || prior.layer === layer) sweepDirs.add(target)
+    }
+    const opaque = new Set(this.opaqueDirs)
+    if (sweepDirs.size > 0 || opaque.size > 0) {
+      for (const [path, file] of this.files) {
+        if (file.layer >= layer) continue
+        let dir = parentOf(path)
+        let how: ShadowedFile['how'] | undefined
+        for (;;) {
+          if (sweepDirs.has(dir) || opaque.has(dir)) {
+            how = 'deleted'
+            break
+          }
+          if (dir === '/') break
+          dir = parentOf(dir)
+        }
+        if (how === undefined) continue
+        this.files.delete(path)
+        this.shadow(file, how, layer)
+        if (file.type !== 'dir') this.countDeletion(path, file.size)
+      }
+    }
+    return this.layerStats
+  }
+
+  /** Sizes and dive's wasted bytes and efficiency over all layers read. */
+  totals(): IndexTotals {
+    let wasted = 0
+    let penalty = 0
+    for (const use of this.reused.values()) {
+      wasted += use.cumulative
+      penalty += use.cumulative - use.minimum
+    }
+    const efficiency = this.totalSize === 0 ? 1 : (this.totalSize - penalty) / this.totalSize
+    return { sizeBytes: this.totalSize, wastedBytes: wasted, efficiency }
+  }
+
+  private shadow(file: ImageFile, how: ShadowedFile['how'], hiddenBy = this.layer): void {
+    this.shadowed.push({ ...file, hiddenBy, how })
+  }
+
+  // dive counts, per path, every layer's version (a deletion as a version of
+  // size 0); a path seen more than once is "inefficient": its versions' sizes
+  // sum to wasted bytes, and all but the smallest count against efficiency.
+  private countUse(path: string, size: number, prior: ImageFile | undefined): void {
+    let use = this.reused.get(path)
+    if (use === undefined) {
+      if (prior === undefined || prior.type === 'dir') return
+      use = { cumulative: prior.size, minimum: prior.size }
+      this.reused.set(path, use)
+    }
+    use.cumulative += size
+    if (size < use.minimum) use.minimum = size
+  }
+
+  private countDeletion(path: string, size: number): void {
+    let use = this.reused.get(path)
+    if (use === undefined) {
+      use = { cumulative: size, minimum: size }
+      this.reused.set(path, use)
+    }
+    use.minimum = 0
+  }
+}

@@ -1,0 +1,43 @@
+// Bounds on what an untrusted image may make the reader hold in memory.
+
+export interface ReaderLimits {
+  /** Tar entries over all layers; more ends in a UsageError. */
+  maxEntries: number
+  /** Longer normalised paths are skipped with a warning (Linux PATH_MAX). */
+  maxPathLength: number
+  /** Total bytes of file contents kept for the checks; later requests are refused with a warning. */
+  maxCapturedBytes: number
+  /** Manifests, indexes and configs are read whole: cap them. */
+  maxJsonBytes: number
+  /** pax / GNU long-name payloads inside a layer. */
+  maxExtensionBytes: number
+  /** Warnings kept in ImageIndex.warnings (a summary line counts the rest). */
+  maxWarnings: number
+}
+
+export const DEFAULT_LIMITS: ReaderLimits = {
+  maxEntries: 5_000_000,
+  maxPathLength: 4096,
+  maxCapturedBytes: 32 * 1024 * 1024,
+  maxJsonBytes: 16 * 1024 * 1024,
+  maxExtensionBytes: 1024 * 1024,
+  maxWarnings: 200
+}
+
+export function resolveLimits(overrides: Partial<ReaderLimits> | undefined): ReaderLimits {
+  return { ...DEFAULT_LIMITS, ...overrides }
+}
+
+/** Collects warnings up to a cap so a hostile archive cannot grow them without bound. */
+export class Warnings {
+  private readonly list: string[] = []
+  private dropped = 0
+  constructor(private readonly max: number) {}
+  add(message: string): void {
+    if (this.list.length < this.max) this.list.push(message)
+    else this.dropped++
+  }
+  toArray(): string[] {
+    return this.dropped > 0 ? [...this.list, `… and ${this.dropped} more warnings`] : [...this.list]
+  }
+}

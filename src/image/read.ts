@@ -1,0 +1,175 @@
+// readImage: one streaming pass over an image's layers, from whichever source
+// the reference names, into the ImageIndex the checks consume.
+//
+// Sources: `oci-layout:DIR`, `docker-archive:FILE`, `registry:HOST/REPO:TAG`,
+// or a plain reference: the local engine when it has the image, else (when
+// the reference names a registry host, e.g. `127.0.0.1:5000/x/y:1`) that
+// registry; otherwise the image is missing.
+import { UsageError } from '../errors.js'
+import { FileIndexBuilder } from './file-index.js'
+import { CompressionError, parseLayer } from './layer-stream.js'
+import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
+import { hostPlatform, resolveImage, type ImageConfigJson, type ResolvedImage } from './manifest.js'
+import { engineHasImage, openEngineImage } from './sources/engine.js'
+import { openLayoutDir } from './sources/layout-dir.js'
+import { hasRegistryHost, openRegistryImage } from './sources/registry.js'
+import type { ImageSource } from './sources/store.js'
+import { openTarFile } from './sources/tar-file.js'
+import { TarError } from './tar.js'
+import type { CapturePolicy, ContainerConfig, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
+
+export type { ReaderLimits } from './limits.js'
+export { DEFAULT_LIMITS } from './limits.js'
+export { resolvePath, normalisePath, MAX_SYMLINK_HOPS, type ResolvedPath } from './paths.js'
+
+export interface ReadOptions {
+  /** Which leading bytes of which files to keep for the checks. */
+  capture?: CapturePolicy
+  /** `os/arch[/variant]` to pick from a multi-platform index; default the host's (linux/amd64 here). */
+  platform?: string
+  /** Where `docker save` output is spooled (a private dir inside it, always removed). Default os.tmpdir(). */
+  tempDir?: string
+  limits?: Partial<ReaderLimits>
+}
+
+export type SourceKind = 'engine' | 'oci-layout' | 'docker-archive' | 'registry'
+
+/** Which source a reference names before anything is read (engine refs are confirmed at open). */
+export function sourceKind(ref: string): { kind: SourceKind; target: string } {
+  for (const kind of ['oci-layout', 'docker-archive', 'registry'] as const) {
+    if (ref.startsWith(`${kind}:`)) return { kind, target: ref.slice(kind.length + 1) }
+  }
+  return { kind: 'engine', target: ref }
+}
+
+async function openSource(ref: string, options: ReadOptions, limits: ReaderLimits): Promise<ImageSource> {
+  const { kind, target } = sourceKind(ref)
+  if (!target) throw new UsageError(`empty image reference: ${JSON.stringify(ref)}`)
+  switch (kind) {
+    case 'oci-layout':
+      return openLayoutDir(target, limits.maxJsonBytes)
+    case 'docker-archive':
+      return openTarFile(target, limits.maxJsonBytes)
+    case 'registry':
+      return openRegistryImage(target, limits.maxJsonBytes)
+    case 'engine':
+      if (await engineHasImage(target)) return openEngineImage(target, limits.maxJsonBytes, options.tempDir)
+      if (hasRegistryHost(target)) return openRegistryImage(target, limits.maxJsonBytes)
+      throw new UsageError(
+        `image not found in the local engine: ${target} (use oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG for other sources)`
+      )
+  }
+}
+
+function toHistory(config: ImageConfigJson): HistoryEntry[] {
+  return (Array.isArray(config.history) ? config.history : []).map(h => {
+    const entry: HistoryEntry = {
+      createdBy: String(h?.created_by ?? ''),
+      emptyLayer: h?.empty_layer === true
+    }
+    if (typeof h?.created === 'string') entry.created = h.created
+    if (typeof h?.comment === 'string') entry.comment = h.comment
+    return entry
+  })
+}
+
+/** Non-empty history entries map, in order, onto the layers. */
+export function mapLayersToHistory(history: HistoryEntry[], layerCount: number): (number | undefined)[] {
+  const nonEmpty = history.flatMap((h, i) => (h.emptyLayer ? [] : [i]))
+  return Array.from({ length: layerCount }, (_, i) => nonEmpty[i])
+}
+
+function describeLayerError(error: unknown, index: number, digest: string): unknown {
+  const where = `layer ${index} (${digest})`
+  if (error instanceof CompressionError) return new UsageError(`${where}: ${error.message}`)
+  if (error instanceof TarError) return new UsageError(`${where}: not a valid tar: ${error.message}`)
+  return error
+}
+
+async function readLayers(
+  resolved: ResolvedImage,
+  source: ImageSource,
+  builder: FileIndexBuilder,
+  limits: ReaderLimits
+): Promise<{ sizeBytes: number; fileCount: number }[]> {
+  const stats = []
+  for (const [index, layer] of resolved.layers.entries()) {
+    builder.beginLayer(index)
+    const blob = await source.store.open(layer.key)
+    try {
+      await parseLayer(blob, builder, limits.maxExtensionBytes)
+    } catch (error) {
+      throw describeLayerError(error, index, layer.digest)
+    } finally {
+      blob.destroy()
+    }
+    stats.push(builder.endLayer())
+  }
+  return stats
+}
+
+export async function readImage(source: string, options: ReadOptions = {}): Promise<ImageIndex> {
+  const limits = resolveLimits(options.limits)
+  const warnings = new Warnings(limits.maxWarnings)
+  const opened = await openSource(source, options, limits)
+  try {
+    const resolved = await resolveImage(
+      opened,
+      options.platform ?? hostPlatform(),
+      limits.maxJsonBytes,
+      warnings
+    )
+    const builder = new FileIndexBuilder(source, limits, warnings, options.capture)
+    const stats = await readLayers(resolved, opened, builder, limits)
+    const history = toHistory(resolved.config)
+    const historyIndexes = mapLayersToHistory(history, resolved.layers.length)
+    const nonEmpty = history.filter(h => !h.emptyLayer).length
+    if (history.length > 0 && nonEmpty !== resolved.layers.length)
+      warnings.add(`history lists ${nonEmpty} layer-making steps for ${resolved.layers.length} layers`)
+    const diffIds = resolved.config.rootfs?.diff_ids ?? []
+    const layers: LayerInfo[] = resolved.layers.map((layer, index) => {
+      const historyIndex = historyIndexes[index]
+      const info: LayerInfo = {
+        index,
+        digest: layer.digest,
+        mediaType: layer.mediaType,
+        compressedSize: layer.compressedSize,
+        sizeBytes: stats[index]?.sizeBytes ?? 0,
+        createdBy: historyIndex === undefined ? '' : (history[historyIndex]?.createdBy ?? ''),
+        fileCount: stats[index]?.fileCount ?? 0
+      }
+      const diffId = diffIds[index]
+      if (typeof diffId === 'string') info.diffId = diffId
+      if (historyIndex !== undefined) info.historyIndex = historyIndex
+      return info
+    })
+    const totals = builder.totals()
+    const config = resolved.config
+    const index: ImageIndex = {
+      ref: source,
+      config: (config.config ?? {}) as ContainerConfig,
+      history,
+      layers,
+      files: builder.files,
+      shadowed: builder.shadowed,
+      contents: builder.contents,
+      sizeBytes: totals.sizeBytes,
+      wastedBytes: totals.wastedBytes,
+      efficiency: totals.efficiency,
+      warnings: warnings.toArray()
+    }
+    if (resolved.digest) index.digest = resolved.digest
+    if (config.os && config.architecture)
+      index.platform = {
+        os: config.os,
+        architecture: config.architecture,
+        ...(config.variant ? { variant: config.variant } : {})
+      }
+    if (resolved.attestations) index.attestations = resolved.attestations
+    if (resolved.indexFromAttestations !== undefined)
+      index.indexFromAttestations = resolved.indexFromAttestations
+    return index
+  } finally {
+    await opened.close()
+  }
+}

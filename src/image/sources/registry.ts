@@ -1,0 +1,188 @@
+// An image in a registry, over the distribution API: manifests and indexes by
+// tag or digest (Accept lists every OCI and Docker schema 2 type), blobs
+// streamed, anonymous bearer tokens fetched from the `WWW-Authenticate`
+// realm when the registry asks. Loopback registries are spoken to over plain
+// HTTP, as dockerd treats 127.0.0.0/8 as insecure; everything else over HTTPS.
+import { createHash } from 'node:crypto'
+import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
+import { UsageError } from '../../errors.js'
+import { MEDIA_TYPES } from '../manifest.js'
+import { checkDigest, readStream, type BlobStore, type ImageSource } from './store.js'
+
+const MANIFEST_ACCEPT = [
+  MEDIA_TYPES.ociIndex,
+  MEDIA_TYPES.ociManifest,
+  MEDIA_TYPES.dockerList,
+  MEDIA_TYPES.dockerManifest
+].join(', ')
+
+export interface RegistryRef {
+  host: string
+  repository: string
+  /** Tag or digest. */
+  reference: string
+}
+
+/** Whether the first component of a reference names a registry host, as docker decides it. */
+export function hasRegistryHost(ref: string): boolean {
+  const slash = ref.indexOf('/')
+  if (slash < 0) return false
+  const first = ref.slice(0, slash)
+  return first.includes('.') || first.includes(':') || first === 'localhost'
+}
+
+export function parseRegistryRef(text: string): RegistryRef {
+  const bad = (): never => {
+    throw new UsageError(`invalid image reference ${JSON.stringify(text)}`)
+  }
+  if (!text || /\s/.test(text)) bad()
+  let rest = text
+  let host = 'registry-1.docker.io'
+  if (hasRegistryHost(rest)) {
+    const slash = rest.indexOf('/')
+    host = rest.slice(0, slash)
+    rest = rest.slice(slash + 1)
+    if (host === 'docker.io' || host === 'index.docker.io') host = 'registry-1.docker.io'
+  }
+  let reference = 'latest'
+  const at = rest.indexOf('@')
+  if (at >= 0) {
+    reference = checkDigest(rest.slice(at + 1), `reference ${text}`)
+    rest = rest.slice(0, at)
+  } else {
+    const colon = rest.lastIndexOf(':')
+    if (colon > rest.lastIndexOf('/')) {
+      reference = rest.slice(colon + 1)
+      rest = rest.slice(0, colon)
+    }
+  }
+  if (!/^[a-z0-9]+(?:[._-][a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/.test(rest)) bad()
+  if (!/^[\w][\w.-]{0,127}$/.test(reference) && !reference.includes(':')) bad()
+  if (host === 'registry-1.docker.io' && !rest.includes('/')) rest = `library/${rest}`
+  return { host, repository: rest, reference }
+}
+
+function isLoopback(host: string): boolean {
+  const name = host.replace(/:\d+$/, '').replace(/^\[|\]$/g, '')
+  return name === 'localhost' || name === '::1' || /^127\./.test(name)
+}
+
+function parseChallenge(header: string): Record<string, string> | undefined {
+  const match = /^\s*Bearer\s+(.*)$/i.exec(header)
+  if (!match) return undefined
+  const params: Record<string, string> = {}
+  for (const part of (match[1] as string).matchAll(/(\w+)="([^"]*)"/g))
+    params[part[1] as string] = part[2] as string
+  return params
+}
+
+class RegistryStore implements BlobStore {
+  readonly label: string
+  private token: string | undefined
+  private readonly base: string
+
+  constructor(private readonly ref: RegistryRef) {
+    this.label = `${ref.host}/${ref.repository}`
+    this.base = `${isLoopback(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}`
+  }
+
+  private async request(url: string, accept?: string): Promise<Response> {
+    const send = (): Promise<Response> => {
+      const headers: Record<string, string> = {}
+      if (accept) headers.accept = accept
+      if (this.token) headers.authorization = `Bearer ${this.token}`
+      return fetch(url, { headers, redirect: 'follow' })
+    }
+    let response: Response
+    try {
+      response = await send()
+      if (response.status === 401 && !this.token) {
+        const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '')
+        await response.body?.cancel()
+        if (challenge?.realm) {
+          this.token = await this.fetchToken(challenge)
+          response = await send()
+        }
+      }
+    } catch (error) {
+      if (error instanceof UsageError) throw error
+      const cause = (error as { cause?: { message?: string } }).cause?.message
+      throw new UsageError(`cannot reach registry ${this.ref.host}: ${cause ?? (error as Error).message}`)
+    }
+    return response
+  }
+
+  private async fetchToken(challenge: Record<string, string>): Promise<string> {
+    const url = new URL(challenge.realm as string)
+    if (challenge.service) url.searchParams.set('service', challenge.service)
+    url.searchParams.set('scope', challenge.scope ?? `repository:${this.ref.repository}:pull`)
+    const response = await fetch(url)
+    if (!response.ok)
+      throw new UsageError(`registry ${this.ref.host}: token request failed (HTTP ${response.status})`)
+    const body = (await response.json()) as { token?: string; access_token?: string }
+    const token = body.token ?? body.access_token
+    if (!token) throw new UsageError(`registry ${this.ref.host}: token response has no token`)
+    return token
+  }
+
+  private async failed(response: Response, what: string): Promise<never> {
+    await response.body?.cancel()
+    const hint = response.status === 404 ? 'not found' : `HTTP ${response.status}`
+    throw new UsageError(`${this.label}: ${what} ${hint}`)
+  }
+
+  private bodyStream(response: Response): Readable {
+    if (!response.body) return Readable.from([])
+    return Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>, {
+      highWaterMark: 1024 * 1024
+    })
+  }
+
+  async manifest(
+    reference: string,
+    maxBytes: number
+  ): Promise<{ json: Buffer; mediaType?: string; digest: string }> {
+    const response = await this.request(`${this.base}/manifests/${reference}`, MANIFEST_ACCEPT)
+    if (!response.ok) await this.failed(response, `manifest ${reference}`)
+    const json = await readStream(this.bodyStream(response), maxBytes, `${this.label}: manifest ${reference}`)
+    const computed = `sha256:${createHash('sha256').update(json).digest('hex')}`
+    if (reference.startsWith('sha256:') && computed !== reference)
+      throw new UsageError(`${this.label}: manifest ${reference} does not match its digest`)
+    const digest = response.headers.get('docker-content-digest') ?? computed
+    const mediaType = response.headers.get('content-type')?.split(';')[0]?.trim()
+    return mediaType ? { json, mediaType, digest } : { json, digest }
+  }
+
+  async open(key: string): Promise<Readable> {
+    const digest = checkDigest(key, this.label)
+    const response = await this.request(`${this.base}/blobs/${digest}`)
+    if (!response.ok) await this.failed(response, `blob ${digest}`)
+    return this.bodyStream(response)
+  }
+
+  async readAll(key: string, maxBytes: number): Promise<Buffer> {
+    return readStream(await this.open(key), maxBytes, `${this.label}: blob ${key}`)
+  }
+
+  async has(): Promise<boolean> {
+    return true
+  }
+}
+
+export async function openRegistryImage(text: string, maxJsonBytes: number): Promise<ImageSource> {
+  const ref = parseRegistryRef(text)
+  const store = new RegistryStore(ref)
+  const top = await store.manifest(ref.reference, maxJsonBytes)
+  return {
+    store,
+    top: {
+      kind: 'manifest',
+      json: top.json,
+      digest: top.digest,
+      ...(top.mediaType ? { mediaType: top.mediaType } : {})
+    },
+    knowsAttestations: true,
+    close: async () => {}
+  }
+}
