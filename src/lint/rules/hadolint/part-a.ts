@@ -408,7 +408,8 @@ export const DL3025 = defineRule(
           instruction =>
             (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') &&
             !instruction.jsonForm &&
-            instruction.args.trim() !== ''
+            // `CMD --help`: the words may have been read as flags.
+            (instruction.args.trim() !== '' || instruction.flags.length > 0)
         )
         .map(instruction =>
           hitAt(
