@@ -11,6 +11,7 @@ export interface ExecOptions {
   onStdout?: (line: string) => void
   onStderr?: (line: string) => void
   env?: NodeJS.ProcessEnv
+  cwd?: string
 }
 
 export interface ExecResult {
@@ -54,6 +55,7 @@ export function createDockerRunner(command = 'docker'): BuildxRunner {
         const child = spawn(command, args, {
           stdio: ['ignore', 'pipe', 'pipe'],
           env: options.env ?? process.env,
+          cwd: options.cwd,
           shell: false
         })
         let stdout = ''
