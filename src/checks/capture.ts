@@ -1,0 +1,78 @@
+// Which files' leading bytes the image reader keeps for the checks, and how
+// many. Bounded per file (and by being few files) so memory stays small:
+// executables' first 64 KiB (ELF header, program headers, PT_INTERP and, for
+// small binaries, the dynamic section: SG2012), candidate secret files
+// (SG2004), /etc/passwd and /etc/group (SG2013), the dynamic linker's search
+// path config (SG2012) and applications' package.json (SG2015).
+import type { CapturePolicy, ImageFile, ImageIndex } from '../image/types.js'
+import { contentKey } from '../image/types.js'
+
+export const CAPTURE_LIMITS = {
+  executable: 64 * 1024,
+  secretFile: 64 * 1024,
+  configFile: 16 * 1024,
+  accounts: 64 * 1024,
+  linkerConfig: 4 * 1024,
+  packageJson: 64 * 1024
+} as const
+
+/** Files named like credentials, wherever they are. */
+const SECRET_NAMES = new Set([
+  '.npmrc',
+  '.pypirc',
+  '.env',
+  '.git-credentials',
+  '.netrc',
+  '_netrc',
+  'credentials',
+  'id_rsa',
+  'id_dsa',
+  'id_ecdsa',
+  'id_ed25519'
+])
+const SECRET_NAME_PATTERNS = [/\.(pem|key|p8)$/, /^\.env\..+$/, /^id_(rsa|dsa|ecdsa|ed25519)/]
+/** Text config files outside package-managed trees can carry pasted tokens. */
+const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|ini|cfg|conf|properties|xml|sh)$/
+const SYSTEM_TREES =
+  /^\/(usr|lib|lib32|lib64|bin|sbin|proc|sys|var\/lib)\/|\/node_modules\/|\/site-packages\/|\/dist-packages\//
+
+export function basenameOf(path: string): string {
+  return path.slice(path.lastIndexOf('/') + 1)
+}
+
+export function isSecretCandidate(path: string): boolean {
+  const name = basenameOf(path)
+  if (SECRET_NAMES.has(name) || SECRET_NAME_PATTERNS.some(pattern => pattern.test(name))) return true
+  return name === 'config.json' && path.endsWith('/.docker/config.json')
+}
+
+export const IMAGE_CAPTURE: CapturePolicy = (path, size, mode) => {
+  if (size <= 0) return 0
+  const name = basenameOf(path)
+  if (path === '/etc/passwd' || path === '/etc/group') return Math.min(size, CAPTURE_LIMITS.accounts)
+  if (path === '/etc/ld.so.conf' || (path.startsWith('/etc/ld.so.conf.d/') && name.endsWith('.conf')))
+    return Math.min(size, CAPTURE_LIMITS.linkerConfig)
+  if (/^\/etc\/ld-musl-[^/]+\.path$/.test(path)) return Math.min(size, CAPTURE_LIMITS.linkerConfig)
+  if (isSecretCandidate(path)) return Math.min(size, CAPTURE_LIMITS.secretFile)
+  if (name === 'package.json' && !path.includes('/node_modules/'))
+    return Math.min(size, CAPTURE_LIMITS.packageJson)
+  if ((mode & 0o111) !== 0 && size >= 52) return Math.min(size, CAPTURE_LIMITS.executable)
+  // Only small, shallow config files (/app/config.yml, /srv/app/settings.json): few, so memory stays bounded.
+  if (
+    size <= CAPTURE_LIMITS.configFile &&
+    CONFIG_EXTENSIONS.test(name) &&
+    path.split('/').length <= 4 &&
+    !SYSTEM_TREES.test(path) &&
+    !path.startsWith('/etc/')
+  )
+    return size
+  return 0
+}
+
+/** The captured leading bytes of this version of a file, if the reader kept them. */
+export function capturedContent(
+  index: ImageIndex,
+  file: Pick<ImageFile, 'layer' | 'path'>
+): Buffer | undefined {
+  return index.contents.get(contentKey(file.layer, file.path))
+}

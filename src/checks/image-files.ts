@@ -1,0 +1,93 @@
+// Lookups the checks share: programs on the usual PATH directories, the
+// instructions of the final stage chain, and where a hit with no layer goes.
+import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model.js'
+import type { ImageFile, ImageIndex } from '../image/types.js'
+import { stageChain } from './attribution.js'
+import { resolvePath } from './resolve.js'
+
+export const PROGRAM_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/usr/local/sbin']
+
+export interface FoundProgram {
+  /** The name as found on a PATH directory (`/bin/sh`). */
+  path: string
+  /** The file it finally resolves to (`/bin/busybox`). */
+  target: ImageFile
+}
+
+/**
+ * Each program (by name) present on the usual PATH directories, once per
+ * real file: `/bin/sh` and `/usr/bin/sh` both pointing to dash count once.
+ */
+export function findPrograms(index: ImageIndex, names: readonly string[]): FoundProgram[] {
+  const found: FoundProgram[] = []
+  const seenTargets = new Set<string>()
+  for (const name of names) {
+    for (const dir of PROGRAM_DIRS) {
+      const path = `${dir}/${name}`
+      if (!index.files.has(path)) continue
+      const target = resolvePath(index.files, path)
+      if (!target || (target.type !== 'file' && target.type !== 'hardlink')) continue
+      if ((target.mode & 0o111) === 0) continue
+      const key = `${target.path}`
+      if (seenTargets.has(key)) continue
+      seenTargets.add(key)
+      found.push({ path, target })
+    }
+  }
+  return found
+}
+
+/** The last instruction with this keyword in the final stage chain (final stage first, then its bases). */
+export function lastInstruction(
+  model: DockerfileModel,
+  keyword: string
+): { stage: Stage; instruction: Instruction } | undefined {
+  for (const stage of stageChain(model)) {
+    for (let i = stage.instructions.length - 1; i >= 0; i--) {
+      const instruction = stage.instructions[i]!
+      if (instruction.keyword === keyword) return { stage, instruction }
+    }
+  }
+  return undefined
+}
+
+/** Regular files (and hard links) whose paths are under `dir` (`dir` itself excluded). */
+export function filesUnder(index: ImageIndex, dir: string): ImageFile[] {
+  const prefix = dir.endsWith('/') ? dir : `${dir}/`
+  const result: ImageFile[] = []
+  for (const file of index.files.values()) {
+    if (file.path.startsWith(prefix) && (file.type === 'file' || file.type === 'hardlink')) result.push(file)
+  }
+  return result
+}
+
+/** The layer that contributed the most bytes among these files (ties: the latest). */
+export function heaviestLayer(files: readonly ImageFile[]): number | undefined {
+  const bytes = new Map<number, number>()
+  for (const file of files) bytes.set(file.layer, (bytes.get(file.layer) ?? 0) + file.size)
+  let best: number | undefined
+  for (const [layer, size] of bytes) {
+    if (best === undefined || size > (bytes.get(best) ?? 0) || (size === bytes.get(best) && layer > best))
+      best = layer
+  }
+  return best
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1000) return `${bytes} B`
+  const units = ['kB', 'MB', 'GB', 'TB']
+  let value = bytes
+  let unit = 'B'
+  for (const next of units) {
+    if (value < 1000) break
+    value /= 1000
+    unit = next
+  }
+  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`
+}
+
+/** `a, b, c (+4 more)` */
+export function examples(paths: readonly string[], limit = 3): string {
+  const shown = paths.slice(0, limit).join(', ')
+  return paths.length > limit ? `${shown} (+${paths.length - limit} more)` : shown
+}

@@ -1,0 +1,120 @@
+// SG2012: a dynamic ELF executable whose interpreter (PT_INTERP) or needed
+// libraries (DT_NEEDED) are not in the image: the "works in the builder,
+// `exec ... no such file or directory` in scratch" failure.
+import type { ImageFile, ImageIndex } from '../../image/types.js'
+import { capturedContent } from '../capture.js'
+import type { CheckHit, ImageCheck } from '../check.js'
+import { EM_AARCH64, EM_X86_64, parseElf } from '../elf.js'
+import { examples } from '../image-files.js'
+import { dirname, resolvePath } from '../resolve.js'
+
+const DEFAULT_LIBRARY_DIRS = ['/lib', '/lib64', '/usr/lib', '/usr/lib64', '/usr/local/lib']
+const MULTIARCH: Record<number, string> = {
+  [EM_X86_64]: 'x86_64-linux-gnu',
+  [EM_AARCH64]: 'aarch64-linux-gnu'
+}
+/** Package-managed trees: their binaries come with their libraries, and are not what a user copied in. */
+const DISTRO_TREES =
+  /^\/(bin|sbin|usr\/bin|usr\/sbin|usr\/lib|usr\/lib64|usr\/libexec|lib|lib64|usr\/share)\//
+
+/** Library directories from /etc/ld.so.conf (with `include` globs of ld.so.conf.d) and musl's path file. */
+export function configuredLibraryDirs(index: ImageIndex): string[] {
+  const dirs: string[] = []
+  const texts: string[] = []
+  for (const file of index.files.values()) {
+    if (file.type !== 'file') continue
+    const isConfig =
+      file.path === '/etc/ld.so.conf' ||
+      (file.path.startsWith('/etc/ld.so.conf.d/') && file.path.endsWith('.conf')) ||
+      /^\/etc\/ld-musl-[^/]+\.path$/.test(file.path)
+    const content = isConfig ? capturedContent(index, file) : undefined
+    if (content) texts.push(content.toString('utf8'))
+  }
+  for (const text of texts) {
+    for (const raw of text.split(/[\n:]/)) {
+      const line = raw.replace(/#.*/, '').trim()
+      if (line.startsWith('/') && !line.startsWith('include'))
+        dirs.push(...line.split(/\s+/).filter(d => d.startsWith('/')))
+    }
+  }
+  return dirs
+}
+
+function libraryDirs(
+  index: ImageIndex,
+  file: ImageFile,
+  machine: number,
+  runpath: readonly string[],
+  configured: readonly string[]
+): string[] {
+  const origin = dirname(file.path)
+  const arch = MULTIARCH[machine]
+  return [
+    ...runpath.map(dir => dir.replace(/\$\{?ORIGIN\}?/g, origin)),
+    ...configured,
+    ...(arch ? [`/lib/${arch}`, `/usr/lib/${arch}`, `/usr/local/lib/${arch}`] : []),
+    ...DEFAULT_LIBRARY_DIRS
+  ]
+}
+
+function exists(index: ImageIndex, path: string): boolean {
+  const file = resolvePath(index.files, path)
+  return file !== undefined && file.type !== 'dir'
+}
+
+export const SG2012: ImageCheck = {
+  id: 'SG2012',
+  aliases: [],
+  severity: 'error',
+  phase: 'image',
+  summary: 'A dynamic executable whose interpreter or needed libraries are missing from the image',
+  run: ({ index }) => {
+    const hits: CheckHit[] = []
+    const unverified: string[] = []
+    const configured = configuredLibraryDirs(index)
+    for (const file of index.files.values()) {
+      if (file.type !== 'file' || (file.mode & 0o111) === 0) continue
+      const content = capturedContent(index, file)
+      if (!content) continue
+      const elf = parseElf(content)
+      if (!elf || elf.interpreter === undefined) continue // static, a shared library, or not ELF
+      const missingInterpreter = !exists(index, elf.interpreter)
+      const dirs = libraryDirs(index, file, elf.machine, elf.runpath, configured)
+      const missingLibraries = (elf.needed ?? []).filter(
+        name =>
+          !(name.includes('/') ? exists(index, name) : dirs.some(dir => exists(index, `${dir}/${name}`)))
+      )
+      if (!missingInterpreter && missingLibraries.length === 0) {
+        if (elf.needed === undefined && !DISTRO_TREES.test(file.path)) unverified.push(file.path)
+        continue
+      }
+      const problems = [
+        ...(missingInterpreter ? [`its interpreter ${elf.interpreter} is missing`] : []),
+        ...(missingLibraries.length > 0
+          ? [
+              `needed ${missingLibraries.length === 1 ? 'library' : 'libraries'} ${missingLibraries.join(', ')} missing`
+            ]
+          : [])
+      ]
+      hits.push({
+        message: `${file.path} is dynamically linked but ${problems.join(' and ')}, so it cannot start; link it statically or use a final base that has its C library`,
+        path: file.path,
+        layer: file.layer,
+        evidence: [
+          `PT_INTERP ${elf.interpreter}`,
+          elf.needed
+            ? `DT_NEEDED ${elf.needed.join(', ') || '(none)'}`
+            : `DT_NEEDED unknown: ${elf.unreadable ?? 'not read'}`
+        ].join('; ')
+      })
+    }
+    if (unverified.length > 0) {
+      hits.push({
+        severity: 'note',
+        message: `${unverified.length} dynamic executable${unverified.length === 1 ? "'s" : "s'"} needed libraries could not be verified because their dynamic section lies beyond the bytes read; their interpreter is present`,
+        evidence: examples(unverified.sort())
+      })
+    }
+    return hits
+  }
+}

@@ -1,0 +1,158 @@
+// What the final image can run besides the application: shells (SG2001),
+// package managers (SG2002), compilers and build caches (SG2007). Each is
+// attack surface and size that a minimal final stage does not ship.
+import type { ImageIndex } from '../../image/types.js'
+import type { CheckHit, ImageCheck } from '../check.js'
+import { examples, filesUnder, findPrograms, formatBytes, heaviestLayer } from '../image-files.js'
+import { resolvePath } from '../resolve.js'
+
+export const SHELLS = ['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'csh', 'tcsh', 'fish', 'busybox']
+
+export const PACKAGE_MANAGERS = [
+  'apt',
+  'apt-get',
+  'dpkg',
+  'apk',
+  'yum',
+  'dnf',
+  'microdnf',
+  'tdnf',
+  'rpm',
+  'zypper',
+  'pacman',
+  'pip',
+  'pip3',
+  'npm',
+  'yarn',
+  'pnpm',
+  'gem',
+  'composer'
+]
+
+export const TOOLCHAINS = ['cc', 'gcc', 'g++', 'c++', 'clang', 'clang++', 'go', 'javac', 'rustc', 'cargo']
+
+/** Directories whose presence is a toolchain even without a program on PATH. */
+const TOOLCHAIN_DIRS = ['/usr/lib/gcc', '/usr/local/go/pkg/tool', '/usr/local/cargo/bin', '/root/.rustup']
+
+/** Build caches: directory (glob-free) and, optionally, which files in it count. */
+interface CacheDir {
+  dir: string
+  counts?: (path: string) => boolean
+}
+
+const CACHE_DIRS: readonly CacheDir[] = [
+  { dir: '/root/.cache' },
+  { dir: '/var/cache/apt/archives', counts: path => path.endsWith('.deb') },
+  { dir: '/var/lib/apt/lists', counts: path => !/\/(lock|partial)$/.test(path) },
+  { dir: '/var/cache/apk', counts: path => path.endsWith('.apk') || path.endsWith('.tar.gz') },
+  { dir: '/root/.npm' },
+  { dir: '/usr/local/share/.cache/yarn' },
+  { dir: '/root/go/pkg/mod' },
+  { dir: '/go/pkg/mod' },
+  { dir: '/root/.cargo/registry' },
+  { dir: '/usr/local/cargo/registry' },
+  { dir: '/root/.m2/repository' },
+  { dir: '/root/.gradle/caches' }
+]
+
+function programHits(
+  index: ImageIndex,
+  names: readonly string[],
+  what: (name: string) => string
+): CheckHit[] {
+  return findPrograms(index, names).map(({ path, target }) => {
+    const name = path.slice(path.lastIndexOf('/') + 1)
+    return {
+      message: what(name),
+      path,
+      layer: target.layer,
+      ...(target.path === path ? {} : { evidence: `${path} → ${target.path}` })
+    }
+  })
+}
+
+export const SG2001: ImageCheck = {
+  id: 'SG2001',
+  aliases: [],
+  severity: 'warning',
+  phase: 'image',
+  summary: 'A shell in the final image',
+  run: ({ index }) =>
+    programHits(
+      index,
+      SHELLS,
+      name =>
+        `The final image ships the shell ${name}; copy only the application into a scratch or distroless final stage`
+    )
+}
+
+export const SG2002: ImageCheck = {
+  id: 'SG2002',
+  aliases: [],
+  severity: 'warning',
+  phase: 'image',
+  summary: 'A package manager in the final image',
+  run: ({ index }) =>
+    programHits(
+      index,
+      PACKAGE_MANAGERS,
+      name =>
+        `The final image ships the package manager ${name}; install packages in a build stage and copy only what runs`
+    )
+}
+
+/** Users' home caches (`/home/x/.npm`, `/home/x/.cache`) as well as root's. */
+function homeCacheDirs(index: ImageIndex): string[] {
+  const dirs = new Set<string>()
+  for (const path of index.files.keys()) {
+    const match = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(path)
+    if (match) dirs.add(match[1]!)
+  }
+  return [...dirs].sort()
+}
+
+export const SG2007: ImageCheck = {
+  id: 'SG2007',
+  aliases: [],
+  severity: 'warning',
+  phase: 'image',
+  summary: 'Build toolchains or build caches in the final image',
+  run: ({ index }) => {
+    const hits = programHits(
+      index,
+      TOOLCHAINS,
+      name =>
+        `The final image ships the build tool ${name}; build in an earlier stage and copy only the result into the final stage`
+    )
+    const seenToolchainDirs = new Set(hits.map(hit => hit.evidence ?? hit.path))
+    for (const dir of TOOLCHAIN_DIRS) {
+      const resolved = resolvePath(index.files, dir)
+      if (resolved?.type !== 'dir' || seenToolchainDirs.has(dir)) continue
+      const files = filesUnder(index, resolved.path)
+      if (files.length === 0) continue
+      const layer = heaviestLayer(files)
+      hits.push({
+        message: `The final image ships a toolchain directory ${dir} (${formatBytes(sum(files))}); leave it in the build stage`,
+        path: dir,
+        ...(layer === undefined ? {} : { layer })
+      })
+    }
+    const caches: CacheDir[] = [...CACHE_DIRS, ...homeCacheDirs(index).map(dir => ({ dir }))]
+    for (const { dir, counts } of caches) {
+      const files = filesUnder(index, dir).filter(file => !counts || counts(file.path))
+      if (files.length === 0) continue
+      const layer = heaviestLayer(files)
+      hits.push({
+        message: `The final image keeps the build cache ${dir} (${files.length} files, ${formatBytes(sum(files))}); use RUN --mount=type=cache or clean it in the same RUN`,
+        path: dir,
+        evidence: examples(files.map(file => file.path).sort()),
+        ...(layer === undefined ? {} : { layer })
+      })
+    }
+    return hits
+  }
+}
+
+function sum(files: readonly { size: number }[]): number {
+  return files.reduce((total, file) => total + file.size, 0)
+}

@@ -1,0 +1,141 @@
+// Secrets that shipped: in any layer's files, even ones a later layer
+// deleted (SG2004: the blob still carries them), and in the image config or
+// history (SG2005: ENV, LABEL, build-arg values BuildKit records in RUN
+// history). Evidence is always redacted.
+import { capturedContent } from '../capture.js'
+import type { CheckHit, ImageCheck } from '../check.js'
+import { historyBuildArgs, historyKeyword } from '../created-by.js'
+import { layerHistoryIndexes } from '../attribution.js'
+import { findTokens, scanFileForSecrets, secretAssignment } from '../secrets.js'
+import type { SecretMatch } from '../secrets.js'
+
+export const SG2004: ImageCheck = {
+  id: 'SG2004',
+  aliases: [],
+  severity: 'error',
+  phase: 'image',
+  summary: 'Secret material in a layer, including files deleted by a later layer',
+  run: ({ index }) => {
+    const hits: CheckHit[] = []
+    const versions = [
+      ...[...index.files.values()].map(file => ({ file, hiddenBy: undefined as number | undefined })),
+      ...index.shadowed.map(file => ({ file, hiddenBy: file.hiddenBy as number | undefined }))
+    ]
+    for (const { file, hiddenBy } of versions) {
+      if (file.type !== 'file') continue
+      const content = capturedContent(index, file)
+      if (!content) continue
+      const matches = scanFileForSecrets(file.path, content)
+      if (matches.length === 0) continue
+      const kinds = [...new Set(matches.map(match => match.kind))].join(', ')
+      const where =
+        hiddenBy === undefined
+          ? 'is in the final image'
+          : `was deleted by layer ${hiddenBy} but is still in layer ${file.layer}'s blob`
+      hits.push({
+        message: `${file.path} holds ${kinds} and ${where}; pass secrets with RUN --mount=type=secret and rotate this one`,
+        path: file.path,
+        layer: file.layer,
+        evidence: matches.map(match => match.evidence).join('; ')
+      })
+    }
+    return hits
+  }
+}
+
+export const SG2005: ImageCheck = {
+  id: 'SG2005',
+  aliases: [],
+  severity: 'error',
+  phase: 'image',
+  summary: 'A secret in the image config or history (ENV, LABEL, build arguments)',
+  run: ({ index, historyAttribution }) => {
+    const hits: CheckHit[] = []
+    const layerOfHistory = new Map<number, number>()
+    layerHistoryIndexes(index).forEach((historyIndex, layer) => {
+      if (historyIndex !== undefined) layerOfHistory.set(historyIndex, layer)
+    })
+    const where = (
+      historyIndex: number | undefined
+    ): Pick<CheckHit, 'layer' | 'line' | 'endLine' | 'stage'> => {
+      if (historyIndex === undefined) return {}
+      const layer = layerOfHistory.get(historyIndex)
+      if (layer !== undefined) return { layer }
+      const attribution = historyAttribution[historyIndex]
+      return attribution
+        ? {
+            line: attribution.line,
+            ...(attribution.endLine ? { endLine: attribution.endLine } : {}),
+            stage: attribution.stage.index
+          }
+        : {}
+    }
+    // One hit per secret per history entry: a token already reported for an entry (as `NAME=ghp_…`) is not
+    // reported again bare, and a config ENV is the same secret as the history ENV that set it.
+    const evidenceByEntry = new Map<string, string[]>()
+    const add = (match: SecretMatch, message: string, historyIndex: number | undefined): void => {
+      const key = String(historyIndex ?? 'config')
+      const known = evidenceByEntry.get(key) ?? []
+      if (known.some(evidence => evidence.endsWith(match.evidence))) return
+      evidenceByEntry.set(key, [...known, match.evidence])
+      hits.push({ message, evidence: match.evidence, ...where(historyIndex) })
+    }
+    /** The last history entry that set `NAME=` with this keyword (ENV or LABEL). */
+    const setter = (keyword: string, name: string): number | undefined => {
+      for (let h = index.history.length - 1; h >= 0; h--) {
+        const createdBy = index.history[h]!.createdBy
+        if (
+          historyKeyword(createdBy) === keyword &&
+          new RegExp(`(^|\\s)"?${escape(name)}"?=`).test(createdBy)
+        )
+          return h
+      }
+      return undefined
+    }
+
+    for (const entry of index.config.Env ?? []) {
+      const eq = entry.indexOf('=')
+      if (eq <= 0) continue
+      const name = entry.slice(0, eq)
+      const match = secretAssignment(name, entry.slice(eq + 1))
+      if (match)
+        add(
+          match,
+          `ENV ${name} puts a ${match.kind} into the image config; pass it at run time or with RUN --mount=type=secret`,
+          setter('ENV', name)
+        )
+    }
+    for (const [name, value] of Object.entries(index.config.Labels ?? {})) {
+      const match = secretAssignment(name, value)
+      if (match)
+        add(
+          match,
+          `LABEL ${name} puts a ${match.kind} into the image config; remove it`,
+          setter('LABEL', name)
+        )
+    }
+    index.history.forEach((entry, historyIndex) => {
+      for (const { name, value } of historyBuildArgs(entry.createdBy)) {
+        const match = secretAssignment(name, value)
+        if (match)
+          add(
+            match,
+            `Build argument ${name} is recorded in the image history by this RUN; use RUN --mount=type=secret instead of ARG for secrets`,
+            historyIndex
+          )
+      }
+      for (const token of findTokens(entry.createdBy)) {
+        add(
+          token,
+          `The image history contains a ${token.kind}; never write secrets into Dockerfile instructions or build arguments`,
+          historyIndex
+        )
+      }
+    })
+    return hits
+  }
+}
+
+function escape(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}

@@ -1,0 +1,177 @@
+// Secret detection shared by SG2004 (file contents) and SG2005 (config and
+// history). Every detector returns evidence that is already redacted: a
+// token's recognisable prefix and its length, never its value.
+
+export interface SecretMatch {
+  /** What was found: `GitHub token`, `private key`, `npm auth token` ... */
+  kind: string
+  /** Redacted, safe to print. */
+  evidence: string
+}
+
+interface TokenFormat {
+  kind: string
+  pattern: RegExp
+  /** Characters of the match that are a public prefix (kept in evidence). */
+  prefix: number
+}
+
+/** Well-known token formats, matched anywhere. */
+const TOKEN_FORMATS: readonly TokenFormat[] = [
+  { kind: 'GitHub token', pattern: /\bgh[pousr]_[A-Za-z0-9]{36,255}\b/g, prefix: 4 },
+  { kind: 'GitHub fine-grained token', pattern: /\bgithub_pat_[A-Za-z0-9_]{22,255}\b/g, prefix: 11 },
+  { kind: 'GitLab token', pattern: /\bglpat-[A-Za-z0-9_-]{20,}\b/g, prefix: 6 },
+  { kind: 'Slack token', pattern: /\bxox[baprs]-[A-Za-z0-9-]{10,}\b/g, prefix: 5 },
+  { kind: 'Stripe live key', pattern: /\b[sr]k_live_[A-Za-z0-9]{16,}\b/g, prefix: 8 },
+  { kind: 'AWS access key id', pattern: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/g, prefix: 4 },
+  { kind: 'Google API key', pattern: /\bAIza[0-9A-Za-z_-]{35}\b/g, prefix: 4 },
+  { kind: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}\b/g, prefix: 4 }
+]
+
+const PRIVATE_KEY = /-----BEGIN ((?:[A-Z0-9]+ )*)PRIVATE KEY( BLOCK)?-----/
+
+/** `ghp_****…(40 chars)`: the public prefix, then only the length. */
+export function redact(value: string, keepPrefix = 0): string {
+  const prefix = value.slice(0, Math.min(keepPrefix, Math.floor(value.length / 3)))
+  return `${prefix}****…(${value.length} chars)`
+}
+
+export function findTokens(text: string): SecretMatch[] {
+  const matches: SecretMatch[] = []
+  for (const format of TOKEN_FORMATS) {
+    for (const match of text.matchAll(format.pattern)) {
+      matches.push({ kind: format.kind, evidence: redact(match[0], format.prefix) })
+    }
+  }
+  return matches
+}
+
+export function findPrivateKey(text: string): SecretMatch | undefined {
+  const match = PRIVATE_KEY.exec(text)
+  if (!match) return undefined
+  return { kind: 'private key', evidence: `${match[0]} (key material redacted)` }
+}
+
+/**
+ * Names that say "secret" when they carry a value: PASSWORD, DB_PASS,
+ * API_KEY, GITHUB_TOKEN, AWS_SECRET_ACCESS_KEY, NPM_AUTH ... but not
+ * TOKEN_FILE, SECRET_PATH, GPG_KEY (a public fingerprint), KEY_ID.
+ */
+const SECRET_NAME =
+  /(pass(word|wd)?|secret|token|api[-_]?key|access[-_]?key|private[-_]?key|credentials?|auth)(?![a-z])/i
+const NOT_SECRET_NAME =
+  /(_(file|path|dir|url|uri|id|name|type|version|length|size|ttl|timeout|endpoint|host|port|user(name)?)$|^gpg_key$|public)/i
+
+export function isSecretName(name: string): boolean {
+  return SECRET_NAME.test(name) && !NOT_SECRET_NAME.test(name)
+}
+
+/** A value that could be a secret: non-empty, not a `${VAR}` reference, not an obvious placeholder. */
+export function isSecretValue(value: string): boolean {
+  const trimmed = value.trim().replace(/^["']|["']$/g, '')
+  if (trimmed.length < 4) return false
+  if (/^\$\{?[A-Za-z_][A-Za-z0-9_]*\}?$/.test(trimmed)) return false
+  if (/^(true|false|yes|no|none|null|changeme|<.*>|x+|\*+)$/i.test(trimmed)) return false
+  return true
+}
+
+/** `NAME=value` (env entry, label, build arg) whose name looks secret: redacted evidence. */
+export function secretAssignment(name: string, value: string): SecretMatch | undefined {
+  const tokens = findTokens(value)
+  if (tokens.length > 0) return { kind: tokens[0]!.kind, evidence: `${name}=${tokens[0]!.evidence}` }
+  if (isSecretName(name) && isSecretValue(value)) {
+    return { kind: 'secret-looking value', evidence: `${name}=${redact(value)}` }
+  }
+  const userinfo = /:\/\/[^/\s:@]+:([^/\s@]+)@/.exec(value)
+  if (userinfo) return { kind: 'password in a URL', evidence: `${name}=…://…:${redact(userinfo[1]!)}@…` }
+  return undefined
+}
+
+/** Key/value lines of `.env`, `.npmrc`, `.pypirc`, `credentials` style files. */
+function assignments(text: string): { key: string; value: string }[] {
+  const result: { key: string; value: string }[] = []
+  for (const raw of text.split(/\r?\n/)) {
+    const line = raw.trim().replace(/^export\s+/, '')
+    if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
+    const match = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line)
+    if (match) result.push({ key: match[1]!, value: match[2]! })
+  }
+  return result
+}
+
+/**
+ * Secret material in a captured file: what it is and redacted evidence.
+ * `name` is the base name (`.npmrc`), `path` the full path (for
+ * `.docker/config.json` and `.aws/credentials`).
+ */
+export function scanFileForSecrets(path: string, content: Buffer): SecretMatch[] {
+  const text = content.toString('latin1')
+  const name = path.slice(path.lastIndexOf('/') + 1)
+  const found: SecretMatch[] = []
+  const key = findPrivateKey(text)
+  if (key) found.push(key)
+
+  if (name === '.npmrc') {
+    for (const { key: k, value } of assignments(text)) {
+      if (/(_authToken|_auth|_password)$/.test(k) && isSecretValue(value))
+        found.push({ kind: 'npm registry credentials', evidence: `${tail(k)}=${redact(value.trim())}` })
+    }
+  } else if (name === '.pypirc') {
+    for (const { key: k, value } of assignments(text)) {
+      if (/^password$/i.test(k) && isSecretValue(value))
+        found.push({ kind: 'PyPI password', evidence: `password=${redact(value.trim())}` })
+    }
+  } else if (name === '.git-credentials') {
+    const match = /https?:\/\/[^:\s/]+:([^@\s]+)@/.exec(text)
+    if (match) found.push({ kind: 'git credentials', evidence: `https://…:${redact(match[1]!)}@…` })
+  } else if (name === '.netrc' || name === '_netrc') {
+    const match = /\bpassword\s+(\S+)/.exec(text)
+    if (match) found.push({ kind: 'netrc password', evidence: `password ${redact(match[1]!)}` })
+  } else if (name === 'config.json' && path.includes('/.docker/')) {
+    const auth = dockerConfigAuth(text)
+    if (auth) found.push(auth)
+  } else if (name === 'credentials' || /\.env(\..+)?$/.test(name) || name === '.env') {
+    for (const { key: k, value } of assignments(text)) {
+      if (/^aws_secret_access_key$/i.test(k) && isSecretValue(value))
+        found.push({ kind: 'AWS secret access key', evidence: `${k}=${redact(value.trim())}` })
+      else if (
+        name !== 'credentials' &&
+        isSecretName(k) &&
+        isSecretValue(value) &&
+        findTokens(value).length === 0
+      )
+        found.push({ kind: '.env secret', evidence: `${k}=${redact(value.trim())}` })
+    }
+  }
+  found.push(...findTokens(text))
+  return dedupe(found)
+}
+
+function tail(key: string): string {
+  const colon = key.lastIndexOf(':')
+  return colon < 0 ? key : key.slice(colon + 1)
+}
+
+function dockerConfigAuth(text: string): SecretMatch | undefined {
+  try {
+    const config = JSON.parse(text) as { auths?: Record<string, { auth?: string; identitytoken?: string }> }
+    for (const [registry, entry] of Object.entries(config.auths ?? {})) {
+      const secret = entry?.auth || entry?.identitytoken
+      if (typeof secret === 'string' && secret.length > 0)
+        return { kind: 'registry credentials', evidence: `auths.${registry}.auth=${redact(secret)}` }
+    }
+  } catch {
+    if (/"auth"\s*:\s*"[^"]+"/.test(text)) return { kind: 'registry credentials', evidence: '"auth": "****"' }
+  }
+  return undefined
+}
+
+function dedupe(matches: SecretMatch[]): SecretMatch[] {
+  const seen = new Set<string>()
+  return matches.filter(match => {
+    const key = `${match.kind}\0${match.evidence}`
+    if (seen.has(key)) return false
+    seen.add(key)
+    return true
+  })
+}
