@@ -446,21 +446,55 @@ export const DL3047 = perRun(
         !hasFlag(
           command,
           '--progress',
-          '-q',
           '--quiet',
           '-nv',
           '--no-verbose',
-          '-o',
           '--output-file',
-          '-a',
           '--append-output'
-        )
+        ) && !hasShortOption(command, 'q', 'o', 'a')
     )
     return noisy.length > 0
       ? 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
       : undefined
   }
 )
+
+/** wget short options that take a value: after one of these the rest of the word is its value. */
+const WGET_VALUE_SHORT = [
+  'O',
+  'o',
+  'a',
+  'P',
+  'e',
+  'U',
+  't',
+  'T',
+  'w',
+  'Q',
+  'i',
+  'B',
+  'l',
+  'A',
+  'R',
+  'D',
+  'I',
+  'X'
+]
+
+/** A short option given alone or bundled, even with an attached value: `-q`, `-qO-`, `-o/dev/null`. */
+function hasShortOption(command: ShellCommand, ...letters: string[]): boolean {
+  for (const word of effectiveArgv(command).slice(1)) {
+    if (word === '--') return false
+    const bundle = /^-([A-Za-z]+)/.exec(word)?.[1]
+    if (bundle === undefined || word.startsWith('--')) continue
+    // Letters up to the first option that takes a value (the rest of the word is that value).
+    for (const letter of bundle) {
+      if (letters.includes(letter)) return true
+      if (WGET_VALUE_SHORT.includes(letter)) break
+    }
+  }
+  return false
+}
 
 /** `yarn install`, or `yarn` with only options (which installs). */
 function isYarnInstall(command: ShellCommand): boolean {
