@@ -1,3 +1,6 @@
+import { readFileSync } from 'node:fs'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
 import {
   DL3000,
   DL3001,
@@ -387,4 +390,24 @@ describe('hits carry the instruction range and the stage', () => {
     const text = df('FROM debian:12 AS a', 'FROM debian:12', 'CMD node \\', '  server.js')
     expect(hits(DL3025, text)).toEqual([{ line: 3, endLine: 4, stage: 1, message: expect.any(String) }])
   })
+})
+
+describe('docs/rules pages of part A', () => {
+  const docsDir = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'docs', 'rules')
+  const blocks = (page: string): string[] =>
+    [...page.matchAll(/```dockerfile\n([\s\S]*?)```/g)].map(m => m[1] as string)
+
+  it.each(HADOLINT_RULES_A.map(rule => [rule.id, rule] as const))(
+    '%s: page exists, its bad example is caught and its good one is not',
+    (id, rule) => {
+      const page = readFileSync(join(docsDir, `${id}.md`), 'utf8')
+      expect(page.split('\n')[0]).toMatch(new RegExp(`^# ${id}: \\S`))
+      expect(page).toContain(`# stagegate ignore=${id}`)
+      expect(page).toContain(`# hadolint ignore=${id}`)
+      const [bad, good] = blocks(page)
+      const config = { trustedRegistries: ['ghcr.io'] }
+      expect(lines(rule, bad as string, config).length).toBeGreaterThan(0)
+      expect(lines(rule, good as string, config)).toEqual([])
+    }
+  )
 })
