@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { emptyConfig } from '../../src/config.js'
+import { parse as parseYaml } from 'yaml'
+import { emptyConfig, type Config } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import { HADOLINT_B_OFF_BY_DEFAULT, HADOLINT_RULES_B } from '../../src/lint/rules/hadolint/part-b.js'
 
@@ -110,3 +111,38 @@ HEALTHCHECK CMD ["/usr/local/bin/app", "health"]
 USER 10001
 ENTRYPOINT ["/usr/local/bin/app"]
 `
+
+/** The `dockerfile` code block under a `## <heading>` of a rule's docs page. */
+function example(text: string, heading: string): string {
+  const section = text.split(`## ${heading}\n`)[1] ?? ''
+  const block = /```dockerfile\n([\s\S]*?)```/.exec(section)?.[1]
+  if (block === undefined) throw new Error(`no ${heading} example`)
+  return block
+}
+
+/** A docs example states its label schema in comments: `# label-schema: {...}`, `# strict-labels: true`. */
+function exampleConfig(dockerfile: string): Config {
+  const config = emptyConfig()
+  const schema = /^# label-schema: (.*)$/m.exec(dockerfile)?.[1]
+  if (schema !== undefined) config.labelSchema = parseYaml(schema) as Record<string, string>
+  config.strictLabels = /^# strict-labels: true$/m.test(dockerfile)
+  return config
+}
+
+describe('docs examples', () => {
+  test.each(HADOLINT_RULES_B.map(rule => [rule.id, rule] as const))(
+    '%s: the bad example is caught, the good one passes',
+    (id, rule) => {
+      const text = readFileSync(join('docs', 'rules', `${id}.md`), 'utf8')
+      const bad = example(text, 'Bad')
+      const good = example(text, 'Good')
+      const lint = (dockerfile: string) =>
+        rule.check({
+          model: parseDockerfile(dockerfile, { path: 'Dockerfile' }),
+          config: exampleConfig(dockerfile)
+        })
+      expect(lint(bad).length).toBeGreaterThan(0)
+      expect(lint(good)).toEqual([])
+    }
+  )
+})
