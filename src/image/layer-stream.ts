@@ -126,10 +126,17 @@ export async function parseLayer(
 }
 
 function isDecompressionError(error: unknown): boolean {
-  if (!(error instanceof Error)) return false
-  const code = (error as NodeJS.ErrnoException).code ?? ''
-  if (code.startsWith('Z_') || code.startsWith('ERR_ZSTD') || code === 'ERR_ZLIB_INITIALIZATION_FAILED')
+  // Duck-typed: zlib's errors may come from another realm (test VMs), where instanceof fails.
+  if (typeof error !== 'object' || error === null) return false
+  const { code, message, name } = error as { code?: unknown; message?: unknown; name?: unknown }
+  if (
+    typeof code === 'string' &&
+    (code.startsWith('Z_') || code.startsWith('ERR_ZSTD') || code === 'ERR_ZLIB_INITIALIZATION_FAILED')
+  )
     return true
+  if (name === 'TarError') return false
   // fzstd throws plain Errors with messages like "invalid zstd data" / "unexpected EOF".
-  return error.constructor === Error && /zstd|EOF|window|block|dictionary|magic/i.test(error.message)
+  return (
+    name === 'Error' && typeof message === 'string' && /zstd|EOF|window|block|dictionary|magic/i.test(message)
+  )
 }

@@ -79,7 +79,12 @@ export function resolvePath(index: { files: ReadonlyMap<string, ImageFile> }, pa
     const candidate = `/${[...resolved, part].join('/')}`
     const file = index.files.get(candidate)
     if (file === undefined) {
-      return { path: `/${[...resolved, part, ...pending].join('/')}`, problem: 'missing' }
+      // Layers need not list parent directories: a missing middle component is an implicit directory.
+      if (pending.length > 0) {
+        resolved.push(part)
+        continue
+      }
+      return { path: candidate, problem: 'missing' }
     }
     if (file.type === 'symlink' && file.linkTarget !== undefined) {
       hops++

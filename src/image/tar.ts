@@ -94,14 +94,18 @@ function cString(block: Buffer, at: number, length: number): string {
 
 function checksumMatches(block: Buffer, at: number): boolean {
   const stored = parseNumeric(block, at + 148, 8, 'checksum')
-  let unsigned = 0
-  let signed = 0
-  for (let i = 0; i < BLOCK; i++) {
-    const byte = i >= 148 && i < 156 ? 0x20 : (block[at + i] ?? 0)
-    unsigned += byte
+  // Sum with the checksum field counted as spaces; the signed variant (old tars) only when needed.
+  let unsigned = 8 * 0x20
+  for (let i = at; i < at + 148; i++) unsigned += block[i] as number
+  for (let i = at + 156; i < at + BLOCK; i++) unsigned += block[i] as number
+  if (stored === unsigned) return true
+  let signed = 8 * 0x20
+  for (let i = at; i < at + BLOCK; i++) {
+    if (i >= at + 148 && i < at + 156) continue
+    const byte = block[i] as number
     signed += byte > 127 ? byte - 256 : byte
   }
-  return stored === unsigned || stored === signed
+  return stored === signed
 }
 
 /** Parses and validates one 512-byte header block starting at `at`. */
