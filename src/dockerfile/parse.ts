@@ -1,9 +1,9 @@
-// Text → DockerfileModel. dockerfile-ast finds the instructions, their line
+// Text → DockerfileModel. lexer.ts finds the instructions, their line
 // ranges, comments and heredocs; everything the rules read (arguments with
 // continuations joined, flags, argv, stages, the stage graph, effective
 // USER/WORKDIR/SHELL) is derived here once, so rules never re-parse text.
 // Never throws: garbage gives a model with zero stages.
-import { DockerfileParser } from 'dockerfile-ast'
+import { lexDockerfile, type LexedInstruction } from './lexer.js'
 import type {
   DockerfileModel,
   Flag,
@@ -15,45 +15,28 @@ import type {
 } from './model.js'
 import { expandVariables, splitKeyValue, splitWords } from './words.js'
 
-type AstInstruction = ReturnType<ReturnType<typeof DockerfileParser.parse>['getInstructions']>[number]
-interface AstHeredoc {
-  getName(): string
-  getStartRange(): { start: { line: number } }
-  getContentRange(): { start: { line: number }; end: { line: number; character: number } } | null
-  getDelimiterRange(): { start: { line: number } } | null
-}
-
 const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
 export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c']
 const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/
 const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check'])
 
 export function parseDockerfile(text: string, options: ParseOptions): DockerfileModel {
-  const lines = text.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line))
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string
+    if (line.endsWith('\r')) lines[i] = line.slice(0, -1)
+  }
   const directives = parseDirectives(lines)
   const escapeDirective = directives.find(d => d.name === 'escape')?.value
   const escape = escapeDirective === '`' ? '`' : '\\'
-
-  let ast: ReturnType<typeof DockerfileParser.parse>
-  try {
-    ast = DockerfileParser.parse(text)
-  } catch {
-    return emptyModel(options.path, text, directives)
-  }
-
-  const comments: DockerfileModel['comments'] = []
-  for (const comment of ast.getComments()) {
-    const line = comment.getRange().start.line
-    const raw = (lines[line] ?? '').trim()
-    comments.push({ text: raw.replace(/^#\s?/, '').trim(), line: line + 1 })
-  }
+  const skip = directives.length > 0 ? (directives[directives.length - 1] as ParserDirective).line : 0
+  const lexed = lexDockerfile(lines, escape, skip)
 
   const preamble: Instruction[] = []
   const stages: Stage[] = []
   const globalArgs: DockerfileModel['globalArgs'] = []
-  for (const astInstruction of ast.getInstructions()) {
-    const instruction = toInstruction(astInstruction, lines, escape, stages.length - 1)
-    if (!instruction) continue
+  for (const lexedInstruction of lexed.instructions) {
+    const instruction = toInstruction(lexedInstruction, escape, stages.length - 1)
     if (instruction.keyword === 'FROM') {
       instruction.stage = stages.length
       stages.push(newStage(stages.length, instruction))
@@ -85,24 +68,10 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
     stages,
     edges: [],
     finalStage: stages.length - 1,
-    comments
+    comments: lexed.comments
   }
   resolveStages(model, escape, options.target)
   return model
-}
-
-function emptyModel(path: string, text: string, directives: ParserDirective[]): DockerfileModel {
-  return {
-    path,
-    text,
-    directives,
-    globalArgs: [],
-    preamble: [],
-    stages: [],
-    edges: [],
-    finalStage: -1,
-    comments: []
-  }
 }
 
 /** Parser directives: `# name=value` lines at the very top, until the first other line. */
@@ -118,73 +87,28 @@ function parseDirectives(lines: string[]): ParserDirective[] {
   return directives
 }
 
-function toInstruction(
-  ast: AstInstruction,
-  lines: string[],
-  escape: string,
-  stage: number
-): Instruction | undefined {
-  const range = ast.getRange()
-  const keyword = ast.getKeyword().toUpperCase()
-  if (keyword === '') return undefined
-  const line = range.start.line + 1
-  let endLine = range.end.line + 1
-  while (endLine > line && (lines[endLine - 1] ?? '').trim() === '') endLine--
-
-  const heredocs: Instruction['heredocs'] = []
-  const astHeredocs = (ast as unknown as { getHeredocs?: () => AstHeredoc[] }).getHeredocs?.() ?? []
-  let headerEnd = endLine
-  for (const heredoc of astHeredocs) {
-    const content = heredoc.getContentRange()
-    const delimiter = heredoc.getDelimiterRange()
-    const startLine = heredoc.getStartRange().start.line + 1
-    headerEnd = Math.min(headerEnd, startLine)
-    const bodyStart = content ? content.start.line + 1 : startLine + 1
-    const bodyEnd = delimiter ? delimiter.start.line : endLine
-    const body = lines.slice(bodyStart - 1, bodyEnd).join('\n')
-    heredocs.push({
-      name: heredoc.getName(),
-      body: body === '' && bodyEnd < bodyStart ? '' : body + '\n',
-      line: startLine,
-      endLine: delimiter ? delimiter.start.line + 1 : endLine
-    })
-  }
-
-  // The instruction's own text (heredoc bodies excluded), continuations joined.
-  const header = lines.slice(line - 1, headerEnd)
-  const joined = joinContinuations(header, escape)
-  const afterKeyword = joined.replace(/^\s*\S+/, '')
-  const { flags, rest } =
-    keyword === 'ONBUILD' ? { flags: [], rest: afterKeyword.trim() } : splitFlags(afterKeyword)
+function toInstruction(lexed: LexedInstruction, escape: string, stage: number): Instruction {
+  const keyword = lexed.word.toUpperCase()
+  const { flags, rest } = keyword === 'ONBUILD' ? { flags: [], rest: lexed.rest } : splitFlags(lexed.rest)
   const args = rest
   let jsonForm = false
   let argv: string[] | undefined
-  if (JSON_FORM_KEYWORDS.has(keyword) && args.startsWith('[')) {
+  if (args.startsWith('[') && JSON_FORM_KEYWORDS.has(keyword)) {
     argv = parseJsonArray(args)
     jsonForm = argv !== undefined
   }
   if (!argv) argv = splitWords(args, escape)
-  return { keyword, args, argv, jsonForm, flags, line, endLine, heredocs, stage }
-}
-
-/** Join continuation lines as Docker does: escape at line end continues; comment and blank lines inside are dropped. */
-export function joinContinuations(header: string[], escape: string): string {
-  const parts: string[] = []
-  for (let i = 0; i < header.length; i++) {
-    let text = header[i] as string
-    if (i > 0) {
-      const trimmed = text.trim()
-      if (trimmed === '' || trimmed.startsWith('#')) continue
-    }
-    const trimmedEnd = text.replace(/[ \t]+$/, '')
-    if (trimmedEnd.endsWith(escape) && !trimmedEnd.endsWith(escape + escape)) text = trimmedEnd.slice(0, -1)
-    else if (trimmedEnd.endsWith(escape + escape) && escape === '\\') text = trimmedEnd.slice(0, -1)
-    parts.push(i === 0 ? text.trimEnd() : text.trim())
+  return {
+    keyword,
+    args,
+    argv,
+    jsonForm,
+    flags,
+    line: lexed.line,
+    endLine: lexed.endLine,
+    heredocs: lexed.heredocs,
+    stage
   }
-  return parts
-    .filter((part, i) => i === 0 || part !== '')
-    .join(' ')
-    .trim()
 }
 
 /** Leading `--name[=value]` words, as Docker reads flags before the arguments. */

@@ -1,0 +1,144 @@
+// Read-only questions rules ask of the model, computed once per model where
+// they cost more than a loop (source lines, the shell commands of each RUN).
+import { parseShell, type ShellCommand } from '../lint/shell.js'
+import { isDigestPinned, parseImageRef, type ImageRef } from './image-ref.js'
+import type { DockerfileModel, Instruction, Stage } from './model.js'
+
+const linesCache = new WeakMap<DockerfileModel, string[]>()
+const commandsCache = new WeakMap<Instruction, ShellCommand[]>()
+
+/** The source lines (0-based array; use `sourceLine(model, n)` for 1-based access). */
+export function sourceLines(model: DockerfileModel): string[] {
+  let lines = linesCache.get(model)
+  if (!lines) {
+    lines = model.text.split('\n').map(line => (line.endsWith('\r') ? line.slice(0, -1) : line))
+    linesCache.set(model, lines)
+  }
+  return lines
+}
+
+export function sourceLine(model: DockerfileModel, line: number): string {
+  return sourceLines(model)[line - 1] ?? ''
+}
+
+/** Every instruction in file order: the preamble, then each stage's (FROM first). */
+export function allInstructions(model: DockerfileModel): Instruction[] {
+  const all: Instruction[] = [...model.preamble]
+  for (const stage of model.stages) all.push(...stage.instructions)
+  return all
+}
+
+/**
+ * The script a RUN executes: the heredoc bodies for `RUN <<EOF` (the body is the script), the
+ * argument text otherwise (a heredoc fed to a command, `RUN cat <<EOF > f`, is data); '' for exec form.
+ */
+export function runScript(instruction: Instruction): string {
+  if (instruction.jsonForm) return ''
+  if (instruction.heredocs.length > 0 && (instruction.argv[0] ?? '').startsWith('<<')) {
+    return instruction.heredocs.map(heredoc => heredoc.body).join('\n')
+  }
+  return instruction.args
+}
+
+/** The shell commands of a RUN (exec form: one command with its argv). Cached per instruction. */
+export function runCommands(instruction: Instruction): ShellCommand[] {
+  let commands = commandsCache.get(instruction)
+  if (!commands) {
+    if (instruction.jsonForm) {
+      const [first, second, third] = instruction.argv
+      const isShell =
+        first !== undefined && /(^|\/)(ba|da|z|a|k)?sh$/.test(first) && second === '-c' && third !== undefined
+      commands = isShell
+        ? parseShell(third)
+        : [{ argv: [...instruction.argv], env: [], raw: instruction.argv.join(' ') }]
+    } else commands = parseShell(runScript(instruction))
+    commandsCache.set(instruction, commands)
+  }
+  return commands
+}
+
+/** The stage's chain of bases, itself first, following `FROM <stage>`. */
+export function stageChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = [stage]
+  let current = stage
+  while (current.baseStage !== undefined) {
+    const base = model.stages[current.baseStage]
+    if (!base || chain.includes(base)) break
+    chain.push(base)
+    current = base
+  }
+  return chain
+}
+
+/** The external image a stage ultimately builds on (`scratch` included), following stage bases. */
+export function rootBase(model: DockerfileModel, stage: Stage): string {
+  const chain = stageChain(model, stage)
+  return (chain[chain.length - 1] as Stage).base
+}
+
+export function isScratch(base: string): boolean {
+  return base.trim().toLowerCase() === 'scratch'
+}
+
+export function baseRef(base: string): ImageRef | undefined {
+  return parseImageRef(base)
+}
+
+export { isDigestPinned }
+
+export function flagValue(instruction: Instruction, name: string): string | undefined {
+  return instruction.flags.find(flag => flag.name === name)?.value
+}
+
+export function hasFlag(instruction: Instruction, name: string): boolean {
+  return instruction.flags.some(flag => flag.name === name)
+}
+
+/** COPY/ADD sources and destination (the last word is the destination). Heredoc sources are excluded. */
+export function copyPaths(instruction: Instruction): { sources: string[]; dest?: string } {
+  const argv = instruction.argv
+  if (argv.length < 2) return { sources: [] }
+  const heredocNames = new Set(instruction.heredocs.map(heredoc => heredoc.name))
+  const sources = argv.slice(0, -1).filter(source => {
+    const match = /^<<-?["']?(\w+)["']?$/.exec(source)
+    return !(match && heredocNames.has(match[1] as string))
+  })
+  return { sources, dest: argv[argv.length - 1] as string }
+}
+
+/** True for `.`, `./`, `*`, `./*`: the whole build context (or source stage root). */
+export function isWholeTree(source: string): boolean {
+  return /^\.?\/?\*?$/.test(source) && source !== '' && source !== '/'
+}
+
+/** Levenshtein distance, for "did you mean" suggestions. */
+export function editDistance(a: string, b: string): number {
+  if (a === b) return 0
+  const previous = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = previous[0] as number
+    previous[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const saved = previous[j] as number
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1
+      previous[j] = Math.min((previous[j] as number) + 1, (previous[j - 1] as number) + 1, diagonal + cost)
+      diagonal = saved
+    }
+  }
+  return previous[b.length] as number
+}
+
+/** The closest name within distance 2 (case-insensitive equality counts as closest), if any. */
+export function suggest(name: string, candidates: Iterable<string>): string | undefined {
+  let best: string | undefined
+  let bestDistance = 3
+  for (const candidate of candidates) {
+    if (candidate === name) continue
+    const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate)
+    if (distance < bestDistance && Math.abs(candidate.length - name.length) <= 2) {
+      best = candidate
+      bestDistance = distance
+    }
+  }
+  return name.length > 2 || bestDistance === 0 ? best : undefined
+}

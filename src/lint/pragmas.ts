@@ -1,0 +1,95 @@
+// Inline suppressions, read from the model's comments and parser directives:
+//   # stagegate ignore=ID[,ID]          the next instruction
+//   # stagegate global ignore=ID,...    the whole file
+//   # stagegate stage ignore=ID,...     the rest of the current stage
+//   # hadolint ignore= / global ignore= / stage ignore=   the same, hadolint's spelling
+//   # check=skip=A,B | skip=all ; error=true             BuildKit's parser directive
+// Ids may be rule ids or aliases; the engine resolves them.
+import type { DockerfileModel } from '../dockerfile/model.js'
+
+export type PragmaScope = 'next' | 'global' | 'stage'
+
+export interface Pragma {
+  scope: PragmaScope
+  ids: string[]
+  /** Line of the comment. */
+  line: number
+  /** Lines the pragma covers (inclusive); global pragmas cover everything. */
+  fromLine: number
+  toLine: number
+}
+
+export interface CheckDirective {
+  skipAll: boolean
+  skip: string[]
+  /** `error=true`: BuildKit check violations become errors. */
+  error: boolean
+  line: number
+}
+
+const PRAGMA = /^(stagegate|hadolint)\s+(?:(global|stage)\s+)?ignore\s*=\s*(.*)$/i
+
+export function splitIds(list: string): string[] {
+  return list
+    .split(/[\s,]+/)
+    .map(id => id.trim())
+    .filter(id => id !== '')
+}
+
+export function parsePragmas(model: DockerfileModel): Pragma[] {
+  const pragmas: Pragma[] = []
+  if (model.comments.length === 0) return pragmas
+  const starts = instructionStarts(model)
+  for (const comment of model.comments) {
+    const match = PRAGMA.exec(comment.text)
+    if (!match) continue
+    const ids = splitIds(match[3] as string)
+    const scopeWord = match[2]?.toLowerCase()
+    const scope: PragmaScope = scopeWord === 'global' ? 'global' : scopeWord === 'stage' ? 'stage' : 'next'
+    const next = starts.find(start => start.line > comment.line)
+    let fromLine = comment.line
+    let toLine = comment.line
+    if (scope === 'global') {
+      fromLine = 1
+      toLine = Number.MAX_SAFE_INTEGER
+    } else if (scope === 'next') {
+      if (next) {
+        fromLine = next.line
+        toLine = next.endLine
+      }
+    } else {
+      const nextStage = model.stages.find(stage => stage.line > (next?.line ?? comment.line))
+      toLine = nextStage ? nextStage.line - 1 : Number.MAX_SAFE_INTEGER
+    }
+    pragmas.push({ scope, ids, line: comment.line, fromLine, toLine })
+  }
+  return pragmas
+}
+
+function instructionStarts(model: DockerfileModel): { line: number; endLine: number }[] {
+  const starts: { line: number; endLine: number }[] = []
+  for (const instruction of model.preamble) starts.push(instruction)
+  for (const stage of model.stages) for (const instruction of stage.instructions) starts.push(instruction)
+  return starts
+}
+
+/** BuildKit's `# check=skip=A,B;error=true` parser directive, if present. */
+export function parseCheckDirective(model: DockerfileModel): CheckDirective | undefined {
+  const directive = model.directives.find(d => d.name === 'check')
+  if (!directive) return undefined
+  const result: CheckDirective = { skipAll: false, skip: [], error: false, line: directive.line }
+  for (const part of directive.value.split(';')) {
+    const eq = part.indexOf('=')
+    if (eq < 0) continue
+    const key = part.slice(0, eq).trim().toLowerCase()
+    const value = part.slice(eq + 1).trim()
+    if (key === 'skip') {
+      const ids = splitIds(value)
+      if (ids.some(id => id.toLowerCase() === 'all')) result.skipAll = true
+      else result.skip.push(...ids)
+    } else if (key === 'error') {
+      result.error = value.toLowerCase() === 'true'
+    }
+  }
+  return result
+}

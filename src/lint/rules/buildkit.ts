@@ -1,0 +1,547 @@
+// BuildKit's build checks (docs.docker.com/reference/build-checks) that have
+// no hadolint equivalent, under BuildKit's own names. Those with a hadolint
+// equivalent are aliases of the DL rule (see ../aliases.ts).
+import { isIgnored } from '../../dockerfile/dockerignore.js'
+import { parseImageRef } from '../../dockerfile/image-ref.js'
+import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
+import {
+  allInstructions,
+  copyPaths,
+  isScratch,
+  rootBase,
+  sourceLine,
+  sourceLines,
+  suggest
+} from '../../dockerfile/query.js'
+import { expandVariables, referencedVariables, splitKeyValue } from '../../dockerfile/words.js'
+import type { LintContext, LintRule, RuleHit } from '../rule.js'
+
+/** Build arguments BuildKit defines in the global scope without an ARG. */
+export const PLATFORM_ARGS = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE'
+])
+
+const hit = (instruction: Instruction, message: string): RuleHit => {
+  const result: RuleHit = { line: instruction.line, message }
+  if (instruction.stage >= 0) result.stage = instruction.stage
+  if (instruction.endLine !== instruction.line) result.endLine = instruction.endLine
+  return result
+}
+
+function rule(
+  id: string,
+  severity: LintRule['severity'],
+  summary: string,
+  check: (context: LintContext) => RuleHit[]
+): LintRule {
+  return { id, aliases: [], severity, phase: 'dockerfile', summary, check }
+}
+
+/** The keyword as written on the instruction's first line. */
+function writtenKeyword(model: DockerfileModel, instruction: Instruction): string {
+  const match = /^\s*(\S+)/.exec(sourceLine(model, instruction.line))
+  return match ? (match[1] as string) : instruction.keyword
+}
+
+const stageNameCasing = rule('StageNameCasing', 'note', 'Stage names should be lowercase.', ({ model }) =>
+  model.stages
+    .filter(stage => stage.name !== undefined && stage.name !== stage.name.toLowerCase())
+    .map(stage =>
+      hit(stage.instructions[0] as Instruction, `Stage name '${stage.name}' should be lowercase.`)
+    )
+)
+
+const fromAsCasing = rule(
+  'FromAsCasing',
+  'note',
+  "The 'AS' keyword should match the case of the 'FROM' keyword.",
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      if (stage.name === undefined) continue
+      const from = stage.instructions[0] as Instruction
+      const fromWord = writtenKeyword(model, from)
+      const asMatch = /\s(as)\s/i.exec(
+        sourceLines(model)
+          .slice(from.line - 1, from.endLine)
+          .join(' ')
+      )
+      const asWord = asMatch ? (asMatch[1] as string) : 'AS'
+      const fromUpper = fromWord === fromWord.toUpperCase()
+      const fromLower = fromWord === fromWord.toLowerCase()
+      if ((fromUpper && asWord !== 'AS') || (fromLower && asWord !== 'as'))
+        hits.push(
+          hit(
+            from,
+            `'${asWord}' and '${fromWord}' keywords' casing do not match: write them in the same case.`
+          )
+        )
+    }
+    return hits
+  }
+)
+
+const noEmptyContinuation = rule(
+  'NoEmptyContinuation',
+  'warning',
+  'Empty continuation lines will become errors in a future release.',
+  ({ model }) => {
+    const lines = sourceLines(model)
+    const hits: RuleHit[] = []
+    for (const instruction of allInstructions(model)) {
+      const headerEnd =
+        instruction.heredocs.length > 0
+          ? (instruction.heredocs[0]?.line ?? instruction.line)
+          : instruction.endLine
+      for (let line = instruction.line + 1; line < headerEnd; line++) {
+        if ((lines[line - 1] ?? '').trim() === '') {
+          hits.push({
+            ...hit(
+              instruction,
+              'Remove the empty continuation line: it will be an error in a future release.'
+            ),
+            line,
+            endLine: line
+          })
+          break
+        }
+      }
+    }
+    return hits
+  }
+)
+
+const consistentInstructionCasing = rule(
+  'ConsistentInstructionCasing',
+  'note',
+  'All instructions within the Dockerfile should use the same casing (either upper or lower).',
+  ({ model }) => {
+    const instructions = allInstructions(model)
+    const written = instructions.map(instruction => writtenKeyword(model, instruction))
+    let upper = 0
+    let lower = 0
+    for (const word of written) {
+      if (word === word.toUpperCase()) upper++
+      else if (word === word.toLowerCase()) lower++
+    }
+    const majorityLower = lower > upper
+    const hits: RuleHit[] = []
+    written.forEach((word, i) => {
+      const ok = majorityLower ? word === word.toLowerCase() : word === word.toUpperCase()
+      if (!ok) {
+        const expected = majorityLower ? 'lowercase' : 'uppercase'
+        hits.push(
+          hit(
+            instructions[i] as Instruction,
+            `Instruction '${word}' should match the case of the majority (${expected}).`
+          )
+        )
+      }
+    })
+    return hits
+  }
+)
+
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
+const reservedStageName = rule(
+  'ReservedStageName',
+  'warning',
+  'Reserved words (scratch, context) should not be used as stage names.',
+  ({ model }) =>
+    model.stages
+      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
+      .map(stage =>
+        hit(
+          stage.instructions[0] as Instruction,
+          `Rename stage '${stage.name}': it is a reserved name and shadows the built-in one.`
+        )
+      )
+)
+
+function globalArgNames(model: DockerfileModel): Set<string> {
+  const names = new Set(PLATFORM_ARGS)
+  for (const arg of model.globalArgs) names.add(arg.name)
+  return names
+}
+
+const undefinedArgInFrom = rule(
+  'UndefinedArgInFrom',
+  'warning',
+  'FROM must use ARGs declared before the first FROM.',
+  ({ model }) => {
+    const declared = globalArgNames(model)
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const from = stage.instructions[0] as Instruction
+      const used = [...referencedVariables(stage.baseRaw), ...referencedVariables(stage.platform ?? '')]
+      for (const name of new Set(used)) {
+        if (declared.has(name)) continue
+        const guess = suggest(name, declared)
+        hits.push(
+          hit(
+            from,
+            `FROM argument '${name}' is not declared: add \`ARG ${name}\` before the first FROM${guess ? ` (did you mean ${guess}?)` : ''}.`
+          )
+        )
+      }
+    }
+    return hits
+  }
+)
+
+const invalidDefaultArgInFrom = rule(
+  'InvalidDefaultArgInFrom',
+  'warning',
+  'The default value of a global ARG gives an empty or invalid base image name.',
+  ({ model }) => {
+    const declared = globalArgNames(model)
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      if (!stage.baseRaw.includes('$')) continue
+      const used = referencedVariables(stage.baseRaw)
+      if (!used.every(name => declared.has(name))) continue
+      // Platform args are set by BuildKit at build time: give them a plausible value.
+      const defaults = new Map<string, string>()
+      for (const arg of model.globalArgs) if (arg.value !== undefined) defaults.set(arg.name, arg.value)
+      const base = expandVariables(
+        stage.baseRaw,
+        name => defaults.get(name) ?? (PLATFORM_ARGS.has(name) ? 'amd64' : undefined)
+      )
+      const earlier = model.stages
+        .slice(0, stage.index)
+        .some(s => s.name?.toLowerCase() === base.toLowerCase())
+      if (base === '' || (!earlier && !isScratch(base) && !parseImageRef(base)))
+        hits.push(
+          hit(
+            stage.instructions[0] as Instruction,
+            `Give the ARG used in '${stage.baseRaw}' a default value: with the defaults the base image name is ${base === '' ? 'empty' : `'${base}', which is invalid`}.`
+          )
+        )
+    }
+    return hits
+  }
+)
+
+/** Variables that base images commonly define and BuildKit would find in the image config. */
+const COMMON_IMAGE_ENV = new Set([
+  'PATH',
+  'HOME',
+  'HOSTNAME',
+  'LANG',
+  'LC_ALL',
+  'TERM',
+  'USER',
+  'PWD',
+  'SHELL'
+])
+const PROXY_ARGS = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY']
+const EXPANDING_KEYWORDS = new Set([
+  'ADD',
+  'COPY',
+  'ENV',
+  'EXPOSE',
+  'LABEL',
+  'STOPSIGNAL',
+  'USER',
+  'VOLUME',
+  'WORKDIR',
+  'ARG'
+])
+
+const undefinedVar = rule(
+  'UndefinedVar',
+  'warning',
+  'Variables should be defined before their use.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    const definedAtEnd = new Map<number, Set<string>>()
+    for (const stage of model.stages) {
+      const inherited = stage.baseStage !== undefined ? definedAtEnd.get(stage.baseStage) : undefined
+      const defined = new Set<string>(inherited ?? [])
+      for (const name of COMMON_IMAGE_ENV) defined.add(name)
+      for (const name of PROXY_ARGS) defined.add(name).add(name.toLowerCase())
+      // Without the base image's config, only a stage on scratch knows every variable; elsewhere
+      // report only names that look like typos of a defined one.
+      const complete = isScratch(rootBase(model, stage))
+      for (const instruction of stage.instructions.slice(1)) {
+        if (EXPANDING_KEYWORDS.has(instruction.keyword)) {
+          const text =
+            instruction.keyword === 'ARG' || instruction.keyword === 'ENV'
+              ? valuesOf(instruction)
+              : instruction.args
+          for (const name of new Set(referencedVariables(text))) {
+            if (defined.has(name)) continue
+            const guess = suggest(name, defined)
+            if (!complete && guess === undefined) continue
+            hits.push(
+              hit(
+                instruction,
+                `Define '$${name}' before using it${guess ? ` (did you mean $${guess}?)` : ''}.`
+              )
+            )
+          }
+        }
+        if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+          for (const key of keysOf(instruction)) defined.add(key)
+        }
+      }
+      definedAtEnd.set(stage.index, defined)
+    }
+    return hits
+  }
+)
+
+/** Keys declared by ARG/ENV/LABEL (legacy `ENV key value` included). */
+export function keysOf(instruction: Instruction): string[] {
+  if (instruction.keyword !== 'ARG' && !instruction.argv[0]?.includes('=')) {
+    return instruction.argv[0] !== undefined ? [instruction.argv[0]] : []
+  }
+  return instruction.argv.map(word => splitKeyValue(word).key).filter(key => key !== '')
+}
+
+function valuesOf(instruction: Instruction): string {
+  if (instruction.keyword !== 'ARG' && !instruction.argv[0]?.includes('='))
+    return instruction.argv.slice(1).join(' ')
+  return instruction.argv.map(word => splitKeyValue(word).value ?? '').join(' ')
+}
+
+const legacyKeyValueFormat = rule(
+  'LegacyKeyValueFormat',
+  'warning',
+  'Use `key=value` in ENV and LABEL, not the legacy whitespace-separated `key value`.',
+  ({ model }) =>
+    allInstructions(model)
+      .filter(
+        instruction =>
+          (instruction.keyword === 'ENV' || instruction.keyword === 'LABEL') && instruction.argv.length > 1
+      )
+      .filter(instruction => !(instruction.argv[0] as string).includes('='))
+      .map(instruction =>
+        hit(
+          instruction,
+          `Write "${instruction.keyword} key=value" instead of the legacy "${instruction.keyword} key value" format.`
+        )
+      )
+)
+
+const invalidBaseImagePlatform = rule(
+  'InvalidBaseImagePlatform',
+  'warning',
+  'Base image platform does not match the target platform (reported by BuildKit during the build).',
+  // Needs the pulled image's platform: BuildKit reports it at build time; nothing to see statically.
+  () => []
+)
+
+const redundantTargetPlatform = rule(
+  'RedundantTargetPlatform',
+  'note',
+  'Setting FROM --platform to $TARGETPLATFORM is redundant: it is the default.',
+  ({ model }) =>
+    model.stages
+      .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
+      .map(stage =>
+        hit(
+          stage.instructions[0] as Instruction,
+          `Remove --platform=${stage.platform}: the target platform is the default.`
+        )
+      )
+)
+
+const SECRET_KEY =
+  /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i
+const PUBLIC_KEY = /(?:_|^)public(?:_|$)/i
+
+/** True for ARG/ENV names that look like they hold a secret (BuildKit's heuristic). */
+export function isSecretName(name: string): boolean {
+  return SECRET_KEY.test(name) && !PUBLIC_KEY.test(name)
+}
+
+const secretsUsedInArgOrEnv = rule(
+  'SecretsUsedInArgOrEnv',
+  'warning',
+  'Sensitive data should not be passed in ARG or ENV: it stays in the image history.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of allInstructions(model)) {
+      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue
+      for (const key of keysOf(instruction)) {
+        if (isSecretName(key))
+          hits.push(
+            hit(
+              instruction,
+              `Do not use ${instruction.keyword} for sensitive data ("${key}"): use a secret mount (RUN --mount=type=secret).`
+            )
+          )
+      }
+    }
+    return hits
+  }
+)
+
+const fromPlatformFlagConstDisallowed = rule(
+  'FromPlatformFlagConstDisallowed',
+  'warning',
+  'FROM --platform should not use a constant value.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const platform = stage.platform
+      if (platform === undefined || platform.includes('$')) continue
+      // A stage named for its platform (build-arm64) is deliberate.
+      const name = stage.name?.toLowerCase() ?? ''
+      const parts = platform.toLowerCase().split('/')
+      if (name !== '' && parts.some(part => part !== '' && name.includes(part))) continue
+      hits.push(
+        hit(
+          stage.instructions[0] as Instruction,
+          `Do not pin FROM --platform to the constant "${platform}": use $BUILDPLATFORM or $TARGETPLATFORM.`
+        )
+      )
+    }
+    return hits
+  }
+)
+
+const copyIgnoredFile = rule(
+  'CopyIgnoredFile',
+  'note',
+  'COPY or ADD of a file that .dockerignore excludes.',
+  ({ model, dockerignore }) => {
+    if (!dockerignore || dockerignore.length === 0) return []
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue
+        if (instruction.flags.some(flag => flag.name === 'from')) continue
+        for (const source of copyPaths(instruction).sources) {
+          if (
+            /^[a-z]+:\/\//i.test(source) ||
+            source.startsWith('git@') ||
+            source.includes('$') ||
+            /[*?[]/.test(source)
+          )
+            continue
+          if (isIgnored(source, dockerignore))
+            hits.push(
+              hit(
+                instruction,
+                `"${source}" is excluded by .dockerignore, so ${instruction.keyword} will not find it.`
+              )
+            )
+        }
+      }
+    }
+    return hits
+  }
+)
+
+const invalidDefinitionDescription = rule(
+  'InvalidDefinitionDescription',
+  'note',
+  'A comment right above a named stage or ARG should start with its name (`# name description`).',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    const commentAt = new Map(model.comments.map(comment => [comment.line, comment.text]))
+    const directiveLines = new Set(model.directives.map(d => d.line))
+    const check = (instruction: Instruction, name: string, kind: string): void => {
+      const above = instruction.line - 1
+      const text = commentAt.get(above)
+      if (text === undefined || directiveLines.has(above) || /^(stagegate|hadolint)\s/i.test(text)) return
+      // Only the first line of the comment block is the description's start.
+      let first = above
+      while (commentAt.has(first - 1) && !directiveLines.has(first - 1)) first--
+      const firstWord = (commentAt.get(first) ?? '').split(/\s+/)[0]
+      if (firstWord !== name)
+        hits.push(
+          hit(
+            instruction,
+            `Start the comment for ${kind} '${name}' with its name (\`# ${name} <description>\`), or separate it with an empty line.`
+          )
+        )
+    }
+    for (const instruction of model.preamble)
+      if (instruction.keyword === 'ARG' && instruction.argv.length === 1)
+        check(instruction, keysOf(instruction)[0] as string, 'ARG')
+    for (const stage of model.stages) {
+      if (stage.name !== undefined) check(stage.instructions[0] as Instruction, stage.name, 'stage')
+      for (const instruction of stage.instructions)
+        if (instruction.keyword === 'ARG' && instruction.argv.length === 1)
+          check(instruction, keysOf(instruction)[0] as string, 'ARG')
+    }
+    return hits
+  }
+)
+
+function exposedPorts(instruction: Instruction): string[] {
+  return instruction.argv.filter(word => word !== '')
+}
+
+const exposeProtoCasing = rule(
+  'ExposeProtoCasing',
+  'note',
+  'The protocol in EXPOSE should be lowercase.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of allInstructions(model)) {
+      if (instruction.keyword !== 'EXPOSE') continue
+      for (const port of exposedPorts(instruction)) {
+        const proto = port.split('/')[1]
+        if (proto !== undefined && proto !== proto.toLowerCase())
+          hits.push(
+            hit(instruction, `Write the protocol in '${port}' in lowercase ('${port.toLowerCase()}').`)
+          )
+      }
+    }
+    return hits
+  }
+)
+
+const exposeInvalidFormat = rule(
+  'ExposeInvalidFormat',
+  'warning',
+  'EXPOSE should not define an IP address or a host-port mapping.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of allInstructions(model)) {
+      if (instruction.keyword !== 'EXPOSE') continue
+      for (const port of exposedPorts(instruction)) {
+        if (port.split('/')[0]?.includes(':'))
+          hits.push(
+            hit(
+              instruction,
+              `EXPOSE only the container port, not an IP address or host mapping ('${port}'): publish ports at run time.`
+            )
+          )
+      }
+    }
+    return hits
+  }
+)
+
+export const BUILDKIT_RULES: readonly LintRule[] = [
+  stageNameCasing,
+  fromAsCasing,
+  noEmptyContinuation,
+  consistentInstructionCasing,
+  reservedStageName,
+  undefinedArgInFrom,
+  undefinedVar,
+  legacyKeyValueFormat,
+  invalidBaseImagePlatform,
+  redundantTargetPlatform,
+  secretsUsedInArgOrEnv,
+  invalidDefaultArgInFrom,
+  fromPlatformFlagConstDisallowed,
+  copyIgnoredFile,
+  invalidDefinitionDescription,
+  exposeProtoCasing,
+  exposeInvalidFormat
+]

@@ -1,0 +1,288 @@
+// Stagegate rules about what RUN does: SG1003 (package install in the final
+// stage), SG1006 (credential ARG/ENV used by RUN), SG1010 (dependency install
+// after copying the whole source), SG1012 (pipe-to-shell installs); and the
+// engine's own SG1000 (unknown id in a pragma) and SG1016 (not a buildable
+// Dockerfile: no FROM, unknown instruction).
+import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
+import {
+  allInstructions,
+  copyPaths,
+  hasFlag,
+  isWholeTree,
+  runCommands,
+  runScript
+} from '../../dockerfile/query.js'
+import { referencedVariables } from '../../dockerfile/words.js'
+import type { LintRule, RuleHit } from '../rule.js'
+import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../shell.js'
+import { isSecretName, keysOf } from './buildkit.js'
+import { defineRule, hitAt } from './sg-common.js'
+
+/** OS package managers and the subcommands that install. */
+const OS_INSTALLS: Record<string, string[]> = {
+  'apt-get': ['install'],
+  apt: ['install'],
+  aptitude: ['install'],
+  apk: ['add'],
+  yum: ['install', 'groupinstall', 'localinstall'],
+  dnf: ['install', 'groupinstall'],
+  microdnf: ['install'],
+  tdnf: ['install'],
+  zypper: ['install', 'in'],
+  pacman: ['-S', '-Sy', '-Syu'],
+  emerge: []
+}
+
+export function osInstallCommand(command: ShellCommand): string | undefined {
+  const name = commandName(command)
+  const subcommands = OS_INSTALLS[name]
+  if (subcommands === undefined) return undefined
+  if (name === 'pacman') return effectiveArgv(command).some(word => /^-S/.test(word)) ? name : undefined
+  if (subcommands.length === 0) return name
+  return subcommandArgs(command, ...subcommands) !== undefined ? name : undefined
+}
+
+export const SG1003 = defineRule(
+  'SG1003',
+  'note',
+  'A package manager installs packages in the final stage.',
+  ({ model }) => {
+    const final = model.stages[model.finalStage]
+    if (!final) return []
+    const hits: RuleHit[] = []
+    for (const instruction of final.instructions) {
+      if (instruction.keyword !== 'RUN') continue
+      const manager = runCommands(instruction)
+        .map(osInstallCommand)
+        .find(name => name !== undefined)
+      if (manager)
+        hits.push(
+          hitAt(
+            instruction,
+            `Install with ${manager} in a build stage and copy only what runs into the final stage: every package here ships with the image.`
+          )
+        )
+    }
+    return hits
+  }
+)
+
+export const SG1006 = defineRule(
+  'SG1006',
+  'error',
+  'A credential passed through ARG or ENV is used in a RUN (use RUN --mount=type=secret).',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const secrets = new Map<string, Instruction>()
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
+          for (const key of keysOf(instruction)) if (isSecretName(key)) secrets.set(key, instruction)
+          continue
+        }
+        if (instruction.keyword !== 'RUN' || secrets.size === 0) continue
+        const text = instruction.jsonForm ? instruction.argv.join(' ') : runScript(instruction)
+        const used = new Set(referencedVariables(text).filter(name => secrets.has(name)))
+        for (const name of used) {
+          const declared = secrets.get(name) as Instruction
+          hits.push(
+            hitAt(
+              instruction,
+              `Pass ${name} with RUN --mount=type=secret,id=${name.toLowerCase()},env=${name} instead of ${declared.keyword} (line ${declared.line}): build args and env stay in the image metadata and cache.`,
+              `$${name}`
+            )
+          )
+        }
+      }
+    }
+    return hits
+  }
+)
+
+/** Commands that install a project's dependencies from its manifest. */
+export function dependencyInstall(command: ShellCommand): string | undefined {
+  const name = commandName(command)
+  const argv = effectiveArgv(command)
+  const has = (...words: string[]): boolean => subcommandArgs(command, ...words) !== undefined
+  switch (name) {
+    case 'npm':
+      return has('install', 'i', 'ci') ? `npm ${argv[1] ?? 'install'}` : undefined
+    case 'yarn':
+      return argv.length === 1 || has('install') ? 'yarn install' : undefined
+    case 'pnpm':
+      return has('install', 'i') ? 'pnpm install' : undefined
+    case 'pip':
+    case 'pip3':
+      return has('install') &&
+        argv.some(word => word === '-r' || word.startsWith('--requirement') || /^-r\S/.test(word))
+        ? `${name} install -r`
+        : undefined
+    case 'pipenv':
+    case 'poetry':
+    case 'bundle':
+    case 'composer':
+      return has('install') ? `${name} install` : undefined
+    case 'go':
+      return has('mod') && argv.includes('download') ? 'go mod download' : undefined
+    case 'cargo':
+      return has('fetch') ? 'cargo fetch' : undefined
+    case 'dotnet':
+      return has('restore') ? 'dotnet restore' : undefined
+    case 'mvn':
+    case './mvnw':
+    case 'mvnw':
+      return argv.some(word => word.startsWith('dependency:')) ? 'mvn dependency:…' : undefined
+    default:
+      return undefined
+  }
+}
+
+export const SG1010 = defineRule(
+  'SG1010',
+  'warning',
+  'Dependencies are installed after copying the whole source, which defeats the layer cache.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      let wholeCopy: Instruction | undefined
+      for (const instruction of stage.instructions) {
+        if (
+          (instruction.keyword === 'COPY' || instruction.keyword === 'ADD') &&
+          !hasFlag(instruction, 'from')
+        ) {
+          if (copyPaths(instruction).sources.some(isWholeTree)) wholeCopy ??= instruction
+          continue
+        }
+        if (instruction.keyword !== 'RUN' || !wholeCopy) continue
+        const install = runCommands(instruction)
+          .map(dependencyInstall)
+          .find(found => found !== undefined)
+        if (install)
+          hits.push(
+            hitAt(
+              instruction,
+              `Copy only the dependency manifests, run \`${install}\`, then copy the source: after the whole-source COPY on line ${wholeCopy.line} any change re-installs everything.`
+            )
+          )
+      }
+    }
+    return hits
+  }
+)
+
+const DOWNLOADERS = new Set(['curl', 'wget', 'fetch'])
+const SHELLS = new Set([
+  'sh',
+  'bash',
+  'zsh',
+  'dash',
+  'ash',
+  'ksh',
+  'fish',
+  'python',
+  'python3',
+  'perl',
+  'ruby',
+  'node'
+])
+
+function pipesToShell(commands: ShellCommand[]): string | undefined {
+  for (let i = 0; i + 1 < commands.length; i++) {
+    const left = commands[i] as ShellCommand
+    const right = commands[i + 1] as ShellCommand
+    if (!left.pipesTo || !right.pipedFrom) continue
+    const downloader = commandName(left)
+    const shell = commandName(right)
+    if (DOWNLOADERS.has(downloader) && SHELLS.has(shell)) return `${downloader} … | ${shell}`
+  }
+  for (const command of commands) {
+    const shell = commandName(command)
+    if (!SHELLS.has(shell)) continue
+    if (command.argv.some(word => /\$\(\s*(curl|wget)\b/.test(word) || /`\s*(curl|wget)\b/.test(word)))
+      return `${shell} -c "$(curl …)"`
+  }
+  return undefined
+}
+
+export const SG1012 = defineRule(
+  'SG1012',
+  'warning',
+  'A script downloaded with curl/wget is piped straight into a shell.',
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'RUN') continue
+        const pattern = pipesToShell(runCommands(instruction))
+        if (pattern)
+          hits.push(
+            hitAt(
+              instruction,
+              `Download the installer to a file, verify its checksum or signature, then run it, instead of \`${pattern}\`.`
+            )
+          )
+      }
+    }
+    return hits
+  }
+)
+
+export const SG1000 = defineRule(
+  'SG1000',
+  'warning',
+  'An ignore pragma names a rule id that does not exist.',
+  // The engine reports these while reading pragmas; the rule carries the metadata.
+  () => []
+)
+
+/** Instructions Docker knows. */
+export const KNOWN_INSTRUCTIONS = new Set([
+  'FROM',
+  'RUN',
+  'CMD',
+  'LABEL',
+  'MAINTAINER',
+  'EXPOSE',
+  'ENV',
+  'ADD',
+  'COPY',
+  'ENTRYPOINT',
+  'VOLUME',
+  'USER',
+  'WORKDIR',
+  'ARG',
+  'ONBUILD',
+  'STOPSIGNAL',
+  'HEALTHCHECK',
+  'SHELL'
+])
+
+export const SG1016 = defineRule(
+  'SG1016',
+  'error',
+  'The Dockerfile cannot be built: it has no FROM, or an unknown instruction.',
+  ({ model }) => dockerfileSyntaxHits(model)
+)
+
+function dockerfileSyntaxHits(model: DockerfileModel): RuleHit[] {
+  const hits: RuleHit[] = []
+  for (const instruction of allInstructions(model)) {
+    if (!KNOWN_INSTRUCTIONS.has(instruction.keyword))
+      hits.push(
+        hitAt(
+          instruction,
+          `Unknown instruction '${instruction.keyword}': the build will fail to parse this line.`
+        )
+      )
+  }
+  if (model.stages.length === 0 && allInstructions(model).length > 0) {
+    const first = allInstructions(model)[0] as Instruction
+    hits.push({
+      line: first.line,
+      message: 'Add a FROM instruction: a Dockerfile needs at least one build stage.'
+    })
+  }
+  return hits
+}
+
+export const STAGEGATE_RUN_RULES: readonly LintRule[] = [SG1000, SG1003, SG1006, SG1010, SG1012, SG1016]
