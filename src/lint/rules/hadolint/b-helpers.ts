@@ -26,6 +26,8 @@ export interface RunBody {
   commands: ShellCommand[]
   /** True for `ONBUILD RUN ...`: runs in a downstream build. */
   onbuild: boolean
+  /** Commands by name (through wrappers), filled on first use. */
+  byName?: Map<string, ShellCommand[]>
 }
 
 export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
@@ -75,7 +77,18 @@ function execFormScript(text: string): string {
   return text
 }
 
+/** Parsed bodies by instruction: every part-B rule asks for the same RUNs, so each is parsed once per model. */
+const parsedRuns = new WeakMap<Instruction, RunBody | null>()
+
 export function runBody(instruction: Instruction): RunBody | undefined {
+  const cached = parsedRuns.get(instruction)
+  if (cached !== undefined) return cached ?? undefined
+  const body = parseRunBody(instruction)
+  parsedRuns.set(instruction, body ?? null)
+  return body
+}
+
+function parseRunBody(instruction: Instruction): RunBody | undefined {
   if (instruction.keyword === 'ONBUILD') return onbuildRun(instruction)
   if (instruction.keyword !== 'RUN') return undefined
   const script = runScript(instruction)
@@ -119,7 +132,17 @@ export function perRun(
 
 /** Commands run by `names` (basename, through sudo/env wrappers). */
 export function commandsNamed(run: RunBody, ...names: string[]): ShellCommand[] {
-  return run.commands.filter(command => names.includes(commandName(command)))
+  if (!run.byName) {
+    run.byName = new Map()
+    for (const command of run.commands) {
+      const name = commandName(command)
+      const list = run.byName.get(name)
+      if (list) list.push(command)
+      else run.byName.set(name, [command])
+    }
+  }
+  if (names.length === 1) return run.byName.get(names[0] as string) ?? []
+  return run.commands.filter(command => names.some(name => run.byName?.get(name)?.includes(command)))
 }
 
 /**
@@ -262,16 +285,28 @@ export function unquoteRaw(raw: string, escape = '\\'): string {
   return out
 }
 
+/** Pairs by instruction: several rules read the same ENV/LABEL. */
+const pairCache = new WeakMap<object, RawPair[]>()
+
 /**
  * The pairs of an ENV or LABEL: `K=v K2="v 2"`, or the legacy `K value with spaces`
  * form (one pair, the rest of the line its value).
  */
 export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[] {
-  const words = splitRawWords(instruction.args)
+  let pairs = pairCache.get(instruction)
+  if (!pairs) {
+    pairs = splitPairs(instruction.args)
+    pairCache.set(instruction, pairs)
+  }
+  return pairs
+}
+
+function splitPairs(args: string): RawPair[] {
+  const words = splitRawWords(args)
   const first = words[0]
   if (first === undefined) return []
   if (!first.includes('=')) {
-    const rest = instruction.args.trim().slice(first.length).trim()
+    const rest = args.trim().slice(first.length).trim()
     return [{ key: unquoteRaw(first), rawValue: rest }]
   }
   return words.map(word => {
