@@ -126,7 +126,10 @@ describe('command helpers', () => {
     ['timeout 30 curl x', 'curl'],
     ['A=1 pip install x', 'pip'],
     ['sudo', ''],
-    ['A=1', '']
+    ['A=1', ''],
+    ['constructor x', 'constructor'],
+    ['toString -y', 'toString'],
+    ['__proto__', '__proto__']
   ])('commandName(%s) = %s', (script, name) => {
     expect(commandName(first(script))).toBe(name)
   })

@@ -331,35 +331,36 @@ function skipHeredocBodies(
 // ---------------------------------------------------------------------------
 // Helpers the rules use.
 
-/** Wrappers that run another command; their options are skipped to reach it. */
-const WRAPPERS: Record<string, { valueOptions: Set<string> }> = {
-  sudo: { valueOptions: new Set(['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '-R']) },
-  doas: { valueOptions: new Set(['-u', '-C']) },
-  env: { valueOptions: new Set(['-u', '-C', '-S', '--unset', '--chdir', '--split-string']) },
-  exec: { valueOptions: new Set(['-a']) },
-  command: { valueOptions: new Set() },
-  builtin: { valueOptions: new Set() },
-  nohup: { valueOptions: new Set() },
-  nice: { valueOptions: new Set(['-n', '--adjustment']) },
-  time: { valueOptions: new Set(['-f', '-o', '--format', '--output']) },
-  stdbuf: { valueOptions: new Set(['-i', '-o', '-e']) },
-  eatmydata: { valueOptions: new Set() },
-  timeout: { valueOptions: new Set(['-s', '-k', '--signal', '--kill-after']) }
-}
+/** Wrappers that run another command, with their options that take a value; those are skipped to reach it. */
+const WRAPPERS: ReadonlyMap<string, ReadonlySet<string>> = new Map(
+  Object.entries({
+    sudo: ['-u', '-g', '-C', '-D', '-h', '-p', '-r', '-t', '-U', '-T', '-R'],
+    doas: ['-u', '-C'],
+    env: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'],
+    exec: ['-a'],
+    command: [],
+    builtin: [],
+    nohup: [],
+    nice: ['-n', '--adjustment'],
+    time: ['-f', '-o', '--format', '--output'],
+    stdbuf: ['-i', '-o', '-e'],
+    eatmydata: [],
+    timeout: ['-s', '-k', '--signal', '--kill-after']
+  }).map(([name, options]) => [name, new Set(options)])
+)
 
 function basename(word: string): string {
   const slash = word.lastIndexOf('/')
   return slash < 0 ? word : word.slice(slash + 1)
 }
 
-/** argv from the wrapped command on: `sudo -u x env A=1 apt-get install` → `apt-get install`. */
-export function effectiveArgv(command: ShellCommand): string[] {
-  const argv = command.argv
+/** Index in argv of the command that actually runs, past wrappers and their options. */
+function commandStart(argv: readonly string[]): number {
   let i = 0
   while (i < argv.length) {
     const name = basename(argv[i] as string)
-    const wrapper = WRAPPERS[name]
-    if (!wrapper) break
+    const valueOptions = WRAPPERS.get(name)
+    if (!valueOptions) break
     i++
     // `timeout 10 cmd`: its first positional is the duration.
     let durationPending = name === 'timeout'
@@ -370,7 +371,7 @@ export function effectiveArgv(command: ShellCommand): string[] {
         break
       }
       if (word.startsWith('-') && word.length > 1) {
-        i += wrapper.valueOptions.has(word) ? 2 : 1
+        i += valueOptions.has(word) ? 2 : 1
         continue
       }
       if (name === 'env' && ASSIGNMENT.test(word)) {
@@ -385,21 +386,25 @@ export function effectiveArgv(command: ShellCommand): string[] {
       break
     }
   }
-  return argv.slice(i)
+  return i
+}
+
+/** argv from the wrapped command on: `sudo -u x env A=1 apt-get install` → `apt-get install`. */
+export function effectiveArgv(command: ShellCommand): string[] {
+  return command.argv.slice(commandStart(command.argv))
 }
 
 /** The command's name without its path, looking through `sudo`, `env`, `exec` …; '' when there is none. */
 export function commandName(command: ShellCommand): string {
-  const first = effectiveArgv(command)[0]
+  const first = command.argv[commandStart(command.argv)]
   return first === undefined ? '' : basename(first)
 }
 
 /** True when the wrapper chain of the command includes `wrapper` (e.g. 'sudo'). */
 export function usesWrapper(command: ShellCommand, wrapper: string): boolean {
-  const argv = command.argv
-  const effective = effectiveArgv(command)
-  const prefix = argv.slice(0, argv.length - effective.length)
-  return prefix.some(word => basename(word) === wrapper)
+  const start = commandStart(command.argv)
+  for (let i = 0; i < start; i++) if (basename(command.argv[i] as string) === wrapper) return true
+  return false
 }
 
 /**
@@ -407,7 +412,13 @@ export function usesWrapper(command: ShellCommand, wrapper: string): boolean {
  * or (single-letter short flags) bundled as in `-qy`.
  */
 export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
-  return flagIndex(effectiveArgv(command).slice(1), flags) >= 0
+  const argv = command.argv
+  for (let i = commandStart(argv) + 1; i < argv.length; i++) {
+    const word = argv[i] as string
+    if (word === '--') return false
+    if (matchesFlag(word, flags)) return true
+  }
+  return false
 }
 
 /** The value of the first of `flags` given (`--opt value`, `--opt=value`, `-ovalue`); undefined when absent. */
@@ -459,9 +470,9 @@ function matchesFlag(word: string, flags: readonly string[]): boolean {
  * `['a', 'b']`), or undefined when the command has none of them.
  */
 export function subcommandArgs(command: ShellCommand, ...subcommands: string[]): string[] | undefined {
-  const args = effectiveArgv(command).slice(1)
-  for (let i = 0; i < args.length; i++) {
-    if (subcommands.includes(args[i] as string)) return args.slice(i + 1)
+  const argv = command.argv
+  for (let i = commandStart(argv) + 1; i < argv.length; i++) {
+    if (subcommands.includes(argv[i] as string)) return argv.slice(i + 1)
   }
   return undefined
 }

@@ -81,6 +81,17 @@ function isNonPosixShell(shell: readonly string[]): boolean {
  * under a non-POSIX SHELL (PowerShell, cmd) are left out, as hadolint does.
  */
 export function stageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
+  // Every shell rule walks the same bodies: split each script once per model.
+  const cached = runsByStage.get(stage)
+  if (cached) return cached
+  const runs = collectStageRuns(model, stage)
+  runsByStage.set(stage, runs)
+  return runs
+}
+
+const runsByStage = new WeakMap<Stage, RunBody[]>()
+
+function collectStageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
   const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
   let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
   const runs: RunBody[] = []
