@@ -3,7 +3,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model.js'
 import type { ImageFile, ImageIndex } from '../image/types.js'
 import { stageChain } from './attribution.js'
-import { resolvePath } from './resolve.js'
+import { resolveFile } from './resolve.js'
 
 export const PROGRAM_DIRS = ['/bin', '/usr/bin', '/usr/local/bin', '/sbin', '/usr/sbin', '/usr/local/sbin']
 
@@ -24,8 +24,7 @@ export function findPrograms(index: ImageIndex, names: readonly string[]): Found
   for (const name of names) {
     for (const dir of PROGRAM_DIRS) {
       const path = `${dir}/${name}`
-      if (!index.files.has(path)) continue
-      const target = resolvePath(index.files, path)
+      const target = resolveFile(index.files, path)
       if (!target || (target.type !== 'file' && target.type !== 'hardlink')) continue
       if ((target.mode & 0o111) === 0) continue
       const key = `${target.path}`

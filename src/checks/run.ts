@@ -11,6 +11,7 @@ import type { LayerAttribution } from './attribution.js'
 import { IMAGE_CHECKS } from './catalog.js'
 import type { CheckContext, CheckHit, ImageCheck, RequestedAttestations } from './check.js'
 import { isAllowedPath } from './glob.js'
+import { redactCreatedBy } from './secrets.js'
 
 export interface ImageCheckOptions {
   model?: DockerfileModel
@@ -93,7 +94,7 @@ function toFinding(
     finding.layer = {
       index: layerInfo.index,
       ...(layerInfo.digest ? { digest: layerInfo.digest } : {}),
-      ...(layerInfo.createdBy ? { createdBy: layerInfo.createdBy } : {})
+      ...(layerInfo.createdBy ? { createdBy: redactCreatedBy(layerInfo.createdBy) } : {})
     }
   if (hit.path !== undefined) finding.path = hit.path
   if (hit.evidence !== undefined) finding.evidence = hit.evidence

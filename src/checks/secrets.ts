@@ -93,7 +93,8 @@ function assignments(text: string): { key: string; value: string }[] {
   for (const raw of text.split(/\r?\n/)) {
     const line = raw.trim().replace(/^export\s+/, '')
     if (line === '' || line.startsWith('#') || line.startsWith(';')) continue
-    const match = /^([^=:\s]+)\s*[=:]\s*(.*)$/.exec(line)
+    // `key=value` (npmrc keys contain colons: `//registry/:_authToken=…`), else `key: value` / `key = value`.
+    const match = /^([^=\s]+)\s*=\s*(.*)$/.exec(line) ?? /^([^:\s]+)\s*:\s*(.*)$/.exec(line)
     if (match) result.push({ key: match[1]!, value: match[2]! })
   }
   return result
@@ -174,4 +175,29 @@ function dedupe(matches: SecretMatch[]): SecretMatch[] {
     seen.add(key)
     return true
   })
+}
+
+/**
+ * A history `created_by` safe to print: build-argument values with
+ * secret-looking names and every known token format replaced by redactions.
+ */
+export function redactCreatedBy(createdBy: string): string {
+  let text = createdBy.replace(
+    /^(RUN )?\|(\d+) ((?:\S+=\S* )+)/,
+    (whole, run: string | undefined, count: string, args: string) => {
+      const redacted = args
+        .split(' ')
+        .map(word => {
+          const eq = word.indexOf('=')
+          if (eq <= 0) return word
+          const name = word.slice(0, eq)
+          return secretAssignment(name, word.slice(eq + 1)) ? `${name}=****` : word
+        })
+        .join(' ')
+      return `${run ?? ''}|${count} ${redacted}`
+    }
+  )
+  for (const format of TOKEN_FORMATS)
+    text = text.replace(format.pattern, token => redact(token, format.prefix))
+  return text.replace(PRIVATE_KEY, '-----BEGIN PRIVATE KEY----- (redacted)')
 }

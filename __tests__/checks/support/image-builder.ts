@@ -206,3 +206,5 @@ export function elfBinary(
   }
   return buffer
 }
+
+export { DELETE as WHITEOUT }

@@ -6,7 +6,7 @@ import { capturedContent } from '../capture.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { EM_AARCH64, EM_X86_64, parseElf } from '../elf.js'
 import { examples } from '../image-files.js'
-import { dirname, resolvePath } from '../resolve.js'
+import { dirname, resolveFile } from '../resolve.js'
 
 const DEFAULT_LIBRARY_DIRS = ['/lib', '/lib64', '/usr/lib', '/usr/lib64', '/usr/local/lib']
 const MULTIARCH: Record<number, string> = {
@@ -58,7 +58,7 @@ function libraryDirs(
 }
 
 function exists(index: ImageIndex, path: string): boolean {
-  const file = resolvePath(index.files, path)
+  const file = resolveFile(index.files, path)
   return file !== undefined && file.type !== 'dir'
 }
 

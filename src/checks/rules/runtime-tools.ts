@@ -4,7 +4,7 @@
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { examples, filesUnder, findPrograms, formatBytes, heaviestLayer } from '../image-files.js'
-import { resolvePath } from '../resolve.js'
+import { resolveFile } from '../resolve.js'
 
 export const SHELLS = ['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'csh', 'tcsh', 'fish', 'busybox']
 
@@ -126,7 +126,7 @@ export const SG2007: ImageCheck = {
     )
     const seenToolchainDirs = new Set(hits.map(hit => hit.evidence ?? hit.path))
     for (const dir of TOOLCHAIN_DIRS) {
-      const resolved = resolvePath(index.files, dir)
+      const resolved = resolveFile(index.files, dir)
       if (resolved?.type !== 'dir' || seenToolchainDirs.has(dir)) continue
       const files = filesUnder(index, resolved.path)
       if (files.length === 0) continue

@@ -6,7 +6,7 @@ import { parseAccounts, splitUser, isNumericId } from '../accounts.js'
 import { capturedContent } from '../capture.js'
 import type { CheckContext, CheckHit, ImageCheck } from '../check.js'
 import { lastInstruction } from '../image-files.js'
-import { resolvePath } from '../resolve.js'
+import { resolveFile } from '../resolve.js'
 
 /** Where a USER problem is fixed: the last USER line of the final stage chain, else the final FROM. */
 function userLine(context: CheckContext): Pick<CheckHit, 'line' | 'endLine' | 'stage'> {
@@ -41,7 +41,7 @@ export const SG2003: ImageCheck = {
 }
 
 function accounts(index: ImageIndex, path: string): { names: Set<string> | undefined; note?: string } {
-  const file = resolvePath(index.files, path)
+  const file = resolveFile(index.files, path)
   if (!file || file.type !== 'file') return { names: undefined, note: `${path} is missing` }
   const content = capturedContent(index, file)
   if (!content) return { names: undefined, note: `${path} was not captured` }
