@@ -411,3 +411,99 @@ describe('docs/rules pages of part A', () => {
     }
   )
 })
+
+describe('part A rules never throw', () => {
+  // Deterministic pseudo-random Dockerfiles built from the pieces rules look at.
+  const pieces = [
+    'FROM',
+    'FROM scratch',
+    'FROM a AS b',
+    'FROM b',
+    'FROM $X',
+    'FROM --platform=',
+    'AS',
+    'RUN',
+    'RUN [',
+    'RUN ["sh", "-c"]',
+    'RUN <<EOF',
+    'EOF',
+    'ONBUILD RUN',
+    'ONBUILD',
+    'COPY',
+    'COPY --from=',
+    'COPY --from=0',
+    'ADD',
+    'USER',
+    'USER :',
+    'WORKDIR',
+    'EXPOSE',
+    'EXPOSE -',
+    'EXPOSE /tcp',
+    'HEALTHCHECK',
+    'CMD',
+    'ENTRYPOINT [',
+    'SHELL ["pwsh"]',
+    'SHELL []',
+    'apt-get install',
+    'sudo',
+    'sudo -u',
+    'env',
+    'timeout',
+    'pip install',
+    'python -m',
+    'npm i',
+    'apk add -t',
+    'gem install -v',
+    'yum',
+    '"',
+    "'",
+    '`',
+    '$(',
+    '${',
+    ')',
+    '}',
+    '(',
+    '{',
+    '\\',
+    '&&',
+    '||',
+    '|',
+    ';',
+    '#',
+    '=',
+    '@',
+    ':',
+    '/',
+    '.tar',
+    'constructor',
+    '__proto__',
+    '\n',
+    '\n',
+    '\n',
+    ' ',
+    ' ',
+    ' '
+  ]
+  let seed = 12345
+  const random = (n: number): number => {
+    seed = (seed * 1103515245 + 12345) % 2147483648
+    return seed % n
+  }
+  const samples = Array.from({ length: 300 }, () =>
+    Array.from({ length: 5 + random(60) }, () => pieces[random(pieces.length)] as string).join(
+      random(2) ? ' ' : ''
+    )
+  )
+  it.each(HADOLINT_RULES_A.map(rule => [rule.id, rule] as const))(
+    '%s over 300 random Dockerfiles',
+    (_id, rule) => {
+      for (const text of samples) {
+        const found = hits(rule, text, { trustedRegistries: ['docker.io'] })
+        for (const hit of found) {
+          expect(hit.line).toBeGreaterThanOrEqual(1)
+          expect(hit.endLine ?? hit.line).toBeGreaterThanOrEqual(hit.line)
+        }
+      }
+    }
+  )
+})
