@@ -8,7 +8,8 @@ import { promises as fs } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
 import { gunzipSync } from 'node:zlib'
-import { createDockerRunner, type BuildxRunner } from '../../src/build/buildx.js'
+import { createDockerRunner, detectBuildx, type BuildxRunner } from '../../src/build/buildx.js'
+import type { CacheService } from '../../src/build/cache-local.js'
 import { runBuild, type BuildDeps, type BuildResult } from '../../src/build/run.js'
 import { jest } from '@jest/globals'
 import { isUsageError } from '../../src/errors.js'
@@ -293,6 +294,68 @@ describeE2E('build phase on the real engine', () => {
     expect(result.error).toContain('compiling')
     expect(result.digest).toBeUndefined()
     expect(await listFiles(tempDir)).toEqual([])
+  })
+
+  test('detects this engine: docker driver with the containerd image store, attestations supported', async () => {
+    const info = await detectBuildx(createDockerRunner())
+    expect(info).toMatchObject({
+      driver: 'docker',
+      containerdStore: true,
+      attestFlags: true,
+      attestationSupport: { ok: true },
+      cacheExportSupported: true
+    })
+    expect(info.buildxVersion).toMatch(/^\d+\.\d+\.\d+$/)
+  })
+
+  test('sbom and provenance off: a plain image manifest, not an index', async () => {
+    const tag = `${REGISTRY}/${REPO}:plain`
+    const result = await runBuild(
+      inputs({ ...BUILD, tags: tag, 'cache-registry': '', sbom: 'false', provenance: 'false' }),
+      deps(recordingRunner(), [])
+    )
+    if (!result.ok) throw new Error(`build failed: ${result.error}`)
+    expect(result.indexFromAttestations).toBe(false)
+    const pushed = await manifest(REPO, 'plain')
+    expect(pushed.digest).toBe(result.digest)
+    expect(pushed.body.mediaType).toMatch(/manifest\.v\d\+json$/)
+  })
+
+  test('cache-local: exported to DIR.new, rotated into DIR, imported after a prune', async () => {
+    const saved: string[] = []
+    // No Actions cache service here: the rotation on disk is what is tested; the service is unit-tested.
+    const offline: CacheService = {
+      available: () => false,
+      restore: async () => undefined,
+      save: async (_p, key) => void saved.push(key)
+    }
+    const local = {
+      ...BUILD,
+      tags: '',
+      push: 'false',
+      'cache-registry': '',
+      'cache-local': 'true',
+      sbom: 'false',
+      provenance: 'false',
+      'build-args': `NONCE=local-${STAMP}\nEXPECTED_HASH=${SECRET_HASH}`
+    }
+    const cacheDir = path.join(tempDir, 'stagegate-buildkit-cache')
+    const one = await runBuild(inputs(local), { ...deps(recordingRunner(), []), cache: offline })
+    if (!one.ok) throw new Error(`build failed: ${one.error}`)
+    expect(one.argv).toContain(`type=local,dest=${cacheDir}.new,mode=max`)
+    const index = JSON.parse(await fs.readFile(path.join(cacheDir, 'index.json'), 'utf8')) as Manifest
+    expect(index.manifests?.length).toBeGreaterThan(0)
+    await expect(fs.stat(`${cacheDir}.new`)).rejects.toThrow()
+    docker(['buildx', 'prune', '-af'])
+    const logs: string[] = []
+    const two = await runBuild(inputs(local), { ...deps(recordingRunner(), logs), cache: offline })
+    if (!two.ok) throw new Error(`build failed: ${two.error}`)
+    expect(two.cachedSteps).toBeGreaterThanOrEqual(3)
+    process.stdout.write(
+      `\ncache-local: cold ${one.seconds.toFixed(2)} s, after prune ${two.seconds.toFixed(2)} s\n`
+    )
+    expect(saved).toEqual([])
+    await fs.rm(cacheDir, { recursive: true, force: true })
   })
 
   const bad: [string, Record<string, string>, RegExp][] = [
