@@ -82,6 +82,21 @@ describe('DL3009 delete the apt lists (stage-aware)', () => {
     ],
     ['cache mount elsewhere', df(B, 'RUN --mount=type=cache,target=/var/cache/apt apt-get update'), [2]],
     [
+      'cache mount on a parent',
+      df(B, 'RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update'),
+      []
+    ],
+    [
+      'bind mount is not a cache',
+      df(B, 'RUN --mount=type=bind,target=/var/lib/apt/lists apt-get update'),
+      [2]
+    ],
+    [
+      'cache mount on a sibling prefix',
+      df(B, 'RUN --mount=type=cache,target=/var/lib/ap apt-get update'),
+      [2]
+    ],
+    [
       'builder stage only copied from',
       df('FROM debian:12 AS build', 'RUN apt-get update', 'FROM scratch', 'COPY --from=build /x /x'),
       []

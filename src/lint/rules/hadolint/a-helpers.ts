@@ -153,7 +153,7 @@ export function perCommand(
   })
 }
 
-/** True when the RUN mounts a cache or tmpfs over one of `dirs`, so nothing there lands in the layer. */
+/** True when the RUN mounts a cache or tmpfs over one of `dirs` (or a parent), so nothing there lands in the layer. */
 export function hasCacheMountOn(flags: readonly Flag[], dirs: readonly string[]): boolean {
   return flags.some(flag => {
     if (flag.name !== 'mount' || flag.value === undefined) return false
@@ -164,7 +164,8 @@ export function hasCacheMountOn(flags: readonly Flag[], dirs: readonly string[])
       /\/+$/,
       ''
     )
-    return dirs.includes(target)
+    // A mount on the directory or on one of its parents (`/var/lib/apt` covers the lists).
+    return target !== '' && dirs.some(dir => dir === target || dir.startsWith(target + '/'))
   })
 }
 
