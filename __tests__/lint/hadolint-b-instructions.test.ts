@@ -142,6 +142,7 @@ describeRule(DL3066, {
   passes: [
     'FROM debian\nUSER 10001:10001\n',
     'FROM debian\nUSER $APP_UID\n',
+    'FROM debian\nUSER root\nRUN x\nUSER 10001\n',
     'FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n'
   ]
 })

@@ -176,6 +176,7 @@ describeRule(DL3042, {
     'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install x==1\n',
     'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x==1\n',
     'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x==1\n',
+    'FROM python:3.12\nARG PIP_NO_CACHE_DIR=yes\nRUN pip install x==1\n',
     'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=on && pip install x==1\n',
     'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install x==1\n',
     'FROM python:3.12\nRUN pipx install black==24.1.0 && pip download x\n',

@@ -146,3 +146,28 @@ describe('docs examples', () => {
     }
   )
 })
+
+/** Odd and broken Dockerfiles: no part-B rule may throw on any of them. */
+const ODD = [
+  '',
+  '# only a comment\n',
+  'FROM\n',
+  'ONBUILD\nFROM a\nONBUILD\nONBUILD RUN\nONBUILD RUN ["yum", \n',
+  'FROM a\nLABEL\nENV\nARG\nUSER\nCOPY\nCOPY x\nRUN\nSHELL\nSHELL []\nHEALTHCHECK\nCMD\nENTRYPOINT\n',
+  'FROM a\nRUN ["unterminated\nRUN "quote\nRUN $(\nRUN <<EOF\nyum install x\n',
+  'FROM a\nLABEL "k=v\nENV A="x B=$A\nLABEL =\nENV =x\n',
+  'FROM a AS b\nFROM b AS c\nFROM c\nCOPY --from=c / /\nCOPY --from= / /\nCOPY --from=9 / /\n',
+  '\u0000\u0001binary\uFFFD\n\tRUN \\\n',
+  'RUN x\nARG\nLABEL a=b\n'
+]
+
+describe('robustness', () => {
+  const config = { ...emptyConfig(), labelSchema: { a: 'url', k: 'semver', '': 'email' }, strictLabels: true }
+  test.each(ODD.map(text => [text]))('no rule throws on %j', text => {
+    const model = parseDockerfile(text, { path: 'Dockerfile' })
+    for (const rule of HADOLINT_RULES_B) {
+      const hits = rule.check({ model, config })
+      for (const hit of hits) expect(hit.line).toBeGreaterThanOrEqual(1)
+    }
+  })
+})

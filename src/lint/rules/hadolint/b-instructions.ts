@@ -354,7 +354,8 @@ export const DL3066: PartBRule = {
         if (instruction.keyword !== 'USER') continue
         const user = instruction.argv[0] ?? ''
         const uid = user.split(':')[0] as string
-        if (uid === '' || uid.includes('$') || /^\d+$/.test(uid)) continue
+        // `root` is UID 0 everywhere (and DL3002's business in the final stage).
+        if (uid === '' || uid === 'root' || uid.includes('$') || /^\d+$/.test(uid)) continue
         hits.push(
           hitAt(
             instruction,

@@ -357,7 +357,7 @@ function envDisablesPipCache(model: DockerfileModel, stage: Stage, line: number)
   for (const s of chain) {
     for (const instruction of s.instructions) {
       if (s === stage && instruction.line >= line) break
-      if (instruction.keyword !== 'ENV') continue
+      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue
       for (const pair of keyValuePairs(instruction)) {
         if (pair.key === 'PIP_NO_CACHE_DIR') enabled = isTruthy(unquoteRaw(pair.rawValue ?? ''))
       }
