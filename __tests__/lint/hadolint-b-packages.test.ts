@@ -17,7 +17,8 @@ import {
   DL3062,
   DL4001,
   DL4005,
-  DL4006
+  DL4006,
+  list
 } from '../../src/lint/rules/hadolint/b-packages.js'
 import { describeRule, run } from './hadolint-b-cases.js'
 
@@ -159,6 +160,7 @@ describeRule(DL3041, {
   passes: [
     'FROM fedora:40\nRUN dnf install -y httpd-2.4.58 && dnf clean all\n',
     'FROM fedora:40\nRUN dnf -y module install postgresql:16\n',
+    "FROM fedora:40\nRUN dnf install -y 'dnf-command(config-manager)' /usr/bin/make\n",
     'FROM fedora:40\nRUN dnf -y remove vim\n'
   ]
 })
@@ -301,5 +303,20 @@ describe('part-B package rules report the stage and the whole instruction', () =
     expect(run(DL3038, 'FROM fedora\nRUN ["dnf", "install", "httpd-2.4"]\n').map(hit => hit.line)).toEqual([
       2
     ])
+  })
+})
+
+describe('list', () => {
+  test.each([
+    [['a'], '`a`'],
+    [['a', 'b'], '`a`, `b`'],
+    [['a', 'b', 'c', 'd', 'e', 'f'], '`a`, `b`, `c`, `d` and 2 more']
+  ])('list(%j)', (words, text) => expect(list(words)).toBe(text))
+
+  test('a long unpinned install names the first packages and counts the rest', () => {
+    const [hit] = run(DL3041, 'FROM fedora\nRUN dnf install -y a b c d e f g\n')
+    expect(hit?.message).toBe(
+      'Pin the version of `a`, `b`, `c`, `d` and 3 more in `dnf install` (`<package>-<version>`).'
+    )
   })
 })

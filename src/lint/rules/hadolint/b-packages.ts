@@ -73,9 +73,13 @@ function invocations(run: RunBody, tools: readonly string[], subcommands: readon
 
 const INSTALL = ['install', 'in']
 
-/** Words of an install that cannot carry a version: variables, groups (`@x`), globs. */
+/**
+ * Words of an install that cannot carry a version: variables, groups (`@x`),
+ * globs, capabilities (`dnf-command(config-manager)`) and file provides
+ * (`/usr/bin/make`; a local `.rpm` file is pinned by being a file).
+ */
 function isUnpinnable(word: string): boolean {
-  return word.startsWith('$') || word.startsWith('@') || word.includes('*')
+  return /^[$@/]/.test(word) || word.includes('*') || word.includes('(')
 }
 
 /** An RPM package spec with a version: `name-1.2`, a `.rpm` file or URL. */
@@ -101,8 +105,11 @@ function unpinnedRpmPackages(run: RunBody, tools: readonly string[]): string[] {
   return unpinned
 }
 
-function list(words: readonly string[]): string {
-  return words.map(word => `\`${word}\``).join(', ')
+/** `a`, `b` and 3 more: keeps a message one readable sentence however long the install. */
+export function list(words: readonly string[], max = 4): string {
+  const shown = words.slice(0, max).map(word => `\`${word}\``)
+  const more = words.length - shown.length
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
 }
 
 export const DL3031 = perRun(
