@@ -57,46 +57,85 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
 }
 
 /**
- * Splits a list input as docker/build-push-action does: one item per line,
- * and also on commas unless `ignoreComma` (values that may contain commas,
- * such as cache and secret specs). A comma inside double quotes does not
- * split. Empty items and `#` comment lines are dropped.
+ * Splits a list input as docker/build-push-action does (its CSV reading with
+ * relaxed quotes): one item per line, and also on commas unless `ignoreComma`
+ * (values that may contain commas, such as cache and secret specs). A field
+ * that starts with a double quote runs to its closing quote, across commas
+ * and newlines, so `"KEY=${{ secrets.PEM }}"` keeps a multi-line value whole;
+ * `""` inside it is one quote; a quote inside an unquoted field is literal.
+ * Empty items and `#` comment lines are dropped.
  */
 export function parseList(raw: string, ignoreComma = false): string[] {
   const items: string[] = []
-  for (const line of raw.split(/\r?\n/)) {
-    const trimmed = line.trim()
-    if (trimmed === '' || trimmed.startsWith('#')) continue
+  for (const record of csvRecords(raw)) {
     if (ignoreComma) {
-      items.push(trimmed)
+      const item = record.join(',').trim()
+      if (item !== '') items.push(item)
       continue
     }
-    for (const part of splitOutsideQuotes(trimmed)) {
-      const item = part.trim()
+    for (const field of record) {
+      const item = field.trim()
       if (item !== '') items.push(item)
     }
   }
   return items
 }
 
-function splitOutsideQuotes(line: string): string[] {
-  const parts: string[] = []
-  let current = ''
+const AFTER_QUOTE = /[ \t]*(,|\r?\n|$)/y
+
+function csvRecords(raw: string): string[][] {
+  const records: string[][] = []
+  let fields: string[] = []
+  let field = ''
   let quoted = false
-  for (const char of line) {
-    if (char === '"') {
-      quoted = !quoted
-      continue
-    }
-    if (char === ',' && !quoted) {
-      parts.push(current)
-      current = ''
-      continue
-    }
-    current += char
+  let quoteStart = 0
+  let atRecordStart = true
+  const endRecord = (): void => {
+    fields.push(field)
+    if (fields.some(value => value.trim() !== '')) records.push(fields)
+    fields = []
+    field = ''
+    atRecordStart = true
   }
-  parts.push(current)
-  return parts
+  for (let i = 0; i < raw.length; i++) {
+    const char = raw[i] as string
+    if (quoted) {
+      if (char !== '"') field += char
+      else if (raw[i + 1] === '"') {
+        field += '"'
+        i++
+      } else {
+        quoted = false
+        // A closing quote not followed by a delimiter (`"user":"u"}` in JSON) was no quoting at all: keep the text as written.
+        AFTER_QUOTE.lastIndex = i + 1
+        if (!AFTER_QUOTE.test(raw)) field = raw.slice(quoteStart, i + 1)
+      }
+      continue
+    }
+    if (atRecordStart) {
+      const lineEnd = raw.indexOf('\n', i)
+      const line = raw.slice(i, lineEnd === -1 ? raw.length : lineEnd)
+      if (line.trim().startsWith('#')) {
+        i = lineEnd === -1 ? raw.length : lineEnd
+        continue
+      }
+      atRecordStart = false
+    }
+    if (char === '"' && field.trim() === '') {
+      quoted = true
+      quoteStart = i
+      field = ''
+    } else if (char === ',') {
+      fields.push(field)
+      field = ''
+    } else if (char === '\n') endRecord()
+    else if (char === '\r' && raw[i + 1] === '\n') {
+      i++
+      endRecord()
+    } else field += char
+  }
+  endRecord()
+  return records
 }
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], fallback: T): T {

@@ -17,7 +17,7 @@ describe('parseSecretPair', () => {
   const good: [number, 'secrets' | 'secret-files' | 'secret-envs', string, string, string][] = [
     [1, 'secrets', 'tok=abc', 'tok', 'abc'],
     [2, 'secrets', 'tok=a=b=c', 'tok', 'a=b=c'],
-    [3, 'secrets', 'tok="quoted value"', 'tok', 'quoted value'],
+    [3, 'secrets', 'tok="kept quotes" ', 'tok', '"kept quotes" '],
     [4, 'secret-files', 'npmrc=./.npmrc', 'npmrc', './.npmrc'],
     [5, 'secret-envs', 'aws= AWS_KEY ', 'aws', 'AWS_KEY']
   ]

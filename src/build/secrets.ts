@@ -47,11 +47,8 @@ export function parseSecretPair(input: SecretInput, item: string): { id: string;
       `Input "${input}": ${shown} is not of the form id=${input === 'secret-envs' ? 'ENVNAME' : input === 'secret-files' ? 'PATH' : 'VALUE'}.`
     )
   }
-  return { id, value: input === 'secrets' ? stripQuotes(value) : value.trim() }
-}
-
-function stripQuotes(value: string): string {
-  return value.length >= 2 && value.startsWith('"') && value.endsWith('"') ? value.slice(1, -1) : value
+  // A `secrets` value is taken byte for byte (parseList already removed CSV quoting).
+  return { id, value: input === 'secrets' ? value : value.trim() }
 }
 
 /** Builds the redactor: each value, and for multi-line values each line long enough to be meaningful. */
