@@ -1,0 +1,214 @@
+// The pipeline both entries run: config → Dockerfile model and lint → build
+// (buildx) → image reader and stage-aware checks → one Report. I/O reaches it
+// through `PipelineDeps`, so the action (core.*), the CLI (stderr) and tests
+// each supply their own.
+import { isAbsolute, join, relative, resolve } from 'node:path'
+import { createDockerRunner, type BuildxRunner } from './build/buildx.js'
+import { runBuild, type BuildResult } from './build/run.js'
+import { isRemoteContext } from './build/spec.js'
+import { isKnownRuleId } from './catalog.js'
+import { attributeLayers } from './checks/attribution.js'
+import { IMAGE_CAPTURE } from './checks/capture.js'
+import { runImageChecks } from './checks/run.js'
+import type { Config } from './config.js'
+import { loadConfig } from './config-load.js'
+import type { DockerfileModel } from './dockerfile/model.js'
+import { parseDockerfile } from './dockerfile/parse.js'
+import { errorMessage, isUsageError } from './errors.js'
+import type { FailOn, Finding } from './finding.js'
+import { readImage } from './image/read.js'
+import type { ImageIndex } from './image/types.js'
+import type { Inputs } from './inputs.js'
+import { lintFile, readDockerfile } from './lint/lint-file.js'
+import { buildReport } from './report/build-report.js'
+import { reportImage } from './report/image.js'
+import type { Report, ReportImage } from './report/report.js'
+import { VERSION } from './version.js'
+
+export interface PipelineDeps {
+  /** Workspace root: config files are found here and paths in findings are relative to it. */
+  cwd: string
+  env: NodeJS.ProcessEnv
+  /** RUNNER_TEMP or the OS temp dir. */
+  tempDir: string
+  info: (line: string) => void
+  notice: (message: string) => void
+  warning: (message: string) => void
+  /** Runs a phase inside a (collapsed) log group. */
+  group: <T>(name: string, phase: () => Promise<T>) => Promise<T>
+  /** Registers a secret value with the log masker. */
+  mask: (value: string) => void
+  /** docker/buildx runner (tests may swap it). */
+  runner?: BuildxRunner
+}
+
+export interface PipelineResult {
+  report: Report
+  config: Config
+  failOn: FailOn
+  model?: DockerfileModel
+  build?: BuildResult
+}
+
+/** The Dockerfile path the build uses, as buildx resolves it (relative to the working directory). */
+export function dockerfilePath(inputs: Pick<Inputs, 'context' | 'file'>): string | undefined {
+  if (inputs.file !== '') return inputs.file
+  if (isRemoteContext(inputs.context)) return undefined
+  return join(inputs.context, 'Dockerfile')
+}
+
+function displayPath(cwd: string, path: string): string {
+  const rel = relative(cwd, resolve(cwd, path))
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
+    ? rel.split('\\').join('/')
+    : resolve(cwd, path)
+}
+
+export function resolveFailOn(inputs: Pick<Inputs, 'fail-on'>, config: Config): FailOn {
+  return inputs['fail-on'] || config.failOn || 'error'
+}
+
+/** Which image to check: the `image` input, else what the build left where a reader can reach it. */
+export function imageToCheck(inputs: Inputs, build: BuildResult | undefined): string | undefined {
+  if (inputs.image !== '') return inputs.image
+  if (!build?.ok) return undefined
+  const tag = inputs.tags[0]
+  if (inputs.push && tag !== undefined && build.digest !== undefined) {
+    // What was pushed, exactly: name@digest, read from the local engine when
+    // the builder also stored it there, else from the registry.
+    return `${tag.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^:/]+$/, '')}@${build.digest}`
+  }
+  if (build.buildx.driver === 'docker' || inputs.load) return tag ?? build.imageid
+  return undefined
+}
+
+export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
+  const config = loadConfig({
+    cwd: deps.cwd,
+    ...(inputs.config !== '' ? { explicitPath: inputs.config } : {}),
+    knownRuleIds: isKnownRuleId
+  })
+  const failOn = resolveFailOn(inputs, config)
+  const findings: Finding[] = []
+  const notices: string[] = []
+  const path = dockerfilePath(inputs)
+  const dockerfile = path === undefined ? inputs.context : displayPath(deps.cwd, path)
+
+  let model: DockerfileModel | undefined
+  if (path !== undefined) {
+    model = await deps.group('Lint', async () => {
+      if (!inputs.lint) {
+        const text = readDockerfile(resolve(deps.cwd, path), path)
+        return parseDockerfile(text, {
+          path: dockerfile,
+          ...(inputs.target ? { target: inputs.target } : {})
+        })
+      }
+      const linted = await lintFile(path, {
+        config,
+        cwd: deps.cwd,
+        context: inputs.context,
+        ...(inputs.target ? { target: inputs.target } : {})
+      })
+      findings.push(...linted.findings)
+      notices.push(...linted.notices)
+      deps.info(`${linted.findings.length} lint finding(s) in ${dockerfile}`)
+      return linted.model
+    })
+  } else if (inputs.lint) {
+    notices.push(
+      `The build context ${inputs.context} is remote: the Dockerfile was not linted (set file: to lint it).`
+    )
+  }
+  for (const notice of notices) deps.notice(notice)
+
+  let build: BuildResult | undefined
+  if (inputs.build) {
+    build = await deps.group('Build', () =>
+      runBuild(inputs, {
+        runner: deps.runner ?? createDockerRunner(),
+        log: deps.info,
+        notice: deps.notice,
+        mask: deps.mask,
+        tempDir: deps.tempDir,
+        cwd: deps.cwd,
+        env: deps.env
+      })
+    )
+  }
+
+  let image: ReportImage | null = null
+  const source = inputs.check ? imageToCheck(inputs, build) : undefined
+  if (inputs.check && source === undefined && build?.ok) {
+    const why = 'the builder kept the image only in its cache (set load: true or push: true to check it)'
+    deps.notice(`The image was not checked: ${why}.`)
+    notices.push(`The image was not checked: ${why}.`)
+  }
+  if (source !== undefined) {
+    const checked = await deps.group('Check the image', () =>
+      checkImage(source, inputs, model, config, dockerfile, deps)
+    )
+    findings.push(...checked.findings)
+    image = checked.image
+    if (build?.indexFromAttestations) image.indexFromAttestations = true
+    if (build?.digest && inputs.push) image.digest = build.digest
+  }
+
+  const report = buildReport({
+    dockerfile,
+    ...(model ? { model } : {}),
+    findings,
+    image,
+    notices,
+    ...(build
+      ? {
+          build: {
+            ok: build.ok,
+            seconds: build.seconds,
+            ...(build.error !== undefined ? { error: build.error } : {}),
+            ...(build.imageid !== undefined ? { imageid: build.imageid } : {}),
+            ...(build.digest !== undefined ? { digest: build.digest } : {})
+          }
+        }
+      : {}),
+    toolVersion: VERSION
+  })
+  return { report, config, failOn, ...(model ? { model } : {}), ...(build ? { build } : {}) }
+}
+
+interface CheckedImage {
+  findings: Finding[]
+  image: ReportImage
+}
+
+export async function checkImage(
+  source: string,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'>,
+  model: DockerfileModel | undefined,
+  config: Config,
+  dockerfile: string,
+  deps: Pick<PipelineDeps, 'tempDir' | 'info'>
+): Promise<CheckedImage> {
+  let index: ImageIndex
+  try {
+    index = await readImage(source, {
+      capture: IMAGE_CAPTURE,
+      tempDir: deps.tempDir,
+      ...(inputs.platforms.length === 1 && inputs.platforms[0] ? { platform: inputs.platforms[0] } : {})
+    })
+  } catch (error) {
+    if (isUsageError(error)) throw error
+    throw new Error(`reading the image ${source} failed: ${errorMessage(error)}`, { cause: error })
+  }
+  deps.info(`read ${source}: ${index.layers.length} layers, ${index.files.size} files`)
+  const requested = inputs.push
+    ? { sbom: inputs.sbom !== 'false', provenance: inputs.provenance !== 'false' }
+    : undefined
+  const findings = runImageChecks(index, {
+    config,
+    file: dockerfile,
+    ...(model ? { model } : {}),
+    ...(requested ? { requested } : {})
+  })
+  return { findings, image: reportImage(index, model ? attributeLayers(index, model) : []) }
+}
