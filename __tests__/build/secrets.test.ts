@@ -55,7 +55,7 @@ describe('prepareSecrets', () => {
       { ...EMPTY, secrets: ['tok=s3cr3t-value', 'multi=a\nb'] },
       { tempRoot: root, mask: v => masked.push(v), env: {}, cwd: root }
     )
-    expect(masked).toEqual(['s3cr3t-value', 'a\nb'])
+    expect(masked).toEqual(['s3cr3t-value', 'a\nb', 'a', 'b'])
     expect(prepared.specs).toEqual([
       `id=tok,src=${path.join(prepared.dir, 'secret-0')}`,
       `id=multi,src=${path.join(prepared.dir, 'secret-1')}`

@@ -69,6 +69,14 @@ export function makeRedactor(values: readonly string[]): (text: string) => strin
   }
 }
 
+/** The runner's masker matches line by line, so a multi-line value is registered whole and per line. */
+function maskValue(mask: (value: string) => void, value: string): void {
+  if (value.trim() === '') return
+  mask(value)
+  const lines = value.split(/\r?\n/)
+  if (lines.length > 1) for (const line of lines) if (line.trim() !== '') mask(line.trim())
+}
+
 const SMALL_SECRET_FILE = 64 * 1024
 
 export async function prepareSecrets(
@@ -89,7 +97,7 @@ export async function prepareSecrets(
     toWrite.push({ id: 'GIT_AUTH_TOKEN', value: inputs['github-token'] })
   for (const secret of toWrite) {
     known.push(secret.value)
-    deps.mask(secret.value)
+    maskValue(deps.mask, secret.value)
   }
 
   let dir = ''
@@ -118,7 +126,7 @@ export async function prepareSecrets(
         const content = await fs.readFile(file, 'utf8')
         if (!content.includes('\u0000')) {
           known.push(content, content.trim())
-          deps.mask(content.trim())
+          maskValue(deps.mask, content.trim())
         }
       }
       specs.push(`id=${id},src=${file}`)
@@ -131,7 +139,7 @@ export async function prepareSecrets(
           `Input "secret-envs": the environment variable ${name} for secret "${id}" is not set.`
         )
       known.push(envValue)
-      if (envValue !== '') deps.mask(envValue)
+      maskValue(deps.mask, envValue)
       specs.push(`id=${id},env=${name}`)
     }
   } catch (error) {
