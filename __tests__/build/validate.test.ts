@@ -51,7 +51,8 @@ describe('validateBuildInputs: accepted', () => {
           secrets: 'a=b',
           attests: 'type=sbom,generator=x',
           platforms: 'linux/amd64,linux/arm64',
-          push: 'true'
+          push: 'true',
+          tags: 'r/a:1'
         },
         { TOKEN: 'x' }
       )
@@ -83,7 +84,7 @@ describe('validateBuildInputs: one clear line', () => {
     ],
     [
       5,
-      { context: 'app', push: 'true', load: 'true', platforms: 'linux/amd64,linux/arm64' },
+      { context: 'app', push: 'true', tags: 'r/a:1', load: 'true', platforms: 'linux/amd64,linux/arm64' },
       'Inputs "push" and "load" cannot be used together with several platforms (linux/amd64, linux/arm64): the local engine cannot load a multi-platform image; drop "load", or build one platform.'
     ],
     [
@@ -131,6 +132,11 @@ describe('validateBuildInputs: one clear line', () => {
       15,
       { context: 'app', 'cache-from': 'type=local,dest=/x' },
       'Input "cache-from": "type=local,dest=/x" needs src= for type=local.'
+    ],
+    [
+      16,
+      { context: 'app', push: 'true' },
+      'Input "push" needs at least one tag to push to; set "tags" (e.g. ghcr.io/owner/app:latest).'
     ]
   ]
   test.each(cases)('case %i: %j', (_n, values, message) => {

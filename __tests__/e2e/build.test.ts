@@ -371,7 +371,7 @@ describeE2E('build phase on the real engine', () => {
     ],
     [
       'push + load with several platforms',
-      { push: 'true', load: 'true', platforms: 'linux/amd64,linux/arm64' },
+      { push: 'true', tags: `${REGISTRY}/${REPO}:x`, load: 'true', platforms: 'linux/amd64,linux/arm64' },
       /^Inputs "push" and "load" cannot be used together with several platforms/
     ],
     [

@@ -81,6 +81,11 @@ export function validateBuildInputs(inputs: Inputs, deps: ValidateDeps): Validat
       `Inputs "push" and "load" cannot be used together with several platforms (${inputs.platforms.join(', ')}): the local engine cannot load a multi-platform image; drop "load", or build one platform.`
     )
 
+  if (inputs.push && inputs.tags.length === 0)
+    throw new UsageError(
+      'Input "push" needs at least one tag to push to; set "tags" (e.g. ghcr.io/owner/app:latest).'
+    )
+
   provenanceValue(inputs.provenance)
   sbomArgs(inputs.sbom)
   for (const attest of inputs.attests) {
