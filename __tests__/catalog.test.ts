@@ -1,0 +1,71 @@
+// The rule catalog is public: ids are unique across phases, every rule has a
+// docs page (and every page a rule), the README lists every rule, and
+// `stagegate rules --format json` has the contract's shape.
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
+import { ALL_RULES, findRule, isKnownRuleId, ruleListing } from '../src/catalog.js'
+import { helpUri } from '../src/rule-meta.js'
+import { VERSION } from '../src/version.js'
+
+describe('rule catalog', () => {
+  test('ids and aliases are unique, case-insensitively', () => {
+    const names = ALL_RULES.flatMap(rule => [rule.id, ...rule.aliases]).map(name => name.toLowerCase())
+    const duplicates = names.filter((name, i) => names.indexOf(name) !== i)
+    expect(duplicates).toEqual([])
+  })
+
+  test('covers hadolint, BuildKit and Stagegate families', () => {
+    const ids = new Set(ALL_RULES.map(rule => rule.id))
+    for (const id of ['DL3008', 'DL3025', 'DL4006', 'SG1001', 'SG1015', 'SG2001', 'SG2016'])
+      expect(ids).toContain(id)
+    expect(findRule('JSONArgsRecommended')?.id).toBe('DL3025')
+    expect(ALL_RULES.filter(rule => rule.phase === 'image').every(rule => rule.id.startsWith('SG2'))).toBe(
+      true
+    )
+  })
+
+  test('every rule has a docs page with why, bad and good', () => {
+    const missing = ALL_RULES.filter(rule => !existsSync(`docs/rules/${rule.id}.md`)).map(rule => rule.id)
+    expect(missing).toEqual([])
+  })
+
+  test('every docs page belongs to a rule', () => {
+    const pages = readdirSync('docs/rules')
+      .filter(name => name.endsWith('.md') && name !== 'README.md')
+      .map(name => name.slice(0, -3))
+    expect(pages.filter(id => !ALL_RULES.some(rule => rule.id === id))).toEqual([])
+  })
+
+  test('the README lists every rule with a link to its page', () => {
+    const readme = readFileSync('README.md', 'utf8')
+    const unlisted = ALL_RULES.filter(rule => !readme.includes(`](docs/rules/${rule.id}.md)`)).map(
+      rule => rule.id
+    )
+    expect(unlisted).toEqual([])
+  })
+
+  test('listing has the contract shape', () => {
+    const listing = ruleListing()
+    expect(listing.length).toBe(ALL_RULES.length)
+    for (const rule of listing) {
+      expect(Object.keys(rule).sort()).toEqual(['aliases', 'helpUri', 'id', 'phase', 'severity', 'summary'])
+      expect(rule.helpUri).toBe(helpUri(rule.id))
+      expect(['error', 'warning', 'note']).toContain(rule.severity)
+      expect(rule.summary.length).toBeGreaterThan(10)
+    }
+  })
+
+  test.each([
+    ['DL3008', true],
+    ['dl3008', true],
+    ['SC2086', true],
+    ['JSONArgsRecommended', true],
+    ['DL9999', false],
+    ['SG3000', false]
+  ])('isKnownRuleId(%s) = %s', (id, known) => {
+    expect(isKnownRuleId(id)).toBe(known)
+  })
+})
+
+test('VERSION matches package.json', () => {
+  expect(VERSION).toBe((JSON.parse(readFileSync('package.json', 'utf8')) as { version: string }).version)
+})
