@@ -137,3 +137,20 @@ describe('IMAGE_CAPTURE', () => {
     expect(IMAGE_CAPTURE(path, size, mode)).toBe(expected)
   })
 })
+
+describe('runImageChecks redaction safety net', () => {
+  it('scrubs token formats a check might have put in a message or evidence', () => {
+    const token = 'ghp_' + 'Z9y8'.repeat(9)
+    const leaky = {
+      id: 'SG2999',
+      aliases: [],
+      severity: 'error' as const,
+      phase: 'image' as const,
+      summary: 'a check that forgets to redact',
+      run: () => [{ message: `found ${token}`, evidence: `value ${token}` }]
+    }
+    const [finding] = runImageChecks(new ImageBuilder().build(), { config: config(), checks: [leaky] })
+    expect(finding?.message).toBe('found ghp_****…(40 chars)')
+    expect(finding?.evidence).toBe('value ghp_****…(40 chars)')
+  })
+})

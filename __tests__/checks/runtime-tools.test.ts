@@ -161,3 +161,17 @@ describe('SG2007 toolchains and caches', () => {
     expect(runOne(SG2007, new ImageBuilder().layer('', entries).build())).toEqual([])
   })
 })
+
+describe('SG2002 and busybox', () => {
+  it('leaves busybox applets (dpkg, rpm) to SG2001', () => {
+    const index = new ImageBuilder()
+      .layer('COPY busybox /bin/busybox # buildkit', {
+        '/bin/busybox': exe('bb'),
+        '/bin/dpkg': symlink('/bin/busybox'),
+        '/bin/rpm': symlink('/bin/busybox')
+      })
+      .build()
+    expect(runOne(SG2002, index)).toEqual([])
+    expect(runOne(SG2001, index).map(finding => finding.path)).toEqual(['/bin/busybox'])
+  })
+})

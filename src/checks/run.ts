@@ -11,7 +11,7 @@ import type { LayerAttribution } from './attribution.js'
 import { IMAGE_CHECKS } from './catalog.js'
 import type { CheckContext, CheckHit, ImageCheck, RequestedAttestations } from './check.js'
 import { isAllowedPath } from './glob.js'
-import { redactCreatedBy } from './secrets.js'
+import { redactCreatedBy, scrubTokens } from './secrets.js'
 
 export interface ImageCheckOptions {
   model?: DockerfileModel
@@ -85,7 +85,8 @@ function toFinding(
       endLine = final.instructions[0]?.endLine
     }
   }
-  const finding: Finding = { ruleId: check.id, severity, message: hit.message }
+  // Defence in depth: whatever a check wrote, no known token format leaves as plain text.
+  const finding: Finding = { ruleId: check.id, severity, message: scrubTokens(hit.message) }
   if (file !== undefined && line !== undefined) finding.file = file
   if (line !== undefined) finding.line = line
   if (line !== undefined && endLine !== undefined && endLine > line) finding.endLine = endLine
@@ -97,6 +98,6 @@ function toFinding(
       ...(layerInfo.createdBy ? { createdBy: redactCreatedBy(layerInfo.createdBy) } : {})
     }
   if (hit.path !== undefined) finding.path = hit.path
-  if (hit.evidence !== undefined) finding.evidence = hit.evidence
+  if (hit.evidence !== undefined) finding.evidence = scrubTokens(hit.evidence)
   return finding
 }

@@ -182,7 +182,7 @@ function dedupe(matches: SecretMatch[]): SecretMatch[] {
  * secret-looking names and every known token format replaced by redactions.
  */
 export function redactCreatedBy(createdBy: string): string {
-  let text = createdBy.replace(
+  const text = createdBy.replace(
     /^(RUN )?\|(\d+) ((?:\S+=\S* )+)/,
     (whole, run: string | undefined, count: string, args: string) => {
       const redacted = args
@@ -197,7 +197,13 @@ export function redactCreatedBy(createdBy: string): string {
       return `${run ?? ''}|${count} ${redacted}`
     }
   )
+  return scrubTokens(text).replace(PRIVATE_KEY, '-----BEGIN PRIVATE KEY----- (redacted)')
+}
+
+/** Every known token format in `text` replaced by its redaction (idempotent: redactions match no format). */
+export function scrubTokens(text: string): string {
+  let result = text
   for (const format of TOKEN_FORMATS)
-    text = text.replace(format.pattern, token => redact(token, format.prefix))
-  return text.replace(PRIVATE_KEY, '-----BEGIN PRIVATE KEY----- (redacted)')
+    result = result.replace(format.pattern, token => redact(token, format.prefix))
+  return result
 }

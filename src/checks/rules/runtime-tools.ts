@@ -58,9 +58,13 @@ const CACHE_DIRS: readonly CacheDir[] = [
 function programHits(
   index: ImageIndex,
   names: readonly string[],
-  what: (name: string) => string
+  what: (name: string) => string,
+  options: { skipBusyboxApplets?: boolean } = {}
 ): CheckHit[] {
-  return findPrograms(index, names).map(({ path, target }) => {
+  const found = findPrograms(index, names).filter(
+    ({ target }) => !(options.skipBusyboxApplets && /\/busybox$/.test(target.path))
+  )
+  return found.map(({ path, target }) => {
     const name = path.slice(path.lastIndexOf('/') + 1)
     return {
       message: what(name),
@@ -92,12 +96,14 @@ export const SG2002: ImageCheck = {
   severity: 'warning',
   phase: 'image',
   summary: 'A package manager in the final image',
+  // busybox's dpkg/rpm applets are part of the shell binary SG2001 already reports.
   run: ({ index }) =>
     programHits(
       index,
       PACKAGE_MANAGERS,
       name =>
-        `The final image ships the package manager ${name}; install packages in a build stage and copy only what runs`
+        `The final image ships the package manager ${name}; install packages in a build stage and copy only what runs`,
+      { skipBusyboxApplets: true }
     )
 }
 

@@ -4,6 +4,7 @@ import type { Thresholds } from '../../config.js'
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { examples, formatBytes } from '../image-files.js'
+import { redactCreatedBy } from '../secrets.js'
 
 /** Used where the config does not set a threshold. dive's CI default for efficiency is 0.9. */
 export const DEFAULT_THRESHOLDS: Required<Thresholds> = {
@@ -89,7 +90,7 @@ export const SG2016: ImageCheck = {
           ? {
               layer: largest.index,
               evidence:
-                `largest layer: ${largest.index} (${formatBytes(largest.sizeBytes)}) ${largest.createdBy}`.trim()
+                `largest layer: ${largest.index} (${formatBytes(largest.sizeBytes)}) ${redactCreatedBy(largest.createdBy)}`.trim()
             }
           : {})
       })
