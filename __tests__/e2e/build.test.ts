@@ -37,7 +37,7 @@ const DOCKERFILE = `FROM ${FIXTURES.busybox} AS builder
 ARG NONCE
 ARG EXPECTED_HASH
 RUN echo "$NONCE" > /nonce && sleep 3
-RUN --mount=type=secret,id=tok sh -c 'test "$(sha256sum < /run/secrets/tok | cut -c1-64)" = "$EXPECTED_HASH" && sha256sum < /run/secrets/tok | cut -c1-64 > /secret-hash'
+RUN --mount=type=secret,id=tok --mount=type=secret,id=fromenv --mount=type=secret,id=fromfile sh -c 'test "$(sha256sum < /run/secrets/tok | cut -c1-64)" = "$EXPECTED_HASH" && test "$(cat /run/secrets/fromenv /run/secrets/fromfile)" = "$EXPECTED_HASH$EXPECTED_HASH" && sha256sum < /run/secrets/tok | cut -c1-64 > /secret-hash'
 RUN mkdir /out && echo built > /out/artifact && cp /secret-hash /nonce /out/
 
 FROM scratch
@@ -85,6 +85,7 @@ beforeAll(async () => {
   await fs.mkdir(tempDir)
   await fs.mkdir(path.join(work, 'ctx'))
   await fs.writeFile(path.join(work, 'ctx', 'Dockerfile'), DOCKERFILE)
+  await fs.writeFile(path.join(work, 'secret-file.txt'), SECRET_HASH)
   await fs.writeFile(
     path.join(work, 'Failing.Dockerfile'),
     `FROM ${FIXTURES.busybox}\nRUN echo compiling >&2 && exit 3\n`
@@ -102,7 +103,7 @@ function deps(recorded: Recorded, logs: string[], notices: string[] = []): Build
     mask: () => undefined,
     tempDir,
     cwd: work,
-    env: { ...process.env, GITHUB_EVENT_NAME: 'push' }
+    env: { ...process.env, GITHUB_EVENT_NAME: 'push', SG_E2E_ENV_SECRET: SECRET_HASH }
   }
 }
 
@@ -114,6 +115,8 @@ const BUILD = {
   push: 'true',
   'cache-registry': `${REGISTRY}/${REPO}:buildcache`,
   secrets: `tok=${SECRET}`,
+  'secret-envs': 'fromenv=SG_E2E_ENV_SECRET',
+  'secret-files': 'fromfile=secret-file.txt',
   'build-args': `NONCE=${STAMP}\nEXPECTED_HASH=${SECRET_HASH}`,
   sbom: `generator=${FIXTURES.sbomGenerator}`,
   provenance: 'mode=max'
