@@ -65,9 +65,7 @@ export interface BuildResult {
   buildx: BuildxInfo
 }
 
-/** What the summary says when indexFromAttestations is true. */
-export const INDEX_FROM_ATTESTATIONS_NOTE =
-  'This single-platform image was pushed as an image index because SBOM/provenance attestations are attached to it; tools that expect a plain image manifest need the platform manifest inside the index (or set sbom: false and provenance: false).'
+export { INDEX_FROM_ATTESTATIONS_NOTE } from './notes.js'
 
 /**
  * False for a run whose token cannot push: a `pull_request` from a fork (head
