@@ -18,6 +18,7 @@ import {
 } from './cache-local.js'
 import { parseBuildOutputs } from './metadata.js'
 import { prepareSecrets, type PreparedSecrets } from './secrets.js'
+import { removeOnSignal } from './cleanup.js'
 import { validateBuildInputs } from './validate.js'
 
 export interface BuildDeps {
@@ -151,6 +152,7 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
   await fs.mkdir(deps.tempDir, { recursive: true })
   const work = await fs.mkdtemp(path.join(deps.tempDir, 'stagegate-build-'))
   let secrets: PreparedSecrets | undefined
+  const uninstall = removeOnSignal(() => [secrets?.dir ?? '', work])
   try {
     secrets = await prepareSecrets(inputs, {
       tempRoot: deps.tempDir,
@@ -246,6 +248,7 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
       buildx: info
     }
   } finally {
+    uninstall()
     await secrets?.dispose()
     await fs.rm(work, { recursive: true, force: true })
   }
