@@ -52,7 +52,11 @@ describe('SG2011 world-writable', () => {
   it.each([
     ['/tmp with the sticky bit', { '/tmp': dir(0o1777) }],
     ['a symlink (always 0777)', { '/bin/sh': symlink('busybox') }],
-    ['a group-writable dir', { '/srv': dir(0o775) }]
+    ['a group-writable dir', { '/srv': dir(0o775) }],
+    [
+      'device nodes such as /dev/null (0666 by design)',
+      { '/dev/null': { type: 'other' as const, mode: 0o666 } }
+    ]
   ])('is not raised for %s', (_name, entries) => {
     expect(runOne(SG2011, new ImageBuilder().layer('X', entries).build())).toEqual([])
   })

@@ -9,6 +9,8 @@ import { contentKey } from '../image/types.js'
 
 export const CAPTURE_LIMITS = {
   executable: 64 * 1024,
+  /** Executables in package-managed trees: the header, program headers and PT_INTERP, and small binaries whole. */
+  packagedExecutable: 16 * 1024,
   secretFile: 64 * 1024,
   configFile: 16 * 1024,
   accounts: 64 * 1024,
@@ -36,6 +38,10 @@ const CONFIG_EXTENSIONS = /\.(json|ya?ml|toml|ini|cfg|conf|properties|xml|sh)$/
 const SYSTEM_TREES =
   /^\/(usr|lib|lib32|lib64|bin|sbin|proc|sys|var\/lib)\/|\/node_modules\/|\/site-packages\/|\/dist-packages\//
 
+/** Package-managed trees: their binaries arrive with their libraries, so only the start is kept. */
+export const DISTRO_TREES =
+  /^\/(bin|sbin|usr\/bin|usr\/sbin|usr\/lib|usr\/lib64|usr\/libexec|lib|lib64|usr\/share)\//
+
 export function basenameOf(path: string): string {
   return path.slice(path.lastIndexOf('/') + 1)
 }
@@ -56,17 +62,29 @@ export const IMAGE_CAPTURE: CapturePolicy = (path, size, mode) => {
   if (isSecretCandidate(path)) return Math.min(size, CAPTURE_LIMITS.secretFile)
   if (name === 'package.json' && !path.includes('/node_modules/'))
     return Math.min(size, CAPTURE_LIMITS.packageJson)
-  if ((mode & 0o111) !== 0 && size >= 52) return Math.min(size, CAPTURE_LIMITS.executable)
+  if ((mode & 0o111) !== 0 && size >= 52)
+    return Math.min(
+      size,
+      DISTRO_TREES.test(path) ? CAPTURE_LIMITS.packagedExecutable : CAPTURE_LIMITS.executable
+    )
   // Only small, shallow config files (/app/config.yml, /srv/app/settings.json): few, so memory stays bounded.
-  if (
-    size <= CAPTURE_LIMITS.configFile &&
-    CONFIG_EXTENSIONS.test(name) &&
+  if (size <= CAPTURE_LIMITS.configFile && isShallowConfigFile(path)) return size
+  return 0
+}
+
+/** Small text config outside package-managed trees (/app/config.yml, /srv/app/settings.json): few per image. */
+export function isShallowConfigFile(path: string): boolean {
+  return (
+    CONFIG_EXTENSIONS.test(basenameOf(path)) &&
     path.split('/').length <= 4 &&
     !SYSTEM_TREES.test(path) &&
     !path.startsWith('/etc/')
   )
-    return size
-  return 0
+}
+
+/** Captured files SG2004 scans: credential-named files and small config files, not executables. */
+export function isSecretScanTarget(path: string, mode: number): boolean {
+  return isSecretCandidate(path) || ((mode & 0o111) === 0 && isShallowConfigFile(path))
 }
 
 /** The captured leading bytes of this version of a file, if the reader kept them. */

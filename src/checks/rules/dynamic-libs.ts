@@ -2,7 +2,7 @@
 // libraries (DT_NEEDED) are not in the image: the "works in the builder,
 // `exec ... no such file or directory` in scratch" failure.
 import type { ImageFile, ImageIndex } from '../../image/types.js'
-import { capturedContent } from '../capture.js'
+import { DISTRO_TREES, capturedContent } from '../capture.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { EM_AARCH64, EM_X86_64, parseElf } from '../elf.js'
 import { examples } from '../image-files.js'
@@ -13,9 +13,6 @@ const MULTIARCH: Record<number, string> = {
   [EM_X86_64]: 'x86_64-linux-gnu',
   [EM_AARCH64]: 'aarch64-linux-gnu'
 }
-/** Package-managed trees: their binaries come with their libraries, and are not what a user copied in. */
-const DISTRO_TREES =
-  /^\/(bin|sbin|usr\/bin|usr\/sbin|usr\/lib|usr\/lib64|usr\/libexec|lib|lib64|usr\/share)\//
 
 /** Library directories from /etc/ld.so.conf (with `include` globs of ld.so.conf.d) and musl's path file. */
 export function configuredLibraryDirs(index: ImageIndex): string[] {
@@ -57,9 +54,22 @@ function libraryDirs(
   ]
 }
 
-function exists(index: ImageIndex, path: string): boolean {
-  const file = resolveFile(index.files, path)
-  return file !== undefined && file.type !== 'dir'
+/** A file lookup memoised per run: many executables need the same few libraries in the same dirs. */
+function existence(index: ImageIndex): (path: string) => boolean {
+  const known = new Map<string, boolean>()
+  return path => {
+    let found = known.get(path)
+    if (found === undefined) {
+      const direct = index.files.get(path)
+      if (direct && (direct.type === 'file' || direct.type === 'hardlink')) found = true
+      else {
+        const file = resolveFile(index.files, path)
+        found = file !== undefined && file.type !== 'dir'
+      }
+      known.set(path, found)
+    }
+    return found
+  }
 }
 
 export const SG2012: ImageCheck = {
@@ -72,17 +82,17 @@ export const SG2012: ImageCheck = {
     const hits: CheckHit[] = []
     const unverified: string[] = []
     const configured = configuredLibraryDirs(index)
+    const exists = existence(index)
     for (const file of index.files.values()) {
       if (file.type !== 'file' || (file.mode & 0o111) === 0) continue
       const content = capturedContent(index, file)
       if (!content) continue
       const elf = parseElf(content)
       if (!elf || elf.interpreter === undefined) continue // static, a shared library, or not ELF
-      const missingInterpreter = !exists(index, elf.interpreter)
+      const missingInterpreter = !exists(elf.interpreter)
       const dirs = libraryDirs(index, file, elf.machine, elf.runpath, configured)
       const missingLibraries = (elf.needed ?? []).filter(
-        name =>
-          !(name.includes('/') ? exists(index, name) : dirs.some(dir => exists(index, `${dir}/${name}`)))
+        name => !(name.includes('/') ? exists(name) : dirs.some(dir => exists(`${dir}/${name}`)))
       )
       if (!missingInterpreter && missingLibraries.length === 0) {
         if (elf.needed === undefined && !DISTRO_TREES.test(file.path)) unverified.push(file.path)

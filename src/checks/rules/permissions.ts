@@ -38,7 +38,8 @@ export const SG2011: ImageCheck = {
   run: ({ index }) => {
     const hits = []
     for (const file of index.files.values()) {
-      if (file.type === 'symlink' || (file.mode & 0o002) === 0) continue
+      // Device nodes (/dev/null is 0666 by design), fifos and symlinks (always 0777) are not reported.
+      if (file.type === 'symlink' || file.type === 'other' || (file.mode & 0o002) === 0) continue
       if (file.type === 'dir' && (file.mode & 0o1000) !== 0) continue
       const what = file.type === 'dir' ? 'directory' : 'file'
       hits.push({

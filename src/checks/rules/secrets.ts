@@ -2,7 +2,7 @@
 // deleted (SG2004: the blob still carries them), and in the image config or
 // history (SG2005: ENV, LABEL, build-arg values BuildKit records in RUN
 // history). Evidence is always redacted.
-import { capturedContent } from '../capture.js'
+import { capturedContent, isSecretScanTarget } from '../capture.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { historyBuildArgs, historyKeyword } from '../created-by.js'
 import { layerHistoryIndexes } from '../attribution.js'
@@ -22,7 +22,7 @@ export const SG2004: ImageCheck = {
       ...index.shadowed.map(file => ({ file, hiddenBy: file.hiddenBy as number | undefined }))
     ]
     for (const { file, hiddenBy } of versions) {
-      if (file.type !== 'file') continue
+      if (file.type !== 'file' || !isSecretScanTarget(file.path, file.mode)) continue
       const content = capturedContent(index, file)
       if (!content) continue
       const matches = scanFileForSecrets(file.path, content)
