@@ -2,7 +2,7 @@
 // told by magic bytes, not by media type (registries and archives mislabel):
 // gzip via node:zlib, zstd via node:zlib when this Node has it, else fzstd;
 // anything else is read as an uncompressed tar.
-import { Transform, Writable, Readable, type TransformCallback } from 'node:stream'
+import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { Decompress as ZstdDecompress } from 'fzstd'
@@ -12,6 +12,7 @@ export type Compression = 'gzip' | 'zstd' | 'none'
 
 /** Large output chunks: fewer callbacks per byte, which is where the time goes. */
 const CHUNK = 256 * 1024
+const READ_AHEAD = 4 * CHUNK
 
 export function detectCompression(head: Buffer): Compression {
   if (head.length >= 2 && head[0] === 0x1f && head[1] === 0x8b) return 'gzip'
@@ -49,7 +50,9 @@ class FzstdTransform extends Transform {
 type ZlibWithZstd = typeof zlib & { createZstdDecompress?: (options?: { chunkSize?: number }) => Transform }
 
 function decompressor(kind: Compression): Transform | undefined {
-  if (kind === 'gzip') return zlib.createGunzip({ chunkSize: CHUNK })
+  // readableHighWaterMark lets inflate run ahead on the thread pool while the main thread parses.
+  if (kind === 'gzip')
+    return zlib.createGunzip({ chunkSize: CHUNK, readableHighWaterMark: READ_AHEAD } as zlib.ZlibOptions)
   if (kind === 'zstd') {
     const native = (zlib as ZlibWithZstd).createZstdDecompress
     return native ? native({ chunkSize: CHUNK }) : new FzstdTransform()
@@ -62,13 +65,31 @@ export class CompressionError extends Error {
   override readonly name = 'CompressionError'
 }
 
-/** Yields the first chunk again after peeking at it. */
-async function* replay(first: Buffer, rest: AsyncIterator<Buffer>): AsyncGenerator<Buffer> {
-  yield first
+/** Reads the first chunk without losing it: it is put back for the pipeline. */
+async function peek(stream: Readable): Promise<Buffer | undefined> {
   for (;;) {
-    const next = await rest.next()
-    if (next.done) return
-    yield next.value
+    const chunk = stream.read() as Buffer | null
+    if (chunk !== null) {
+      stream.unshift(chunk)
+      return chunk
+    }
+    if (stream.readableEnded || stream.destroyed) return undefined
+    await new Promise<void>((resolve, reject) => {
+      const done = (): void => {
+        stream.off('readable', done)
+        stream.off('end', done)
+        stream.off('error', fail)
+        resolve()
+      }
+      const fail = (error: Error): void => {
+        stream.off('readable', done)
+        stream.off('end', done)
+        reject(error)
+      }
+      stream.once('readable', done)
+      stream.once('end', done)
+      stream.once('error', fail)
+    })
   }
 }
 
@@ -81,15 +102,14 @@ export async function parseLayer(
   visitor: TarVisitor,
   maxExtensionBytes?: number
 ): Promise<{ compression: Compression; tarBytes: number }> {
-  const iterator = blob[Symbol.asyncIterator]() as AsyncIterator<Buffer>
-  const first = await iterator.next()
   const parser = new TarParser(visitor, maxExtensionBytes)
-  if (first.done) {
+  const head = await peek(blob)
+  if (head === undefined) {
     parser.end()
     return { compression: 'none', tarBytes: 0 }
   }
-  const head = first.value
   const compression = detectCompression(head)
+  // The sink calls the parser synchronously: no per-chunk copies, no queue beyond the streams' own buffers.
   const sink = new Writable({
     highWaterMark: CHUNK,
     write(chunk: Buffer, _encoding, callback) {
@@ -109,17 +129,14 @@ export async function parseLayer(
       }
     }
   })
-  const source = Readable.from(replay(head, iterator), { objectMode: false, highWaterMark: CHUNK })
   const inflate = decompressor(compression)
   try {
-    if (inflate) await pipeline(source, inflate, sink)
-    else await pipeline(source, sink)
+    if (inflate) await pipeline(blob, inflate, sink)
+    else await pipeline(blob, sink)
   } catch (error) {
-    if (inflate && isDecompressionError(error)) {
-      blob.destroy()
-      throw new CompressionError(`corrupt ${compression} stream: ${(error as Error).message}`)
-    }
     blob.destroy()
+    if (inflate && isDecompressionError(error))
+      throw new CompressionError(`corrupt ${compression} stream: ${(error as Error).message}`)
     throw error
   }
   return { compression, tarBytes: parser.position }
