@@ -12,6 +12,7 @@
 //
 // Options: --scale=N (default 1; the second run is N/2), --rounds=N (default 3, best of),
 // --keep (keep the generated images and bundle).
+import { Buffer } from 'node:buffer'
 import { spawnSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import {
