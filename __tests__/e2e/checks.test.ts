@@ -219,11 +219,10 @@ describeE2E('image checks on engine-built images', () => {
     it('SG2005: the build argument recorded in RUN history, redacted everywhere', () => {
       const findings = only(built.findings, 'SG2005')
       expect(findings.map(finding => finding.line)).toContain(lineOf('RUN echo -n "$TOKEN"'))
-      expect(
-        findings
-          .filter(finding => finding.evidence?.startsWith('TOKEN='))
-          .every(finding => finding.evidence === 'TOKEN=ghp_****…(40 chars)')
-      ).toBe(true)
+      expect([...new Set(findings.map(finding => finding.evidence))].sort()).toEqual([
+        'DB_PASSWORD=****…(21 chars)',
+        'TOKEN=ghp_****…(40 chars)'
+      ])
       expect(JSON.stringify(built.findings)).not.toContain(TOKEN)
     })
 
