@@ -1,0 +1,166 @@
+// The registry source against a small distribution-API server on loopback:
+// anonymous bearer tokens from the WWW-Authenticate realm, Accept headers,
+// Docker-Content-Digest, digest checks, streamed blobs. (The e2e suite reads
+// from the real registry; this covers the token dance that one does not ask for.)
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { UsageError } from '../../src/errors.js'
+import { readImage } from '../../src/image/read.js'
+import { hasRegistryHost, parseRegistryRef } from '../../src/image/sources/registry.js'
+import { tar, writeOciLayout } from './support/tar-writer.js'
+
+const TOKEN = 'anonymous-pull-token'
+
+interface Seen {
+  path: string
+  accept?: string
+  authorization?: string
+}
+
+let dir: string
+let server: Server
+let host: string
+let manifestDigest: string
+let tamper = false
+const seen: Seen[] = []
+
+function blob(digest: string): Buffer {
+  return readFileSync(join(dir, 'blobs', 'sha256', digest.slice(7)))
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'sg-registry-test-'))
+  ;({ manifestDigest } = writeOciLayout(
+    dir,
+    [
+      tar([{ name: 'etc/os-release', data: 'ID=test\n' }]),
+      tar([{ name: 'app/run', data: '#!/bin/sh\n', mode: 0o755 }])
+    ],
+    { attestations: { predicateTypes: ['https://slsa.dev/provenance/v0.2'] } }
+  ))
+  const top = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }
+  const innerIndex = top.manifests[0]?.digest as string
+  server = createServer((request: IncomingMessage, response: ServerResponse) => {
+    const url = new URL(request.url ?? '/', 'http://x')
+    seen.push({
+      path: url.pathname,
+      accept: request.headers.accept,
+      authorization: request.headers.authorization
+    })
+    if (url.pathname === '/token') {
+      const ok =
+        url.searchParams.get('service') === 'test-registry' &&
+        url.searchParams.get('scope') === 'repository:team/app:pull'
+      response.writeHead(ok ? 200 : 400, { 'content-type': 'application/json' })
+      response.end(JSON.stringify(ok ? { token: TOKEN } : {}))
+      return
+    }
+    if (request.headers.authorization !== `Bearer ${TOKEN}`) {
+      response.writeHead(401, {
+        'www-authenticate': `Bearer realm="http://${host}/token",service="test-registry",scope="repository:team/app:pull"`
+      })
+      response.end()
+      return
+    }
+    const match = /^\/v2\/team\/app\/(manifests|blobs)\/(.+)$/.exec(url.pathname)
+    if (!match) {
+      response.writeHead(404).end()
+      return
+    }
+    const [, kind, reference] = match as unknown as [string, string, string]
+    const digest = kind === 'manifests' && reference === 'v1' ? innerIndex : reference
+    let body: Buffer
+    try {
+      body = blob(digest)
+    } catch {
+      response.writeHead(404).end()
+      return
+    }
+    if (tamper && kind === 'manifests' && reference === manifestDigest)
+      body = Buffer.concat([body, Buffer.from(' ')])
+    const type =
+      kind === 'manifests'
+        ? (JSON.parse(body.toString()) as { mediaType?: string }).mediaType
+        : 'application/octet-stream'
+    response.writeHead(200, { 'content-type': type ?? 'application/json', 'docker-content-digest': digest })
+    response.end(body)
+  })
+  await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
+  host = `127.0.0.1:${(server.address() as AddressInfo).port}`
+})
+
+afterAll(async () => {
+  await new Promise(resolve => server.close(resolve))
+  rmSync(dir, { recursive: true, force: true })
+})
+
+beforeEach(() => {
+  seen.length = 0
+  tamper = false
+})
+
+describe('registry source', () => {
+  it('fetches an anonymous token, then the index, manifest, config and streamed layers', async () => {
+    const index = await readImage(`registry:${host}/team/app:v1`)
+    expect([...index.files.keys()].sort()).toEqual(['/app/run', '/etc/os-release'])
+    expect(index.digest).toBe(manifestDigest)
+    expect(index.attestations).toEqual({ sbom: false, provenance: true })
+    expect(index.indexFromAttestations).toBe(true)
+    expect(seen[0]).toMatchObject({ path: '/v2/team/app/manifests/v1', authorization: undefined })
+    expect(seen[0]?.accept).toContain('application/vnd.oci.image.index.v1+json')
+    expect(seen[0]?.accept).toContain('application/vnd.docker.distribution.manifest.v2+json')
+    expect(seen[1]?.path).toBe('/token')
+    expect(seen.slice(2).every(s => s.authorization === `Bearer ${TOKEN}`)).toBe(true)
+  })
+
+  it('auto-detects a registry host in a plain reference the engine does not have', async () => {
+    const index = await readImage(`${host}/team/app:v1`)
+    expect(index.files.has('/app/run')).toBe(true)
+  })
+
+  it('refuses a manifest whose bytes do not match the digest it was asked for', async () => {
+    tamper = true
+    await expect(readImage(`registry:${host}/team/app:v1`)).rejects.toThrow(/does not match its digest/)
+  })
+
+  it.each([
+    [`registry:${'HOST'}/team/missing:v1`, /team\/missing: manifest v1 not found$/],
+    ['registry:127.0.0.1:9/team/app:v1', /^cannot reach registry 127.0.0.1:9: /]
+  ])('%s is a UsageError', async (ref, message) => {
+    const promise = readImage(ref.replace('HOST', host))
+    await expect(promise).rejects.toThrow(UsageError)
+    await expect(readImage(ref.replace('HOST', host))).rejects.toThrow(message)
+  })
+})
+
+describe('reference parsing', () => {
+  it.each([
+    ['127.0.0.1:5000/x/y:1', { host: '127.0.0.1:5000', repository: 'x/y', reference: '1' }],
+    ['ghcr.io/org/app', { host: 'ghcr.io', repository: 'org/app', reference: 'latest' }],
+    ['alpine:3.20', { host: 'registry-1.docker.io', repository: 'library/alpine', reference: '3.20' }],
+    ['docker.io/user/app:v2', { host: 'registry-1.docker.io', repository: 'user/app', reference: 'v2' }],
+    [
+      `localhost/app@sha256:${'a'.repeat(64)}`,
+      { host: 'localhost', repository: 'app', reference: `sha256:${'a'.repeat(64)}` }
+    ]
+  ])('%s', (text, expected) => {
+    expect(parseRegistryRef(text)).toEqual(expected)
+  })
+
+  it.each(['UPPER/case:1', 'a b', 'host:5000/x@sha256:short'])('%s is refused', text => {
+    expect(() => parseRegistryRef(text)).toThrow(UsageError)
+  })
+
+  it.each([
+    ['127.0.0.1:5000/x/y:1', true],
+    ['ghcr.io/org/app', true],
+    ['localhost/app', true],
+    ['stagegate-fixture/busybox:latest', false],
+    ['alpine', false]
+  ])('%s names a registry host: %s', (ref, expected) => {
+    expect(hasRegistryHost(ref)).toBe(expected)
+  })
+})
