@@ -34,6 +34,7 @@ describeE2E('image reader on real images', () => {
   const id = `${process.pid}-${Date.now()}`
   const localTag = `stagegate-e2e/image-reader:${id}`
   const pushedTag = `${REGISTRY}/stagegate-e2e/image-reader:${id}`
+  const zstdTag = `${REGISTRY}/stagegate-e2e/image-reader:${id}-zstd`
   const attest = ['--attest', `type=sbom,generator=${FIXTURES.sbomGenerator}`, '--provenance=mode=max']
   let work: string
   let fromEngine: ImageIndex
@@ -45,6 +46,14 @@ describeE2E('image reader on real images', () => {
     writeFileSync(join(context, 'Dockerfile'), DOCKERFILE)
     docker(['buildx', 'build', '--provenance=false', '--load', '-t', localTag, context])
     docker(['buildx', 'build', ...attest, '-t', pushedTag, '--push', context])
+    docker([
+      'buildx',
+      'build',
+      '--provenance=false',
+      '--output',
+      `type=image,name=${zstdTag},push=true,compression=zstd,force-compression=true`,
+      context
+    ])
     docker([
       'buildx',
       'build',
@@ -115,6 +124,14 @@ describeE2E('image reader on real images', () => {
       fromEngine.sizeBytes,
       fromEngine.wastedBytes
     ])
+  })
+
+  it('reads zstd-compressed layers (BuildKit compression=zstd) to the same index', async () => {
+    const fromZstd = await readImage(`registry:${zstdTag}`)
+    expect(fromZstd.layers.map(l => l.mediaType)).toEqual(
+      Array(4).fill(expect.stringMatching(/tar[.+]zstd$/))
+    )
+    expect(fileList(fromZstd)).toEqual(fileList(fromEngine))
   })
 
   it('finds the SBOM and provenance attestations of the pushed image, also when the ref only names the registry', async () => {
