@@ -125,13 +125,16 @@ describe('base report store', () => {
     await store().save(report(), { branch: 'main', sha: 's' })
     expect(await store().save(report(), { branch: 'main', sha: 's' })).toEqual({
       saved: false,
-      key: baseReportKey('Dockerfile', 'main', 's')
+      key: baseReportKey('Dockerfile', 'main', 's'),
+      skipped: 'a report for this commit is cached already'
     })
   })
 
   test('cache service unavailable: save warns, restore finds nothing', async () => {
     cache.available = false
-    expect((await store().save(report(), { branch: 'main', sha: 's' })).warning).toMatch(/not available/)
+    const saved = await store().save(report(), { branch: 'main', sha: 's' })
+    expect(saved).toMatchObject({ saved: false, skipped: 'the Actions cache service is not available' })
+    expect(saved.warning).toBeUndefined()
     expect(await store().restore('Dockerfile', { branch: 'main' })).toEqual({})
   })
 

@@ -20,6 +20,8 @@ export interface CacheBackend {
 export interface SaveResult {
   saved: boolean
   key: string
+  /** Why nothing was saved, when that is expected (no cache service, key exists): for the debug log. */
+  skipped?: string
   warning?: string
 }
 
@@ -100,11 +102,7 @@ export function createBaseReportStore(options: StoreOptions = {}): BaseReportSto
     async save(report, where) {
       const key = baseReportKey(report.dockerfile, where.branch, where.sha)
       if (!backend.isFeatureAvailable()) {
-        return {
-          saved: false,
-          key,
-          warning: 'The Actions cache service is not available: the base report was not saved.'
-        }
+        return { saved: false, key, skipped: 'the Actions cache service is not available' }
       }
       try {
         const file = fileFor(report.dockerfile)
@@ -112,7 +110,9 @@ export function createBaseReportStore(options: StoreOptions = {}): BaseReportSto
         writeFileSync(file, JSON.stringify(report), { mode: 0o600 })
         const id = await backend.saveCache([file], key)
         // saveCache answers -1 when it did not save (e.g. the key exists already).
-        return id === -1 ? { saved: false, key } : { saved: true, key }
+        return id === -1
+          ? { saved: false, key, skipped: 'a report for this commit is cached already' }
+          : { saved: true, key }
       } catch (error) {
         return {
           saved: false,
