@@ -45,10 +45,19 @@ describe('SG2009 wasted bytes and efficiency', () => {
     expect(where(findings)).toEqual([{ ruleId: 'SG2009', severity: 'warning', layer: 0, path: '/a' }])
     const byEfficiency = runOne(
       SG2009,
-      { ...index, efficiency: 0.5 },
-      { config: { thresholds: { efficiency: 0.9 } } }
+      { ...index, efficiency: 0.5, wastedBytes: 2_000_000 },
+      { config: { thresholds: { efficiency: 0.9, wastedBytes: 50_000_000 } } }
     )
     expect(byEfficiency[0]?.message).toContain('efficiency 50.0% (minimum 90.0%)')
+  })
+
+  it('ignores low efficiency while less than 1 MB is wasted (tiny images)', () => {
+    const tiny = new ImageBuilder()
+      .layer('A', { '/k': sized(83) })
+      .layer('B', { '/k': WHITEOUT })
+      .build()
+    expect(tiny.efficiency).toBeLessThan(0.9)
+    expect(runOne(SG2009, tiny)).toEqual([])
   })
 
   it('ranks wasted paths by bytes', () => {

@@ -23,6 +23,12 @@ export function effectiveThresholds(thresholds: Thresholds): Required<Thresholds
   }
 }
 
+/**
+ * Efficiency swings wildly on tiny images (83 wasted bytes of 400 is 79%), so
+ * it only counts once at least this much is wasted.
+ */
+export const MIN_WASTE_FOR_EFFICIENCY = 1_000_000
+
 /** Bytes made unreachable per path (deleted or overwritten versions), biggest first, with the layer that wrote the most. */
 export function wastedPaths(index: ImageIndex): { path: string; bytes: number; layer: number }[] {
   const byPath = new Map<string, { bytes: number; layer: number; biggest: number }>()
@@ -51,7 +57,7 @@ export const SG2009: ImageCheck = {
     const reasons: string[] = []
     if (index.wastedBytes > limits.wastedBytes)
       reasons.push(`${formatBytes(index.wastedBytes)} wasted (limit ${formatBytes(limits.wastedBytes)})`)
-    if (index.efficiency < limits.efficiency)
+    if (index.efficiency < limits.efficiency && index.wastedBytes >= MIN_WASTE_FOR_EFFICIENCY)
       reasons.push(
         `efficiency ${(index.efficiency * 100).toFixed(1)}% (minimum ${(limits.efficiency * 100).toFixed(1)}%)`
       )
