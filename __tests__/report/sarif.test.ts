@@ -117,6 +117,22 @@ describe('toSarif', () => {
     expect(image.properties.tags).toEqual(['stagegate', 'image', 'security'])
   })
 
+  test.each([
+    ['one report: a category per Dockerfile', [undefined], undefined, 'stagegate/docker/app.Dockerfile/'],
+    ['explicit category', [undefined], 'images/web', 'images/web/'],
+    ['several reports: no default category', [undefined, undefined], undefined, undefined]
+  ])('automationDetails: %s', (_name, dockerfiles, category, id) => {
+    const reports = dockerfiles.map(() => sampleReport(undefined, 'docker/app.Dockerfile'))
+    const log = toSarif(reports, { toolVersion: '1', ...(category ? { category } : {}) })
+    expect(log.runs[0]!.automationDetails?.id).toBe(id)
+  })
+
+  test('image (security) rules carry a security-severity from their level', () => {
+    const rules = toSarif(sampleReport(), { toolVersion: '1', rules: RULES }).runs[0]!.tool.driver.rules
+    expect(rules.find(rule => rule.id === 'SG2001')?.properties['security-severity']).toBe('8.0')
+    expect(rules.find(rule => rule.id === 'DL3008')?.properties['security-severity']).toBeUndefined()
+  })
+
   test('an unknown rule id still gets a rule entry', () => {
     const log = toSarif(sampleReport([{ ruleId: 'XX9', severity: 'warning', message: 'm', line: 1 }]), {
       toolVersion: '0.1.0'

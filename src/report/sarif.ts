@@ -28,7 +28,7 @@ export interface SarifRule {
   help: SarifMessage
   helpUri: string
   defaultConfiguration: { level: SarifLevel }
-  properties: { tags: string[]; aliases?: string[] }
+  properties: { tags: string[]; aliases?: string[]; 'security-severity'?: string }
 }
 
 export interface SarifLocation {
@@ -62,6 +62,7 @@ export interface SarifLog {
         rules: SarifRule[]
       }
     }
+    automationDetails?: { id: string }
     originalUriBaseIds?: Record<string, { uri: string }>
     results: SarifResult[]
   }[]
@@ -73,7 +74,16 @@ export interface SarifOptions {
   rules?: readonly RuleMeta[]
   /** Absolute workspace path; recorded as %SRCROOT%'s uri when given. */
   srcRoot?: string
+  /**
+   * Code scanning category (runAutomationDetails.id without the run part).
+   * Default for one report: `stagegate/<dockerfile>`, so a matrix of
+   * Dockerfiles uploads one analysis each instead of replacing each other.
+   */
+  category?: string
 }
+
+/** GitHub's security severity for rules tagged `security` (high, medium, low). */
+const SECURITY_SEVERITY: Record<Severity, string> = { error: '8.0', warning: '5.0', note: '2.0' }
 
 const LEVEL: Record<Severity, SarifLevel> = { error: 'error', warning: 'warning', note: 'note' }
 
@@ -130,6 +140,9 @@ function sarifRule(id: string, meta: RuleMeta | undefined): SarifRule {
     properties: { tags: ['stagegate', phase, ...(id.startsWith('SG2') ? ['security'] : [])] }
   }
   if (aliases.length > 0) rule.properties.aliases = [...aliases]
+  if (rule.properties.tags.includes('security')) {
+    rule.properties['security-severity'] = SECURITY_SEVERITY[meta?.severity ?? 'warning']
+  }
   return rule
 }
 
@@ -204,6 +217,9 @@ export function toSarif(reports: Report | readonly Report[], options: SarifOptio
     },
     results
   }
+  const category =
+    options.category ?? (list.length === 1 ? `stagegate/${list[0]?.dockerfile ?? ''}` : undefined)
+  if (category !== undefined) run.automationDetails = { id: `${category.replace(/\/+$/, '')}/` }
   if (options.srcRoot !== undefined) run.originalUriBaseIds = { [SRCROOT]: { uri: fileUri(options.srcRoot) } }
   return { $schema: SARIF_SCHEMA, version: '2.1.0', runs: [run] }
 }
