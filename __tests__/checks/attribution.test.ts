@@ -198,6 +198,52 @@ describe('attributeLayers', () => {
     expect(attributeLayers(index, model).map(entry => entry.line)).toEqual([1, 2, 4])
   })
 
+  it('matches heredocs, SHELL, HEALTHCHECK and skips ONBUILD (absent from history), as the engine wrote them', () => {
+    const model = parseDockerfile(
+      [
+        'FROM stagegate-fixture/busybox:latest',
+        'RUN <<EOT',
+        'echo one > /one',
+        'echo two',
+        'EOT',
+        'COPY <<EOT /greeting',
+        'hello',
+        'EOT',
+        'RUN --mount=type=cache,target=/c echo cached > /c/x',
+        'SHELL ["/bin/sh", "-e", "-c"]',
+        'RUN echo shell',
+        'HEALTHCHECK CMD true',
+        'STOPSIGNAL SIGTERM',
+        'VOLUME /data',
+        'ONBUILD RUN echo later',
+        ''
+      ].join('\n'),
+      { path: 'Dockerfile' }
+    )
+    const index = new ImageBuilder()
+      .layer('COPY busybox /bin/busybox # buildkit')
+      .layer('RUN /bin/busybox --install -s /bin # buildkit')
+      .empty('ENV PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin')
+      .empty('CMD ["/bin/sh"]')
+      .layer('RUN /bin/sh -c echo one > /one\necho two\n # buildkit')
+      .layer('COPY <<EOT /greeting # buildkit')
+      .layer('RUN /bin/sh -c echo cached > /c/x # buildkit')
+      .empty('SHELL [/bin/sh -e -c]')
+      .layer('RUN /bin/sh -e -c echo shell # buildkit')
+      .empty(`HEALTHCHECK &{["CMD-SHELL" "true"] "0s" "0s" "0s" "0s" '\x00'}`)
+      .empty('STOPSIGNAL SIGTERM')
+      .empty('VOLUME [/data]')
+      .build()
+    expect(attributeLayers(index, model).map(entry => [entry.line, entry.endLine])).toEqual([
+      [1, 1],
+      [1, 1],
+      [2, 5],
+      [6, 8],
+      [9, 9],
+      [11, 11]
+    ])
+  })
+
   it('skips an instruction missing from history without shifting the others', () => {
     const model = parseDockerfile('FROM scratch\nCOPY a /a\nLABEL x=y\nCOPY b /b\n', { path: 'Dockerfile' })
     const index = new ImageBuilder().layer('COPY a /a # buildkit').layer('COPY b /b # buildkit').build()
