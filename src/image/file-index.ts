@@ -83,8 +83,8 @@ export class FileIndexBuilder implements TarVisitor {
       return 0
     }
     if (path === '/') return 0
-    const name = baseName(path)
-    if (name.startsWith(WHITEOUT)) {
+    if (path.startsWith(WHITEOUT, path.lastIndexOf('/') + 1)) {
+      const name = baseName(path)
       if (name === OPAQUE) this.opaqueDirs.push(parentOf(path))
       else if (!name.startsWith(`${WHITEOUT}${WHITEOUT}`))
         this.whiteouts.push(joinPath(parentOf(path), name.slice(4)))
@@ -119,7 +119,7 @@ export class FileIndexBuilder implements TarVisitor {
 
     const prior = this.files.get(path)
     if (prior !== undefined) {
-      if (prior.layer === layer)
+      if (prior.layer === layer && !(prior.type === 'dir' && file.type === 'dir'))
         this.warnings.add(`layer ${layer}: duplicate entry ${path} (the last one wins)`)
       if (prior.type === 'dir' && file.type === 'dir') {
         // A directory restated by a later layer (metadata change): not a new version of any bytes.
@@ -218,6 +218,8 @@ export class FileIndexBuilder implements TarVisitor {
   // size 0); a path seen more than once is "inefficient": its versions' sizes
   // sum to wasted bytes, and all but the smallest count against efficiency.
   private countUse(path: string, size: number, prior: ImageFile | undefined): void {
+    // A first version of a path never deleted before needs no record (and no lookup).
+    if ((prior === undefined || prior.type === 'dir') && this.reused.size === 0) return
     let use = this.reused.get(path)
     if (use === undefined) {
       if (prior === undefined || prior.type === 'dir') return

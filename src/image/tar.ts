@@ -113,10 +113,15 @@ export function parseHeader(block: Buffer, at = 0): RawHeader {
   if (!checksumMatches(block, at)) throw new TarError('bad tar header checksum')
   const typeflag = String.fromCharCode(block[at + 156] ?? 0)
   let name = cString(block, at, 100)
+  // "ustar\0": POSIX ustar, whose prefix field extends the name (old GNU "ustar " has none).
   const isUstar =
-    block[at + 257] === 0x75 && // "ustar\0" + "00": POSIX ustar with a prefix field
-    block.toString('latin1', at + 257, at + 263) === 'ustar\0'
-  if (isUstar) {
+    block[at + 257] === 0x75 &&
+    block[at + 258] === 0x73 &&
+    block[at + 259] === 0x74 &&
+    block[at + 260] === 0x61 &&
+    block[at + 261] === 0x72 &&
+    block[at + 262] === 0
+  if (isUstar && block[at + 345] !== 0) {
     const prefix = cString(block, at + 345, 155)
     if (prefix) name = `${prefix}/${name}`
   }
@@ -184,6 +189,9 @@ function entryType(typeflag: string, name: string): TarEntryType {
   }
 }
 
+/** Shared empty overrides: most entries have no pax or GNU header, so no per-entry allocation. */
+const NO_OVERRIDES: Readonly<Overrides> = Object.freeze({})
+
 const padding = (size: number): number => (BLOCK - (size % BLOCK)) % BLOCK
 
 const enum State {
@@ -215,7 +223,7 @@ export class TarParser {
   private extensionFill = 0
   private extensionType = ''
   private pending: RawHeader | undefined
-  private overrides: Overrides = {}
+  private overrides: Overrides = NO_OVERRIDES
   private remaining = 0
   private deliver = 0
   private zeroBlocks = 0
@@ -363,6 +371,7 @@ export class TarParser {
     const data = this.extension as Buffer
     this.extension = undefined
     const type = this.extensionType
+    if (this.overrides === NO_OVERRIDES) this.overrides = {}
     if (type === 'L') this.overrides.path = cString(data, 0, data.length)
     else if (type === 'K') this.overrides.linkPath = cString(data, 0, data.length)
     else if (type === 'x') {
@@ -394,7 +403,7 @@ export class TarParser {
     const header = this.pending as RawHeader
     this.pending = undefined
     const o = this.overrides
-    this.overrides = {}
+    if (o !== NO_OVERRIDES) this.overrides = NO_OVERRIDES
     const name = o.path ?? header.name
     const dataSize = o.size ?? header.size
     const type = entryType(header.typeflag, name)

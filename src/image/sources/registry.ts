@@ -77,6 +77,23 @@ function parseChallenge(header: string): Record<string, string> | undefined {
   return params
 }
 
+/** A registry that accepts the connection but never answers must not hang the run. */
+const HEADER_TIMEOUT_MS = 60_000
+
+async function fetchWithHeaderTimeout(url: string, init: RequestInit): Promise<Response> {
+  const controller = new AbortController()
+  const timer = setTimeout(
+    () => controller.abort(new Error(`no response within ${HEADER_TIMEOUT_MS / 1000} s`)),
+    HEADER_TIMEOUT_MS
+  )
+  try {
+    // Only the wait for headers is bounded: a big layer may legitimately take long to stream.
+    return await fetch(url, { ...init, signal: controller.signal })
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
 class RegistryStore implements BlobStore {
   readonly label: string
   private token: string | undefined
@@ -92,7 +109,7 @@ class RegistryStore implements BlobStore {
       const headers: Record<string, string> = {}
       if (accept) headers.accept = accept
       if (this.token) headers.authorization = `Bearer ${this.token}`
-      return fetch(url, { headers, redirect: 'follow' })
+      return fetchWithHeaderTimeout(url, { headers, redirect: 'follow' })
     }
     let response: Response
     try {
@@ -117,7 +134,7 @@ class RegistryStore implements BlobStore {
     const url = new URL(challenge.realm as string)
     if (challenge.service) url.searchParams.set('service', challenge.service)
     url.searchParams.set('scope', challenge.scope ?? `repository:${this.ref.repository}:pull`)
-    const response = await fetch(url)
+    const response = await fetchWithHeaderTimeout(url.toString(), {})
     if (!response.ok)
       throw new UsageError(`registry ${this.ref.host}: token request failed (HTTP ${response.status})`)
     const body = (await response.json()) as { token?: string; access_token?: string }
