@@ -92,6 +92,32 @@ describe('TarParser: well-formed archives', () => {
     expect(entries[0]).toMatchObject({ type: 'file', size: 4 * 1024 ** 3, dataSize: 3 })
   })
 
+  it('skips old GNU sparse extension blocks before the data, and reads pax sparse real sizes', () => {
+    const sparse = header({ name: 'disk.img', typeflag: 'S', realSize: 4 * 1024 ** 3 }, 3)
+    sparse[482] = 1 // an extension block of sparse map entries follows
+    sparse.fill(0x20, 148, 156)
+    let sum = 0
+    for (const byte of sparse) sum += byte
+    sparse.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1')
+    const extension = Buffer.alloc(512) // byte 504 = 0: the last extension block
+    const data = Buffer.concat([Buffer.from('abc'), Buffer.alloc(509)])
+    const archive = tar([
+      Buffer.concat([sparse, extension, data]),
+      paxEntry(
+        { 'GNU.sparse.realsize': String(2 * 1024 ** 3), 'GNU.sparse.name': 'pax-sparse' },
+        { name: 'x', data: 'z' }
+      ),
+      { name: 'after', data: 'ok' }
+    ])
+    const { entries, data: contents } = parse(archive, 100)
+    expect(entries.map(e => [e.name, e.size, e.dataSize])).toEqual([
+      ['disk.img', 4 * 1024 ** 3, 3],
+      ['pax-sparse', 2 * 1024 ** 3, 1],
+      ['after', 2, 2]
+    ])
+    expect(contents.get('disk.img')).toBe('abc')
+  })
+
   it('accepts an archive without the end-of-archive marker and ignores garbage after it', () => {
     expect(parse(tar([{ name: 'a', data: '1' }], { endMarker: false })).entries).toHaveLength(1)
     const withGarbage = Buffer.concat([tar([{ name: 'a', data: '1' }]), Buffer.from('garbage after the end')])
