@@ -18,8 +18,21 @@ const DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[a-fA-F0-9]{32,}$/
 const TAG = /^[\w][\w.-]{0,127}$/
 const PATH_COMPONENT = /^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/i
 
+const refCache = new Map<string, ImageRef | undefined>()
+
 /** Parse a reference; undefined when it is not one (empty, spaces, unexpanded `$VAR`, bad characters). */
 export function parseImageRef(reference: string): ImageRef | undefined {
+  if (refCache.has(reference)) {
+    const cached = refCache.get(reference)
+    return cached && { ...cached }
+  }
+  const parsed = parseImageRefUncached(reference)
+  if (refCache.size > 10_000) refCache.clear()
+  refCache.set(reference, parsed)
+  return parsed && { ...parsed }
+}
+
+function parseImageRefUncached(reference: string): ImageRef | undefined {
   const ref = reference.trim()
   if (ref === '' || /[\s$]/.test(ref)) return undefined
   let rest = ref

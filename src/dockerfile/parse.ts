@@ -4,6 +4,7 @@
 // USER/WORKDIR/SHELL) is derived here once, so rules never re-parse text.
 // Never throws: garbage gives a model with zero stages.
 import { lexDockerfile, type LexedInstruction } from './lexer.js'
+import { primeSourceLines } from './query.js'
 import type {
   DockerfileModel,
   Flag,
@@ -71,6 +72,7 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
     comments: lexed.comments
   }
   resolveStages(model, escape, options.target)
+  primeSourceLines(model, lines)
   return model
 }
 
@@ -179,15 +181,26 @@ export function findStageIndex(
   return undefined
 }
 
+/** Stage indexes by lower-case name, for resolving references in linear time. */
+const stageNames = new WeakMap<DockerfileModel, Map<string, number[]>>()
+
 function resolveStages(model: DockerfileModel, escape: string, target: string | undefined): void {
   const globals = new Map<string, string>()
   for (const arg of model.globalArgs) if (arg.value !== undefined) globals.set(arg.name, arg.value)
   const globalLookup = (name: string): string | undefined => globals.get(name)
 
+  const byName = new Map<string, number[]>()
+  for (const stage of model.stages) {
+    if (stage.name === undefined) continue
+    const key = stage.name.toLowerCase()
+    const list = byName.get(key)
+    if (list) list.push(stage.index)
+    else byName.set(key, [stage.index])
+  }
+  stageNames.set(model, byName)
   for (const stage of model.stages) {
     stage.base = expandVariables(stage.baseRaw, globalLookup, undefined, escape)
-    const earlier = model.stages.slice(0, stage.index)
-    const baseStage = findStageIndex(earlier, stage.base, false)
+    const baseStage = byName.get(stage.base.toLowerCase())?.find(index => index < stage.index)
     if (baseStage !== undefined) {
       stage.baseStage = baseStage
       model.edges.push({ from: baseStage, to: stage.index, kind: 'base', line: stage.line, sources: [] })
@@ -273,8 +286,10 @@ function edgeSource(
   escape: string
 ): { from?: number; image?: string } {
   const expanded = expandVariables(reference, lookup, undefined, escape)
-  const others = model.stages.filter(s => s.index !== stage.index)
-  const named = findStageIndex(others, expanded, false)
+  const named = stageNames
+    .get(model)
+    ?.get(expanded.toLowerCase())
+    ?.find(index => index !== stage.index)
   if (named !== undefined) return { from: named }
   if (/^\d+$/.test(expanded) && Number(expanded) < model.stages.length) return { from: Number(expanded) }
   return { image: expanded }

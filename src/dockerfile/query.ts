@@ -21,10 +21,22 @@ export function sourceLine(model: DockerfileModel, line: number): string {
   return sourceLines(model)[line - 1] ?? ''
 }
 
-/** Every instruction in file order: the preamble, then each stage's (FROM first). */
-export function allInstructions(model: DockerfileModel): Instruction[] {
-  const all: Instruction[] = [...model.preamble]
-  for (const stage of model.stages) all.push(...stage.instructions)
+const instructionsCache = new WeakMap<DockerfileModel, readonly Instruction[]>()
+
+/** Seed the source-lines cache (the parser has split the text already). */
+export function primeSourceLines(model: DockerfileModel, lines: string[]): void {
+  linesCache.set(model, lines)
+}
+
+/** Every instruction in file order: the preamble, then each stage's (FROM first). Cached; do not mutate. */
+export function allInstructions(model: DockerfileModel): readonly Instruction[] {
+  let all = instructionsCache.get(model)
+  if (!all) {
+    const list: Instruction[] = [...model.preamble]
+    for (const stage of model.stages) for (const instruction of stage.instructions) list.push(instruction)
+    all = list
+    instructionsCache.set(model, all)
+  }
   return all
 }
 

@@ -133,7 +133,11 @@ export function lintModelDetailed(model: DockerfileModel, context: LintModelCont
 
   // Pragmas: unknown ids are the Dockerfile's fault, reported as findings.
   const pragmas = parsePragmas(model)
-  const suppressions: { ids: Set<string>; fromLine: number; toLine: number }[] = []
+  // Suppressions indexed so each finding is checked in constant time: global ids, and
+  // per-line ids for `next` pragmas; `stage` pragmas are few ranges per stage.
+  const globalIds = new Set<string>()
+  const byLine = new Map<number, Set<string>>()
+  const ranges: { ids: Set<string>; fromLine: number; toLine: number }[] = []
   for (const pragma of pragmas) {
     const ids = new Set<string>()
     for (const name of pragma.ids) {
@@ -150,21 +154,54 @@ export function lintModelDetailed(model: DockerfileModel, context: LintModelCont
       }
       for (const id of resolved) ids.add(id)
     }
-    if (ids.size > 0) suppressions.push({ ids, fromLine: pragma.fromLine, toLine: pragma.toLine })
+    if (ids.size === 0) continue
+    if (pragma.scope === 'global') for (const id of ids) globalIds.add(id)
+    else if (pragma.scope === 'next' && pragma.toLine - pragma.fromLine < 10_000) {
+      for (let line = pragma.fromLine; line <= pragma.toLine; line++) {
+        const set = byLine.get(line)
+        if (set) for (const id of ids) set.add(id)
+        else byLine.set(line, new Set(ids))
+      }
+    } else ranges.push({ ids, fromLine: pragma.fromLine, toLine: pragma.toLine })
+  }
+  const suppressed = (finding: Finding): boolean => {
+    if (globalIds.has(finding.ruleId)) return true
+    const line = finding.line ?? 0
+    if (byLine.get(line)?.has(finding.ruleId)) return true
+    if (ranges.length === 0) return false
+    return ranges.some(
+      range => range.ids.has(finding.ruleId) && line >= range.fromLine && line <= range.toLine
+    )
   }
 
   const findings: Finding[] = []
   for (const finding of raw) {
-    const line = finding.line ?? 0
-    if (suppressions.some(s => s.ids.has(finding.ruleId) && line >= s.fromLine && line <= s.toLine)) continue
+    if (suppressed(finding)) continue
     const override = severityOverride.get(finding.ruleId)
     if (override) finding.severity = override
     else if (check?.error && resolver.buildkitIds.has(finding.ruleId)) finding.severity = 'error'
     if (finding.file === undefined) finding.file = model.path
     findings.push(finding)
   }
-  findings.sort(compareFindings)
+  findings.sort(compareInFile)
   return { findings, notices }
+}
+
+const collator = new Intl.Collator()
+const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
+
+/**
+ * compareFindings' order for findings of one file (the file key is equal), with a shared
+ * collator instead of String#localeCompare, which is far slower on large result sets.
+ */
+function compareInFile(a: Finding, b: Finding): number {
+  return (
+    RANK[a.severity] - RANK[b.severity] ||
+    (a.file === b.file ? 0 : compareFindings(a, b)) ||
+    (a.line ?? 0) - (b.line ?? 0) ||
+    collator.compare(a.ruleId, b.ruleId) ||
+    collator.compare(a.path ?? '', b.path ?? '')
+  )
 }
 
 function ruleSeverity(rules: readonly LintRule[], id: string): Severity {
@@ -179,14 +216,17 @@ export function stageRef(model: DockerfileModel, index: number): StageRef {
   return ref
 }
 
-/** The stage whose lines contain the finding's line, if any. */
+/** The stage whose lines contain the finding's line, if any (binary search: stages are in line order). */
 export function stageAtLine(model: DockerfileModel, line: number): number | undefined {
-  let found: number | undefined
-  for (const stage of model.stages) {
-    if (stage.line <= line) found = stage.index
-    else break
+  const stages = model.stages
+  let low = 0
+  let high = stages.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((stages[mid] as { line: number }).line <= line) low = mid + 1
+    else high = mid
   }
-  return found
+  return low === 0 ? undefined : (stages[low - 1] as { index: number }).index
 }
 
 function withStage(model: DockerfileModel, finding: Finding): Finding {

@@ -46,7 +46,7 @@ export function parsePragmas(model: DockerfileModel): Pragma[] {
     const ids = splitIds(match[3] as string)
     const scopeWord = match[2]?.toLowerCase()
     const scope: PragmaScope = scopeWord === 'global' ? 'global' : scopeWord === 'stage' ? 'stage' : 'next'
-    const next = starts.find(start => start.line > comment.line)
+    const next = firstAfter(starts, comment.line)
     let fromLine = comment.line
     let toLine = comment.line
     if (scope === 'global') {
@@ -58,12 +58,24 @@ export function parsePragmas(model: DockerfileModel): Pragma[] {
         toLine = next.endLine
       }
     } else {
-      const nextStage = model.stages.find(stage => stage.line > (next?.line ?? comment.line))
+      const nextStage = firstAfter(model.stages, next?.line ?? comment.line)
       toLine = nextStage ? nextStage.line - 1 : Number.MAX_SAFE_INTEGER
     }
     pragmas.push({ scope, ids, line: comment.line, fromLine, toLine })
   }
   return pragmas
+}
+
+/** The first item whose line is greater than `line` (items sorted by line): binary search. */
+function firstAfter<T extends { line: number }>(items: readonly T[], line: number): T | undefined {
+  let low = 0
+  let high = items.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((items[mid] as T).line > line) high = mid
+    else low = mid + 1
+  }
+  return items[low]
 }
 
 function instructionStarts(model: DockerfileModel): { line: number; endLine: number }[] {

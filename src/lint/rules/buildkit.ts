@@ -215,10 +215,9 @@ const invalidDefaultArgInFrom = rule(
         stage.baseRaw,
         name => defaults.get(name) ?? (PLATFORM_ARGS.has(name) ? 'amd64' : undefined)
       )
-      const earlier = model.stages
-        .slice(0, stage.index)
-        .some(s => s.name?.toLowerCase() === base.toLowerCase())
-      if (base === '' || (!earlier && !isScratch(base) && !parseImageRef(base)))
+      const isEarlierStage = (): boolean =>
+        model.stages.slice(0, stage.index).some(s => s.name?.toLowerCase() === base.toLowerCase())
+      if (base === '' || (!isScratch(base) && !parseImageRef(base) && !isEarlierStage()))
         hits.push(
           hit(
             stage.instructions[0] as Instruction,

@@ -174,13 +174,15 @@ export const SG1013 = defineRule(
     const hits: RuleHit[] = []
     for (const keyword of ['CMD', 'ENTRYPOINT']) {
       const last = [...final.instructions].reverse().find(instruction => instruction.keyword === keyword)
-      if (last && !last.jsonForm && last.args !== '')
+      if (last && !last.jsonForm && last.args !== '') {
+        const example = /[|&;<>$`*?()]/.test(last.args) ? '["/app", "--flag"]' : JSON.stringify(last.argv)
         hits.push(
           hitAt(
             last,
-            `Write ${keyword} in JSON form (${keyword} ["/app", "--flag"]): the final image has no /bin/sh to run the shell form, so the container cannot start.`
+            `Write ${keyword} in JSON form (${keyword} ${example}): the final image has no /bin/sh to run the shell form, so the container cannot start.`
           )
         )
+      }
     }
     return hits
   }

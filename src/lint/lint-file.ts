@@ -1,0 +1,123 @@
+// Lint one Dockerfile on disk: read it (refusing what is not a Dockerfile
+// with one clear line), find the build context's .dockerignore, run the rules
+// and shellcheck, apply config and pragmas. The I/O edge of the lint phase.
+import { readFileSync, statSync } from 'node:fs'
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path'
+import type { Config } from '../config.js'
+import { parseDockerignore } from '../dockerfile/dockerignore.js'
+import type { DockerfileModel } from '../dockerfile/model.js'
+import { findStageIndex, parseDockerfile } from '../dockerfile/parse.js'
+import { allInstructions } from '../dockerfile/query.js'
+import { UsageError } from '../errors.js'
+import type { Finding } from '../finding.js'
+import { lintModelDetailed } from './engine.js'
+import { runShellcheck } from './shellcheck.js'
+
+export const MAX_DOCKERFILE_BYTES = 10 * 1024 * 1024
+
+export interface LintFileOptions {
+  config: Config
+  /** Build target: that stage is the final one. */
+  target?: string
+  /** Paths in findings are relative to this (default: process.cwd()). */
+  cwd?: string
+  /** The build context, for .dockerignore (default: the Dockerfile's directory). */
+  context?: string
+  /** false: skip shellcheck entirely (no notice). Default true. */
+  shellcheck?: boolean
+}
+
+export interface LintFileResult {
+  model: DockerfileModel
+  findings: Finding[]
+  /** Things the user should hear once (shellcheck missing ...), not findings. */
+  notices: string[]
+}
+
+/** Read and check that `path` holds a Dockerfile's text; UsageError otherwise. */
+export function readDockerfile(path: string, display: string): string {
+  let stats
+  try {
+    stats = statSync(path)
+  } catch {
+    throw new UsageError(`Dockerfile not found: ${display}`)
+  }
+  if (stats.isDirectory()) throw new UsageError(`${display} is not a Dockerfile: it is a directory`)
+  if (!stats.isFile()) throw new UsageError(`${display} is not a Dockerfile: it is not a regular file`)
+  if (stats.size > MAX_DOCKERFILE_BYTES)
+    throw new UsageError(
+      `${display} is not a Dockerfile: it is ${(stats.size / 1024 / 1024).toFixed(1)} MB (the limit is 10 MB)`
+    )
+  let buffer: Buffer
+  try {
+    buffer = readFileSync(path)
+  } catch (error) {
+    throw new UsageError(`cannot read ${display}: ${(error as Error).message}`)
+  }
+  if (buffer.includes(0))
+    throw new UsageError(`${display} is not a Dockerfile: it contains binary data (NUL bytes)`)
+  let text = buffer.toString('utf8')
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  return text
+}
+
+/** The .dockerignore that applies: `<Dockerfile>.dockerignore` beside it, else the context's. */
+export function findDockerignore(dockerfilePath: string, contextDir: string): string[] | null {
+  const candidates = [
+    join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`),
+    join(contextDir, '.dockerignore')
+  ]
+  for (const candidate of candidates) {
+    try {
+      if (statSync(candidate).isFile()) return parseDockerignore(readFileSync(candidate, 'utf8'))
+    } catch {
+      // not there
+    }
+  }
+  return null
+}
+
+export async function lintFile(path: string, options: LintFileOptions): Promise<LintFileResult> {
+  const cwd = options.cwd ?? process.cwd()
+  const absolute = isAbsolute(path) ? path : resolve(cwd, path)
+  const rel = relative(cwd, absolute)
+  const display = rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) ? rel : absolute
+  const text = readDockerfile(absolute, path)
+  const model = parseDockerfile(
+    text,
+    options.target === undefined ? { path: display } : { path: display, target: options.target }
+  )
+  if (allInstructions(model).length === 0) {
+    throw new UsageError(
+      `${path} is not a Dockerfile: it has no instructions${text.trim() === '' ? ' (the file is empty)' : ''}`
+    )
+  }
+  if (
+    model.stages.length === 0 &&
+    !allInstructions(model).some(instruction => KNOWN_KEYWORD.test(instruction.keyword))
+  ) {
+    throw new UsageError(`${path} is not a Dockerfile: no line starts with a Dockerfile instruction`)
+  }
+  if (options.target !== undefined && findStageIndex(model.stages, options.target, false) === undefined) {
+    const names = model.stages.map(stage => stage.name).filter(name => name !== undefined)
+    throw new UsageError(
+      `target stage "${options.target}" not found in ${path}${names.length > 0 ? ` (stages: ${names.join(', ')})` : ' (it has no named stages)'}`
+    )
+  }
+  const contextDir = options.context !== undefined ? resolve(cwd, options.context) : dirname(absolute)
+  const dockerignore = findDockerignore(absolute, contextDir)
+
+  const notices: string[] = []
+  let extraFindings: Finding[] = []
+  if (options.shellcheck !== false) {
+    const outcome = await runShellcheck(model)
+    extraFindings = outcome.findings
+    notices.push(...outcome.notices)
+  }
+  const result = lintModelDetailed(model, { config: options.config, dockerignore, extraFindings })
+  notices.push(...result.notices)
+  return { model, findings: result.findings, notices }
+}
+
+const KNOWN_KEYWORD =
+  /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)$/
