@@ -164,6 +164,16 @@ describe('readImage: hostile entries become warnings, never writes', () => {
     expect(index.shadowed).toMatchObject([{ path: '/dup', size: 5, how: 'overwritten', hiddenBy: 0 }])
   })
 
+  it('quotes paths with control characters so every warning stays one line', async () => {
+    const index = await read([
+      tar([
+        { name: 'a\n::error::x', data: '1' },
+        { name: 'a\n::error::x', data: '2' }
+      ])
+    ])
+    expect(index.warnings).toEqual(['layer 0: duplicate entry "/a\\n::error::x" (the last one wins)'])
+  })
+
   it('reads pax and GNU long names', async () => {
     const long = `usr/${'p'.repeat(180)}/file`
     const index = await read([

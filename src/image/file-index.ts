@@ -14,6 +14,12 @@ import { contentKey, type CapturePolicy, type ImageFile, type ShadowedFile } fro
 const WHITEOUT = '.wh.'
 const OPAQUE = '.wh..wh..opq'
 
+/** Paths come from untrusted archives: quote any with control characters so a warning stays one line. */
+function show(path: string): string {
+  // eslint-disable-next-line no-control-regex
+  return /[\u0000-\u001f\u007f]/.test(path) ? JSON.stringify(path) : path
+}
+
 export interface LayerStats {
   sizeBytes: number
   fileCount: number
@@ -74,11 +80,11 @@ export class FileIndexBuilder implements TarVisitor {
     const { path, escaped } = normalisePath(entry.name)
     if (escaped)
       this.warnings.add(
-        `layer ${layer}: entry ${JSON.stringify(entry.name)} climbs above the root; indexed as ${path}`
+        `layer ${layer}: entry ${JSON.stringify(entry.name)} climbs above the root; indexed as ${show(path)}`
       )
     if (path.length > this.limits.maxPathLength) {
       this.warnings.add(
-        `layer ${layer}: skipped an entry with a ${path.length}-character path (${path.slice(0, 80)}…)`
+        `layer ${layer}: skipped an entry with a ${path.length}-character path (${show(path.slice(0, 80))}…)`
       )
       return 0
     }
@@ -108,10 +114,10 @@ export class FileIndexBuilder implements TarVisitor {
       file.linkTarget = target.path
       if (target.escaped)
         this.warnings.add(
-          `layer ${layer}: hard link ${path} points above the root (${JSON.stringify(entry.linkName)})`
+          `layer ${layer}: hard link ${show(path)} points above the root (${JSON.stringify(entry.linkName)})`
         )
       if (!this.files.has(target.path))
-        this.warnings.add(`layer ${layer}: hard link ${path} points to missing ${target.path}`)
+        this.warnings.add(`layer ${layer}: hard link ${show(path)} points to missing ${show(target.path)}`)
     }
     this.layerStats.fileCount++
     this.layerStats.sizeBytes += file.size
@@ -120,7 +126,7 @@ export class FileIndexBuilder implements TarVisitor {
     const prior = this.files.get(path)
     if (prior !== undefined) {
       if (prior.layer === layer && !(prior.type === 'dir' && file.type === 'dir'))
-        this.warnings.add(`layer ${layer}: duplicate entry ${path} (the last one wins)`)
+        this.warnings.add(`layer ${layer}: duplicate entry ${show(path)} (the last one wins)`)
       if (prior.type === 'dir' && file.type === 'dir') {
         // A directory restated by a later layer (metadata change): not a new version of any bytes.
       } else {
@@ -138,7 +144,7 @@ export class FileIndexBuilder implements TarVisitor {
       if (!this.captureBudgetWarned) {
         this.captureBudgetWarned = true
         this.warnings.add(
-          `captured-content budget of ${this.limits.maxCapturedBytes} bytes reached at layer ${layer} ${path}: later files were not read`
+          `captured-content budget of ${this.limits.maxCapturedBytes} bytes reached at layer ${layer} ${show(path)}: later files were not read`
         )
       }
       return 0
