@@ -2,6 +2,7 @@
 // anonymous bearer tokens from the WWW-Authenticate realm, Accept headers,
 // Docker-Content-Digest, digest checks, streamed blobs. (The e2e suite reads
 // from the real registry; this covers the token dance that one does not ask for.)
+import { randomBytes } from 'node:crypto'
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -25,6 +26,7 @@ let server: Server
 let host: string
 let manifestDigest: string
 let tamper = false
+let cutBlobs = false
 const seen: Seen[] = []
 
 function blob(digest: string): Buffer {
@@ -37,7 +39,10 @@ beforeAll(async () => {
     dir,
     [
       tar([{ name: 'etc/os-release', data: 'ID=test\n' }]),
-      tar([{ name: 'app/run', data: '#!/bin/sh\n', mode: 0o755 }])
+      tar([
+        { name: 'app/run', data: '#!/bin/sh\n', mode: 0o755 },
+        { name: 'app/blob', data: randomBytes(100_000) }
+      ])
     ],
     { attestations: { predicateTypes: ['https://slsa.dev/provenance/v0.2'] } }
   ))
@@ -81,6 +86,12 @@ beforeAll(async () => {
     }
     if (tamper && kind === 'manifests' && reference === manifestDigest)
       body = Buffer.concat([body, Buffer.from(' ')])
+    if (cutBlobs && kind === 'blobs' && body.length > 10_000) {
+      response.writeHead(200, { 'content-length': String(body.length) })
+      response.write(body.subarray(0, 20))
+      setTimeout(() => response.destroy(), 10)
+      return
+    }
     const type =
       kind === 'manifests'
         ? (JSON.parse(body.toString()) as { mediaType?: string }).mediaType
@@ -100,12 +111,13 @@ afterAll(async () => {
 beforeEach(() => {
   seen.length = 0
   tamper = false
+  cutBlobs = false
 })
 
 describe('registry source', () => {
   it('fetches an anonymous token, then the index, manifest, config and streamed layers', async () => {
     const index = await readImage(`registry:${host}/team/app:v1`)
-    expect([...index.files.keys()].sort()).toEqual(['/app/run', '/etc/os-release'])
+    expect([...index.files.keys()].sort()).toEqual(['/app/blob', '/app/run', '/etc/os-release'])
     expect(index.digest).toBe(manifestDigest)
     expect(index.attestations).toEqual({ sbom: false, provenance: true })
     expect(index.indexFromAttestations).toBe(true)
@@ -124,6 +136,15 @@ describe('registry source', () => {
   it('refuses a manifest whose bytes do not match the digest it was asked for', async () => {
     tamper = true
     await expect(readImage(`registry:${host}/team/app:v1`)).rejects.toThrow(/does not match its digest/)
+  })
+
+  it('turns a connection cut in the middle of a layer into a UsageError naming the layer', async () => {
+    cutBlobs = true
+    const promise = readImage(`registry:${host}/team/app:v1`)
+    await expect(promise).rejects.toThrow(UsageError)
+    await expect(readImage(`registry:${host}/team/app:v1`)).rejects.toThrow(
+      /^layer 1 \(sha256:[a-f0-9]{64}\): reading failed: terminated$/
+    )
   })
 
   it.each([

@@ -83,6 +83,12 @@ function describeLayerError(error: unknown, index: number, digest: string): unkn
   const where = `layer ${index} (${digest})`
   if (error instanceof CompressionError) return new UsageError(`${where}: ${error.message}`)
   if (error instanceof TarError) return new UsageError(`${where}: not a valid tar: ${error.message}`)
+  // I/O failures while streaming (a registry connection reset, a disk error) are the environment's, not bugs.
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown }
+  if (typeof code === 'string' || message === 'terminated')
+    return new UsageError(
+      `${where}: reading failed: ${String(message)}${typeof code === 'string' ? ` (${code})` : ''}`
+    )
   return error
 }
 
