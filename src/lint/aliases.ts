@@ -12,3 +12,29 @@ export const BUILDKIT_ALIASES: Readonly<Record<string, readonly string[]>> = {
   DL4003: ['MultipleInstructionsDisallowed'],
   DL4004: ['MultipleInstructionsDisallowed']
 }
+
+/** The 22 BuildKit build checks (docs.docker.com/reference/build-checks): `# check=skip=all` and `error=true` act on these. */
+export const BUILDKIT_CHECK_NAMES: readonly string[] = [
+  'StageNameCasing',
+  'FromAsCasing',
+  'NoEmptyContinuation',
+  'ConsistentInstructionCasing',
+  'DuplicateStageName',
+  'ReservedStageName',
+  'JSONArgsRecommended',
+  'MaintainerDeprecated',
+  'UndefinedArgInFrom',
+  'WorkdirRelativePath',
+  'UndefinedVar',
+  'MultipleInstructionsDisallowed',
+  'LegacyKeyValueFormat',
+  'InvalidBaseImagePlatform',
+  'RedundantTargetPlatform',
+  'SecretsUsedInArgOrEnv',
+  'InvalidDefaultArgInFrom',
+  'FromPlatformFlagConstDisallowed',
+  'CopyIgnoredFile',
+  'InvalidDefinitionDescription',
+  'ExposeProtoCasing',
+  'ExposeInvalidFormat'
+]

@@ -6,6 +6,7 @@
 import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import { compareFindings, type Finding, type Severity, type StageRef } from '../finding.js'
+import { BUILDKIT_CHECK_NAMES } from './aliases.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
 import { parseCheckDirective, parsePragmas } from './pragmas.js'
 import type { LintRule } from './rule.js'
@@ -65,9 +66,10 @@ export function ruleResolver(rules: readonly LintRule[] = LINT_RULES): RuleResol
   return resolver
 }
 
-/** BuildKit check names are CamelCase words; Stagegate and hadolint ids are letters + digits. */
+const BUILDKIT_NAMES = new Set(BUILDKIT_CHECK_NAMES)
+
 function isBuildkitName(name: string): boolean {
-  return /^[A-Z][a-z]+[A-Z][A-Za-z]*$/.test(name) || name === 'JSONArgsRecommended'
+  return BUILDKIT_NAMES.has(name)
 }
 
 export function lintModel(model: DockerfileModel, context: LintModelContext): Finding[] {

@@ -1,0 +1,122 @@
+// BuildKit's checks under their own names: for each, Dockerfiles that must be
+// caught (with the lines) and ones that must not.
+import { hits } from './sg-helpers.js'
+
+type Case = [name: string, text: string, lines: number[], dockerignore?: string[] | null]
+
+const CASES: Record<string, Case[]> = {
+  StageNameCasing: [
+    ['mixed case name', 'FROM alpine AS BuilderBase\n', [1]],
+    ['lowercase name', 'FROM alpine AS builder-base\n', []],
+    ['no name', 'FROM alpine\n', []]
+  ],
+  FromAsCasing: [
+    ['FROM with lowercase as', 'FROM alpine as build\n', [1]],
+    ['from with uppercase AS', 'from alpine AS build\n', [1]],
+    ['matching upper', 'FROM alpine AS build\n', []],
+    ['matching lower', 'from alpine as build\n', []]
+  ],
+  NoEmptyContinuation: [
+    ['blank line inside a continuation', 'FROM a\nRUN apk add \\\n\n    curl\n', [3]],
+    ['comment inside a continuation is fine', 'FROM a\nRUN apk add \\\n# curl for probes\n    curl\n', []],
+    ['blank line after the instruction', 'FROM a\nRUN apk add curl\n\nCMD x\n', []]
+  ],
+  ConsistentInstructionCasing: [
+    ['one lowercase among uppercase', 'FROM a\nrun x\nCMD y\n', [2]],
+    ['mixed-case keyword', 'FROM a\nRun x\n', [2]],
+    ['all lowercase', 'from a\nrun x\ncmd y\n', []],
+    ['all uppercase', 'FROM a\nRUN x\n', []]
+  ],
+  ReservedStageName: [
+    ['scratch as a name', 'FROM alpine AS scratch\n', [1]],
+    ['context as a name', 'FROM alpine AS Context\n', [1]],
+    ['ordinary name', 'FROM alpine AS build\n', []]
+  ],
+  UndefinedArgInFrom: [
+    ['undeclared', 'FROM alpine:$TAG\n', [1]],
+    ['typo of a declared one', 'ARG VERSION=1\nFROM alpine:${VERSON}\n', [2]],
+    ['declared', 'ARG TAG=3\nFROM alpine:$TAG\n', []],
+    ['platform args are predefined', 'FROM --platform=$BUILDPLATFORM golang:${TARGETARCH}\n', []]
+  ],
+  InvalidDefaultArgInFrom: [
+    ['no default gives an empty tag', 'ARG TAG\nFROM busybox:${TAG}\n', [2]],
+    ['no default gives an empty image', 'ARG IMAGE\nFROM $IMAGE\n', [2]],
+    ['default value', 'ARG TAG=latest\nFROM busybox:${TAG}\n', []],
+    ['default in the expansion', 'ARG TAG\nFROM busybox:${TAG:-latest}\n', []]
+  ],
+  UndefinedVar: [
+    ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],
+    ['typo of a defined variable', 'FROM alpine\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
+    ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
+    ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],
+    ['RUN shell form is not checked', 'FROM scratch\nRUN echo $nothing\n', []],
+    ['unknown in an image base: may come from the image', 'FROM python\nWORKDIR $PYTHON_HOME\n', []]
+  ],
+  LegacyKeyValueFormat: [
+    ['ENV key value', 'FROM a\nENV PATH /usr/bin\n', [2]],
+    ['LABEL key value', 'FROM a\nLABEL maintainer "me"\n', [2]],
+    ['ENV key=value', 'FROM a\nENV PATH=/usr/bin\n', []],
+    ['LABEL key=value', 'FROM a\nLABEL a=b c="d e"\n', []]
+  ],
+  RedundantTargetPlatform: [
+    ['$TARGETPLATFORM', 'FROM --platform=$TARGETPLATFORM alpine\n', [1]],
+    ['${TARGETPLATFORM}', 'FROM --platform=${TARGETPLATFORM} alpine\n', [1]],
+    ['$BUILDPLATFORM', 'FROM --platform=$BUILDPLATFORM alpine\n', []]
+  ],
+  SecretsUsedInArgOrEnv: [
+    ['secret in ARG', 'FROM a\nARG AWS_SECRET_ACCESS_KEY\n', [2]],
+    ['token in ENV', 'FROM a\nENV GITHUB_TOKEN=x\n', [2]],
+    ['global ARG password', 'ARG DB_PASSWORD\nFROM a\n', [1]],
+    ['public key is fine', 'FROM a\nARG PUBLIC_KEY=abc\n', []],
+    ['keyboard is not key', 'FROM a\nENV KEYBOARD=us\n', []]
+  ],
+  FromPlatformFlagConstDisallowed: [
+    ['constant platform', 'FROM --platform=linux/amd64 alpine AS build\n', [1]],
+    ['stage named after the platform', 'FROM --platform=linux/amd64 alpine AS build-amd64\n', []],
+    ['variable platform', 'FROM --platform=$BUILDPLATFORM alpine\n', []]
+  ],
+  CopyIgnoredFile: [
+    ['copies an ignored file', 'FROM a\nCOPY secrets.txt /s\n', [2], ['secrets.txt']],
+    ['ignored directory', 'FROM a\nCOPY build/app /app\n', [2], ['build']],
+    ['re-included with !', 'FROM a\nCOPY build/app /app\n', [], ['build', '!build/app']],
+    ['not ignored', 'FROM a\nCOPY app /app\n', [], ['*.md']],
+    ['from another stage', 'FROM a\nCOPY --from=b secrets.txt /s\n', [], ['secrets.txt']],
+    ['no .dockerignore', 'FROM a\nCOPY secrets.txt /s\n', [], null]
+  ],
+  InvalidDefinitionDescription: [
+    ['comment not starting with the stage name', '# a note\nFROM scratch AS base\n', [2]],
+    ['comment not starting with the ARG name', 'FROM a\n# another note\nARG VERSION=1\n', [3]],
+    [
+      'description comment',
+      '# base is the runtime\nFROM scratch AS base\n# VERSION of the app\nARG VERSION=1\n',
+      []
+    ],
+    ['separated by a blank line', '# a note\n\nFROM scratch AS base\n', []],
+    ['pragma above', '# hadolint ignore=DL3006\nFROM scratch AS base\n', []]
+  ],
+  ExposeProtoCasing: [
+    ['uppercase protocol', 'FROM a\nEXPOSE 80/TCP\n', [2]],
+    ['lowercase protocol', 'FROM a\nEXPOSE 80/tcp 53/udp\n', []]
+  ],
+  ExposeInvalidFormat: [
+    ['ip and mapping', 'FROM a\nEXPOSE 127.0.0.1:80:80\n', [2]],
+    ['host mapping', 'FROM a\nEXPOSE 80:80\n', [2]],
+    ['plain ports', 'FROM a\nEXPOSE 80 443/tcp 8000-8010\n', []]
+  ],
+  InvalidBaseImagePlatform: [
+    ['needs the pulled image: never reported from the Dockerfile', 'FROM --platform=linux/arm64 alpine\n', []]
+  ]
+}
+
+describe.each(Object.keys(CASES))('%s', ruleId => {
+  // Rows as objects: a missing 4th element would make Jest pass a `done` callback.
+  const rows = CASES[ruleId]!.map(([name, text, lines, dockerignore]) => ({
+    name,
+    text,
+    lines,
+    dockerignore
+  }))
+  test.each(rows)('$name', ({ text, lines, dockerignore }) => {
+    expect(hits(text, ruleId, dockerignore === undefined ? {} : { dockerignore })).toEqual(lines)
+  })
+})

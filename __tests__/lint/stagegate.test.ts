@@ -1,0 +1,208 @@
+// Stagegate's own SG1xxx rules: Dockerfiles that must be caught (with the
+// lines) and ones that must not.
+import { hits, lintText } from './sg-helpers.js'
+
+const D = 'sha256:' + 'a'.repeat(64)
+type Case = [name: string, text: string, lines: number[], dockerignore?: string[] | null]
+
+const CASES: Record<string, Case[]> = {
+  SG1001: [
+    ['tag only', 'FROM alpine:3.19\n', [1]],
+    ['base through an ARG', 'ARG B=node:20\nFROM $B\n', [2]],
+    ['each external stage', 'FROM golang:1.22 AS b\nFROM alpine:3\n', [1, 2]],
+    ['digest', `FROM alpine:3.19@${D}\n`, []],
+    ['scratch', 'FROM scratch\n', []],
+    ['stage reference', `FROM alpine@${D} AS base\nFROM base\n`, []],
+    ['unresolved variable is left to other rules', 'FROM $NOPE\n', []]
+  ],
+  SG1002: [
+    ['golang final', 'FROM golang:1.22\n', [1]],
+    ['node full image final', 'FROM node:20\n', [1]],
+    ['ubuntu final', 'FROM golang:1.22 AS b\nFROM ubuntu:24.04\n', [2]],
+    ['through a stage chain', 'FROM python:3.12 AS base\nFROM base\n', [2]],
+    ['node slim final', 'FROM golang AS b\nFROM node:20-slim\n', []],
+    ['debian slim', 'FROM debian:bookworm-slim\n', []],
+    ['distroless', 'FROM golang AS b\nFROM gcr.io/distroless/static-debian12\n', []],
+    ['chainguard', 'FROM cgr.dev/chainguard/go AS b\nFROM cgr.dev/chainguard/static\n', []],
+    ['scratch', 'FROM golang AS b\nFROM scratch\n', []],
+    ['toolchain only in the build stage, target is the runtime', 'FROM golang AS b\nFROM alpine AS run\n', []]
+  ],
+  SG1003: [
+    [
+      'apt-get install in the final stage',
+      'FROM golang AS b\nFROM debian:slim\nRUN apt-get update && apt-get install -y curl\n',
+      [3]
+    ],
+    ['apk add through sudo', 'FROM alpine\nRUN sudo apk add curl\n', [2]],
+    [
+      'install only in the build stage',
+      'FROM debian AS b\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=b /x /x\n',
+      []
+    ],
+    ['apt-get update alone', 'FROM debian\nRUN apt-get update\n', []],
+    ['pip install is not an OS package manager', 'FROM python:slim\nRUN pip install flask\n', []]
+  ],
+  SG1004: [
+    [
+      'whole working tree of the build stage',
+      'FROM golang AS b\nWORKDIR /src\nRUN go build\nFROM scratch\nCOPY --from=b /src /src\n',
+      [5]
+    ],
+    ['common app dir', 'FROM node AS b\nRUN x\nFROM node:slim\nCOPY --from=b /app /app\n', [4]],
+    ['dot copies the stage root', 'FROM node AS b\nFROM scratch\nCOPY --from=b . /x\n', [3]],
+    ['named artifact', 'FROM golang AS b\nWORKDIR /src\nFROM scratch\nCOPY --from=b /src/bin/app /app\n', []],
+    ['slash is DL3067', 'FROM golang AS b\nFROM scratch\nCOPY --from=b / /\n', []],
+    ['external image', 'FROM scratch\nCOPY --from=nginx /app /app\n', []]
+  ],
+  SG1005: [
+    ['no .dockerignore', 'FROM a\nCOPY . .\n', [2], null],
+    ['.dockerignore without .env', 'FROM a\nCOPY . /app\n', [2], ['.git', '*.pem', '*.key']],
+    ['ADD of the context', 'FROM a\nADD ./ /app/\n', [2], null],
+    ['complete .dockerignore', 'FROM a\nCOPY . .\n', [], ['.git', '.env', '*.pem', '*.key']],
+    ['** patterns', 'FROM a\nCOPY . .\n', [], ['**/.git', '**/.env', '**/*.key']],
+    ['named files only', 'FROM a\nCOPY package.json .\n', [], null],
+    ['unknown context (stdin)', 'FROM a\nCOPY . .\n', [], undefined],
+    ['from another stage', 'FROM a AS b\nFROM c\nCOPY --from=b . .\n', [], null]
+  ],
+  SG1006: [
+    [
+      'ARG token used in RUN',
+      'FROM node\nARG NPM_TOKEN\nRUN echo "//r/:_authToken=${NPM_TOKEN}" > .npmrc && npm ci\n',
+      [3]
+    ],
+    ['ENV password used in RUN', 'FROM a\nENV DB_PASSWORD=x\nRUN mysql -p$DB_PASSWORD < init.sql\n', [3]],
+    ['declared but not used in RUN', 'FROM a\nARG API_TOKEN\nRUN echo hi\n', []],
+    ['not a secret name', 'FROM a\nARG VERSION\nRUN echo $VERSION\n', []],
+    ['secret mount instead', 'FROM a\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n', []]
+  ],
+  SG1007: [
+    [
+      'key copied then removed',
+      'FROM a\nCOPY id_rsa /root/.ssh/id_rsa\nRUN git clone x && rm /root/.ssh/id_rsa\n',
+      [2]
+    ],
+    ['.npmrc copied then removed later', 'FROM node\nCOPY .npmrc ./\nRUN npm ci\nRUN rm -f .npmrc\n', [2]],
+    [
+      'removed in a stage built on it',
+      'FROM a AS base\nCOPY .env /app/.env\nFROM base\nRUN rm /app/.env\n',
+      [2]
+    ],
+    ['never removed', 'FROM a\nCOPY server.pem /etc/ssl/server.pem\n', []],
+    ['not secret-looking', 'FROM a\nCOPY app.tar /tmp/\nRUN rm /tmp/app.tar\n', []]
+  ],
+  SG1008: [
+    ['no USER', 'FROM alpine\nCMD ["x"]\n', [1]],
+    ['USER only in the build stage', 'FROM golang AS b\nUSER app\nFROM alpine\n', [3]],
+    ['USER set', 'FROM alpine\nUSER 10001\n', []],
+    ['inherited through FROM <stage>', 'FROM alpine AS base\nUSER app\nFROM base\n', []],
+    ['nonroot distroless', 'FROM gcr.io/distroless/static:nonroot\n', []]
+  ],
+  SG1009: [
+    ['numeric --from', 'FROM golang AS b\nFROM scratch\nCOPY --from=0 /x /x\n', [3]],
+    ['named --from', 'FROM golang AS b\nFROM scratch\nCOPY --from=b /x /x\n', []]
+  ],
+  SG1010: [
+    ['npm ci after COPY . .', 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm ci\n', [4]],
+    [
+      'pip install -r after COPY .',
+      'FROM python\nCOPY . /app\nRUN pip install -r /app/requirements.txt\n',
+      [3]
+    ],
+    ['go mod download after COPY . .', 'FROM golang\nCOPY . .\nRUN go mod download && go build\n', [3]],
+    ['manifests first', 'FROM node\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n', []],
+    ['build after COPY . . is fine', 'FROM golang\nCOPY . .\nRUN go build ./...\n', []]
+  ],
+  SG1011: [
+    ['ADD https without checksum', 'FROM a\nADD https://example.com/tool.tgz /tmp/\n', [2]],
+    ['with --checksum', `FROM a\nADD --checksum=${D} https://example.com/tool.tgz /tmp/\n`, []],
+    ['local ADD', 'FROM a\nADD app.tgz /app/\n', []]
+  ],
+  SG1012: [
+    ['curl | sh', 'FROM a\nRUN curl -fsSL https://get.example.sh | sh\n', [2]],
+    ['wget -O- | bash', 'FROM a\nRUN wget -qO- https://x/install | sudo bash -s -- -y\n', [2]],
+    ['sh -c "$(curl ...)"', 'FROM a\nRUN sh -c "$(curl -fsSL https://x/install.sh)"\n', [2]],
+    ['curl | tar', 'FROM a\nRUN curl -fsSL https://x/app.tgz | tar xz\n', []],
+    ['download then run', 'FROM a\nRUN curl -o i.sh https://x && sha256sum -c s && sh i.sh\n', []]
+  ],
+  SG1013: [
+    [
+      'shell-form CMD on scratch',
+      'FROM golang AS b\nFROM scratch\nCOPY --from=b /app /app\nCMD /app --serve\n',
+      [4]
+    ],
+    ['shell-form ENTRYPOINT on distroless', 'FROM gcr.io/distroless/static\nENTRYPOINT /app\n', [2]],
+    ['JSON form on scratch', 'FROM scratch\nCMD ["/app"]\n', []],
+    ['distroless debug has a shell', 'FROM gcr.io/distroless/base:debug\nCMD /app\n', []],
+    ['busybox copied in', 'FROM scratch\nCOPY --from=busybox /bin/busybox /bin/busybox\nCMD /app\n', []],
+    ['alpine has a shell', 'FROM alpine\nCMD /app\n', []]
+  ],
+  SG1014: [
+    [
+      'node_modules with dev dependencies',
+      'FROM node:20 AS deps\nWORKDIR /app\nCOPY package*.json ./\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /app/node_modules ./node_modules\n',
+      [6]
+    ],
+    [
+      'production install',
+      'FROM node:20 AS deps\nCOPY package*.json ./\nRUN npm ci --omit=dev\nFROM node:20-slim\nCOPY --from=deps /node_modules ./node_modules\n',
+      []
+    ],
+    [
+      'pruned after build',
+      'FROM node:20 AS b\nRUN npm ci && npm run build && npm prune --production\nFROM node:20-slim\nCOPY --from=b /node_modules ./node_modules\n',
+      []
+    ],
+    [
+      'only the built files',
+      'FROM node:20 AS b\nRUN npm ci && npm run build\nFROM nginx\nCOPY --from=b /dist /usr/share/nginx/html\n',
+      []
+    ]
+  ],
+  SG1015: [
+    [
+      'chmod after COPY',
+      'FROM alpine\nCOPY run.sh /usr/local/bin/run.sh\nRUN chmod +x /usr/local/bin/run.sh\n',
+      [3]
+    ],
+    ['chown -R after COPY', 'FROM alpine\nCOPY app /app\nRUN chown -R app:app /app\n', [3]],
+    ['COPY --chmod used', 'FROM alpine\nCOPY --chmod=755 run.sh /usr/local/bin/\nRUN echo ok\n', []],
+    ['chmod of another path', 'FROM alpine\nCOPY app /app\nRUN chmod 700 /data\n', []],
+    ['not right after', 'FROM alpine\nCOPY app /app\nRUN echo\nRUN chown -R app /app\n', []],
+    ['build stage only', 'FROM alpine AS b\nCOPY app /app\nRUN chmod +x /app\nFROM scratch\n', []]
+  ],
+  SG1016: [
+    ['no FROM', 'RUN echo\nCMD x\n', [1]],
+    ['unknown instruction', 'FROM a\nRUNN echo\n', [2]],
+    ['a valid Dockerfile', 'FROM a\nRUN echo\n', []]
+  ]
+}
+
+describe.each(Object.keys(CASES))('%s', ruleId => {
+  const rows = CASES[ruleId]!.map(([name, text, lines, dockerignore]) => ({
+    name,
+    text,
+    lines,
+    dockerignore
+  }))
+  test.each(rows)('$name', ({ text, lines, dockerignore }) => {
+    expect(hits(text, ruleId, dockerignore === undefined ? {} : { dockerignore })).toEqual(lines)
+  })
+})
+
+describe('stage attribution', () => {
+  test('SG findings name the stage', () => {
+    const findings = lintText('FROM golang:1.22 AS build\nFROM scratch AS runtime\nCOPY --from=0 /x /x\n', {
+      only: ['SG1009', 'SG1001']
+    })
+    expect(findings.map(f => [f.ruleId, f.line, f.stage])).toEqual([
+      ['SG1001', 1, { index: 0, name: 'build', final: false }],
+      ['SG1009', 3, { index: 1, name: 'runtime', final: true }]
+    ])
+  })
+
+  test('the target decides which stage is final', () => {
+    const text = 'FROM golang:1.22 AS build\nRUN go build\nFROM scratch AS runtime\n'
+    expect(hits(text, 'SG1002')).toEqual([])
+    expect(hits(text, 'SG1002', { target: 'build' })).toEqual([1])
+  })
+})
