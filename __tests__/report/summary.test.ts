@@ -273,15 +273,15 @@ describe('renderSummary', () => {
     expect(md).not.toContain('@octocat')
   })
 
-  test('stays under the character budget, saying how many findings did not fit', () => {
+  test('stays under the byte budget (multi-byte text included), saying how many findings did not fit', () => {
     const findings = Array.from({ length: 2000 }, (_, i) => ({
       ruleId: 'DL3008',
       severity: 'warning' as const,
-      message: `${'long message '.repeat(20)}${i}`,
+      message: `${'long message 🐳 漢字 '.repeat(20)}${i}`,
       line: 2
     }))
     const md = renderSummary(sample({ findings }), { failOn: 'error', maxLength: 50_000 })
-    expect(md.length).toBeLessThanOrEqual(50_000)
+    expect(Buffer.byteLength(md, 'utf8')).toBeLessThanOrEqual(50_000)
     expect(md).toMatch(/\d+ more findings did not fit in the summary; see the SARIF and JSON report\./)
     expect(md).toContain('### Image')
   })

@@ -24,7 +24,7 @@ export interface SummaryOptions {
   /** Where the SARIF and JSON report were written, to point at them. */
   sarifFile?: string
   reportFile?: string
-  /** Character budget; GitHub accepts 1 MiB per step summary. */
+  /** Budget in UTF-8 bytes; GitHub rejects a step summary over 1024 KiB. */
   maxLength?: number
 }
 
@@ -52,6 +52,10 @@ export function blobContextFromEnv(env: NodeJS.ProcessEnv): BlobContext | undefi
 
 export function stageName(stage: Pick<ReportStage, 'index' | 'name'>): string {
   return stage.name !== undefined && stage.name !== '' ? stage.name : `stage ${stage.index}`
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, 'utf8')
 }
 
 function plural(count: number, word: string): string {
@@ -266,7 +270,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
   if (files.length > 0) tail.push('', files.join(' · '))
   tail.push('', `<sub>stagegate ${escapeMarkdown(report.tool.version)}</sub>`)
 
-  const fixed = [...head, '', ...stages, '', '### Findings', '', '', ...tail].join('\n').length
+  const fixed = bytes([...head, '', ...stages, '', '### Findings', '', '', ...tail].join('\n'))
   const findings = findingsSection(report, options.blob, budget - fixed - 200)
   return [...head, '', ...stages, '', ...findings, '', ...tail].join('\n') + '\n'
 }
@@ -282,8 +286,9 @@ function findingsSection(report: Report, blob: BlobContext | undefined, budget: 
     const lines: string[] = []
     for (const finding of group.findings) {
       const line = findingLine(finding, report, blob)
-      if (used + line.length + 1 > budget) break
-      used += line.length + 1
+      const size = bytes(line) + 1
+      if (used + size > budget) break
+      used += size
       lines.push(line)
     }
     if (lines.length === 0) break
@@ -294,7 +299,7 @@ function findingsSection(report: Report, blob: BlobContext | undefined, budget: 
     } else {
       out.push(`#### ${heading}`, '', ...lines, '')
     }
-    used += heading.length + 40
+    used += bytes(heading) + 40
     if (lines.length < group.findings.length) break
   }
   if (shown < report.findings.length) {
