@@ -135,6 +135,8 @@ describe('markdown escaping', () => {
     ['a | b', 'a \\| b'],
     ['**bold** [link](http://x)', '\\*\\*bold\\*\\* \\[link\\](http://x)'],
     ['ping @octocat', 'ping @\u200boctocat'],
+    ['@octocat first', '@\u200boctocat first'],
+    ['alpine@sha256:abc user@host', 'alpine@sha256:abc user@host'],
     ['two\nlines', 'two lines']
   ])('escapeMarkdown(%j)', (text, expected) => {
     expect(escapeMarkdown(text)).toBe(expected)
@@ -198,7 +200,7 @@ describe('renderSummary', () => {
       '| 0 | build | <code>stagegate-fixture/builder:latest</code> | ⚠️ tag only | 2.0 MB |'
     )
     expect(md).toMatch(
-      /\| 1 \| runtime \*\*\(final\)\*\* \| <code>stagegate-fixture\/busybox@\u200bsha256:a+<\/code> \| ✅ digest \| 4\.4 MB \|/
+      /\| 1 \| runtime \*\*\(final\)\*\* \| <code>stagegate-fixture\/busybox@sha256:a+<\/code> \| ✅ digest \| 4\.4 MB \|/
     )
     expect(md).toContain('```mermaid\nflowchart LR\n')
     expect(md).toContain('#### Stage build: 0 errors, 1 warning, 0 notes')

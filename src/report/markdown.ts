@@ -13,10 +13,10 @@ export function escapeMarkdown(text: string): string {
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
     .replace(MARKDOWN_SPECIAL, char => `\\${char}`)
-    .replace(/@(?=\w)/g, '@\u200b')
+    .replace(/(^|[^\w])@(?=\w)/g, '$1@\u200b')
 }
 
-/** Text inside `<code>`: HTML-escaped, pipes safe in tables, mentions defused. */
+/** Text inside `<code>`: HTML-escaped, pipes safe in tables. */
 export function code(text: string): string {
   const inner = text
     .replace(/\r?\n|\r/g, ' ')
@@ -25,7 +25,7 @@ export function code(text: string): string {
     .replace(/>/g, '&gt;')
     .replace(/\|/g, '&#124;')
     .replace(/[\\`*_[\]]/g, char => `\\${char}`)
-    .replace(/@(?=\w)/g, '@\u200b')
+  // GitHub links no @mention inside <code>, so image references stay copyable.
   return `<code>${inner}</code>`
 }
 
