@@ -51,6 +51,8 @@ describeE2E('the test engine', () => {
       'buildx',
       'build',
       '--progress=plain',
+      // BuildKit caches a RUN step whatever its secret holds: build afresh so the hash is this run's.
+      '--no-cache',
       '--secret',
       `id=token,src=${secretFile}`,
       '--attest',
