@@ -47,6 +47,8 @@ const CASES: Record<string, Case[]> = {
   UndefinedVar: [
     ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],
     ['typo of a defined variable', 'FROM alpine\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
+    ['typo of PATH', 'FROM alpine\nENV PATH=$PAHT:/app/bin\n', [2]],
+    ['PATH and proxies are always defined', 'FROM scratch\nENV PATH=$PATH:/bin X=$http_proxy\n', []],
     ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
     ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],
     ['RUN shell form is not checked', 'FROM scratch\nRUN echo $nothing\n', []],

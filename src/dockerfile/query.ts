@@ -52,6 +52,27 @@ export function runScript(instruction: Instruction): string {
   return instruction.args
 }
 
+let shellCache = new Map<string, ShellCommand[]>()
+
+/**
+ * parseShell, shared by every rule of one lint run: many rules ask about the same RUN body, and
+ * parsing it once is most of the cost of linting. The engine clears the cache around each run, so
+ * nothing is kept between files. The result is shared: do not mutate it.
+ */
+export function parseShellCached(script: string): ShellCommand[] {
+  let commands = shellCache.get(script)
+  if (!commands) {
+    commands = parseShell(script)
+    if (shellCache.size >= 20_000) shellCache = new Map()
+    shellCache.set(script, commands)
+  }
+  return commands
+}
+
+export function clearShellCache(): void {
+  if (shellCache.size > 0) shellCache = new Map()
+}
+
 /** The shell commands of a RUN (exec form: one command with its argv). Cached per instruction. */
 export function runCommands(instruction: Instruction): ShellCommand[] {
   let commands = commandsCache.get(instruction)
@@ -63,7 +84,7 @@ export function runCommands(instruction: Instruction): ShellCommand[] {
       commands = isShell
         ? parseShell(third)
         : [{ argv: [...instruction.argv], env: [], raw: instruction.argv.join(' ') }]
-    } else commands = parseShell(runScript(instruction))
+    } else commands = parseShellCached(runScript(instruction))
     commandsCache.set(instruction, commands)
   }
   return commands

@@ -242,6 +242,11 @@ const COMMON_IMAGE_ENV = new Set([
   'SHELL'
 ])
 const PROXY_ARGS = ['HTTP_PROXY', 'HTTPS_PROXY', 'FTP_PROXY', 'NO_PROXY', 'ALL_PROXY']
+const ALWAYS_DEFINED = new Set([
+  ...COMMON_IMAGE_ENV,
+  ...PROXY_ARGS,
+  ...PROXY_ARGS.map(name => name.toLowerCase())
+])
 const EXPANDING_KEYWORDS = new Set([
   'ADD',
   'COPY',
@@ -265,8 +270,6 @@ const undefinedVar = rule(
     for (const stage of model.stages) {
       const inherited = stage.baseStage !== undefined ? definedAtEnd.get(stage.baseStage) : undefined
       const defined = new Set<string>(inherited ?? [])
-      for (const name of COMMON_IMAGE_ENV) defined.add(name)
-      for (const name of PROXY_ARGS) defined.add(name).add(name.toLowerCase())
       // Without the base image's config, only a stage on scratch knows every variable; elsewhere
       // report only names that look like typos of a defined one.
       const complete = isScratch(rootBase(model, stage))
@@ -277,8 +280,8 @@ const undefinedVar = rule(
               ? valuesOf(instruction)
               : instruction.args
           for (const name of new Set(referencedVariables(text))) {
-            if (defined.has(name)) continue
-            const guess = suggest(name, defined)
+            if (defined.has(name) || ALWAYS_DEFINED.has(name)) continue
+            const guess = suggest(name, [...defined, ...COMMON_IMAGE_ENV])
             if (!complete && guess === undefined) continue
             hits.push(
               hit(
