@@ -60,6 +60,23 @@ describe('runImageChecks', () => {
     ])
   })
 
+  it('keeps a hit that asks for less at most that severe under an override', () => {
+    const mixed = {
+      id: 'SG2998',
+      aliases: [],
+      severity: 'error' as const,
+      phase: 'image' as const,
+      summary: 'a check with an aggregate note',
+      run: () => [{ message: 'real problem' }, { message: 'aggregate', severity: 'note' as const }]
+    }
+    const run = (severity: Record<string, 'error' | 'warning' | 'note'>): string[] =>
+      runImageChecks(new ImageBuilder().build(), { config: config({ severity }), checks: [mixed] }).map(
+        finding => `${finding.message}:${finding.severity}`
+      )
+    expect(run({})).toEqual(['real problem:error', 'aggregate:note'])
+    expect(run({ SG2998: 'warning' })).toEqual(['real problem:warning', 'aggregate:note'])
+  })
+
   it('drops hits on allowed paths', () => {
     const findings = runImageChecks(image(), {
       model,

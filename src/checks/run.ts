@@ -4,7 +4,7 @@
 import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import type { Finding, Severity, StageRef } from '../finding.js'
-import { compareFindings } from '../finding.js'
+import { compareFindings, severityRank } from '../finding.js'
 import type { ImageIndex } from '../image/types.js'
 import { attributeHistory, attributeLayers, stageRef } from './attribution.js'
 import type { LayerAttribution } from './attribution.js'
@@ -55,7 +55,9 @@ export function runImageChecks(index: ImageIndex, options: ImageCheckOptions): F
     if (override === 'off') continue
     for (const hit of check.run(context)) {
       if (hit.path !== undefined && isAllowedPath(config.allow.paths, hit.path)) continue
-      const severity = override ?? hit.severity ?? check.severity
+      const base = override ?? check.severity
+      // A hit that asks for less (SG2012's aggregate note) stays at most that severe under any override.
+      const severity = hit.severity && severityRank(hit.severity) > severityRank(base) ? hit.severity : base
       findings.push(toFinding(check, hit, severity, { index, model, attribution, file }))
     }
   }
