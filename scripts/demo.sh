@@ -33,3 +33,16 @@ node dist/cli.js build \
   --sarif-file "${TMPDIR:-/tmp}/stagegate-demo.sarif"
 echo
 echo "demo: JSON report: ${TMPDIR:-/tmp}/stagegate-demo-report.json, SARIF: ${TMPDIR:-/tmp}/stagegate-demo.sarif"
+
+echo
+echo "demo: stagegate build on examples/bloated (what Stagegate exists to catch: each image finding names its stage and line)"
+echo
+node dist/cli.js build \
+  --context examples/bloated \
+  --tags stagegate-demo/bloated:latest \
+  --load \
+  --sbom false \
+  --provenance false \
+  --build-args NPM_TOKEN=npm_demoTokenNotReal0123456789abcdefABCD \
+  --fail-on never \
+  --report-file "${TMPDIR:-/tmp}/stagegate-demo-bloated.json"
