@@ -53,6 +53,22 @@ describe('instructions', () => {
     expect(last!.line).toBe(9)
   })
 
+  test.each([
+    ['here-string', 'FROM a\nRUN cat <<< "x"\nRUN y\n'],
+    ['quoted marker', "FROM a\nRUN echo '<<EOF'\nRUN y\n"],
+    ['double-quoted marker', 'FROM a\nRUN echo "a <<EOF b"\nRUN y\n'],
+    ['not a heredoc keyword', 'FROM a\nCMD cat <<EOF\nRUN y\n']
+  ])('%s is not a heredoc', (_name, text) => {
+    const model = parse(text)
+    expect(model.stages[0]!.instructions.map(i => [i.keyword, i.line, i.endLine, i.heredocs.length])).toEqual(
+      [
+        ['FROM', 1, 1, 0],
+        [model.stages[0]!.instructions[1]!.keyword, 2, 2, 0],
+        ['RUN', 3, 3, 0]
+      ]
+    )
+  })
+
   test('unterminated heredoc does not throw and stays within the file', () => {
     const model = parse('FROM a\nRUN <<EOF\necho\n')
     const run = model.stages[0]!.instructions[1]!

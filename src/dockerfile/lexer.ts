@@ -34,7 +34,36 @@ export interface Lexed {
 }
 
 const HEREDOC_KEYWORDS = new Set(['RUN', 'COPY', 'ADD'])
-const HEREDOC_MARKER = /<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/g
+const HEREDOC_MARKER = /^<<(-?)\s*(["']?)([A-Za-z_][A-Za-z0-9_.-]*)\2/
+
+/** `<<NAME` / `<<-"NAME"` markers outside quotes; `<<<` here-strings are not heredocs. */
+export function heredocMarkers(text: string): { name: string; stripTabs: boolean }[] {
+  const markers: { name: string; stripTabs: boolean }[] = []
+  let quote = ''
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (quote) {
+      if (ch === quote) quote = ''
+      else if (ch === '\\' && quote === '"') i++
+      continue
+    }
+    if (ch === '"' || ch === "'") {
+      quote = ch
+      continue
+    }
+    if (ch === '\\') {
+      i++
+      continue
+    }
+    if (ch !== '<' || text[i + 1] !== '<' || text[i - 1] === '<' || text[i + 2] === '<') continue
+    const match = HEREDOC_MARKER.exec(text.slice(i))
+    if (match) {
+      markers.push({ name: match[3] as string, stripTabs: match[1] === '-' })
+      i += match[0].length - 1
+    } else i++
+  }
+  return markers
+}
 
 function isBlank(line: string): boolean {
   for (let i = 0; i < line.length; i++) {
@@ -114,11 +143,8 @@ export function lexDockerfile(lines: readonly string[], escape: string, skipLine
     const heredocs: LexedHeredoc[] = []
     if (rest.includes('<<') && HEREDOC_KEYWORDS.has(word.toUpperCase())) {
       const markerLine = lastLine + 1
-      HEREDOC_MARKER.lastIndex = 0
-      let match: RegExpExecArray | null
-      while ((match = HEREDOC_MARKER.exec(rest)) !== null) {
-        const stripTabs = match[1] === '-'
-        const name = match[3] as string
+      const markers = heredocMarkers(rest)
+      for (const { name, stripTabs } of markers) {
         const body: string[] = []
         let closed = false
         while (i < n) {
