@@ -1,16 +1,12 @@
-// Parses mermaid sources with the real `mermaid` package, headless. mermaid
-// is not a dependency of Stagegate (only the tests need it), so it is
-// installed once from the npm registry into node_modules/.cache (with jsdom:
-// mermaid's parser reaches for DOMPurify, which needs a DOM), and a child
-// Node process does the parsing, outside Jest's module system.
+// Parses mermaid sources with the real `mermaid` package, headless (with
+// jsdom: mermaid's parser reaches for DOMPurify, which needs a DOM). Both are
+// devDependencies; a child Node process does the parsing, outside Jest's
+// module system.
 import { execFile } from 'node:child_process'
-import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import * as path from 'node:path'
-import { promisify } from 'node:util'
 
-const run = promisify(execFile)
 export const MERMAID_CACHE = path.resolve('node_modules/.cache/stagegate-mermaid')
-const PACKAGES = ['mermaid@11', 'jsdom@26']
 
 const PARSER = `
 import { JSDOM } from 'jsdom'
@@ -41,25 +37,10 @@ export interface MermaidParse {
 
 let ready: Promise<string> | undefined
 
-/** Installs mermaid + jsdom once; returns the cache directory. */
+/** Writes the parser script once; mermaid and jsdom are devDependencies, resolved from the repository's node_modules. */
 export function ensureMermaid(): Promise<string> {
   ready ??= (async () => {
-    // Written only after an install completed, so an interrupted one is redone.
-    const marker = path.join(MERMAID_CACHE, '.installed')
-    if (!existsSync(marker)) {
-      rmSync(path.join(MERMAID_CACHE, 'node_modules'), { recursive: true, force: true })
-      mkdirSync(MERMAID_CACHE, { recursive: true })
-      writeFileSync(path.join(MERMAID_CACHE, 'package.json'), '{"private":true,"type":"module"}\n')
-      await run(
-        'npm',
-        ['install', '--no-save', '--no-package-lock', '--no-audit', '--no-fund', ...PACKAGES],
-        {
-          cwd: MERMAID_CACHE,
-          maxBuffer: 16 * 1024 * 1024
-        }
-      )
-      writeFileSync(marker, PACKAGES.join('\n') + '\n')
-    }
+    mkdirSync(MERMAID_CACHE, { recursive: true })
     writeFileSync(path.join(MERMAID_CACHE, 'parse.mjs'), PARSER)
     return MERMAID_CACHE
   })()
