@@ -1,5 +1,6 @@
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
-import { expandVariables, splitWords } from '../../src/dockerfile/words.js'
+import { editDistance, suggest } from '../../src/dockerfile/query.js'
+import { expandVariables, referencedVariables, splitWords } from '../../src/dockerfile/words.js'
 
 const parse = (text: string, target?: string) =>
   parseDockerfile(text, target === undefined ? { path: 'Dockerfile' } : { path: 'Dockerfile', target })
@@ -217,6 +218,13 @@ describe('stages', () => {
 
 describe('words', () => {
   test.each([
+    ['$A ${B} ${C:-x} ${D-y} ${E:+z} \\$F', true, ['A', 'B', 'C', 'D', 'E']],
+    ['$A ${B} ${C:-x} ${D-y} ${E:+z} \\$F', false, ['A', 'B']]
+  ])('referencedVariables(%j, withDefaults=%s)', (text, withDefaults, expected) => {
+    expect(referencedVariables(text, '\\', withDefaults)).toEqual(expected)
+  })
+
+  test.each([
     ['a b  c', ['a', 'b', 'c']],
     ['"a b" c', ['a b', 'c']],
     ["'a \\ b' c", ['a \\ b', 'c']],
@@ -242,5 +250,26 @@ describe('words', () => {
     ['no vars', 'no vars']
   ])('expandVariables(%j)', (input, expected) => {
     expect(expandVariables(input, lookup)).toBe(expected)
+  })
+})
+
+describe('suggestions', () => {
+  test.each([
+    ['PAHT', ['PATH', 'HOME'], 'PATH'],
+    ['VERSON', ['VERSION'], 'VERSION'],
+    ['APP_HOEM', ['APP_HOME', 'HOME'], 'APP_HOME'],
+    ['path', ['PATH'], 'PATH'],
+    ['UID', ['PWD', 'HOME'], undefined],
+    ['TOTALLY_DIFFERENT', ['PATH'], undefined]
+  ])('suggest(%s)', (name, candidates, expected) => {
+    expect(suggest(name, candidates)).toBe(expected)
+  })
+  test.each([
+    ['kitten', 'sitting', 3],
+    ['PAHT', 'PATH', 1],
+    ['abc', 'abc', 0],
+    ['', 'ab', 2]
+  ])('editDistance(%s, %s) = %d', (a, b, d) => {
+    expect(editDistance(a, b)).toBe(d)
   })
 })

@@ -48,6 +48,8 @@ const CASES: Record<string, Case[]> = {
     ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],
     ['typo of a defined variable', 'FROM alpine\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
     ['typo of PATH', 'FROM alpine\nENV PATH=$PAHT:/app/bin\n', [2]],
+    ['a default in the reference is fine', 'FROM scratch\nENV RUNTIME_UID=${UID:-1000}\n', []],
+    ['short names need a close match', 'FROM alpine\nENV X=${UID}\n', []],
     ['PATH and proxies are always defined', 'FROM scratch\nENV PATH=$PATH:/bin X=$http_proxy\n', []],
     ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
     ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],

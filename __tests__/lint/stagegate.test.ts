@@ -73,6 +73,11 @@ const CASES: Record<string, Case[]> = {
     ['ENV password used in RUN', 'FROM a\nENV DB_PASSWORD=x\nRUN mysql -p$DB_PASSWORD < init.sql\n', [3]],
     ['declared but not used in RUN', 'FROM a\nARG API_TOKEN\nRUN echo hi\n', []],
     ['not a secret name', 'FROM a\nARG VERSION\nRUN echo $VERSION\n', []],
+    [
+      'a version of an auth tool is not a credential',
+      'FROM a\nENV DOCKER_AUTH_VERSION=1.5\nRUN git clone -b ${DOCKER_AUTH_VERSION} x\n',
+      []
+    ],
     ['secret mount instead', 'FROM a\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n', []]
   ],
   SG1007: [

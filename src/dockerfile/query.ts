@@ -144,27 +144,34 @@ export function isWholeTree(source: string): boolean {
   return /^\.?\/?\*?$/.test(source) && source !== '' && source !== '/'
 }
 
-/** Levenshtein distance, for "did you mean" suggestions. */
+/** Edit distance counting a swap of two neighbours as one edit (PAHT → PATH), for "did you mean". */
 export function editDistance(a: string, b: string): number {
   if (a === b) return 0
-  const previous = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diagonal = previous[0] as number
-    previous[0] = i
+  const rows: number[][] = []
+  for (let i = 0; i <= a.length; i++) {
+    const row: number[] = [i]
     for (let j = 1; j <= b.length; j++) {
-      const saved = previous[j] as number
+      if (i === 0) {
+        row.push(j)
+        continue
+      }
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      previous[j] = Math.min((previous[j] as number) + 1, (previous[j - 1] as number) + 1, diagonal + cost)
-      diagonal = saved
+      const up = rows[i - 1] as number[]
+      let best = Math.min((up[j] as number) + 1, (row[j - 1] as number) + 1, (up[j - 1] as number) + cost)
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        best = Math.min(best, ((rows[i - 2] as number[])[j - 2] as number) + 1)
+      row.push(best)
     }
+    rows.push(row)
   }
-  return previous[b.length] as number
+  return (rows[a.length] as number[])[b.length] as number
 }
 
 /** The closest name within distance 2 (case-insensitive equality counts as closest), if any. */
 export function suggest(name: string, candidates: Iterable<string>): string | undefined {
   let best: string | undefined
-  let bestDistance = 3
+  // Short names are a different word after two edits (UID → PWD): allow one.
+  let bestDistance = name.length <= 4 ? 2 : 3
   for (const candidate of candidates) {
     if (candidate === name) continue
     const distance = candidate.toLowerCase() === name.toLowerCase() ? 0 : editDistance(name, candidate)

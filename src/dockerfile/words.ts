@@ -126,8 +126,11 @@ function expandBraced(
   return value ?? ''
 }
 
-/** Names of the variables a text refers to (`$X`, `${X}`, `${X:-..}`), escaped `\$` excluded. */
-export function referencedVariables(text: string, escape = '\\'): string[] {
+/**
+ * Names of the variables a text refers to (`$X`, `${X}`, `${X:-..}`), escaped `\$` excluded.
+ * `withDefaults: false` leaves out `${X:-default}`-style references, which are fine when X is unset.
+ */
+export function referencedVariables(text: string, escape = '\\', withDefaults = true): string[] {
   const names: string[] = []
   if (!text.includes('$')) return names
   for (let i = 0; i < text.length; i++) {
@@ -138,8 +141,11 @@ export function referencedVariables(text: string, escape = '\\'): string[] {
     }
     if (ch !== '$') continue
     const braced = text[i + 1] === '{'
-    const match = NAME.exec(text.slice(i + (braced ? 2 : 1)))
-    if (match) names.push(match[0])
+    const start = i + (braced ? 2 : 1)
+    const match = NAME.exec(text.slice(start))
+    if (!match) continue
+    if (!withDefaults && braced && /^[:]?[-+?=]/.test(text.slice(start + match[0].length))) continue
+    names.push(match[0])
   }
   return names
 }

@@ -279,7 +279,7 @@ const undefinedVar = rule(
             instruction.keyword === 'ARG' || instruction.keyword === 'ENV'
               ? valuesOf(instruction)
               : instruction.args
-          for (const name of new Set(referencedVariables(text))) {
+          for (const name of new Set(referencedVariables(text, '\\', false))) {
             if (defined.has(name) || ALWAYS_DEFINED.has(name)) continue
             const guess = suggest(name, [...defined, ...COMMON_IMAGE_ENV])
             if (!complete && guess === undefined) continue
@@ -360,6 +360,15 @@ const redundantTargetPlatform = rule(
 const SECRET_KEY =
   /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i
 const PUBLIC_KEY = /(?:_|^)public(?:_|$)/i
+
+/** Last name parts that say the value is not the credential itself (DOCKER_AUTH_VERSION, TOKEN_URL). */
+const NOT_A_CREDENTIAL =
+  /(?:_|^)(?:version|url|uri|host|port|path|file|dir|name|type|enabled|mode|id|user|username|header)$/i
+
+/** Stricter than isSecretName, for rules that report errors: the name must end like a credential. */
+export function isCredentialName(name: string): boolean {
+  return isSecretName(name) && !NOT_A_CREDENTIAL.test(name)
+}
 
 /** True for ARG/ENV names that look like they hold a secret (BuildKit's heuristic). */
 export function isSecretName(name: string): boolean {

@@ -87,15 +87,15 @@ export function heavyBaseReason(ref: ImageRef): string | undefined {
   const path = ref.repository.toLowerCase()
   if (path.includes('distroless') || path.includes('chainguard') || path.includes('wolfi')) return undefined
   if (TOOLCHAIN_IMAGES.has(name) || (name === 'openjdk' && tag.includes('jdk') && !tag.includes('jre'))) {
-    return `'${name}' is a build toolchain image`
+    return `'${name}', a build toolchain image`
   }
   if (RUNTIME_IMAGES.has(name)) {
     if (/slim|alpine|jre|distroless/.test(tag)) return undefined
-    return `'${name}${tag ? ':' + tag : ''}' is a full image with build tools (use a -slim or -alpine variant, or distroless)`
+    return `'${name}${tag ? ':' + tag : ''}', a full image with build tools (a -slim or -alpine variant or distroless would do)`
   }
   if (OS_IMAGES.has(name)) {
     if (/slim|minimal|micro/.test(tag) || /minimal|micro/.test(name)) return undefined
-    return `'${name}' is a full operating system image`
+    return `'${name}', a full operating system image`
   }
   return undefined
 }
@@ -115,7 +115,7 @@ export const SG1002 = defineRule(
     return [
       hitAt(
         fromOf(final),
-        `The final stage ships ${reason}: build in an earlier stage and copy the artifact onto a slim, distroless or scratch base.`
+        `The final stage is based on ${reason}: build in an earlier stage and copy the artifact onto a slim, distroless or scratch base.`
       )
     ]
   }

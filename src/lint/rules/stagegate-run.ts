@@ -15,7 +15,7 @@ import {
 import { referencedVariables } from '../../dockerfile/words.js'
 import type { LintRule, RuleHit } from '../rule.js'
 import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../shell.js'
-import { isSecretName, keysOf } from './buildkit.js'
+import { isCredentialName, keysOf } from './buildkit.js'
 import { defineRule, hitAt } from './sg-common.js'
 
 /** OS package managers and the subcommands that install. */
@@ -77,7 +77,7 @@ export const SG1006 = defineRule(
       const secrets = new Map<string, Instruction>()
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) if (isSecretName(key)) secrets.set(key, instruction)
+          for (const key of keysOf(instruction)) if (isCredentialName(key)) secrets.set(key, instruction)
           continue
         }
         if (instruction.keyword !== 'RUN' || secrets.size === 0) continue
