@@ -43,6 +43,18 @@ describe('shellScripts keeps the Dockerfile line layout', () => {
     ])
   })
 
+  test('the hadolint shell pragma sets the dialect for the RUNs after it', () => {
+    const scripts = shellScripts(
+      parse(
+        'FROM a\nRUN echo 1\n# hadolint shell=bash\nRUN echo 2\n# hadolint shell=powershell\nRUN Write-Host 3\n'
+      )
+    )
+    expect(scripts.map(s => [s.firstLine, s.dialect])).toEqual([
+      [2, 'sh'],
+      [4, 'bash']
+    ])
+  })
+
   test('ARG and ENV names are declared for the script', () => {
     const [script] = shellScripts(parse('ARG G=1\nFROM a\nARG X\nENV Y=2 Z=3\nRUN echo "$X"\n'))
     expect(script!.text).toContain('export G\n')

@@ -42,8 +42,12 @@ export function shellScripts(model: DockerfileModel): ShellScript[] {
   const lines = sourceLines(model)
   const escape = model.directives.find(d => d.name === 'escape')?.value === '`' ? '`' : '\\'
   const scripts: ShellScript[] = []
+  const shellPragmas: { line: number; shell: string }[] = []
+  for (const comment of model.comments) {
+    const match = SHELL_PRAGMA.exec(comment.text)
+    if (match) shellPragmas.push({ line: comment.line, shell: match[1] as string })
+  }
   for (const stage of model.stages) {
-    if (stageWantsOtherShell(model, stage)) continue
     // SHELL applies to the RUNs after it; a stage starts with its base stage's final shell.
     const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
     let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
@@ -67,7 +71,9 @@ export function shellScripts(model: DockerfileModel): ShellScript[] {
       if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0)
         shell = instruction.argv
       if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
-      const dialect = shellDialect(shell)
+      // hadolint's `# hadolint shell=...` pragma overrides the shell for the RUNs after it.
+      const pragma = shellPragmaBefore(shellPragmas, instruction.line)
+      const dialect = shellDialect(pragma !== undefined ? [pragma] : shell)
       if (!dialect) continue
       const body = scriptLines(instruction, lines, escape)
       if (!body || body.lines.every(line => line.trim() === '' || line.trim() === '\\')) continue
@@ -86,12 +92,18 @@ export function shellScripts(model: DockerfileModel): ShellScript[] {
   return scripts
 }
 
-/** `# hadolint shell=powershell` before the stage's FROM, or a stage comment saying so. */
-function stageWantsOtherShell(model: DockerfileModel, stage: Stage): boolean {
-  return model.comments.some(
-    comment =>
-      /^hadolint\s+shell\s*=\s*(pwsh|powershell|cmd)/i.test(comment.text) && comment.line < stage.line + 1
-  )
+const SHELL_PRAGMA = /^(?:hadolint|stagegate)\s+shell\s*=\s*(\S+)/i
+
+function shellPragmaBefore(
+  pragmas: readonly { line: number; shell: string }[],
+  line: number
+): string | undefined {
+  let found: string | undefined
+  for (const pragma of pragmas) {
+    if (pragma.line >= line) break
+    found = pragma.shell
+  }
+  return found
 }
 
 function scriptLines(
