@@ -1,7 +1,8 @@
 import { promises as fs } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { makeRedactor, parseSecretPair, prepareSecrets } from '../../src/build/secrets.js'
+import { parseSecretPair, prepareSecrets } from '../../src/build/secrets.js'
+import { makeRedactor } from '../../src/redact.js'
 
 const EMPTY = { secrets: [], 'secret-files': [], 'secret-envs': [], 'github-token': '', context: '.' }
 

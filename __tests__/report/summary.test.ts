@@ -1,6 +1,7 @@
 import type { Report } from '../../src/report/report.js'
 import { buildReport } from '../../src/report/build-report.js'
-import { code, escapeMarkdown, formatBytes, mermaidText } from '../../src/report/markdown.js'
+import { formatBytes } from '../../src/bytes.js'
+import { code, escapeMarkdown, mermaidText } from '../../src/report/markdown.js'
 import { blobContextFromEnv, blobUrl, renderSummary, stageGraphMermaid } from '../../src/report/summary.js'
 import { parseMermaid } from '../support/mermaid.js'
 import { sampleFindings, sampleImage, sampleModel } from './fixtures.js'

@@ -8,6 +8,7 @@
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import { UsageError } from '../errors.js'
+import { makeRedactor } from '../redact.js'
 import type { Inputs } from '../inputs.js'
 import { isGitHubGitContext } from './spec.js'
 
@@ -49,24 +50,6 @@ export function parseSecretPair(input: SecretInput, item: string): { id: string;
   }
   // A `secrets` value is taken byte for byte (parseList already removed CSV quoting).
   return { id, value: input === 'secrets' ? value : value.trim() }
-}
-
-/** Builds the redactor: each value, and for multi-line values each line long enough to be meaningful. */
-export function makeRedactor(values: readonly string[]): (text: string) => string {
-  const needles = new Set<string>()
-  for (const value of values) {
-    if (value.trim() === '') continue
-    needles.add(value)
-    const lines = value.split(/\r?\n/)
-    if (lines.length > 1) for (const line of lines) if (line.trim().length >= 4) needles.add(line.trim())
-  }
-  // Longest first, so a value that contains another is replaced whole.
-  const ordered = [...needles].sort((a, b) => b.length - a.length)
-  return (text: string): string => {
-    let out = text
-    for (const needle of ordered) out = out.split(needle).join('***')
-    return out
-  }
 }
 
 /** The runner's masker matches line by line, so a multi-line value is registered whole and per line. */

@@ -72,19 +72,6 @@ export function heaviestLayer(files: readonly ImageFile[]): number | undefined {
   return best
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1000) return `${bytes} B`
-  const units = ['kB', 'MB', 'GB', 'TB']
-  let value = bytes
-  let unit = 'B'
-  for (const next of units) {
-    if (value < 1000) break
-    value /= 1000
-    unit = next
-  }
-  return `${value >= 100 ? value.toFixed(0) : value.toFixed(1)} ${unit}`
-}
-
 /** `a, b, c (+4 more)` */
 export function examples(paths: readonly string[], limit = 3): string {
   const shown = paths.slice(0, limit).join(', ')

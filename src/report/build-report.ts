@@ -1,5 +1,6 @@
 // Everything the phases produced → the one Report every reporter renders
 // (the JSON contract in DESIGN.md). Pure: data in, data out.
+import { isDigestPinned } from '../dockerfile/image-ref.js'
 import type { DockerfileModel, Stage } from '../dockerfile/model.js'
 import { compareFindings, countFindings } from '../finding.js'
 import type { Finding } from '../finding.js'
@@ -29,12 +30,10 @@ export interface ReportParts {
   toolVersion: string
 }
 
-const DIGEST_PINNED = /@sha256:[0-9a-f]{64}$/i
-
 /** Pinned by digest; undefined when pinning does not apply (`scratch`, another stage). */
 export function isPinned(stage: Pick<Stage, 'base' | 'baseStage'>): boolean | undefined {
   if (stage.baseStage !== undefined || stage.base.toLowerCase() === 'scratch') return undefined
-  return DIGEST_PINNED.test(stage.base)
+  return isDigestPinned(stage.base)
 }
 
 export function buildReport(parts: ReportParts): Report {

@@ -4,7 +4,8 @@
 // the image size delta. Pure; github/sticky-comment.ts posts it.
 import type { FailOn, Finding, Severity } from '../finding.js'
 import { fingerprintFindings } from './fingerprint.js'
-import { code, escapeMarkdown, formatBytes, linkTarget } from './markdown.js'
+import { formatBytes } from '../bytes.js'
+import { code, escapeMarkdown, linkTarget } from './markdown.js'
 import type { Report, ReportFinding } from './report.js'
 import { blobUrl, stageName } from './summary.js'
 import type { BlobContext } from './summary.js'

@@ -5,7 +5,8 @@
 // secret can reach it that the (redacted) findings do not carry.
 import type { FailOn, Finding, Severity } from '../finding.js'
 import { helpUri } from '../rule-meta.js'
-import { code, escapeMarkdown, formatBytes, linkTarget, mermaidText } from './markdown.js'
+import { formatBytes } from '../bytes.js'
+import { code, escapeMarkdown, linkTarget, mermaidText } from './markdown.js'
 import type { Report, ReportEdge, ReportStage } from './report.js'
 import { verdict } from './verdict.js'
 

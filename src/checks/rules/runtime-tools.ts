@@ -3,7 +3,8 @@
 // attack surface and size that a minimal final stage does not ship.
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
-import { examples, filesUnder, findPrograms, formatBytes, heaviestLayer } from '../image-files.js'
+import { examples, filesUnder, findPrograms, heaviestLayer } from '../image-files.js'
+import { formatBytes } from '../../bytes.js'
 import { resolveFile } from '../resolve.js'
 
 export const SHELLS = ['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'csh', 'tcsh', 'fish', 'busybox']

@@ -3,7 +3,8 @@
 import type { Thresholds } from '../../config.js'
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
-import { examples, formatBytes } from '../image-files.js'
+import { formatBytes } from '../../bytes.js'
+import { examples } from '../image-files.js'
 import { redactCreatedBy } from '../secrets.js'
 
 /** Used where the config does not set a threshold. dive's CI default for efficiency is 0.9. */
