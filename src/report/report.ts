@@ -1,4 +1,5 @@
 // The JSON report (`--format json`, `report-file`): the contract in DESIGN.md.
+import type { StageEdge } from '../dockerfile/model.js'
 import type { Counts, Finding } from '../finding.js'
 
 export interface ReportStage {
@@ -34,16 +35,8 @@ export interface ReportImage {
   indexFromAttestations?: boolean
 }
 
-/** Stage-graph edges, so reporters can draw what crossed between stages. */
-export interface ReportEdge {
-  from?: number
-  image?: string
-  to: number
-  kind: 'copy' | 'mount' | 'base'
-  line: number
-  sources: string[]
-  dest?: string
-  /** Bytes that crossed (image phase only). */
+/** Stage-graph edges (the model's), with the bytes that crossed when the image phase measured them. */
+export interface ReportEdge extends StageEdge {
   sizeBytes?: number
 }
 
