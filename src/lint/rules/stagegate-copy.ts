@@ -9,6 +9,7 @@ import {
   copyPaths,
   flagValue,
   hasFlag,
+  instructionAt,
   isWholeTree,
   runCommands,
   stageChain
@@ -59,7 +60,7 @@ export const SG1004 = defineRule(
       if (edge.kind !== 'copy' || edge.from === undefined) continue
       const source = model.stages[edge.from]
       const target = model.stages[edge.to]
-      const instruction = target?.instructions.find(i => i.line === edge.line)
+      const instruction = target ? instructionAt(model, edge.line) : undefined
       if (!source || !instruction) continue
       const workdir = source.workdir !== undefined ? normalizeDir(source.workdir) : undefined
       for (const path of edge.sources) {
@@ -308,7 +309,7 @@ export const SG1014 = defineRule(
           isWholeTree(path)
       )
       if (!carriesModules || !installsDevDependencies(model, source)) continue
-      const instruction = final.instructions.find(i => i.line === edge.line)
+      const instruction = instructionAt(model, edge.line)
       if (instruction)
         hits.push(
           hitAt(
