@@ -40,6 +40,18 @@ export function allInstructions(model: DockerfileModel): readonly Instruction[] 
   return all
 }
 
+const byLineCache = new WeakMap<DockerfileModel, Map<number, Instruction>>()
+
+/** The instruction that starts on `line` (edges and findings carry lines). */
+export function instructionAt(model: DockerfileModel, line: number): Instruction | undefined {
+  let byLine = byLineCache.get(model)
+  if (!byLine) {
+    byLine = new Map(allInstructions(model).map(instruction => [instruction.line, instruction]))
+    byLineCache.set(model, byLine)
+  }
+  return byLine.get(line)
+}
+
 /**
  * The script a RUN executes: the heredoc bodies for `RUN <<EOF` (the body is the script), the
  * argument text otherwise (a heredoc fed to a command, `RUN cat <<EOF > f`, is data); '' for exec form.
