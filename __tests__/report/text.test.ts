@@ -1,6 +1,6 @@
 import type { Finding } from '../../src/finding.js'
 import { buildReport } from '../../src/report/build-report.js'
-import { formatCounts, formatFindingLine, formatText } from '../../src/report/text.js'
+import { formatCounts, formatFindingLine, formatText, imageLine } from '../../src/report/text.js'
 import { sampleFindings, sampleModel } from './fixtures.js'
 
 describe('formatFindingLine', () => {
@@ -98,5 +98,32 @@ describe('formatText', () => {
     [{ error: 2, warning: 10, note: 3 }, '2 errors, 10 warnings, 3 notes']
   ])('formatCounts(%j)', (counts, expected) => {
     expect(formatCounts(counts)).toBe(expected)
+  })
+})
+
+describe('imageLine', () => {
+  const image = {
+    ref: 'app:1',
+    sizeBytes: 2_500_000,
+    efficiency: 0.9512,
+    wastedBytes: 120_000,
+    layers: [
+      { index: 0, digest: 'sha256:a', sizeBytes: 2_000_000, createdBy: 'COPY a /' },
+      { index: 1, digest: 'sha256:b', sizeBytes: 500_000, createdBy: 'RUN x' }
+    ],
+    attestations: { sbom: true, provenance: false }
+  }
+  test('size, layers, efficiency, waste and attestations in one line', () => {
+    expect(imageLine(image)).toBe(
+      'image app:1: 2.5 MB in 2 layers, 95.1 % efficient, 120.0 kB wasted, SBOM yes, provenance no'
+    )
+  })
+  test('formatText prints it before the summary line', () => {
+    const text = formatText(buildReport({ dockerfile: 'Dockerfile', findings: [], image, toolVersion: '1' }))
+    expect(text.split('\n')).toEqual([
+      'Dockerfile: image app:1: 2.5 MB in 2 layers, 95.1 % efficient, 120.0 kB wasted, SBOM yes, provenance no',
+      'Dockerfile: 0 findings (0 errors, 0 warnings, 0 notes)',
+      ''
+    ])
   })
 })

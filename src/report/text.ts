@@ -1,8 +1,9 @@
 // Compiler-style text for the CLI: one line per finding that editors and
 // terminals can jump to, then one summary line.
 //   Dockerfile:12 DL3008 warning: Pin versions in apt-get install. [stage builder]
+import { formatBytes } from '../bytes.js'
 import type { Counts, Finding } from '../finding.js'
-import type { Report } from './report.js'
+import type { Report, ReportImage } from './report.js'
 
 export function stageLabel(stage: Finding['stage']): string | undefined {
   if (!stage) return undefined
@@ -34,6 +35,7 @@ export function formatText(reports: Report | readonly Report[]): string {
   for (const report of list) {
     for (const finding of report.findings) lines.push(formatFindingLine(finding, report.dockerfile))
     for (const notice of report.notices ?? []) lines.push(`${report.dockerfile}: notice: ${oneLine(notice)}`)
+    if (report.image) lines.push(`${report.dockerfile}: ${imageLine(report.image)}`)
     if (report.build && !report.build.ok) {
       lines.push(
         `${report.dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ''}`
@@ -47,6 +49,14 @@ export function formatText(reports: Report | readonly Report[]): string {
   const scope = list.length === 1 ? (list[0]?.dockerfile ?? '') : plural(list.length, 'Dockerfile')
   lines.push(`${scope}: ${plural(findings, 'finding')} (${formatCounts(total)})`)
   return lines.join('\n') + '\n'
+}
+
+/** The image in one line: what shipped, how big, how much of it is waste, which attestations. */
+export function imageLine(image: ReportImage): string {
+  const layers = plural(image.layers.length, 'layer')
+  const efficiency = `${(image.efficiency * 100).toFixed(1)} % efficient`
+  const attested = `SBOM ${image.attestations.sbom ? 'yes' : 'no'}, provenance ${image.attestations.provenance ? 'yes' : 'no'}`
+  return `image ${image.ref}: ${formatBytes(image.sizeBytes)} in ${layers}, ${efficiency}, ${formatBytes(image.wastedBytes)} wasted, ${attested}`
 }
 
 function oneLine(text: string): string {
