@@ -23,11 +23,11 @@ describe('parseArgv', () => {
   })
 
   test.each([
-    [['--nope'], 'lint: unknown option "--nope"; run `stagegate lint --help`.'],
-    [['-x'], 'lint: unknown option "-x"; run `stagegate lint --help`.'],
-    [['--format'], 'lint: --format needs a value.'],
-    [['--format', '--config'], 'lint: --format needs a value.'],
-    [['--push=maybe'], 'lint: --push takes true or false, got "maybe".']
+    [['--nope'], 'unknown option "--nope"; run `stagegate lint --help`.'],
+    [['-x'], 'unknown option "-x"; run `stagegate lint --help`.'],
+    [['--format'], '--format needs a value.'],
+    [['--format', '--config'], '--format needs a value.'],
+    [['--push=maybe'], '--push takes true or false, got "maybe".']
   ])('%j is a usage error', (argv, message) => {
     expect(() => parseArgv('lint', argv, spec)).toThrow(message)
   })
@@ -35,7 +35,7 @@ describe('parseArgv', () => {
   test('oneOf', () => {
     expect(oneOf('lint', 'format', undefined, ['text', 'json'] as const, 'text')).toBe('text')
     expect(() => oneOf('lint', 'format', 'xml', ['text', 'json'] as const, 'text')).toThrow(
-      'lint: --format must be one of text, json, got "xml".'
+      '--format must be one of text, json, got "xml".'
     )
   })
 })

@@ -35,11 +35,11 @@ describe('parseBuildFlags', () => {
   })
 
   test.each([
-    [['--tag', 'x'], 'build: unknown option "--tag"; run `stagegate build --help`.'],
-    [['--file', 'a', '--file', 'b'], 'build: --file is given 2 times; it takes one value.'],
-    [['a', 'b'], 'build: one context at most, got 2 (a b); run `stagegate build --help`.'],
-    [['--context', 'a', 'b'], 'build: the context is given twice (--context and a positional); keep one.'],
-    [['--push=yes'], 'build: --push takes true or false, got "yes".'],
+    [['--tag', 'x'], 'unknown option "--tag"; run `stagegate build --help`.'],
+    [['--file', 'a', '--file', 'b'], '--file is given 2 times; it takes one value.'],
+    [['a', 'b'], 'one context at most, got 2 (a b); run `stagegate build --help`.'],
+    [['--context', 'a', 'b'], 'the context is given twice (--context and a positional); keep one.'],
+    [['--push=yes'], '--push takes true or false, got "yes".'],
     [['--fail-on', 'fatal'], 'Input "fail-on" must be one of error, warning, note, never, got "fatal".']
   ] as [string[], string | null][])('%j is a usage error', (argv, message) => {
     if (message === null)

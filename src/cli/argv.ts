@@ -27,7 +27,7 @@ export function parseArgv(command: string, argv: readonly string[], spec: FlagSp
     }
     if (!arg.startsWith('--') || arg === '-') {
       if (arg.startsWith('-') && arg !== '-') {
-        throw new UsageError(`${command}: unknown option "${arg}"; run \`stagegate ${command} --help\`.`)
+        throw new UsageError(`unknown option "${arg}"; run \`stagegate ${command} --help\`.`)
       }
       parsed.positionals.push(arg)
       continue
@@ -38,17 +38,17 @@ export function parseArgv(command: string, argv: readonly string[], spec: FlagSp
     if (spec.booleans.includes(name)) {
       if (inline === undefined) parsed.booleans.set(name, true)
       else if (inline === 'true' || inline === 'false') parsed.booleans.set(name, inline === 'true')
-      else throw new UsageError(`${command}: --${name} takes true or false, got "${inline}".`)
+      else throw new UsageError(`--${name} takes true or false, got "${inline}".`)
       continue
     }
     if (!spec.values.includes(name)) {
-      throw new UsageError(`${command}: unknown option "--${name}"; run \`stagegate ${command} --help\`.`)
+      throw new UsageError(`unknown option "--${name}"; run \`stagegate ${command} --help\`.`)
     }
     let value = inline
     if (value === undefined) {
       const next = argv[i + 1]
       if (next === undefined || (next.startsWith('--') && next.length > 2)) {
-        throw new UsageError(`${command}: --${name} needs a value.`)
+        throw new UsageError(`--${name} needs a value.`)
       }
       value = next
       i++
@@ -72,5 +72,5 @@ export function oneOf<T extends string>(
 ): T {
   if (value === undefined) return fallback
   if ((allowed as readonly string[]).includes(value)) return value as T
-  throw new UsageError(`${command}: --${name} must be one of ${allowed.join(', ')}, got "${value}".`)
+  throw new UsageError(`--${name} must be one of ${allowed.join(', ')}, got "${value}".`)
 }

@@ -62,14 +62,14 @@ export function parseBuildFlags(argv: string[]): Inputs {
   const parsed = parseArgv('build', argv, BUILD_FLAG_SPEC)
   if (parsed.positionals.length > 1)
     throw new UsageError(
-      `build: one context at most, got ${parsed.positionals.length} (${parsed.positionals.join(' ')}); run \`stagegate build --help\`.`
+      `one context at most, got ${parsed.positionals.length} (${parsed.positionals.join(' ')}); run \`stagegate build --help\`.`
     )
   const [positional] = parsed.positionals
   if (positional !== undefined && parsed.values.has('context'))
-    throw new UsageError('build: the context is given twice (--context and a positional); keep one.')
+    throw new UsageError('the context is given twice (--context and a positional); keep one.')
   for (const [name, values] of parsed.values) {
     if (!LISTS.has(name) && values.length > 1)
-      throw new UsageError(`build: --${name} is given ${values.length} times; it takes one value.`)
+      throw new UsageError(`--${name} is given ${values.length} times; it takes one value.`)
   }
   return parseInputs(name => {
     if (name === 'context' && positional !== undefined) return positional

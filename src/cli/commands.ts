@@ -38,7 +38,7 @@ function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>) {
 export async function lintCommand(argv: string[]): Promise<number> {
   const parsed = parseArgv('lint', argv, { values: [...COMMON, 'target'], booleans: [] })
   if (parsed.positionals.length === 0)
-    throw new UsageError('lint: name at least one Dockerfile; run `stagegate lint --help`.')
+    throw new UsageError('name at least one Dockerfile; run `stagegate lint --help`.')
   const { format, cwd, config, failOn } = commonOptions('lint', parsed)
   const target = lastValue(parsed, 'target')
   const reports: Report[] = []
@@ -64,8 +64,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     values: [...COMMON, 'dockerfile', 'target', 'platform'],
     booleans: []
   })
-  if (parsed.positionals.length !== 1)
-    throw new UsageError('check: name one image; run `stagegate check --help`.')
+  if (parsed.positionals.length !== 1) throw new UsageError('name one image; run `stagegate check --help`.')
   const source = parsed.positionals[0] as string
   const { format, config, failOn } = commonOptions('check', parsed)
   const file = lastValue(parsed, 'dockerfile')
