@@ -27,11 +27,6 @@ const CASES: Record<string, Case[]> = {
     ['all lowercase', 'from a\nrun x\ncmd y\n', []],
     ['all uppercase', 'FROM a\nRUN x\n', []]
   ],
-  ReservedStageName: [
-    ['scratch as a name', 'FROM alpine AS scratch\n', [1]],
-    ['context as a name', 'FROM alpine AS Context\n', [1]],
-    ['ordinary name', 'FROM alpine AS build\n', []]
-  ],
   UndefinedArgInFrom: [
     ['undeclared', 'FROM alpine:$TAG\n', [1]],
     ['typo of a declared one', 'ARG VERSION=1\nFROM alpine:${VERSON}\n', [2]],
@@ -61,18 +56,6 @@ const CASES: Record<string, Case[]> = {
     ['LABEL key value', 'FROM a\nLABEL maintainer "me"\n', [2]],
     ['ENV key=value', 'FROM a\nENV PATH=/usr/bin\n', []],
     ['LABEL key=value', 'FROM a\nLABEL a=b c="d e"\n', []]
-  ],
-  RedundantTargetPlatform: [
-    ['$TARGETPLATFORM', 'FROM --platform=$TARGETPLATFORM alpine\n', [1]],
-    ['${TARGETPLATFORM}', 'FROM --platform=${TARGETPLATFORM} alpine\n', [1]],
-    ['$BUILDPLATFORM', 'FROM --platform=$BUILDPLATFORM alpine\n', []]
-  ],
-  SecretsUsedInArgOrEnv: [
-    ['secret in ARG', 'FROM a\nARG AWS_SECRET_ACCESS_KEY\n', [2]],
-    ['token in ENV', 'FROM a\nENV GITHUB_TOKEN=x\n', [2]],
-    ['global ARG password', 'ARG DB_PASSWORD\nFROM a\n', [1]],
-    ['public key is fine', 'FROM a\nARG PUBLIC_KEY=abc\n', []],
-    ['keyboard is not key', 'FROM a\nENV KEYBOARD=us\n', []]
   ],
   FromPlatformFlagConstDisallowed: [
     ['constant platform', 'FROM --platform=linux/amd64 alpine AS build\n', [1]],

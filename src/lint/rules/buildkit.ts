@@ -150,22 +150,6 @@ const consistentInstructionCasing = rule(
   }
 )
 
-const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
-const reservedStageName = rule(
-  'ReservedStageName',
-  'warning',
-  'Reserved words (scratch, context) should not be used as stage names.',
-  ({ model }) =>
-    model.stages
-      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
-      .map(stage =>
-        hit(
-          stage.instructions[0] as Instruction,
-          `Rename stage '${stage.name}': it is a reserved name and shadows the built-in one.`
-        )
-      )
-)
-
 function globalArgNames(model: DockerfileModel): Set<string> {
   const names = new Set(PLATFORM_ARGS)
   for (const arg of model.globalArgs) names.add(arg.name)
@@ -342,21 +326,6 @@ const invalidBaseImagePlatform = rule(
   () => []
 )
 
-const redundantTargetPlatform = rule(
-  'RedundantTargetPlatform',
-  'note',
-  'Setting FROM --platform to $TARGETPLATFORM is redundant: it is the default.',
-  ({ model }) =>
-    model.stages
-      .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
-      .map(stage =>
-        hit(
-          stage.instructions[0] as Instruction,
-          `Remove --platform=${stage.platform}: the target platform is the default.`
-        )
-      )
-)
-
 const SECRET_KEY =
   /(?:_|^)(?:apikey|auth|credential|credentials|key|password|pword|passwd|secret|token)(?:_|$)/i
 const PUBLIC_KEY = /(?:_|^)public(?:_|$)/i
@@ -374,28 +343,6 @@ export function isCredentialName(name: string): boolean {
 export function isSecretName(name: string): boolean {
   return SECRET_KEY.test(name) && !PUBLIC_KEY.test(name)
 }
-
-const secretsUsedInArgOrEnv = rule(
-  'SecretsUsedInArgOrEnv',
-  'warning',
-  'Sensitive data should not be passed in ARG or ENV: it stays in the image history.',
-  ({ model }) => {
-    const hits: RuleHit[] = []
-    for (const instruction of allInstructions(model)) {
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue
-      for (const key of keysOf(instruction)) {
-        if (isSecretName(key))
-          hits.push(
-            hit(
-              instruction,
-              `Do not use ${instruction.keyword} for sensitive data ("${key}"): use a secret mount (RUN --mount=type=secret).`
-            )
-          )
-      }
-    }
-    return hits
-  }
-)
 
 const fromPlatformFlagConstDisallowed = rule(
   'FromPlatformFlagConstDisallowed',
@@ -542,13 +489,10 @@ export const BUILDKIT_RULES: readonly LintRule[] = [
   fromAsCasing,
   noEmptyContinuation,
   consistentInstructionCasing,
-  reservedStageName,
   undefinedArgInFrom,
   undefinedVar,
   legacyKeyValueFormat,
   invalidBaseImagePlatform,
-  redundantTargetPlatform,
-  secretsUsedInArgOrEnv,
   invalidDefaultArgInFrom,
   fromPlatformFlagConstDisallowed,
   copyIgnoredFile,

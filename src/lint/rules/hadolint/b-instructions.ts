@@ -5,6 +5,7 @@
 // CMD/ENTRYPOINT and HEALTHCHECK. Stage-aware where the image is what matters.
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import type { RuleHit } from '../../rule.js'
+import { isSecretName } from '../buildkit.js'
 import { finalImageStages, hitAt, keyValuePairs, runBody, stageAtLine, type PartBRule } from './b-helpers.js'
 
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
@@ -285,7 +286,7 @@ const SECRET_KEY_QUALIFIERS = new Set([
 /** A name that ends like these points at a secret rather than holding one. */
 const POINTER_SUFFIXES = new Set(['file', 'path', 'dir', 'url'])
 
-/** True when a variable name looks like it holds a credential. */
+/** True when a variable name looks like it holds a credential (hadolint's word heuristic). */
 export function looksSensitive(name: string): boolean {
   const words = nameWords(name)
   if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1] as string)) return false
@@ -293,6 +294,17 @@ export function looksSensitive(name: string): boolean {
     (word, i) =>
       SECRET_WORDS.has(word) || (word === 'key' && i > 0 && SECRET_KEY_QUALIFIERS.has(words[i - 1] as string))
   )
+}
+
+/**
+ * DL3064's test: hadolint's word heuristic or BuildKit's SecretsUsedInArgOrEnv pattern (which also
+ * catches `auth`, `pword` and any `_KEY` part), since DL3064 stands for both. Names ending in a
+ * pointer suffix (`_FILE`, `_PATH` ...) hold where the secret is, not the secret, for both.
+ */
+export function isSensitiveName(name: string): boolean {
+  const words = nameWords(name)
+  if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1] as string)) return false
+  return looksSensitive(name) || isSecretName(name)
 }
 
 export const DL3064: PartBRule = {
@@ -307,7 +319,7 @@ export const DL3064: PartBRule = {
       if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue
       const names = keyValuePairs(instruction)
         .map(pair => pair.key)
-        .filter(looksSensitive)
+        .filter(isSensitiveName)
       if (names.length === 0) continue
       const hit = hitAt(
         instruction,
@@ -328,7 +340,7 @@ export const DL3065: PartBRule = {
   summary: '`FROM --platform=$TARGETPLATFORM` is redundant: it is the default',
   check({ model }) {
     return model.stages
-      .filter(stage => stage.platform === '$TARGETPLATFORM' || stage.platform === '${TARGETPLATFORM}')
+      .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
       .map(stage =>
         hitAt(
           stage.instructions[0] as Instruction,

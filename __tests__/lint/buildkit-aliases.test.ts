@@ -1,0 +1,90 @@
+// BuildKit checks that mean the same as a hadolint rule run once, as the DL
+// rule, and their BuildKit names still select it everywhere a name is read.
+import { emptyConfig } from '../../src/config.js'
+import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { lintModel } from '../../src/lint/engine.js'
+import { LINT_RULES } from '../../src/lint/catalog.js'
+import { isSensitiveName } from '../../src/lint/rules/hadolint/b-instructions.js'
+import { hits, lintText } from './sg-helpers.js'
+
+const PAIRS = [
+  { id: 'DL3063', name: 'ReservedStageName', text: 'FROM debian AS scratch\nRUN x\n', line: 1 },
+  { id: 'DL3064', name: 'SecretsUsedInArgOrEnv', text: 'FROM debian\nARG GITHUB_TOKEN\n', line: 2 },
+  { id: 'DL3065', name: 'RedundantTargetPlatform', text: 'FROM --platform=$TARGETPLATFORM debian\n', line: 1 }
+]
+
+describe.each(PAIRS)('$name is an alias of $id', ({ id, name, text, line }) => {
+  test('one finding on the line, under the DL id', () => {
+    const onLine = lintText(text).filter(f => f.line === line && (f.ruleId === id || f.ruleId === name))
+    expect(onLine.map(f => f.ruleId)).toEqual([id])
+  })
+
+  test('no rule is named after the BuildKit check; the DL rule carries it as an alias', () => {
+    expect(LINT_RULES.some(rule => rule.id === name)).toBe(false)
+    expect(LINT_RULES.find(rule => rule.id === id)?.aliases).toContain(name)
+  })
+
+  test.each([
+    ['# check=skip=', `# check=skip=${name}\n${text}`, {}],
+    ['# check=skip= (lowercase name)', `# check=skip=${name.toLowerCase()}\n${text}`, {}],
+    ['config ignore', text, { ignore: [name] }],
+    ['config severity off', text, { severity: { [name]: 'off' as const } }],
+    ['global pragma', `# stagegate global ignore=${name}\n${text}`, {}]
+  ])('%s with the BuildKit name silences it', (_how, dockerfile, config) => {
+    expect(lintText(dockerfile, { config }).filter(f => f.ruleId === id)).toEqual([])
+  })
+
+  test('# check=error=true makes it an error (it is a BuildKit check)', () => {
+    const findings = lintText(`# check=error=true\n${text}`).filter(f => f.ruleId === id)
+    expect(findings.map(f => f.severity)).toEqual(['error'])
+  })
+
+  test('config severity by the BuildKit name applies to the DL rule', () => {
+    const findings = lintText(text, { config: { severity: { [name]: 'note' } } }).filter(f => f.ruleId === id)
+    expect(findings.map(f => f.severity)).toEqual(['note'])
+  })
+})
+
+test('lintModel with config ignore: [SecretsUsedInArgOrEnv] drops DL3064 and nothing else', () => {
+  const model = parseDockerfile('FROM debian\nARG GITHUB_TOKEN\nUSER app\n', { path: 'Dockerfile' })
+  const all = lintModel(model, { config: emptyConfig() }).map(f => f.ruleId)
+  const ignored = lintModel(model, { config: { ...emptyConfig(), ignore: ['SecretsUsedInArgOrEnv'] } }).map(
+    f => f.ruleId
+  )
+  expect(all).toContain('DL3064')
+  expect(ignored).toEqual(all.filter(id => id !== 'DL3064'))
+})
+
+// BuildKit's broader SecretsUsedInArgOrEnv behaviour lives on in DL3064.
+test.each<[string, string, number[]]>([
+  ['secret in ARG', 'FROM a\nARG AWS_SECRET_ACCESS_KEY\n', [2]],
+  ['token in ENV', 'FROM a\nENV GITHUB_TOKEN=x\n', [2]],
+  ['global ARG password', 'ARG DB_PASSWORD\nFROM a\n', [1]],
+  ['BuildKit only: a _KEY part', 'FROM a\nARG SSH_KEY\n', [2]],
+  ['BuildKit only: auth', 'FROM a\nENV REGISTRY_AUTH=x\n', [2]],
+  ['BuildKit only: pword', 'FROM a\nARG DB_PWORD\n', [2]],
+  ['public key is fine', 'FROM a\nARG PUBLIC_KEY=abc\n', []],
+  ['keyboard is not key', 'FROM a\nENV KEYBOARD=us\n', []],
+  ['a path to a secret is not one', 'FROM a\nENV AUTH_TOKEN_FILE=/run/secrets/t\n', []]
+])('DL3064: %s', (_name, text, lines) => {
+  expect(hits(text, 'DL3064')).toEqual(lines)
+})
+
+test.each([
+  ['GITHUB_TOKEN', true],
+  ['SSH_KEY', true],
+  ['AUTH', true],
+  ['apiKey', true],
+  ['SSH_PUBLIC_KEY', false],
+  ['TOKEN_PATH', false],
+  ['MONKEY', false],
+  ['VERSION', false]
+])('isSensitiveName(%j) is %j', (name, sensitive) => {
+  expect(isSensitiveName(name)).toBe(sensitive)
+})
+
+test('DL3065 catches the braced form and not $BUILDPLATFORM', () => {
+  expect(
+    hits('FROM --platform=${TARGETPLATFORM} debian AS a\nFROM --platform=$BUILDPLATFORM b\n', 'DL3065')
+  ).toEqual([1])
+})
