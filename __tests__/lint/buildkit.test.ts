@@ -70,17 +70,6 @@ const CASES: Record<string, Case[]> = {
     ['from another stage', 'FROM a\nCOPY --from=b secrets.txt /s\n', [], ['secrets.txt']],
     ['no .dockerignore', 'FROM a\nCOPY secrets.txt /s\n', [], null]
   ],
-  InvalidDefinitionDescription: [
-    ['comment not starting with the stage name', '# a note\nFROM scratch AS base\n', [2]],
-    ['comment not starting with the ARG name', 'FROM a\n# another note\nARG VERSION=1\n', [3]],
-    [
-      'description comment',
-      '# base is the runtime\nFROM scratch AS base\n# VERSION of the app\nARG VERSION=1\n',
-      []
-    ],
-    ['separated by a blank line', '# a note\n\nFROM scratch AS base\n', []],
-    ['pragma above', '# hadolint ignore=DL3006\nFROM scratch AS base\n', []]
-  ],
   ExposeProtoCasing: [
     ['uppercase protocol', 'FROM a\nEXPOSE 80/TCP\n', [2]],
     ['lowercase protocol', 'FROM a\nEXPOSE 80/tcp 53/udp\n', []]

@@ -47,14 +47,34 @@ describe('parseCheckDirective', () => {
   test.each([
     [
       '# check=skip=StageNameCasing,FromAsCasing\nFROM a\n',
-      { skipAll: false, skip: ['StageNameCasing', 'FromAsCasing'], error: false, line: 1 }
+      {
+        skipAll: false,
+        skip: ['StageNameCasing', 'FromAsCasing'],
+        error: false,
+        experimentalAll: false,
+        experimental: [],
+        line: 1
+      }
     ],
-    ['# check=skip=all\nFROM a\n', { skipAll: true, skip: [], error: false, line: 1 }],
+    [
+      '# check=skip=all\nFROM a\n',
+      { skipAll: true, skip: [], error: false, experimentalAll: false, experimental: [], line: 1 }
+    ],
     [
       '# syntax=docker/dockerfile:1\n# check=skip=JSONArgsRecommended;error=true\nFROM a\n',
-      { skipAll: false, skip: ['JSONArgsRecommended'], error: true, line: 2 }
+      {
+        skipAll: false,
+        skip: ['JSONArgsRecommended'],
+        error: true,
+        experimentalAll: false,
+        experimental: [],
+        line: 2
+      }
     ],
-    ['# check=error=true\nFROM a\n', { skipAll: false, skip: [], error: true, line: 1 }]
+    [
+      '# check=error=true\nFROM a\n',
+      { skipAll: false, skip: [], error: true, experimentalAll: false, experimental: [], line: 1 }
+    ]
   ])('%j', (text, expected) => {
     expect(parseCheckDirective(parse(text))).toEqual(expected)
   })

@@ -107,6 +107,14 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
     if (check.skipAll) for (const id of resolver.buildkitIds) skipped.add(id)
     for (const name of check.skip) for (const id of resolver.resolve(name)) skipped.add(id)
   }
+  const experimentalOn = new Set<string>()
+  if (check)
+    for (const name of check.experimental) for (const id of resolver.resolve(name)) experimentalOn.add(id)
+  const enabled = (rule: LintRule): boolean => {
+    if (severityOverride.has(rule.id)) return true
+    if (rule.experimental === true) return check?.experimentalAll === true || experimentalOn.has(rule.id)
+    return !isOffByDefault(rule)
+  }
 
   const raw: Finding[] = []
   const lintContext =
@@ -115,7 +123,7 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
       : { model, config, dockerignore: context.dockerignore }
   for (const rule of rules) {
     if (skipped.has(rule.id)) continue
-    if (isOffByDefault(rule) && !severityOverride.has(rule.id)) continue
+    if (!enabled(rule)) continue
     let hits
     try {
       hits = rule.check(lintContext)

@@ -24,6 +24,10 @@ export interface CheckDirective {
   skip: string[]
   /** `error=true`: BuildKit check violations become errors. */
   error: boolean
+  /** `experimental=all`: every experimental BuildKit check runs. */
+  experimentalAll: boolean
+  /** `experimental=A,B`: these experimental checks run (they are off otherwise). */
+  experimental: string[]
   line: number
 }
 
@@ -85,11 +89,18 @@ function instructionStarts(model: DockerfileModel): { line: number; endLine: num
   return starts
 }
 
-/** BuildKit's `# check=skip=A,B;error=true` parser directive, if present. */
+/** BuildKit's `# check=skip=A,B;error=true;experimental=C` parser directive, if present. */
 export function parseCheckDirective(model: DockerfileModel): CheckDirective | undefined {
   const directive = model.directives.find(d => d.name === 'check')
   if (!directive) return undefined
-  const result: CheckDirective = { skipAll: false, skip: [], error: false, line: directive.line }
+  const result: CheckDirective = {
+    skipAll: false,
+    skip: [],
+    error: false,
+    experimentalAll: false,
+    experimental: [],
+    line: directive.line
+  }
   for (const part of directive.value.split(';')) {
     const eq = part.indexOf('=')
     if (eq < 0) continue
@@ -101,6 +112,10 @@ export function parseCheckDirective(model: DockerfileModel): CheckDirective | un
       else result.skip.push(...ids)
     } else if (key === 'error') {
       result.error = value.toLowerCase() === 'true'
+    } else if (key === 'experimental') {
+      const ids = splitIds(value)
+      if (ids.some(id => id.toLowerCase() === 'all')) result.experimentalAll = true
+      else result.experimental.push(...ids)
     }
   }
   return result

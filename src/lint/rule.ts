@@ -23,5 +23,10 @@ export interface RuleHit {
 
 export interface LintRule extends RuleMeta {
   phase: 'dockerfile'
+  /**
+   * An experimental BuildKit check: off unless `# check=experimental=<name>` (or `=all`) enables it
+   * or the config gives it a severity, as in BuildKit.
+   */
+  experimental?: boolean
   check(context: LintContext): RuleHit[]
 }

@@ -45,6 +45,15 @@ function rule(
   return { id, aliases: [], severity, phase: 'dockerfile', summary, check }
 }
 
+function experimental(
+  id: string,
+  severity: LintRule['severity'],
+  summary: string,
+  check: (context: LintContext) => RuleHit[]
+): LintRule {
+  return { ...rule(id, severity, summary, check), experimental: true }
+}
+
 /** The keyword as written on the instruction's first line. */
 function writtenKeyword(model: DockerfileModel, instruction: Instruction): string {
   const match = /^\s*(\S+)/.exec(sourceLine(model, instruction.line))
@@ -401,7 +410,8 @@ const copyIgnoredFile = rule(
   }
 )
 
-const invalidDefinitionDescription = rule(
+// Experimental in BuildKit: off unless `# check=experimental=InvalidDefinitionDescription` (or `all`).
+const invalidDefinitionDescription = experimental(
   'InvalidDefinitionDescription',
   'note',
   'A comment right above a named stage or ARG should start with its name (`# name description`).',
