@@ -94,12 +94,25 @@ export function runCommands(instruction: Instruction): ShellCommand[] {
       const isShell =
         first !== undefined && /(^|\/)(ba|da|z|a|k)?sh$/.test(first) && second === '-c' && third !== undefined
       commands = isShell
-        ? parseShell(third)
+        ? parseShellCached(third)
         : [{ argv: [...instruction.argv], env: [], raw: instruction.argv.join(' ') }]
     } else commands = parseShellCached(runScript(instruction))
     commandsCache.set(instruction, commands)
   }
   return commands
+}
+
+/** The stage whose lines contain `line`, if any (binary search: stages are in line order). */
+export function stageAtLine(model: DockerfileModel, line: number): number | undefined {
+  const stages = model.stages
+  let low = 0
+  let high = stages.length
+  while (low < high) {
+    const mid = (low + high) >> 1
+    if ((stages[mid] as Stage).line <= line) low = mid + 1
+    else high = mid
+  }
+  return low === 0 ? undefined : (stages[low - 1] as Stage).index
 }
 
 /** The stage's chain of bases, itself first, following `FROM <stage>`. */

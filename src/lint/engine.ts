@@ -7,10 +7,12 @@ import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import { compareFindings, type Finding, type Severity, type StageRef } from '../finding.js'
 import { BUILDKIT_CHECK_NAMES } from './aliases.js'
-import { clearShellCache } from '../dockerfile/query.js'
+import { clearShellCache, stageAtLine } from '../dockerfile/query.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
 import { parseCheckDirective, parsePragmas } from './pragmas.js'
 import type { LintRule } from './rule.js'
+
+export { stageAtLine }
 
 export const UNKNOWN_PRAGMA_RULE = 'SG1000'
 const SHELLCHECK_ID = /^SC\d{4}$/
@@ -234,19 +236,6 @@ export function stageRef(model: DockerfileModel, index: number): StageRef {
   const ref: StageRef = { index, final: stage.final }
   if (stage.name !== undefined) ref.name = stage.name
   return ref
-}
-
-/** The stage whose lines contain the finding's line, if any (binary search: stages are in line order). */
-export function stageAtLine(model: DockerfileModel, line: number): number | undefined {
-  const stages = model.stages
-  let low = 0
-  let high = stages.length
-  while (low < high) {
-    const mid = (low + high) >> 1
-    if ((stages[mid] as { line: number }).line <= line) low = mid + 1
-    else high = mid
-  }
-  return low === 0 ? undefined : (stages[low - 1] as { index: number }).index
 }
 
 function withStage(model: DockerfileModel, finding: Finding): Finding {

@@ -4,16 +4,13 @@
 // SHELL is not POSIX, turning an instruction into a hit, and the
 // package-pinning check several rules share.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
-import { parseMountOptions, splitFlags } from '../../../dockerfile/parse.js'
+import { parseMountOptions } from '../../../dockerfile/parse.js'
+import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule, RuleHit } from '../../rule.js'
-import {
-  commandName,
-  effectiveArgv,
-  parseShell,
-  positionalArgs,
-  subcommandArgs,
-  type ShellCommand
-} from '../../shell.js'
+import { commandName, effectiveArgv, positionalArgs, subcommandArgs, type ShellCommand } from '../../shell.js'
+import { execFormArgv, finalImageStages, hitAt, onbuildRunParts } from './common.js'
+
+export { finalImageStages, hitAt }
 
 export interface RunBody {
   instruction: Instruction
@@ -34,7 +31,7 @@ function execFormCommands(argv: string[]): ShellCommand[] {
   const shell = basename(argv[0] ?? '')
   const dashC = argv.indexOf('-c')
   if (POSIX_SHELLS.has(shell) && dashC > 0 && argv[dashC + 1] !== undefined) {
-    return parseShell(argv[dashC + 1] as string)
+    return parseShellCached(argv[dashC + 1] as string)
   }
   return argv.length > 0 ? [{ argv: [...argv], env: [], raw: argv.join(' ') }] : []
 }
@@ -44,7 +41,7 @@ function bodyCommands(
   instruction: Pick<Instruction, 'args' | 'argv' | 'jsonForm' | 'heredocs'>
 ): ShellCommand[] {
   if (instruction.jsonForm) return execFormCommands(instruction.argv)
-  const commands = parseShell(instruction.args)
+  const commands = parseShellCached(instruction.args)
   if (instruction.heredocs.length === 0) return commands
   // `RUN <<EOF` or `RUN bash <<EOF`: the heredoc body is the script. A heredoc
   // fed to another command (`RUN cat <<EOF > f`, `RUN python3 <<EOF`) is data.
@@ -52,24 +49,18 @@ function bodyCommands(
   const bodyIsScript =
     commands.length === 0 ||
     (only !== undefined && POSIX_SHELLS.has(commandName(only)) && effectiveArgv(only).length === 1)
-  return bodyIsScript ? instruction.heredocs.flatMap(heredoc => parseShell(heredoc.body)) : commands
+  return bodyIsScript ? instruction.heredocs.flatMap(heredoc => parseShellCached(heredoc.body)) : commands
 }
 
 function onbuildRun(instruction: Instruction): RunBody | undefined {
-  const match = /^RUN(\s+|$)/i.exec(instruction.args)
-  if (!match) return undefined
-  const { flags, rest } = splitFlags(instruction.args.slice(match[0].length))
-  let commands: ShellCommand[]
-  try {
-    const parsed: unknown = rest.startsWith('[') ? JSON.parse(rest) : undefined
-    commands =
-      Array.isArray(parsed) && parsed.every(item => typeof item === 'string')
-        ? execFormCommands(parsed as string[])
-        : parseShell(rest)
-  } catch {
-    commands = parseShell(rest)
+  const parts = onbuildRunParts(instruction)
+  if (!parts) return undefined
+  const argv = execFormArgv(parts.rest)
+  return {
+    instruction,
+    flags: parts.flags,
+    commands: argv ? execFormCommands(argv) : parseShellCached(parts.rest)
   }
-  return { instruction, flags, commands }
 }
 
 function isNonPosixShell(shell: readonly string[]): boolean {
@@ -113,12 +104,6 @@ function collectStageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
 
 export function allRuns(model: DockerfileModel): RunBody[] {
   return model.stages.flatMap(stage => stageRuns(model, stage))
-}
-
-export function hitAt(instruction: Instruction, message: string): RuleHit {
-  const hit: RuleHit = { line: instruction.line, endLine: instruction.endLine, message }
-  if (instruction.stage >= 0) hit.stage = instruction.stage
-  return hit
 }
 
 type RuleMetaFields = Pick<LintRule, 'id' | 'severity' | 'summary'> & { aliases?: readonly string[] }
@@ -203,15 +188,4 @@ export function firstUnpinned(
   isPinned: (word: string) => boolean
 ): string | undefined {
   return packages.find(word => !isDynamicWord(word) && !isPinned(word))
-}
-
-/** The stages whose filesystem ends up in the final image: the final stage and its chain of `FROM <stage>` bases. */
-export function finalImageStages(model: DockerfileModel): Set<number> {
-  const stages = new Set<number>()
-  let current: Stage | undefined = model.stages[model.finalStage]
-  while (current && !stages.has(current.index)) {
-    stages.add(current.index)
-    current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
-  }
-  return stages
 }

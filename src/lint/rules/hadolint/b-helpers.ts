@@ -4,9 +4,14 @@
 // package-manager questions several rules ask (is this `dnf install`? is
 // there a cache mount for /var/cache/dnf?).
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
-import { parseMountOptions, splitFlags } from '../../../dockerfile/parse.js'
+import { parseMountOptions } from '../../../dockerfile/parse.js'
+import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule, RuleHit } from '../../rule.js'
-import { commandName, effectiveArgv, parseShell, type ShellCommand } from '../../shell.js'
+import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
+import { execFormArgv, finalImageStages, hitAt, onbuildRunParts } from './common.js'
+
+export { finalImageStages, hitAt }
+export { stageAtLine } from '../../../dockerfile/query.js'
 
 /**
  * hadolint's "ignore" severity: the rule exists but is off unless the user
@@ -30,13 +35,6 @@ export interface RunBody {
   byName?: Map<string, ShellCommand[]>
 }
 
-export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
-  const hit: RuleHit = { line: instruction.line, endLine: instruction.endLine, message }
-  if (instruction.stage >= 0) hit.stage = instruction.stage
-  if (evidence !== undefined) hit.evidence = evidence
-  return hit
-}
-
 /** Quote a word so a shell reads it back as the same single word. */
 function shellQuote(word: string): string {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
@@ -58,23 +56,11 @@ export function runScript(instruction: Pick<Instruction, 'argv' | 'args' | 'json
 }
 
 function onbuildRun(instruction: Instruction): RunBody | undefined {
-  const match = /^RUN(\s+|$)/i.exec(instruction.args)
-  if (!match) return undefined
-  const { flags, rest } = splitFlags(instruction.args.slice(match[0].length))
-  const script = rest.trim().startsWith('[') ? execFormScript(rest) : rest
-  return { instruction, flags, script, commands: parseShell(script), onbuild: true }
-}
-
-function execFormScript(text: string): string {
-  try {
-    const parsed: unknown = JSON.parse(text)
-    if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) {
-      return (parsed as string[]).map(shellQuote).join(' ')
-    }
-  } catch {
-    // Not JSON: Docker runs it through the shell as written.
-  }
-  return text
+  const parts = onbuildRunParts(instruction)
+  if (!parts) return undefined
+  const argv = execFormArgv(parts.rest)
+  const script = argv ? argv.map(shellQuote).join(' ') : parts.rest
+  return { instruction, flags: parts.flags, script, commands: parseShellCached(script), onbuild: true }
 }
 
 /** Parsed bodies by instruction: every part-B rule asks for the same RUNs, so each is parsed once per model. */
@@ -92,7 +78,7 @@ function parseRunBody(instruction: Instruction): RunBody | undefined {
   if (instruction.keyword === 'ONBUILD') return onbuildRun(instruction)
   if (instruction.keyword !== 'RUN') return undefined
   const script = runScript(instruction)
-  return { instruction, flags: instruction.flags, script, commands: parseShell(script), onbuild: false }
+  return { instruction, flags: instruction.flags, script, commands: parseShellCached(script), onbuild: false }
 }
 
 /** Every RUN body of a stage in order, ONBUILD RUN triggers included unless excluded. */
@@ -213,24 +199,6 @@ export function removesDirectory(run: RunBody, ...directories: string[]): boolea
       .slice(1)
       .some(word => directories.some(dir => word === dir || word.startsWith(dir.replace(/\/?$/, '/'))))
   )
-}
-
-/** The stage indices whose content ends up in the final image: the final stage and its `FROM <stage>` chain. */
-export function finalImageStages(model: DockerfileModel): Set<number> {
-  const stages = new Set<number>()
-  let current = model.stages[model.finalStage]
-  while (current && !stages.has(current.index)) {
-    stages.add(current.index)
-    current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
-  }
-  return stages
-}
-
-/** Index of the stage a line falls in (the last stage starting at or before it), undefined before the first FROM. */
-export function stageAtLine(model: DockerfileModel, line: number): number | undefined {
-  let found: number | undefined
-  for (const stage of model.stages) if (stage.line <= line) found = stage.index
-  return found
 }
 
 /** One `KEY=value` of an ENV/LABEL/ARG with the value's raw text (quotes and escapes kept). */

@@ -331,16 +331,17 @@ export const DL3022 = defineRule(
   },
   ({ model }) => {
     const hits: RuleHit[] = []
+    // Each name's first stage: one map for the file, so the rule is linear in the stages.
+    const firstStage = new Map<string, number>()
     for (const stage of model.stages) {
-      const known = new Set(
-        model.stages
-          .slice(0, stage.index + 1)
-          .flatMap(s => (s.name !== undefined ? [s.name.toLowerCase()] : []))
-      )
+      const key = stage.name?.toLowerCase()
+      if (key !== undefined && !firstStage.has(key)) firstStage.set(key, stage.index)
+    }
+    for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         const from = copyFrom(instruction)
-        if (from === undefined || from === '' || looksLikeImage(from) || known.has(from.toLowerCase()))
-          continue
+        if (from === undefined || from === '' || looksLikeImage(from)) continue
+        if ((firstStage.get(from.toLowerCase()) ?? Infinity) <= stage.index) continue
         if (/^\d+$/.test(from) && Number(from) <= stage.index) continue
         hits.push(
           hitAt(

@@ -1,0 +1,65 @@
+// The linter stays linear in the size of the Dockerfile: every rule shares one
+// shell parse per RUN body (parseShellCached) and stage lookups go through maps.
+import { readdirSync, readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
+import { emptyConfig } from '../../src/config.js'
+import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { lintModel } from '../../src/lint/engine.js'
+import { hits } from './sg-helpers.js'
+
+/** `stages` stages, each copying from the one before and running a package install. */
+function manyStages(stages: number): string {
+  const lines = ['FROM debian:bookworm AS s0', 'RUN apt-get update && apt-get install -y curl']
+  for (let i = 1; i < stages; i++) {
+    lines.push(`FROM debian:bookworm AS s${i}`)
+    lines.push(`COPY --from=s${i - 1} /out /in`)
+    lines.push(`RUN apt-get update && apt-get install -y --no-install-recommends curl=7.${i} && make -C /in`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+function lintMillis(text: string): { ms: number; count: number } {
+  const model = parseDockerfile(text, { path: 'Dockerfile' })
+  lintModel(model, { config: emptyConfig() }) // warm up the JIT and the module graph
+  const started = performance.now()
+  const count = lintModel(model, { config: emptyConfig() }).length
+  return { ms: performance.now() - started, count }
+}
+
+test('a 2,000-stage Dockerfile lints in well under a second', () => {
+  const { ms, count } = lintMillis(manyStages(2000))
+  expect(count).toBeGreaterThan(2000) // the rules did run: DL3009 etc. on every stage
+  // About 100 ms here; the quadratic DL3022 alone took over 400 ms.
+  expect(ms).toBeLessThan(350)
+})
+
+test('linting time grows about linearly: 4x the stages costs well under 16x the time', () => {
+  const small = lintMillis(manyStages(500)).ms
+  const large = lintMillis(manyStages(2000)).ms
+  expect(large).toBeLessThan(Math.max(small, 5) * 10)
+})
+
+test.each<[string, string, number[]]>([
+  ['an earlier stage by name', 'FROM a AS build\nFROM b\nCOPY --from=build /x /y\n', []],
+  ['a later stage is not defined yet', 'FROM a\nCOPY --from=later /x /y\nFROM b AS later\n', [2]],
+  ['names compare case-insensitively', 'FROM a AS Build\nFROM b\nCOPY --from=BUILD /x /y\n', []],
+  ['its own stage', 'FROM a AS self\nCOPY --from=self /x /y\n', []],
+  [
+    'a duplicate name defined first later counts from its first stage',
+    'FROM a\nCOPY --from=d /x /y\nFROM b AS d\nFROM c AS d\n',
+    [2]
+  ],
+  ['an index of an earlier stage', 'FROM a\nFROM b\nCOPY --from=0 /x /y\n', []],
+  ['an undefined name', 'FROM a\nCOPY --from=nope /x /y\n', [2]]
+])('DL3022 with a name map: %s', (_name, text, lines) => {
+  expect(hits(text, 'DL3022')).toEqual(lines)
+})
+
+test('no rule parses shell itself: they share parseShellCached', () => {
+  const dir = 'src/lint/rules'
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts'))
+  const callers = files.filter(file => /\bparseShell\(/.test(readFileSync(join(dir, file), 'utf8')))
+  expect(files.length).toBeGreaterThan(5)
+  expect(callers).toEqual([])
+})
