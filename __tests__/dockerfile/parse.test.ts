@@ -106,6 +106,40 @@ describe('instructions', () => {
     expect(env!.argv).toEqual(['A=x y', 'B=z'])
   })
 
+  // BuildKit's parser (splitCommand → extractBuilderFlags) takes leading `--words` as flags on
+  // every instruction, and each instruction then rejects the flags it does not define: checked
+  // with docker 26.1 / BuildKit, `CMD --help` fails with "dockerfile parse error on line 2:
+  // unknown flag: help". The model reads them the same way; flags stop at the first other word.
+  test.each<[string, string, { name: string; value?: string }[], string[]]>([
+    ['CMD --help: a flag, as BuildKit reads it', 'CMD --help', [{ name: 'help' }], []],
+    ['CMD echo --help: an argument', 'CMD echo --help', [], ['echo', '--help']],
+    ['CMD exec form keeps --help', 'CMD ["--help"]', [], ['--help']],
+    ['ENTRYPOINT app --port=8080', 'ENTRYPOINT app --port=8080', [], ['app', '--port=8080']],
+    [
+      'RUN flags, then the command',
+      'RUN --network=none make --jobs=2',
+      [{ name: 'network', value: 'none' }],
+      ['make', '--jobs=2']
+    ],
+    ['RUN -- is not a flag', 'RUN -- echo', [], ['--', 'echo']],
+    [
+      'HEALTHCHECK flags, then CMD',
+      'HEALTHCHECK --interval=5s CMD app --check',
+      [{ name: 'interval', value: '5s' }],
+      ['CMD', 'app', '--check']
+    ],
+    [
+      'COPY --chmod then paths',
+      'COPY --chmod=755 --link a /b',
+      [{ name: 'chmod', value: '755' }, { name: 'link' }],
+      ['a', '/b']
+    ]
+  ])('%s', (_name, line, flags, argv) => {
+    const instruction = parse(`FROM scratch\n${line}\n`).stages[0]!.instructions[1]!
+    expect(instruction.flags).toEqual(flags)
+    expect(instruction.argv).toEqual(argv)
+  })
+
   test('lower-case keywords are upper-cased; ONBUILD keeps its trigger', () => {
     const model = parse('from alpine as base\nonbuild run echo hi\n')
     expect(model.stages[0]!.name).toBe('base')
