@@ -7,6 +7,7 @@
 // base image and is attributed to the root stage's FROM line. A COPY
 // --from=X layer is attributed to the COPY line and to stage X.
 import type { DockerfileModel, Instruction, Stage } from '../dockerfile/model.js'
+import { stageRefOf } from '../dockerfile/query.js'
 import type { StageRef } from '../finding.js'
 import type { ImageIndex } from '../image/types.js'
 import { historyKeyword } from './created-by.js'
@@ -35,11 +36,8 @@ export interface LayerAttribution {
 /** How many history entries to look back past when one does not match the instruction expected. */
 const LOOKAHEAD = 3
 
-export function stageRef(stage: Stage): StageRef {
-  return stage.name === undefined
-    ? { index: stage.index, final: stage.final }
-    : { index: stage.index, name: stage.name, final: stage.final }
-}
+/** One StageRef builder for lint and image findings (run.ts imports it by this name). */
+export { stageRefOf as stageRef }
 
 /** The final stage, then the stage it is built FROM, and so on (cycle-safe). */
 export function stageChain(model: DockerfileModel): Stage[] {
@@ -91,7 +89,7 @@ export function attributeHistory(index: ImageIndex, model: DockerfileModel): His
     }
   }
   const base: Omit<HistoryAttribution, 'historyIndex'> = {
-    stage: stageRef(root),
+    stage: stageRefOf(root),
     line: root.line,
     ...(root.instructions[0]
       ? { endLine: root.instructions[0].endLine, instruction: root.instructions[0] }
@@ -117,7 +115,7 @@ function forInstruction(
   const via = resolveCopyFrom(model, instruction)
   const source = via?.fromStage === undefined ? stage : (model.stages[via.fromStage] ?? stage)
   return {
-    stage: stageRef(source),
+    stage: stageRefOf(source),
     line: instruction.line,
     endLine: instruction.endLine,
     instruction,
@@ -152,7 +150,7 @@ export function attributeLayers(index: ImageIndex, model: DockerfileModel): Laye
     return {
       layer,
       ...(historyIndex === undefined ? {} : { historyIndex }),
-      stage: stageRef(root),
+      stage: stageRefOf(root),
       line: root.line,
       via: { image: root.base }
     }

@@ -1,5 +1,6 @@
 // Read-only questions rules ask of the model, computed once per model where
 // they cost more than a loop (source lines, the shell commands of each RUN).
+import type { StageRef } from '../finding.js'
 import { parseShell, type ShellCommand } from '../lint/shell.js'
 import { isDigestPinned, parseImageRef, type ImageRef } from './image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from './model.js'
@@ -100,6 +101,13 @@ export function runCommands(instruction: Instruction): ShellCommand[] {
     commandsCache.set(instruction, commands)
   }
   return commands
+}
+
+/** How findings name a stage: its index, its name when it has one, and whether it is the final stage. */
+export function stageRefOf(stage: Stage): StageRef {
+  return stage.name === undefined
+    ? { index: stage.index, final: stage.final }
+    : { index: stage.index, name: stage.name, final: stage.final }
 }
 
 /** The stage whose lines contain `line`, if any (binary search: stages are in line order). */

@@ -7,7 +7,7 @@ import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import { compareFindings, type Finding, type Severity, type StageRef } from '../finding.js'
 import { BUILDKIT_CHECK_NAMES } from './aliases.js'
-import { clearShellCache, stageAtLine } from '../dockerfile/query.js'
+import { clearShellCache, stageAtLine, stageRefOf } from '../dockerfile/query.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
 import { parseCheckDirective, parsePragmas } from './pragmas.js'
 import type { LintRule } from './rule.js'
@@ -143,7 +143,7 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
         line: hit.line
       }
       if (hit.endLine !== undefined && hit.endLine !== hit.line) finding.endLine = hit.endLine
-      if (hit.stage !== undefined) finding.stage = stageRef(model, hit.stage)
+      if (hit.stage !== undefined) finding.stage = stageRefAt(model, hit.stage)
       if (hit.evidence !== undefined) finding.evidence = hit.evidence
       raw.push(finding)
     }
@@ -230,15 +230,13 @@ function ruleSeverity(rules: readonly LintRule[], id: string): Severity {
   return rules.find(rule => rule.id === id)?.severity ?? 'warning'
 }
 
-export function stageRef(model: DockerfileModel, index: number): StageRef {
+/** The StageRef of a rule hit's stage index (an index past the stages still names it, as not final). */
+function stageRefAt(model: DockerfileModel, index: number): StageRef {
   const stage = model.stages[index]
-  if (!stage) return { index, final: false }
-  const ref: StageRef = { index, final: stage.final }
-  if (stage.name !== undefined) ref.name = stage.name
-  return ref
+  return stage ? stageRefOf(stage) : { index, final: false }
 }
 
 function withStage(model: DockerfileModel, finding: Finding): Finding {
   const index = finding.line !== undefined ? stageAtLine(model, finding.line) : undefined
-  return index === undefined ? finding : { ...finding, stage: stageRef(model, index) }
+  return index === undefined ? finding : { ...finding, stage: stageRefAt(model, index) }
 }
