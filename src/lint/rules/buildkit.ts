@@ -15,6 +15,7 @@ import {
 } from '../../dockerfile/query.js'
 import { expandVariables, referencedVariables, splitKeyValue } from '../../dockerfile/words.js'
 import type { LintContext, LintRule, RuleHit } from '../rule.js'
+import { defineRule as rule, hitAt as hit } from './sg-common.js'
 
 /** Build arguments BuildKit defines in the global scope without an ARG. */
 export const PLATFORM_ARGS = new Set([
@@ -28,22 +29,6 @@ export const PLATFORM_ARGS = new Set([
   'TARGETVARIANT',
   'TARGETSTAGE'
 ])
-
-const hit = (instruction: Instruction, message: string): RuleHit => {
-  const result: RuleHit = { line: instruction.line, message }
-  if (instruction.stage >= 0) result.stage = instruction.stage
-  if (instruction.endLine !== instruction.line) result.endLine = instruction.endLine
-  return result
-}
-
-function rule(
-  id: string,
-  severity: LintRule['severity'],
-  summary: string,
-  check: (context: LintContext) => RuleHit[]
-): LintRule {
-  return { id, aliases: [], severity, phase: 'dockerfile', summary, check }
-}
 
 function experimental(
   id: string,

@@ -1,4 +1,4 @@
-// Shared by the Stagegate (SG1xxx) rule files: building rule objects and hits.
+// Shared by the Stagegate (SG1xxx) rule files and the BuildKit checks: building rule objects and hits.
 import type { Instruction } from '../../dockerfile/model.js'
 import type { LintContext, LintRule, RuleHit } from '../rule.js'
 
