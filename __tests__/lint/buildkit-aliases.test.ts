@@ -27,6 +27,7 @@ describe.each(PAIRS)('$name is an alias of $id', ({ id, name, text, line }) => {
   test.each([
     ['# check=skip=', `# check=skip=${name}\n${text}`, {}],
     ['# check=skip= (lowercase name)', `# check=skip=${name.toLowerCase()}\n${text}`, {}],
+    ['# check=skip=all (it is a BuildKit check)', `# check=skip=all\n${text}`, {}],
     ['config ignore', text, { ignore: [name] }],
     ['config severity off', text, { severity: { [name]: 'off' as const } }],
     ['global pragma', `# stagegate global ignore=${name}\n${text}`, {}]
