@@ -46,7 +46,11 @@ describe('action.yml', () => {
 
   test('every input and output has a description', () => {
     for (const [name, spec] of [...Object.entries(action.inputs), ...Object.entries(action.outputs)]) {
-      expect([name, typeof spec.description, spec.description.trim().length > 5]).toEqual([name, 'string', true])
+      expect([name, typeof spec.description, spec.description.trim().length > 5]).toEqual([
+        name,
+        'string',
+        true
+      ])
     }
   })
 })

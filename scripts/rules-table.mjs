@@ -3,7 +3,9 @@
 import { execFileSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 
-const rules = JSON.parse(execFileSync('node', ['dist/cli.js', 'rules', '--format', 'json'], { encoding: 'utf8' }))
+const rules = JSON.parse(
+  execFileSync('node', ['dist/cli.js', 'rules', '--format', 'json'], { encoding: 'utf8' })
+)
 const escape = text => text.replace(/\|/g, '\\|')
 const rows = rules.map(
   rule =>
