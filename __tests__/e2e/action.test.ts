@@ -45,7 +45,10 @@ describeE2E('the action, run as the Actions runner runs it', () => {
   let api: FakeGitHubApi
   const root = mkdtempSync(join(tmpdir(), 'stagegate-action-e2e-'))
   const workspace = join(root, 'workspace')
-  const tag = `${REGISTRY}/stagegate-e2e/action:${Date.now()}`
+  // One tag per run: the registry's filesystem store rewrites a tag's link
+  // file in place, and re-pushing the same tag can race its own HEAD check.
+  const stamp = Date.now()
+  const tagFor = (label: string): string => `${REGISTRY}/stagegate-e2e/action:${label}-${stamp}`
 
   beforeAll(async () => {
     node24 = await ensureNode24()
@@ -122,7 +125,7 @@ describeE2E('the action, run as the Actions runner runs it', () => {
     }
     const all: Record<string, string> = {
       context: '.',
-      tags: tag,
+      tags: tagFor(label),
       push: 'true',
       sbom: `generator=${FIXTURES.sbomGenerator}`,
       provenance: 'mode=max',
@@ -164,10 +167,13 @@ describeE2E('the action, run as the Actions runner runs it', () => {
     expect(outputs.imageid).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(outputs.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
     const registryDigest = (
-      await fetch(`http://${REGISTRY}/v2/stagegate-e2e/action/manifests/${tag.split(':').at(-1)}`, {
-        method: 'HEAD',
-        headers: { Accept: 'application/vnd.oci.image.index.v1+json' }
-      })
+      await fetch(
+        `http://${REGISTRY}/v2/stagegate-e2e/action/manifests/${tagFor('first').split(':').at(-1)}`,
+        {
+          method: 'HEAD',
+          headers: { Accept: 'application/vnd.oci.image.index.v1+json' }
+        }
+      )
     ).headers.get('docker-content-digest')
     expect(outputs.digest).toBe(registryDigest)
     expect(JSON.parse(outputs.metadata ?? '{}')['containerimage.digest']).toBe(outputs.digest)
