@@ -16,6 +16,8 @@ const common = {
 /** @type {import('jest').Config} */
 export default {
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
+  // Jest 29 takes the timeout only here; e2e builds need far more than 5 s on a cold engine.
+  testTimeout: 300000,
   projects: [
     {
       ...common,
@@ -27,8 +29,7 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts',
-      testTimeout: 300000
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts'
     }
   ]
 }

@@ -1,0 +1,125 @@
+// The CLI against the real engine: `stagegate build` runs the whole pipeline
+// (lint, buildx, image checks) and `stagegate check` reads an image from the
+// engine or from an archive, each attributing image findings to a stage and a
+// Dockerfile line.
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { describeE2E, docker, FIXTURES } from './engine.js'
+
+const CLI = resolve('dist/cli.js')
+const STAMP = Date.now()
+
+function cli(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
+  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 300000 })
+  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
+}
+
+describeE2E('the CLI on the real engine', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'stagegate-cli-e2e-'))
+  afterAll(() => rmSync(dir, { recursive: true, force: true }))
+
+  test('build: the bundled example passes, with every layer attributed to its stage and line', () => {
+    const tag = `stagegate-e2e/cli-hello:${STAMP}`
+    const run = cli([
+      'build',
+      'examples/hello-c',
+      '--tags',
+      tag,
+      '--load',
+      '--sbom',
+      'false',
+      '--provenance',
+      'false',
+      '--format',
+      'json'
+    ])
+    expect(run.code).toBe(0)
+    const report = JSON.parse(run.stdout)
+    expect(report.build).toMatchObject({ ok: true })
+    expect(report.counts.error).toBe(0)
+    expect(report.image.layers).toEqual([
+      expect.objectContaining({
+        index: 0,
+        stage: 0,
+        line: 13,
+        createdBy: expect.stringContaining('COPY /out/hello')
+      })
+    ])
+    expect(report.findings.filter((f: { ruleId: string }) => f.ruleId.startsWith('SG2'))).toEqual([])
+    // The binary really is static and runs in scratch.
+    expect(docker(['run', '--rm', tag]).trim()).toBe('hello from a static binary in scratch')
+  })
+
+  test('check: a root, shell-carrying image read from the engine and from a docker archive, attributed', () => {
+    const context = join(dir, 'ctx')
+    execFileSync('mkdir', ['-p', context])
+    writeFileSync(
+      join(context, 'Dockerfile'),
+      [
+        `FROM ${FIXTURES.busybox} AS build`,
+        'RUN echo app > /app',
+        '',
+        `FROM ${FIXTURES.busybox}`,
+        'COPY --from=build /app /app',
+        ''
+      ].join('\n')
+    )
+    const tag = `stagegate-e2e/cli-check:${STAMP}`
+    docker(['buildx', 'build', '--load', '-t', tag, context])
+    const archive = join(dir, 'image.tar')
+    docker(['save', '-o', archive, tag])
+
+    for (const source of [tag, `docker-archive:${archive}`]) {
+      const run = cli([
+        'check',
+        source,
+        '--dockerfile',
+        join(context, 'Dockerfile'),
+        '--format',
+        'json',
+        '--fail-on',
+        'warning'
+      ])
+      expect(run.code).toBe(1)
+      const report = JSON.parse(run.stdout)
+      const shell = report.findings.find((f: { ruleId: string; path?: string }) => f.ruleId === 'SG2001')
+      expect(shell).toMatchObject({
+        line: 4,
+        stage: { index: 1, final: true },
+        path: expect.stringMatching(/^\/bin\//)
+      })
+      const root = report.findings.find((f: { ruleId: string }) => f.ruleId === 'SG2003')
+      expect(root).toMatchObject({ severity: 'warning', stage: { index: 1 } })
+      const copied = report.image.layers.find((l: { line?: number }) => l.line === 5)
+      expect(copied).toMatchObject({ stage: 0 })
+    }
+  })
+
+  test('build: a failing RUN exits 1 with buildx error lines, and the report is still written', () => {
+    const context = join(dir, 'failing')
+    execFileSync('mkdir', ['-p', context])
+    writeFileSync(join(context, 'Dockerfile'), `FROM ${FIXTURES.busybox}\nRUN echo about to fail && exit 3\n`)
+    const reportFile = join(dir, 'failing-report.json')
+    const run = cli([
+      'build',
+      context,
+      '--tags',
+      `stagegate-e2e/cli-fail:${STAMP}`,
+      '--load',
+      '--sbom',
+      'false',
+      '--provenance',
+      'false',
+      '--report-file',
+      reportFile
+    ])
+    expect(run.code).toBe(1)
+    expect(run.stderr).toMatch(/the build failed/)
+    expect(run.stderr).toMatch(/exit code: 3/)
+    const report = JSON.parse(execFileSync('cat', [reportFile], { encoding: 'utf8' }))
+    expect(report.build.ok).toBe(false)
+    expect(report.build.error).toMatch(/exit code: 3/)
+  })
+})
