@@ -104,21 +104,8 @@ command -v apt-get >/dev/null 2>&1 || die "platform check" "apt-get not found: $
 codename=$(. /etc/os-release && echo "${VERSION_CODENAME:-}")
 [ "$codename" = bookworm ] || die "platform check" "found '${codename:-unknown}': $CURRENT_HINT"
 
-# The Debian mirror this machine already uses for bookworm (not -security).
-debian_mirror() {
-  local url
-  url=$(
-    {
-      # deb822 files: a stanza whose Suites has "bookworm" as a word
-      awk 'BEGIN{RS="";FS="\n"} /Suites:[^\n]*bookworm([ \t\n]|$)/ {for(i=1;i<=NF;i++) if($i ~ /^URIs:/){sub(/^URIs:[ \t]*/,"",$i); split($i,a,/[ \t]+/); print a[1]}}' \
-        /etc/apt/sources.list.d/*.sources 2>/dev/null || true
-      # one-line format
-      grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-        | sed -E 's/\[[^]]*\]//' | awk '$3=="bookworm"{print $2}' || true
-    } | grep -v -- '-security' | grep -v stagegate | head -n1
-  )
-  echo "${url:-http://deb.debian.org/debian}"
-}
+# shellcheck source=scripts/lib/debian-mirror.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/debian-mirror.sh"
 MIRROR=$(debian_mirror)
 MIRROR=${MIRROR%/}
 log "Debian mirror: $MIRROR"

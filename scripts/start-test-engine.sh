@@ -145,19 +145,8 @@ build() {
     --label "$FIXTURE_LABEL" --load -t "$tag" "$@" "$ctx" >/dev/null
 }
 
-debian_mirror() {
-  local url
-  url=$(
-    {
-      awk 'BEGIN{RS="";FS="\n"} /Suites:[^\n]*bookworm([ \t\n]|$)/ {for(i=1;i<=NF;i++) if($i ~ /^URIs:/){sub(/^URIs:[ \t]*/,"",$i); split($i,a,/[ \t]+/); print a[1]}}' \
-        /etc/apt/sources.list.d/*.sources 2>/dev/null || true
-      grep -hE '^[[:space:]]*deb[[:space:]]' /etc/apt/sources.list /etc/apt/sources.list.d/*.list 2>/dev/null \
-        | sed -E 's/\[[^]]*\]//' | awk '$3=="bookworm"{print $2}' || true
-    } | grep -v -- '-security' | grep -v stagegate | head -n1
-  )
-  url=${url:-http://deb.debian.org/debian}
-  echo "${url%/}"
-}
+# shellcheck source=scripts/lib/debian-mirror.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/debian-mirror.sh"
 
 # Static busybox: from Debian's busybox-static (installed, else downloaded).
 busybox_binary() {
