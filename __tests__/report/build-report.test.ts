@@ -67,6 +67,15 @@ describe('buildReport', () => {
     expect(report.edges?.map(edge => edge.sizeBytes)).toEqual([2_000_000, 400_000])
   })
 
+  test('a COPY --from layer attributed to its source stage (as the image checks attribute it) still sizes its edge', () => {
+    const image = sampleImage()
+    const copied = image.layers.find(layer => layer.line === 6)
+    if (copied) copied.stage = 0
+    const report = buildReport({ ...base, model: sampleModel(), findings: [], image })
+    expect(report.stages.map(stage => stage.sizeBytes)).toEqual([2_000_000, 4_400_000])
+    expect(report.edges?.map(edge => edge.sizeBytes)).toEqual([2_000_000, 400_000])
+  })
+
   test('measured edge sizes win over layer sizes', () => {
     const report = buildReport({
       ...base,

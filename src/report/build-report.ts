@@ -69,8 +69,12 @@ function reportEdges(
     const measured = sizes.find(
       size => size.line === edge.line && size.from === edge.from && size.image === edge.image
     )
+    // A COPY --from=X layer is attributed to stage X (where its bytes came
+    // from), so match the layer by the COPY's line and either end of the edge.
     const layer =
-      edge.kind === 'copy' ? image?.layers.find(l => l.stage === edge.to && l.line === edge.line) : undefined
+      edge.kind === 'copy'
+        ? image?.layers.find(l => l.line === edge.line && (l.stage === edge.to || l.stage === edge.from))
+        : undefined
     const sizeBytes = measured?.sizeBytes ?? layer?.sizeBytes
     if (sizeBytes !== undefined) out.sizeBytes = sizeBytes
     return out
