@@ -6,9 +6,18 @@
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
 import { parseMountOptions } from '../../../dockerfile/parse.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
-import type { LintRule, RuleHit } from '../../rule.js'
+import type { LintRule } from '../../rule.js'
 import { commandName, effectiveArgv, positionalArgs, subcommandArgs, type ShellCommand } from '../../shell.js'
-import { execFormArgv, finalImageStages, hitAt, onbuildRunParts } from './common.js'
+import {
+  execFormArgv,
+  finalImageStages,
+  hitAt,
+  hitsPerRun,
+  instructionsWithShell,
+  isNonPosixShell,
+  onbuildRunParts,
+  type StageScope
+} from './common.js'
 
 export { finalImageStages, hitAt }
 
@@ -20,7 +29,6 @@ export interface RunBody {
 }
 
 const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'])
-const NON_POSIX_SHELLS = /^(pwsh|powershell|cmd)(\.exe)?$/i
 
 function basename(path: string): string {
   return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1)
@@ -63,10 +71,6 @@ function onbuildRun(instruction: Instruction): RunBody | undefined {
   }
 }
 
-function isNonPosixShell(shell: readonly string[]): boolean {
-  return NON_POSIX_SHELLS.test(basename(shell[0] ?? ''))
-}
-
 /**
  * Every RUN body of a stage in order, ONBUILD RUN triggers included; RUNs
  * under a non-POSIX SHELL (PowerShell, cmd) are left out, as hadolint does.
@@ -83,14 +87,8 @@ export function stageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
 const runsByStage = new WeakMap<Stage, RunBody[]>()
 
 function collectStageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
-  const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
-  let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
   const runs: RunBody[] = []
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
-      shell = instruction.argv
-      continue
-    }
+  for (const { instruction, shell } of instructionsWithShell(model, stage)) {
     if (isNonPosixShell(shell)) continue
     if (instruction.keyword === 'RUN') {
       runs.push({ instruction, flags: instruction.flags, commands: bodyCommands(instruction) })
@@ -102,26 +100,23 @@ function collectStageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
   return runs
 }
 
-export function allRuns(model: DockerfileModel): RunBody[] {
-  return model.stages.flatMap(stage => stageRuns(model, stage))
-}
-
 type RuleMetaFields = Pick<LintRule, 'id' | 'severity' | 'summary'> & { aliases?: readonly string[] }
 
 export function defineRule(meta: RuleMetaFields, check: LintRule['check']): LintRule {
   return { aliases: [], ...meta, phase: 'dockerfile', check }
 }
 
-/** A rule asked of each RUN body on its own: `check` returns a message when the body breaks it. */
-export function perRun(meta: RuleMetaFields, check: (run: RunBody) => string | undefined): LintRule {
-  return defineRule(meta, ({ model }) => {
-    const hits: RuleHit[] = []
-    for (const run of allRuns(model)) {
-      const message = check(run)
-      if (message !== undefined) hits.push(hitAt(run.instruction, message))
-    }
-    return hits
-  })
+/**
+ * A rule asked of each RUN body on its own (of every stage, or with
+ * `'final-image'` only of those whose files reach the final image): `check`
+ * returns a message when the body breaks it.
+ */
+export function perRun(
+  meta: RuleMetaFields,
+  check: (run: RunBody) => string | undefined,
+  scope: StageScope = 'all'
+): LintRule {
+  return defineRule(meta, ({ model }) => hitsPerRun(model, stage => stageRuns(model, stage), check, scope))
 }
 
 /** A rule asked of each shell command of each RUN: one hit per RUN, naming the first offending command. */
@@ -180,6 +175,24 @@ export function installCommand(
   const args = subcommandArgs(command, ...subcommands)
   if (args === undefined) return undefined
   return { args, packages: positionalArgs(args, valueOptions) }
+}
+
+/**
+ * A pinning rule asked of each shell command: `packagesOf` gives the package
+ * words of a command that installs (undefined for any other), and the first
+ * one `isPinned` rejects is named by `message`.
+ */
+export function perUnpinnedPackage(
+  meta: RuleMetaFields,
+  packagesOf: (command: ShellCommand) => readonly string[] | undefined,
+  isPinned: (word: string) => boolean,
+  message: (unpinned: string) => string
+): LintRule {
+  return perCommand(meta, command => {
+    const packages = packagesOf(command)
+    const unpinned = packages && firstUnpinned(packages, isPinned)
+    return unpinned === undefined ? undefined : message(unpinned)
+  })
 }
 
 /** The first package word not pinned by `isPinned` (dynamic words are given the benefit of the doubt). */

@@ -2,19 +2,9 @@
 // npm, apk, gem), non-interactive switches (apt-get -y, yum -y), lean
 // installs (--no-install-recommends, apk --no-cache), apt list cleanup, and
 // apt vs apt-get. Each reads the RUN bodies through the shell splitter.
-import type { LintRule, RuleHit } from '../../rule.js'
+import type { LintRule } from '../../rule.js'
 import { commandName, effectiveArgv, hasFlag, positionalArgs, type ShellCommand } from '../../shell.js'
-import {
-  defineRule,
-  finalImageStages,
-  firstUnpinned,
-  hasCacheMountOn,
-  hitAt,
-  installCommand,
-  perCommand,
-  perRun,
-  stageRuns
-} from './a-helpers.js'
+import { hasCacheMountOn, installCommand, perCommand, perRun, perUnpinnedPackage } from './a-helpers.js'
 
 // --- apt-get ---------------------------------------------------------------
 
@@ -37,15 +27,11 @@ function aptPinned(word: string): boolean {
   return word.includes('=') || word.includes('/') || word.endsWith('.deb')
 }
 
-export const DL3008 = perCommand(
+export const DL3008 = perUnpinnedPackage(
   { id: 'DL3008', severity: 'warning', summary: 'Pin versions in apt-get install.' },
-  command => {
-    const install = aptGetInstall(command)
-    const unpinned = install && firstUnpinned(install.packages, aptPinned)
-    return unpinned === undefined
-      ? undefined
-      : `Pin the version of \`${unpinned}\` in apt-get install (\`${unpinned}=<version>\`).`
-  }
+  command => aptGetInstall(command)?.packages,
+  aptPinned,
+  unpinned => `Pin the version of \`${unpinned}\` in apt-get install (\`${unpinned}=<version>\`).`
 )
 
 function isAptUpdate(command: ShellCommand): boolean {
@@ -66,26 +52,15 @@ const APT_LISTS = ['/var/lib/apt/lists']
  * `COPY --from` never reach the image, so only the final stage and the stages
  * it is built `FROM` are checked.
  */
-export const DL3009 = defineRule(
+export const DL3009 = perRun(
   { id: 'DL3009', severity: 'note', summary: 'Delete the apt-get lists after installing something.' },
-  ({ model }) => {
-    const hits: RuleHit[] = []
-    const inImage = finalImageStages(model)
-    for (const stage of model.stages) {
-      if (!inImage.has(stage.index)) continue
-      for (const run of stageRuns(model, stage)) {
-        if (!run.commands.some(isAptUpdate)) continue
-        if (run.commands.some(removesAptLists) || hasCacheMountOn(run.flags, APT_LISTS)) continue
-        hits.push(
-          hitAt(
-            run.instruction,
-            'Remove the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`) or mount a cache on /var/lib/apt/lists.'
-          )
-        )
-      }
-    }
-    return hits
-  }
+  run =>
+    run.commands.some(isAptUpdate) &&
+    !run.commands.some(removesAptLists) &&
+    !hasCacheMountOn(run.flags, APT_LISTS)
+      ? 'Remove the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`) or mount a cache on /var/lib/apt/lists.'
+      : undefined,
+  'final-image'
 )
 
 /** `-y`, `--yes`, `--assume-yes`, or quiet level 2 (`-qq`, `-q=2`, `--quiet=2`), which implies yes. */
@@ -181,17 +156,15 @@ function pipPinned(word: string): boolean {
   )
 }
 
-export const DL3013 = perCommand(
+export const DL3013 = perUnpinnedPackage(
   { id: 'DL3013', severity: 'warning', summary: 'Pin versions in pip.' },
   command => {
     const args = pipInstallArgs(command)
-    if (!args) return undefined
-    const packages = positionalArgs(args, PIP_VALUE_OPTIONS)
-    const unpinned = firstUnpinned(packages, pipPinned)
-    return unpinned === undefined
-      ? undefined
-      : `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
-  }
+    return args && positionalArgs(args, PIP_VALUE_OPTIONS)
+  },
+  pipPinned,
+  unpinned =>
+    `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
 )
 
 // --- npm -------------------------------------------------------------------
@@ -220,15 +193,12 @@ function npmPinned(word: string): boolean {
   return version !== '' && version !== 'latest' && version !== 'next'
 }
 
-export const DL3016 = perCommand(
+export const DL3016 = perUnpinnedPackage(
   { id: 'DL3016', severity: 'warning', summary: 'Pin versions in npm.' },
-  command => {
-    const install = installCommand(command, ['npm'], ['install', 'i', 'add'], NPM_VALUE_OPTIONS)
-    const unpinned = install && firstUnpinned(install.packages, npmPinned)
-    return unpinned === undefined
-      ? undefined
-      : `Pin the version of \`${unpinned}\` in npm install (\`${unpinned.replace(/@[^@]*$/, '') || unpinned}@<version>\`).`
-  }
+  command => installCommand(command, ['npm'], ['install', 'i', 'add'], NPM_VALUE_OPTIONS)?.packages,
+  npmPinned,
+  unpinned =>
+    `Pin the version of \`${unpinned}\` in npm install (\`${unpinned.replace(/@[^@]*$/, '') || unpinned}@<version>\`).`
 )
 
 // --- apk -------------------------------------------------------------------
@@ -247,15 +217,11 @@ function apkPinned(word: string): boolean {
   return /[=~<>]/.test(word) || word.endsWith('.apk')
 }
 
-export const DL3018 = perCommand(
+export const DL3018 = perUnpinnedPackage(
   { id: 'DL3018', severity: 'warning', summary: 'Pin versions in apk add.' },
-  command => {
-    const add = apkAdd(command)
-    const unpinned = add && firstUnpinned(add.packages, apkPinned)
-    return unpinned === undefined
-      ? undefined
-      : `Pin the version of \`${unpinned}\` in apk add (\`${unpinned}=<version>\`).`
-  }
+  command => apkAdd(command)?.packages,
+  apkPinned,
+  unpinned => `Pin the version of \`${unpinned}\` in apk add (\`${unpinned}=<version>\`).`
 )
 
 const APK_CACHE = ['/var/cache/apk', '/etc/apk/cache']
@@ -283,16 +249,16 @@ const GEM_VALUE_OPTIONS = [
   '--platform', '-g', '--file', '--build-root'
 ] // prettier-ignore
 
-export const DL3028 = perCommand(
+export const DL3028 = perUnpinnedPackage(
   { id: 'DL3028', severity: 'warning', summary: 'Pin versions in gem install.' },
   command => {
+    // `-v <version>` pins every gem of the install.
     const install = installCommand(command, ['gem'], ['install', 'i'], GEM_VALUE_OPTIONS)
-    if (!install || hasFlag(command, '-v', '--version')) return undefined
-    const unpinned = firstUnpinned(install.packages, word => word.includes(':') || word.endsWith('.gem'))
-    return unpinned === undefined
-      ? undefined
-      : `Pin the version of \`${unpinned}\` in gem install (\`${unpinned}:<version>\` or \`-v <version>\`).`
-  }
+    return install && !hasFlag(command, '-v', '--version') ? install.packages : undefined
+  },
+  word => word.includes(':') || word.endsWith('.gem'),
+  unpinned =>
+    `Pin the version of \`${unpinned}\` in gem install (\`${unpinned}:<version>\` or \`-v <version>\`).`
 )
 
 // --- yum -------------------------------------------------------------------

@@ -5,12 +5,13 @@
 // DL3024), these are too, using the model's stage graph. Package-manager rules
 // live in a-packages.ts. Aliases to BuildKit check names are left empty here
 // and set centrally in src/lint/aliases.ts.
-import type { Instruction, Stage } from '../../../dockerfile/model.js'
+import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import { familiarName, parseImageRef, type ImageRef } from '../../../dockerfile/image-ref.js'
 import type { LintRule, RuleHit } from '../../rule.js'
 import { commandName, effectiveArgv, usesWrapper, type ShellCommand } from '../../shell.js'
 import { defineRule, hitAt, perCommand, stageRuns } from './a-helpers.js'
 import { PACKAGE_RULES } from './a-packages.js'
+import { baseChain } from './common.js'
 
 function instructions(stages: readonly Stage[], keyword: string): Instruction[] {
   return stages.flatMap(stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
@@ -87,25 +88,19 @@ function isRootUser(user: string): boolean {
  * The last USER that applies to the final image: the final stage's own, or,
  * when it sets none, the one it inherits through `FROM <stage>`.
  */
-function effectiveFinalUser(stages: readonly Stage[], finalStage: number): Instruction | undefined {
-  const seen = new Set<number>()
-  let stage = stages[finalStage]
-  while (stage && !seen.has(stage.index)) {
-    seen.add(stage.index)
-    const users = stage.instructions.filter(
-      instruction => instruction.keyword === 'USER' && instruction.argv.length > 0
-    )
-    const last = users[users.length - 1]
-    if (last) return last
-    stage = stage.baseStage !== undefined ? stages[stage.baseStage] : undefined
-  }
-  return undefined
+function effectiveFinalUser(model: DockerfileModel): Instruction | undefined {
+  const final = model.stages[model.finalStage]
+  if (!final) return undefined
+  const users = baseChain(model, final).flatMap(stage =>
+    stage.instructions.filter(instruction => instruction.keyword === 'USER' && instruction.argv.length > 0)
+  )
+  return users[users.length - 1]
 }
 
 export const DL3002 = defineRule(
   { id: 'DL3002', severity: 'warning', summary: 'Last USER should not be root.' },
   ({ model }) => {
-    const user = effectiveFinalUser(model.stages, model.finalStage)
+    const user = effectiveFinalUser(model)
     if (!user || !isRootUser(user.argv[0] as string)) return []
     return [
       hitAt(
