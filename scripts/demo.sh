@@ -5,15 +5,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-if ! docker info >/dev/null 2>&1 || ! curl -fsS http://127.0.0.1:5000/v2/ >/dev/null 2>&1 \
-  || ! docker image inspect stagegate-fixture/builder:latest >/dev/null 2>&1; then
-  if [ "$(id -u)" != 0 ]; then
-    echo "demo: no engine with the fixture images answers; run as root: bash scripts/install-test-engine.sh && bash scripts/start-test-engine.sh" >&2
-    exit 2
-  fi
-  echo "demo: preparing the engine (first run only) ..."
-  bash scripts/install-test-engine.sh
-  bash scripts/start-test-engine.sh
+bash scripts/ensure-test-engine.sh
+if ! docker image inspect stagegate-fixture/builder:latest >/dev/null 2>&1; then
+  echo "demo: the test engine is not ready (see above)" >&2
+  exit 2
 fi
 
 [ -f dist/cli.js ] || { echo "demo: dist/cli.js is missing: run npm run bundle" >&2; exit 2; }
