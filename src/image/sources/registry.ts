@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto'
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { UsageError } from '../../errors.js'
+import { loadDockerConfig, registryAuth } from './docker-credentials.js'
 import { MEDIA_TYPES } from '../manifest.js'
 import { checkDigest, readStream, type BlobStore, type ImageSource } from './store.js'
 
@@ -97,9 +98,14 @@ async function fetchWithHeaderTimeout(url: string, init: RequestInit): Promise<R
 class RegistryStore implements BlobStore {
   readonly label: string
   private token: string | undefined
+  /** Authorization for a registry that answers with a Basic challenge. */
+  private basic: string | undefined
   private readonly base: string
+  /** Stored `docker login` credentials for this host (never logged). */
+  private readonly credentials: string | undefined
 
   constructor(private readonly ref: RegistryRef) {
+    this.credentials = registryAuth(ref.host, loadDockerConfig())
     this.label = `${ref.host}/${ref.repository}`
     this.base = `${isLoopback(ref.host) ? 'http' : 'https'}://${ref.host}/v2/${ref.repository}`
   }
@@ -109,16 +115,21 @@ class RegistryStore implements BlobStore {
       const headers: Record<string, string> = {}
       if (accept) headers.accept = accept
       if (this.token) headers.authorization = `Bearer ${this.token}`
+      else if (this.basic) headers.authorization = this.basic
       return fetchWithHeaderTimeout(url, { headers, redirect: 'follow' })
     }
     let response: Response
     try {
       response = await send()
-      if (response.status === 401 && !this.token) {
-        const challenge = parseChallenge(response.headers.get('www-authenticate') ?? '')
+      if (response.status === 401 && !this.token && !this.basic) {
+        const header = response.headers.get('www-authenticate') ?? ''
+        const challenge = parseChallenge(header)
         await response.body?.cancel()
         if (challenge?.realm) {
           this.token = await this.fetchToken(challenge)
+          response = await send()
+        } else if (/^\s*Basic\b/i.test(header) && this.credentials) {
+          this.basic = `Basic ${this.credentials}`
           response = await send()
         }
       }
@@ -134,9 +145,20 @@ class RegistryStore implements BlobStore {
     const url = new URL(challenge.realm as string)
     if (challenge.service) url.searchParams.set('service', challenge.service)
     url.searchParams.set('scope', challenge.scope ?? `repository:${this.ref.repository}:pull`)
-    const response = await fetchWithHeaderTimeout(url.toString(), {})
-    if (!response.ok)
-      throw new UsageError(`registry ${this.ref.host}: token request failed (HTTP ${response.status})`)
+    // With stored `docker login` credentials the token grants what they may
+    // pull (private images); without, an anonymous token.
+    const headers: Record<string, string> = this.credentials
+      ? { authorization: `Basic ${this.credentials}` }
+      : {}
+    const response = await fetchWithHeaderTimeout(url.toString(), { headers })
+    if (!response.ok) {
+      const hint = this.credentials
+        ? 'check the stored docker login for it'
+        : 'log in first (docker login, or docker/login-action) if the image is private'
+      throw new UsageError(
+        `registry ${this.ref.host}: token request failed (HTTP ${response.status}); ${hint}`
+      )
+    }
     const body = (await response.json()) as { token?: string; access_token?: string }
     const token = body.token ?? body.access_token
     if (!token) throw new UsageError(`registry ${this.ref.host}: token response has no token`)
