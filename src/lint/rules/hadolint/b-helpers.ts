@@ -6,9 +6,17 @@
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import { parseMountOptions } from '../../../dockerfile/parse.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
-import type { LintRule, RuleHit } from '../../rule.js'
+import type { LintRule } from '../../rule.js'
 import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
-import { execFormArgv, finalImageStages, hitAt, onbuildRunParts } from './common.js'
+import {
+  baseChain,
+  execFormArgv,
+  finalImageStages,
+  hitAt,
+  hitsPerRun,
+  onbuildRunParts,
+  type StageScope
+} from './common.js'
 
 export { finalImageStages, hitAt }
 export { stageAtLine } from '../../../dockerfile/query.js'
@@ -92,26 +100,21 @@ export function stageRuns(stage: Stage, includeOnbuild = true): RunBody[] {
   return runs
 }
 
-/** Every RUN body of the Dockerfile, stage by stage. */
-export function allRuns(model: DockerfileModel, includeOnbuild = true): RunBody[] {
-  return model.stages.flatMap(stage => stageRuns(stage, includeOnbuild))
-}
-
-/** A rule that looks at each RUN body on its own: `check` returns a message when the body breaks it. */
+/**
+ * A rule that looks at each RUN body on its own (of every stage, or with
+ * `'final-image'` only of those whose files reach the final image): `check`
+ * returns a message when the body breaks it.
+ */
 export function perRun(
   meta: Omit<PartBRule, 'check' | 'phase'>,
-  check: (run: RunBody) => string | undefined
+  check: (run: RunBody, where: { model: DockerfileModel; stage: Stage }) => string | undefined,
+  scope: StageScope = 'all'
 ): PartBRule {
   return {
     ...meta,
     phase: 'dockerfile',
     check({ model }) {
-      const hits: RuleHit[] = []
-      for (const run of allRuns(model)) {
-        const message = check(run)
-        if (message !== undefined) hits.push(hitAt(run.instruction, message))
-      }
-      return hits
+      return hitsPerRun(model, stageRuns, (run, stage) => check(run, { model, stage }), scope)
     }
   }
 }
@@ -265,6 +268,23 @@ export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[]
   if (!pairs) {
     pairs = splitPairs(instruction.args)
     pairCache.set(instruction, pairs)
+  }
+  return pairs
+}
+
+/**
+ * The pairs of the ENVs and ARGs in effect at `line` of `stage`: those of the
+ * stages it is built `FROM`, then its own before `line`, in order (a later
+ * pair of the same key overrides an earlier one).
+ */
+export function definitionsBefore(model: DockerfileModel, stage: Stage, line: number): RawPair[] {
+  const pairs: RawPair[] = []
+  for (const current of baseChain(model, stage)) {
+    for (const instruction of current.instructions) {
+      if (current === stage && instruction.line >= line) break
+      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG')
+        pairs.push(...keyValuePairs(instruction))
+    }
   }
   return pairs
 }

@@ -7,10 +7,9 @@ import type { RuleHit } from '../../rule.js'
 import { commandName, effectiveArgv, hasFlag, type ShellCommand } from '../../shell.js'
 import {
   commandsNamed,
-  finalImageStages,
+  definitionsBefore,
   hasCacheMount,
   hitAt,
-  keyValuePairs,
   operandsAfterSubcommand,
   perRun,
   removesDirectory,
@@ -21,6 +20,7 @@ import {
   type PartBRule,
   type RunBody
 } from './b-helpers.js'
+import { instructionsWithShell, isNonPosixShell } from './common.js'
 
 /** Options of yum/dnf/microdnf that take their value as the next word. */
 const RPM_VALUE_OPTIONS = [
@@ -61,14 +61,47 @@ const ZYPPER_VALUE_OPTIONS = [
   '--installroot'
 ]
 
-function subcommand(command: ShellCommand): string | undefined {
-  const name = commandName(command)
-  return subcommandOf(command, name === 'zypper' ? ZYPPER_VALUE_OPTIONS : RPM_VALUE_OPTIONS)
+/** A package manager of the RPM family as the rules below see it. */
+interface RpmFamily {
+  /** Command names it runs under (dnf also covers microdnf). */
+  tools: readonly string[]
+  /** Its options that take their value as the next word. */
+  valueOptions: readonly string[]
+  /** True for a package spec that carries a version. */
+  isPinned: (word: string) => boolean
+  /** True when it has `module install <name>:<stream>` (pinned by the stream). */
+  modules: boolean
 }
 
-/** Commands of `tools` whose subcommand is one of `subcommands`. */
-function invocations(run: RunBody, tools: readonly string[], subcommands: readonly string[]): ShellCommand[] {
-  return commandsNamed(run, ...tools).filter(command => subcommands.includes(subcommand(command) ?? ''))
+/** An RPM package spec with a version: `name-1.2`, a `.rpm` file or URL. */
+function rpmPinned(word: string): boolean {
+  return /-\d/.test(word) || word.endsWith('.rpm')
+}
+
+/** A zypper package spec with a version constraint (`name=1.2`, `name>=1.2`) or an .rpm file. */
+function zypperPinned(word: string): boolean {
+  return /[=<>]/.test(word) || word.endsWith('.rpm')
+}
+
+const YUM: RpmFamily = { tools: ['yum'], valueOptions: RPM_VALUE_OPTIONS, isPinned: rpmPinned, modules: true }
+const DNF: RpmFamily = {
+  tools: ['dnf', 'microdnf'],
+  valueOptions: RPM_VALUE_OPTIONS,
+  isPinned: rpmPinned,
+  modules: true
+}
+const ZYPPER: RpmFamily = {
+  tools: ['zypper'],
+  valueOptions: ZYPPER_VALUE_OPTIONS,
+  isPinned: zypperPinned,
+  modules: false
+}
+
+/** Commands of `family` whose subcommand is one of `subcommands`. */
+function invocations(run: RunBody, family: RpmFamily, subcommands: readonly string[]): ShellCommand[] {
+  return commandsNamed(run, ...family.tools).filter(command =>
+    subcommands.includes(subcommandOf(command, family.valueOptions) ?? '')
+  )
 }
 
 const INSTALL = ['install', 'in']
@@ -82,25 +115,20 @@ function isUnpinnable(word: string): boolean {
   return /^[$@/]/.test(word) || word.includes('*') || word.includes('(')
 }
 
-/** An RPM package spec with a version: `name-1.2`, a `.rpm` file or URL. */
-function rpmPinned(word: string): boolean {
-  return /-\d/.test(word) || word.endsWith('.rpm')
-}
-
-/** RPM package specs an install of `tools` names that carry no version; modules (`module install x:1`) need a stream. */
-function unpinnedRpmPackages(run: RunBody, tools: readonly string[]): string[] {
+/** Package specs an install by `family` names that carry no version; modules (`module install x:1`) need a stream. */
+function unpinnedPackages(run: RunBody, family: RpmFamily): string[] {
   const unpinned: string[] = []
-  for (const command of commandsNamed(run, ...tools)) {
-    const sub = subcommand(command)
-    const operands = operandsAfterSubcommand(command, RPM_VALUE_OPTIONS)
-    if (sub === 'module') {
+  for (const command of commandsNamed(run, ...family.tools)) {
+    const sub = subcommandOf(command, family.valueOptions)
+    const operands = operandsAfterSubcommand(command, family.valueOptions)
+    if (family.modules && sub === 'module') {
       if (operands[0] !== 'install') continue
       for (const module of operands.slice(1))
         if (!isUnpinnable(module) && !module.includes(':')) unpinned.push(module)
       continue
     }
     if (!INSTALL.includes(sub ?? '')) continue
-    for (const word of operands) if (!isUnpinnable(word) && !rpmPinned(word)) unpinned.push(word)
+    for (const word of operands) if (!isUnpinnable(word) && !family.isPinned(word)) unpinned.push(word)
   }
   return unpinned
 }
@@ -112,7 +140,74 @@ export function list(words: readonly string[], max = 4): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
 }
 
-export const DL3031 = perRun(
+type RuleMeta = Omit<PartBRule, 'check' | 'phase'>
+
+/** A RUN that runs one of `subcommands` of `family` (an OS upgrade in the build) is reported with `message`. */
+function forbidsSubcommands(
+  meta: RuleMeta,
+  family: RpmFamily,
+  subcommands: readonly string[],
+  message: string
+): PartBRule {
+  return perRun(meta, run => (invocations(run, family, subcommands).length > 0 ? message : undefined))
+}
+
+/** A RUN with a `prompting` subcommand of `family` lacking all of `yesFlags` is reported with `message`. */
+function requiresNonInteractive(
+  meta: RuleMeta,
+  family: RpmFamily,
+  prompting: readonly string[],
+  yesFlags: readonly string[],
+  message: string
+): PartBRule {
+  return perRun(meta, run =>
+    invocations(run, family, prompting).some(command => !hasFlag(command, ...yesFlags)) ? message : undefined
+  )
+}
+
+/** How a RUN that installs with a package manager leaves its cache out of the layer. */
+interface CacheCleanup {
+  /** Subcommands that clean the cache (`clean`, `cc`). */
+  clean: readonly string[]
+  /** A word the clean command must have (`all` in `yum clean all`), if any. */
+  cleanArgument?: string
+  /** Cache directories whose removal (`rm -rf`) or cache mount also counts. */
+  cacheDirs: readonly string[]
+}
+
+/** A RUN that installs by `family` without cleaning its cache (see CacheCleanup) is reported with `message`. */
+function requiresCacheCleanup(
+  meta: RuleMeta,
+  family: RpmFamily,
+  cleanup: CacheCleanup,
+  message: string
+): PartBRule {
+  return perRun(meta, run => {
+    if (invocations(run, family, INSTALL).length === 0) return undefined
+    const { clean, cleanArgument, cacheDirs } = cleanup
+    const cleaned =
+      invocations(run, family, clean).some(
+        command => cleanArgument === undefined || effectiveArgv(command).includes(cleanArgument)
+      ) ||
+      removesDirectory(run, ...cacheDirs) ||
+      hasCacheMount(run, ...cacheDirs)
+    return cleaned ? undefined : message
+  })
+}
+
+/** A RUN whose `unpinnedOf` is not empty is reported with `message` of the (shortened) list of them. */
+function requiresPinnedVersions(
+  meta: RuleMeta,
+  unpinnedOf: (run: RunBody) => string[],
+  message: (packages: string) => string
+): PartBRule {
+  return perRun(meta, run => {
+    const unpinned = unpinnedOf(run)
+    return unpinned.length > 0 ? message(list(unpinned)) : undefined
+  })
+}
+
+export const DL3031 = forbidsSubcommands(
   {
     id: 'DL3031',
     aliases: [],
@@ -120,44 +215,32 @@ export const DL3031 = perRun(
     summary: 'Do not use `yum update` or `yum upgrade` (retired by hadolint; off unless enabled)',
     offByDefault: true
   },
-  run =>
-    invocations(run, ['yum'], ['update', 'update-to', 'upgrade', 'upgrade-to']).length > 0
-      ? 'Do not run `yum update`/`yum upgrade` in the build; rebuild from an updated base image instead.'
-      : undefined
+  YUM,
+  ['update', 'update-to', 'upgrade', 'upgrade-to'],
+  'Do not run `yum update`/`yum upgrade` in the build; rebuild from an updated base image instead.'
 )
 
-export const DL3032 = perRun(
+export const DL3032 = requiresCacheCleanup(
   {
     id: 'DL3032',
     aliases: [],
     severity: 'warning',
     summary: '`yum clean all` missing after `yum install`'
   },
-  run => {
-    if (invocations(run, ['yum'], INSTALL).length === 0) return undefined
-    const cleaned =
-      invocations(run, ['yum'], ['clean']).some(command => effectiveArgv(command).includes('all')) ||
-      removesDirectory(run, '/var/cache/yum') ||
-      hasCacheMount(run, '/var/cache/yum')
-    return cleaned
-      ? undefined
-      : 'Run `yum clean all` in the same RUN as `yum install` so the cache stays out of the layer.'
-  }
+  YUM,
+  { clean: ['clean'], cleanArgument: 'all', cacheDirs: ['/var/cache/yum'] },
+  'Run `yum clean all` in the same RUN as `yum install` so the cache stays out of the layer.'
 )
 
-export const DL3033 = perRun(
+export const DL3033 = requiresPinnedVersions(
   {
     id: 'DL3033',
     aliases: [],
     severity: 'warning',
     summary: 'Pin versions in `yum install` (`<package>-<version>`)'
   },
-  run => {
-    const unpinned = unpinnedRpmPackages(run, ['yum'])
-    return unpinned.length > 0
-      ? `Pin the version of ${list(unpinned)} in \`yum install\` (\`<package>-<version>\`).`
-      : undefined
-  }
+  run => unpinnedPackages(run, YUM),
+  packages => `Pin the version of ${packages} in \`yum install\` (\`<package>-<version>\`).`
 )
 
 /** zypper commands that ask for confirmation unless run non-interactively. */
@@ -175,78 +258,52 @@ const ZYPPER_PROMPTING = [
   'dup'
 ]
 
-export const DL3034 = perRun(
+export const DL3034 = requiresNonInteractive(
   {
     id: 'DL3034',
     aliases: [],
     severity: 'warning',
     summary: 'Non-interactive switch missing from a `zypper` command'
   },
-  run => {
-    const interactive = invocations(run, ['zypper'], ZYPPER_PROMPTING).filter(
-      command => !hasFlag(command, '-n', '--non-interactive', '-y', '--no-confirm')
-    )
-    return interactive.length > 0
-      ? 'Run `zypper` non-interactively: `zypper --non-interactive install` or `zypper install -y`.'
-      : undefined
-  }
+  ZYPPER,
+  ZYPPER_PROMPTING,
+  ['-n', '--non-interactive', '-y', '--no-confirm'],
+  'Run `zypper` non-interactively: `zypper --non-interactive install` or `zypper install -y`.'
 )
 
-export const DL3035 = perRun(
+export const DL3035 = forbidsSubcommands(
   {
     id: 'DL3035',
     aliases: [],
     severity: 'warning',
     summary: 'Do not use `zypper dist-upgrade`'
   },
-  run =>
-    invocations(run, ['zypper'], ['dist-upgrade', 'dup']).length > 0
-      ? 'Do not run `zypper dist-upgrade` in the build; rebuild from an updated base image instead.'
-      : undefined
+  ZYPPER,
+  ['dist-upgrade', 'dup'],
+  'Do not run `zypper dist-upgrade` in the build; rebuild from an updated base image instead.'
 )
 
-export const DL3036 = perRun(
+export const DL3036 = requiresCacheCleanup(
   {
     id: 'DL3036',
     aliases: [],
     severity: 'warning',
     summary: '`zypper clean` missing after `zypper install`'
   },
-  run => {
-    if (invocations(run, ['zypper'], INSTALL).length === 0) return undefined
-    const cleaned =
-      invocations(run, ['zypper'], ['clean', 'cc']).length > 0 ||
-      removesDirectory(run, '/var/cache/zypp') ||
-      hasCacheMount(run, '/var/cache/zypp')
-    return cleaned
-      ? undefined
-      : 'Run `zypper clean` in the same RUN as `zypper install` so the cache stays out of the layer.'
-  }
+  ZYPPER,
+  { clean: ['clean', 'cc'], cacheDirs: ['/var/cache/zypp'] },
+  'Run `zypper clean` in the same RUN as `zypper install` so the cache stays out of the layer.'
 )
 
-/** A zypper package spec with a version constraint (`name=1.2`, `name>=1.2`) or an .rpm file. */
-function zypperPinned(word: string): boolean {
-  return /[=<>]/.test(word) || word.endsWith('.rpm')
-}
-
-export const DL3037 = perRun(
+export const DL3037 = requiresPinnedVersions(
   {
     id: 'DL3037',
     aliases: [],
     severity: 'warning',
     summary: 'Pin versions in `zypper install` (`<package>=<version>`)'
   },
-  run => {
-    const unpinned: string[] = []
-    for (const command of invocations(run, ['zypper'], INSTALL)) {
-      for (const word of operandsAfterSubcommand(command, ZYPPER_VALUE_OPTIONS)) {
-        if (!isUnpinnable(word) && !zypperPinned(word)) unpinned.push(word)
-      }
-    }
-    return unpinned.length > 0
-      ? `Pin the version of ${list(unpinned)} in \`zypper install\` (\`<package>=<version>\`).`
-      : undefined
-  }
+  run => unpinnedPackages(run, ZYPPER),
+  packages => `Pin the version of ${packages} in \`zypper install\` (\`<package>=<version>\`).`
 )
 
 /** dnf commands that ask for confirmation without `-y`. microdnf never asks, so it is not listed. */
@@ -264,24 +321,20 @@ const DNF_PROMPTING = [
   'distro-sync'
 ]
 
-export const DL3038 = perRun(
+export const DL3038 = requiresNonInteractive(
   {
     id: 'DL3038',
     aliases: [],
     severity: 'warning',
     summary: 'Use the `-y` switch with `dnf install`'
   },
-  run => {
-    const interactive = invocations(run, ['dnf'], DNF_PROMPTING).filter(
-      command => !hasFlag(command, '-y', '--assumeyes')
-    )
-    return interactive.length > 0
-      ? 'Add `-y` to the `dnf` command so it never waits for an answer.'
-      : undefined
-  }
+  { ...DNF, tools: ['dnf'] },
+  DNF_PROMPTING,
+  ['-y', '--assumeyes'],
+  'Add `-y` to the `dnf` command so it never waits for an answer.'
 )
 
-export const DL3039 = perRun(
+export const DL3039 = forbidsSubcommands(
   {
     id: 'DL3039',
     aliases: [],
@@ -289,47 +342,32 @@ export const DL3039 = perRun(
     summary: 'Do not use `dnf upgrade` or `dnf update` (retired by hadolint; off unless enabled)',
     offByDefault: true
   },
-  run =>
-    invocations(run, ['dnf', 'microdnf'], ['upgrade', 'update', 'upgrade-minimal', 'update-minimal']).length >
-    0
-      ? 'Do not run `dnf upgrade` in the build; rebuild from an updated base image instead.'
-      : undefined
+  DNF,
+  ['upgrade', 'update', 'upgrade-minimal', 'update-minimal'],
+  'Do not run `dnf upgrade` in the build; rebuild from an updated base image instead.'
 )
 
-export const DL3040 = perRun(
+export const DL3040 = requiresCacheCleanup(
   {
     id: 'DL3040',
     aliases: [],
     severity: 'warning',
     summary: '`dnf clean all` missing after `dnf install`'
   },
-  run => {
-    if (invocations(run, ['dnf', 'microdnf'], INSTALL).length === 0) return undefined
-    const cleaned =
-      invocations(run, ['dnf', 'microdnf'], ['clean']).some(command =>
-        effectiveArgv(command).includes('all')
-      ) ||
-      removesDirectory(run, '/var/cache/dnf', '/var/cache/yum') ||
-      hasCacheMount(run, '/var/cache/dnf', '/var/cache/yum')
-    return cleaned
-      ? undefined
-      : 'Run `dnf clean all` in the same RUN as `dnf install` so the cache stays out of the layer.'
-  }
+  DNF,
+  { clean: ['clean'], cleanArgument: 'all', cacheDirs: ['/var/cache/dnf', '/var/cache/yum'] },
+  'Run `dnf clean all` in the same RUN as `dnf install` so the cache stays out of the layer.'
 )
 
-export const DL3041 = perRun(
+export const DL3041 = requiresPinnedVersions(
   {
     id: 'DL3041',
     aliases: [],
     severity: 'warning',
     summary: 'Pin versions in `dnf install` (`<package>-<version>`)'
   },
-  run => {
-    const unpinned = unpinnedRpmPackages(run, ['dnf', 'microdnf'])
-    return unpinned.length > 0
-      ? `Pin the version of ${list(unpinned)} in \`dnf install\` (\`<package>-<version>\`).`
-      : undefined
-  }
+  run => unpinnedPackages(run, DNF),
+  packages => `Pin the version of ${packages} in \`dnf install\` (\`<package>-<version>\`).`
 )
 
 const TRUTHY = new Set(['1', 'true', 'on', 'yes'])
@@ -355,22 +393,10 @@ function isPipInstall(command: ShellCommand): boolean {
 
 /** True when PIP_NO_CACHE_DIR is set truthy by an ENV of the stage (or a stage it is based on) before `line`. */
 function envDisablesPipCache(model: DockerfileModel, stage: Stage, line: number): boolean {
-  let enabled: boolean | undefined
-  const chain: Stage[] = []
-  for (let s: Stage | undefined = stage; s && !chain.includes(s);) {
-    chain.unshift(s)
-    s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
-  }
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.line >= line) break
-      if (instruction.keyword !== 'ENV' && instruction.keyword !== 'ARG') continue
-      for (const pair of keyValuePairs(instruction)) {
-        if (pair.key === 'PIP_NO_CACHE_DIR') enabled = isTruthy(unquoteRaw(pair.rawValue ?? ''))
-      }
-    }
-  }
-  return enabled === true
+  const setting = definitionsBefore(model, stage, line)
+    .filter(pair => pair.key === 'PIP_NO_CACHE_DIR')
+    .pop()
+  return setting !== undefined && isTruthy(unquoteRaw(setting.rawValue ?? ''))
 }
 
 function pipCacheOff(run: RunBody, command: ShellCommand): boolean {
@@ -386,31 +412,20 @@ function pipCacheOff(run: RunBody, command: ShellCommand): boolean {
   )
 }
 
-export const DL3042: PartBRule = {
-  id: 'DL3042',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'Avoid the pip cache directory: `pip install --no-cache-dir`',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      for (const run of stageRuns(stage)) {
-        if (hasCacheMount(run, '/root/.cache/pip', '/root/.cache')) continue
-        const offending = run.commands.filter(command => isPipInstall(command) && !pipCacheOff(run, command))
-        if (offending.length === 0) continue
-        if (!run.onbuild && envDisablesPipCache(model, stage, run.instruction.line)) continue
-        hits.push(
-          hitAt(
-            run.instruction,
-            'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
-          )
-        )
-      }
-    }
-    return hits
+export const DL3042 = perRun(
+  {
+    id: 'DL3042',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Avoid the pip cache directory: `pip install --no-cache-dir`'
+  },
+  (run, { model, stage }) => {
+    if (hasCacheMount(run, '/root/.cache/pip', '/root/.cache')) return undefined
+    if (!run.commands.some(command => isPipInstall(command) && !pipCacheOff(run, command))) return undefined
+    if (!run.onbuild && envDisablesPipCache(model, stage, run.instruction.line)) return undefined
+    return 'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
   }
-}
+)
 
 /** `useradd` without `-l`/`--no-log-init` and a UID above 99999 writes a huge sparse /var/log/lastlog. */
 export const DL3046 = perRun(
@@ -519,41 +534,28 @@ function isYarnCacheClean(command: ShellCommand): boolean {
 }
 
 /** Stage-aware: only stages whose files reach the final image (the final stage and its FROM chain). */
-export const DL3060: PartBRule = {
-  id: 'DL3060',
-  aliases: [],
-  severity: 'note',
-  phase: 'dockerfile',
-  summary: '`yarn cache clean` missing after `yarn install`',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    const shipped = finalImageStages(model)
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue
-      for (const run of stageRuns(stage)) {
-        if (!run.commands.some(isYarnInstall)) continue
-        if (run.commands.some(isYarnCacheClean)) continue
-        if (
-          run.flags.some(
-            flag =>
-              flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
-          )
-        )
-          continue
-        hits.push(
-          hitAt(
-            run.instruction,
-            'Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image.'
-          )
-        )
-      }
-    }
-    return hits
-  }
-}
+export const DL3060 = perRun(
+  {
+    id: 'DL3060',
+    aliases: [],
+    severity: 'note',
+    summary: '`yarn cache clean` missing after `yarn install`'
+  },
+  run => {
+    if (!run.commands.some(isYarnInstall)) return undefined
+    if (run.commands.some(isYarnCacheClean)) return undefined
+    const cacheMounted = run.flags.some(
+      flag => flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
+    )
+    return cacheMounted
+      ? undefined
+      : 'Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image.'
+  },
+  'final-image'
+)
 
 /** Package paths of `go install` without an `@version` (local paths build the module at hand and are fine). */
-export const DL3062 = perRun(
+export const DL3062 = requiresPinnedVersions(
   {
     id: 'DL3062',
     aliases: [],
@@ -579,10 +581,9 @@ export const DL3062 = perRun(
         if (at < 0 || word.slice(at + 1) === 'latest' || at === word.length - 1) unpinned.push(word)
       }
     }
-    return unpinned.length > 0
-      ? `Pin the version of ${list(unpinned)} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
-      : undefined
-  }
+    return unpinned
+  },
+  packages => `Pin the version of ${packages} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
 )
 
 /** Per stage: once both curl and wget have been used, each RUN that uses either is reported. */
@@ -628,11 +629,9 @@ export const DL4005 = perRun(
   }
 )
 
-/** Shells without POSIX pipelines semantics, where pipefail means nothing. */
-const NON_POSIX_SHELLS = /(^|[/\\])(pwsh|powershell|cmd)(\.exe)?$/i
-
 function shellHasPipefail(shell: readonly string[]): boolean {
-  if (NON_POSIX_SHELLS.test(shell[0] ?? '')) return true
+  // Shells without POSIX pipeline semantics, where pipefail means nothing.
+  if (isNonPosixShell(shell)) return true
   for (let i = 0; i < shell.length; i++) {
     const word = shell[i] as string
     if (/^-[a-z]*o$/.test(word) && shell[i + 1] === 'pipefail') return true
@@ -663,13 +662,7 @@ export const DL4006: PartBRule = {
   check({ model }) {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
-      const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
-      let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
-          shell = instruction.argv
-          continue
-        }
+      for (const { instruction, shell } of instructionsWithShell(model, stage)) {
         if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
         const run = runBody(instruction)
         if (!run || !run.commands.some(command => command.pipesTo)) continue
