@@ -6,7 +6,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import { parseMountOptions } from '../../../dockerfile/parse.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
-import type { LintRule } from '../../rule.js'
+import type { LintRule, RuleHit } from '../../rule.js'
 import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
 import {
   baseChain,
@@ -15,6 +15,7 @@ import {
   hitAt,
   hitsPerRun,
   onbuildRunParts,
+  stagesIn,
   type StageScope
 } from './common.js'
 
@@ -115,6 +116,42 @@ export function perRun(
     phase: 'dockerfile',
     check({ model }) {
       return hitsPerRun(model, stageRuns, (run, stage) => check(run, { model, stage }), scope)
+    }
+  }
+}
+
+/** Where a per-instruction rule looks: the stages of a StageScope, or everywhere (the instructions before the first FROM too). */
+export type InstructionScope = StageScope | 'with-preamble'
+
+/** The instructions of `scope`, in Dockerfile order. */
+function instructionsIn(model: DockerfileModel, scope: InstructionScope): Instruction[] {
+  const inStages = stagesIn(model, scope === 'with-preamble' ? 'all' : scope).flatMap(
+    stage => stage.instructions
+  )
+  return scope === 'with-preamble' ? [...model.preamble, ...inStages] : inStages
+}
+
+/**
+ * A rule that looks at each instruction of `keywords` on its own (in `scope`):
+ * `check` returns a message when the instruction breaks it.
+ */
+export function perInstruction(
+  meta: Omit<PartBRule, 'check' | 'phase'>,
+  keywords: readonly string[],
+  check: (instruction: Instruction, model: DockerfileModel) => string | undefined,
+  scope: InstructionScope = 'all'
+): PartBRule {
+  return {
+    ...meta,
+    phase: 'dockerfile',
+    check({ model }) {
+      const hits: RuleHit[] = []
+      for (const instruction of instructionsIn(model, scope)) {
+        if (!keywords.includes(instruction.keyword)) continue
+        const message = check(instruction, model)
+        if (message !== undefined) hits.push(hitAt(instruction, message))
+      }
+      return hits
     }
   }
 }

@@ -6,7 +6,16 @@
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import type { RuleHit } from '../../rule.js'
 import { isSecretName } from '../buildkit.js'
-import { finalImageStages, hitAt, keyValuePairs, runBody, stageAtLine, type PartBRule } from './b-helpers.js'
+import {
+  definitionsBefore,
+  finalImageStages,
+  hitAt,
+  keyValuePairs,
+  perInstruction,
+  runBody,
+  stageAtLine,
+  type PartBRule
+} from './b-helpers.js'
 
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
 const INLINE_IGNORE = /^(hadolint|stagegate)[ \t]+ignore[ \t]*=/i
@@ -36,33 +45,22 @@ export const DL1001: PartBRule = {
 /** Triggers that are not allowed inside ONBUILD. */
 const ONBUILD_FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER'])
 
-function allInstructions(model: DockerfileModel): Instruction[] {
-  return [...model.preamble, ...model.stages.flatMap(stage => stage.instructions)]
-}
-
-export const DL3043: PartBRule = {
-  id: 'DL3043',
-  aliases: [],
-  severity: 'error',
-  phase: 'dockerfile',
-  summary: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD`',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const instruction of allInstructions(model)) {
-      if (instruction.keyword !== 'ONBUILD') continue
-      const trigger = (/^\S+/.exec(instruction.args)?.[0] ?? '').toUpperCase()
-      if (ONBUILD_FORBIDDEN.has(trigger)) {
-        hits.push(
-          hitAt(
-            instruction,
-            `Remove \`ONBUILD ${trigger}\`: ${trigger} is not allowed as an ONBUILD trigger.`
-          )
-        )
-      }
-    }
-    return hits
-  }
-}
+export const DL3043 = perInstruction(
+  {
+    id: 'DL3043',
+    aliases: [],
+    severity: 'error',
+    summary: '`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD`'
+  },
+  ['ONBUILD'],
+  instruction => {
+    const trigger = (/^\S+/.exec(instruction.args)?.[0] ?? '').toUpperCase()
+    return ONBUILD_FORBIDDEN.has(trigger)
+      ? `Remove \`ONBUILD ${trigger}\`: ${trigger} is not allowed as an ONBUILD trigger.`
+      : undefined
+  },
+  'with-preamble'
+)
 
 /** Variables a raw ENV value expands: `$X`, `${X}`, `${X:-y}`; single-quoted and escaped `$` excluded. */
 export function expandedNames(raw: string, escape = '\\'): string[] {
@@ -91,57 +89,37 @@ export function expandedNames(raw: string, escape = '\\'): string[] {
 
 /** Names defined (ENV, ARG) in the stage before `line`, and in the stages it is based on. */
 function definedBefore(model: DockerfileModel, stage: Stage, line: number): Set<string> {
-  const names = new Set<string>(model.globalArgs.map(arg => arg.name))
-  const chain: Stage[] = []
-  for (let s: Stage | undefined = stage; s && !chain.includes(s);) {
-    chain.unshift(s)
-    s = s.baseStage !== undefined ? model.stages[s.baseStage] : undefined
-  }
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.line >= line) break
-      if (instruction.keyword === 'ENV' || instruction.keyword === 'ARG') {
-        for (const pair of keyValuePairs(instruction)) names.add(pair.key)
-      }
-    }
-  }
-  return names
+  return new Set([
+    ...model.globalArgs.map(arg => arg.name),
+    ...definitionsBefore(model, stage, line).map(pair => pair.key)
+  ])
 }
 
-export const DL3044: PartBRule = {
-  id: 'DL3044',
-  aliases: [],
-  severity: 'error',
-  phase: 'dockerfile',
-  summary: 'Do not refer to an environment variable within the same `ENV` statement where it is defined',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'ENV') continue
-        const pairs = keyValuePairs(instruction)
-        if (pairs.length < 2) continue
-        const earlier = definedBefore(model, stage, instruction.line)
-        const selfReferenced: string[] = []
-        pairs.forEach((pair, index) => {
-          for (const name of expandedNames(pair.rawValue ?? '')) {
-            const definedHere = pairs.some((other, j) => j !== index && other.key === name)
-            if (definedHere && !earlier.has(name) && !selfReferenced.includes(name)) selfReferenced.push(name)
-          }
-        })
-        if (selfReferenced.length > 0) {
-          hits.push(
-            hitAt(
-              instruction,
-              `Define ${selfReferenced.map(n => `\`${n}\``).join(', ')} in an earlier ENV: a value cannot use a variable set in the same ENV.`
-            )
-          )
-        }
+export const DL3044 = perInstruction(
+  {
+    id: 'DL3044',
+    aliases: [],
+    severity: 'error',
+    summary: 'Do not refer to an environment variable within the same `ENV` statement where it is defined'
+  },
+  ['ENV'],
+  (instruction, model) => {
+    const pairs = keyValuePairs(instruction)
+    const stage = model.stages[instruction.stage]
+    if (pairs.length < 2 || !stage) return undefined
+    const earlier = definedBefore(model, stage, instruction.line)
+    const selfReferenced: string[] = []
+    pairs.forEach((pair, index) => {
+      for (const name of expandedNames(pair.rawValue ?? '')) {
+        const definedHere = pairs.some((other, j) => j !== index && other.key === name)
+        if (definedHere && !earlier.has(name) && !selfReferenced.includes(name)) selfReferenced.push(name)
       }
-    }
-    return hits
+    })
+    return selfReferenced.length > 0
+      ? `Define ${selfReferenced.map(n => `\`${n}\``).join(', ')} in an earlier ENV: a value cannot use a variable set in the same ENV.`
+      : undefined
   }
-}
+)
 
 /** An absolute container path, a Windows drive path, or a variable (which may well be absolute). */
 function isAbsoluteDestination(dest: string): boolean {
@@ -221,14 +199,13 @@ export const DL3061: PartBRule = {
   check({ model }) {
     return model.preamble
       .filter(instruction => instruction.keyword !== 'ARG')
-      .map(instruction => {
-        const hit = hitAt(
+      .map(instruction =>
+        // Before the first FROM: hitAt gives the hit no stage.
+        hitAt(
           instruction,
           `Move \`${instruction.keyword}\` after the first FROM: only ARG may come before it.`
         )
-        delete hit.stage
-        return hit
-      })
+      )
   }
 }
 
@@ -307,30 +284,24 @@ export function isSensitiveName(name: string): boolean {
   return looksSensitive(name) || isSecretName(name)
 }
 
-export const DL3064: PartBRule = {
-  id: 'DL3064',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'Potentially sensitive data should not be used in `ARG` or `ENV`',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const instruction of allInstructions(model)) {
-      if (instruction.keyword !== 'ARG' && instruction.keyword !== 'ENV') continue
-      const names = keyValuePairs(instruction)
-        .map(pair => pair.key)
-        .filter(isSensitiveName)
-      if (names.length === 0) continue
-      const hit = hitAt(
-        instruction,
-        `Pass ${names.map(n => `\`${n}\``).join(', ')} with \`RUN --mount=type=secret\` instead of ${instruction.keyword}: ${instruction.keyword} values stay in the image metadata.`
-      )
-      if (instruction.stage < 0) delete hit.stage
-      hits.push(hit)
-    }
-    return hits
-  }
-}
+export const DL3064 = perInstruction(
+  {
+    id: 'DL3064',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Potentially sensitive data should not be used in `ARG` or `ENV`'
+  },
+  ['ARG', 'ENV'],
+  instruction => {
+    const names = keyValuePairs(instruction)
+      .map(pair => pair.key)
+      .filter(isSensitiveName)
+    return names.length > 0
+      ? `Pass ${names.map(n => `\`${n}\``).join(', ')} with \`RUN --mount=type=secret\` instead of ${instruction.keyword}: ${instruction.keyword} values stay in the image metadata.`
+      : undefined
+  },
+  'with-preamble'
+)
 
 export const DL3065: PartBRule = {
   id: 'DL3065',
@@ -351,34 +322,23 @@ export const DL3065: PartBRule = {
 }
 
 /** Stage-aware: only USERs of the stages that make the final image (the final stage and its FROM chain). */
-export const DL3066: PartBRule = {
-  id: 'DL3066',
-  aliases: [],
-  severity: 'note',
-  phase: 'dockerfile',
-  summary: 'A non-numeric user id may not be resolvable by the host system',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    const shipped = finalImageStages(model)
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'USER') continue
-        const user = instruction.argv[0] ?? ''
-        const uid = user.split(':')[0] as string
-        // `root` is UID 0 everywhere (and DL3002's business in the final stage).
-        if (uid === '' || uid === 'root' || uid.includes('$') || /^\d+$/.test(uid)) continue
-        hits.push(
-          hitAt(
-            instruction,
-            `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`
-          )
-        )
-      }
-    }
-    return hits
-  }
-}
+export const DL3066 = perInstruction(
+  {
+    id: 'DL3066',
+    aliases: [],
+    severity: 'note',
+    summary: 'A non-numeric user id may not be resolvable by the host system'
+  },
+  ['USER'],
+  instruction => {
+    const user = instruction.argv[0] ?? ''
+    const uid = user.split(':')[0] as string
+    // `root` is UID 0 everywhere (and DL3002's business in the final stage).
+    if (uid === '' || uid === 'root' || uid.includes('$') || /^\d+$/.test(uid)) return undefined
+    return `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`
+  },
+  'final-image'
+)
 
 /**
  * `COPY --from=X /` copies the stage's whole filesystem. Stage-aware: a stage
@@ -432,25 +392,17 @@ export const DL3057: PartBRule = {
   }
 }
 
-export const DL4000: PartBRule = {
-  id: 'DL4000',
-  aliases: [],
-  severity: 'error',
-  phase: 'dockerfile',
-  summary: '`MAINTAINER` is deprecated',
-  check({ model }) {
-    return allInstructions(model)
-      .filter(instruction => instruction.keyword === 'MAINTAINER')
-      .map(instruction => {
-        const hit = hitAt(
-          instruction,
-          'Replace MAINTAINER with `LABEL org.opencontainers.image.authors="..."`.'
-        )
-        if (instruction.stage < 0) delete hit.stage
-        return hit
-      })
-  }
-}
+export const DL4000 = perInstruction(
+  {
+    id: 'DL4000',
+    aliases: [],
+    severity: 'error',
+    summary: '`MAINTAINER` is deprecated'
+  },
+  ['MAINTAINER'],
+  () => 'Replace MAINTAINER with `LABEL org.opencontainers.image.authors="..."`.',
+  'with-preamble'
+)
 
 /** Stage-aware: a repeated keyword in one stage (only the last one takes effect) is reported at each extra occurrence. */
 function repeatedPerStage(model: DockerfileModel, keyword: string, message: string): RuleHit[] {
