@@ -146,7 +146,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   }
   if (source !== undefined) {
     const checked = await deps.group('Check the image', () =>
-      checkImage(source, inputs, model, config, dockerfile, deps)
+      checkPlatforms(source, inputs, model, config, dockerfile, deps)
     )
     findings.push(...checked.findings)
     image = checked.image
@@ -181,6 +181,63 @@ interface CheckedImage {
   image: ReportImage
 }
 
+/**
+ * A pushed multi-platform image is checked platform by platform, read from
+ * the registry (the local engine may hold only the host's platform). The
+ * first platform's image goes into the report; findings seen only on another
+ * platform say which.
+ */
+async function checkPlatforms(
+  source: string,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance' | 'image'>,
+  model: DockerfileModel | undefined,
+  config: Config,
+  dockerfile: string,
+  deps: Pick<PipelineDeps, 'tempDir' | 'info'>
+): Promise<CheckedImage> {
+  const perPlatform = inputs.push && inputs.image === '' && inputs.platforms.length > 1
+  if (!perPlatform) return checkImage(source, inputs, model, config, dockerfile, deps)
+  const results: PlatformFindings[] = []
+  let first: CheckedImage | undefined
+  for (const platform of inputs.platforms) {
+    const checked = await checkImage(
+      `registry:${source}`,
+      { ...inputs, platforms: [platform] },
+      model,
+      config,
+      dockerfile,
+      deps
+    )
+    first ??= checked
+    results.push({ platform, findings: checked.findings })
+  }
+  return { findings: mergePlatformFindings(results), image: (first as CheckedImage).image }
+}
+
+export interface PlatformFindings {
+  platform: string
+  findings: Finding[]
+}
+
+/** The first platform's findings, then those only other platforms have, each naming its platform. */
+export function mergePlatformFindings(results: readonly PlatformFindings[]): Finding[] {
+  const key = (finding: Finding): string =>
+    [finding.ruleId, finding.path ?? '', finding.line ?? '', finding.message].join('\0')
+  const seen = new Set<string>()
+  const merged: Finding[] = []
+  results.forEach((result, index) => {
+    for (const finding of result.findings) {
+      const id = key(finding)
+      if (seen.has(id)) continue
+      seen.add(id)
+      merged.push(
+        index === 0 ? finding : { ...finding, message: `${finding.message} (on ${result.platform})` }
+      )
+    }
+  })
+  return merged
+}
+
 export async function checkImage(
   source: string,
   inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'>,
@@ -200,7 +257,8 @@ export async function checkImage(
     if (isUsageError(error)) throw error
     throw new Error(`reading the image ${source} failed: ${errorMessage(error)}`, { cause: error })
   }
-  deps.info(`read ${source}: ${index.layers.length} layers, ${index.files.size} files`)
+  const platform = index.platform ? ` (${index.platform.os}/${index.platform.architecture})` : ''
+  deps.info(`read ${source}${platform}: ${index.layers.length} layers, ${index.files.size} files`)
   const requested = inputs.push
     ? { sbom: inputs.sbom !== 'false', provenance: inputs.provenance !== 'false' }
     : undefined

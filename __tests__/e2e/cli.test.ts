@@ -6,7 +6,7 @@ import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { describeE2E, docker, FIXTURES } from './engine.js'
+import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
 
 const CLI = resolve('dist/cli.js')
 const STAMP = Date.now()
@@ -95,6 +95,45 @@ describeE2E('the CLI on the real engine', () => {
       const copied = report.image.layers.find((l: { line?: number }) => l.line === 5)
       expect(copied).toMatchObject({ stage: 0 })
     }
+  })
+
+  test('build: a pushed multi-platform image is checked per platform', () => {
+    const context = join(dir, 'multi')
+    for (const arch of ['amd64', 'arm64']) execFileSync('mkdir', ['-p', join(context, 'files', arch, 'bin')])
+    writeFileSync(join(context, 'files', 'amd64', 'app'), 'amd64\n')
+    writeFileSync(join(context, 'files', 'arm64', 'app'), 'arm64\n')
+    // Only the arm64 variant ships a shell: only its check may report one.
+    writeFileSync(join(context, 'files', 'arm64', 'bin', 'sh'), '#!/bin/sh\n', { mode: 0o755 })
+    // No RUN step: both platforms build without emulation.
+    writeFileSync(
+      join(context, 'Dockerfile'),
+      'FROM scratch\nARG TARGETARCH\nCOPY files/${TARGETARCH}/ /\nUSER 65532\nENTRYPOINT ["/app"]\n'
+    )
+    const run = cli([
+      'build',
+      context,
+      '--tags',
+      `${REGISTRY}/stagegate-e2e/cli-multi:${STAMP}`,
+      '--platforms',
+      'linux/amd64,linux/arm64',
+      '--push',
+      '--sbom',
+      `generator=${FIXTURES.sbomGenerator}`,
+      '--format',
+      'json'
+    ])
+    expect(run.stderr).toMatch(/\(linux\/amd64\): 1 layers/)
+    expect(run.stderr).toMatch(/\(linux\/arm64\): 1 layers/)
+    const report = JSON.parse(run.stdout)
+    const shells = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'SG2001')
+    expect(shells).toEqual([
+      expect.objectContaining({
+        path: '/bin/sh',
+        line: 3,
+        message: expect.stringMatching(/\(on linux\/arm64\)$/)
+      })
+    ])
+    expect(report.image.attestations).toEqual({ sbom: true, provenance: true })
   })
 
   test('build: a failing RUN exits 1 with buildx error lines, and the report is still written', () => {
