@@ -1,95 +1,28 @@
 // hadolint rules, part B: DL1001, DL3031–DL3067 and DL4000–DL4006, in id
 // order. Rules with `offByDefault` (hadolint's "ignore" severity, and the
 // retired DL3031/DL3039) only report when the config gives them a severity.
+// Every rule the part-B modules export is registered: a new rule needs only
+// its `export const DLxxxx` in one of them.
 import type { LintRule } from '../../rule.js'
-import {
-  DL1001,
-  DL3043,
-  DL3044,
-  DL3045,
-  DL3057,
-  DL3059,
-  DL3061,
-  DL3063,
-  DL3064,
-  DL3065,
-  DL3066,
-  DL3067,
-  DL4000,
-  DL4003,
-  DL4004
-} from './b-instructions.js'
-import { DL3048, DL3049, DL3050, DL3051, DL3052, DL3053, DL3054, DL3055, DL3056, DL3058 } from './b-labels.js'
-import {
-  DL3031,
-  DL3032,
-  DL3033,
-  DL3034,
-  DL3035,
-  DL3036,
-  DL3037,
-  DL3038,
-  DL3039,
-  DL3040,
-  DL3041,
-  DL3042,
-  DL3046,
-  DL3047,
-  DL3060,
-  DL3062,
-  DL4001,
-  DL4005,
-  DL4006
-} from './b-packages.js'
+import * as instructionRules from './b-instructions.js'
+import * as labelRules from './b-labels.js'
+import * as packageRules from './b-packages.js'
 
 export type { PartBRule } from './b-helpers.js'
 
+/** The rules among a module's exports (its exported helper functions left out). */
+function rulesOf(module: Record<string, unknown>): LintRule[] {
+  return Object.values(module).filter(
+    (value): value is LintRule =>
+      typeof value === 'object' && value !== null && 'id' in value && 'check' in value
+  )
+}
+
 export const HADOLINT_RULES_B: readonly LintRule[] = [
-  DL1001,
-  DL3031,
-  DL3032,
-  DL3033,
-  DL3034,
-  DL3035,
-  DL3036,
-  DL3037,
-  DL3038,
-  DL3039,
-  DL3040,
-  DL3041,
-  DL3042,
-  DL3043,
-  DL3044,
-  DL3045,
-  DL3046,
-  DL3047,
-  DL3048,
-  DL3049,
-  DL3050,
-  DL3051,
-  DL3052,
-  DL3053,
-  DL3054,
-  DL3055,
-  DL3056,
-  DL3057,
-  DL3058,
-  DL3059,
-  DL3060,
-  DL3061,
-  DL3062,
-  DL3063,
-  DL3064,
-  DL3065,
-  DL3066,
-  DL3067,
-  DL4000,
-  DL4001,
-  DL4003,
-  DL4004,
-  DL4005,
-  DL4006
-]
+  ...rulesOf(instructionRules),
+  ...rulesOf(labelRules),
+  ...rulesOf(packageRules)
+].sort((a, b) => a.id.localeCompare(b.id))
 
 /** Ids of part-B rules that stay silent unless the config sets their severity. */
 export const HADOLINT_B_OFF_BY_DEFAULT: readonly string[] = HADOLINT_RULES_B.filter(
