@@ -9,6 +9,7 @@ import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule } from '../../rule.js'
 import { commandName, effectiveArgv, positionalArgs, subcommandArgs, type ShellCommand } from '../../shell.js'
 import {
+  dockerfileRule,
   execFormArgv,
   finalImageStages,
   hitAt,
@@ -103,7 +104,7 @@ function collectStageRuns(model: DockerfileModel, stage: Stage): RunBody[] {
 type RuleMetaFields = Pick<LintRule, 'id' | 'severity' | 'summary'> & { aliases?: readonly string[] }
 
 export function defineRule(meta: RuleMetaFields, check: LintRule['check']): LintRule {
-  return { aliases: [], ...meta, phase: 'dockerfile', check }
+  return dockerfileRule({ aliases: [], ...meta }, check)
 }
 
 /**

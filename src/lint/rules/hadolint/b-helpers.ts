@@ -10,6 +10,7 @@ import type { LintRule, RuleHit } from '../../rule.js'
 import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
 import {
   baseChain,
+  dockerfileRule,
   execFormArgv,
   finalImageStages,
   hitAt,
@@ -101,23 +102,22 @@ export function stageRuns(stage: Stage, includeOnbuild = true): RunBody[] {
   return runs
 }
 
+/** A part-B rule's metadata: everything but its phase and check. */
+export type PartBMeta = Omit<PartBRule, 'check' | 'phase'>
+
 /**
  * A rule that looks at each RUN body on its own (of every stage, or with
  * `'final-image'` only of those whose files reach the final image): `check`
  * returns a message when the body breaks it.
  */
 export function perRun(
-  meta: Omit<PartBRule, 'check' | 'phase'>,
+  meta: PartBMeta,
   check: (run: RunBody, where: { model: DockerfileModel; stage: Stage }) => string | undefined,
   scope: StageScope = 'all'
 ): PartBRule {
-  return {
-    ...meta,
-    phase: 'dockerfile',
-    check({ model }) {
-      return hitsPerRun(model, stageRuns, (run, stage) => check(run, { model, stage }), scope)
-    }
-  }
+  return dockerfileRule(meta, ({ model }) =>
+    hitsPerRun(model, stageRuns, (run, stage) => check(run, { model, stage }), scope)
+  )
 }
 
 /** Where a per-instruction rule looks: the stages of a StageScope, or everywhere (the instructions before the first FROM too). */
@@ -136,24 +136,20 @@ function instructionsIn(model: DockerfileModel, scope: InstructionScope): Instru
  * `check` returns a message when the instruction breaks it.
  */
 export function perInstruction(
-  meta: Omit<PartBRule, 'check' | 'phase'>,
+  meta: PartBMeta,
   keywords: readonly string[],
   check: (instruction: Instruction, model: DockerfileModel) => string | undefined,
   scope: InstructionScope = 'all'
 ): PartBRule {
-  return {
-    ...meta,
-    phase: 'dockerfile',
-    check({ model }) {
-      const hits: RuleHit[] = []
-      for (const instruction of instructionsIn(model, scope)) {
-        if (!keywords.includes(instruction.keyword)) continue
-        const message = check(instruction, model)
-        if (message !== undefined) hits.push(hitAt(instruction, message))
-      }
-      return hits
+  return dockerfileRule(meta, ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of instructionsIn(model, scope)) {
+      if (!keywords.includes(instruction.keyword)) continue
+      const message = check(instruction, model)
+      if (message !== undefined) hits.push(hitAt(instruction, message))
     }
-  }
+    return hits
+  })
 }
 
 /** Commands run by `names` (basename, through sudo/env wrappers). */

@@ -17,6 +17,7 @@ import {
   stageRuns,
   subcommandOf,
   unquoteRaw,
+  type PartBMeta,
   type PartBRule,
   type RunBody
 } from './b-helpers.js'
@@ -140,11 +141,9 @@ export function list(words: readonly string[], max = 4): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
 }
 
-type RuleMeta = Omit<PartBRule, 'check' | 'phase'>
-
 /** A RUN that runs one of `subcommands` of `family` (an OS upgrade in the build) is reported with `message`. */
 function forbidsSubcommands(
-  meta: RuleMeta,
+  meta: PartBMeta,
   family: RpmFamily,
   subcommands: readonly string[],
   message: string
@@ -154,7 +153,7 @@ function forbidsSubcommands(
 
 /** A RUN with a `prompting` subcommand of `family` lacking all of `yesFlags` is reported with `message`. */
 function requiresNonInteractive(
-  meta: RuleMeta,
+  meta: PartBMeta,
   family: RpmFamily,
   prompting: readonly string[],
   yesFlags: readonly string[],
@@ -177,7 +176,7 @@ interface CacheCleanup {
 
 /** A RUN that installs by `family` without cleaning its cache (see CacheCleanup) is reported with `message`. */
 function requiresCacheCleanup(
-  meta: RuleMeta,
+  meta: PartBMeta,
   family: RpmFamily,
   cleanup: CacheCleanup,
   message: string
@@ -197,7 +196,7 @@ function requiresCacheCleanup(
 
 /** A RUN whose `unpinnedOf` is not empty is reported with `message` of the (shortened) list of them. */
 function requiresPinnedVersions(
-  meta: RuleMeta,
+  meta: PartBMeta,
   unpinnedOf: (run: RunBody) => string[],
   message: (packages: string) => string
 ): PartBRule {

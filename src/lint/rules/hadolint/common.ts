@@ -3,7 +3,15 @@
 // of, and the parts of an `ONBUILD RUN` trigger.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
 import { splitFlags } from '../../../dockerfile/parse.js'
-import type { RuleHit } from '../../rule.js'
+import type { LintRule, RuleHit } from '../../rule.js'
+
+/** A rule of the Dockerfile phase: its metadata (extra fields such as `offByDefault` kept) and `check`. */
+export function dockerfileRule<Meta extends Omit<LintRule, 'phase' | 'check'>>(
+  meta: Meta,
+  check: LintRule['check']
+): Meta & LintRule {
+  return { ...meta, phase: 'dockerfile', check }
+}
 
 export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
   const hit: RuleHit = { line: instruction.line, endLine: instruction.endLine, message }
