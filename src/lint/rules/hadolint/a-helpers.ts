@@ -4,7 +4,6 @@
 // SHELL is not POSIX, turning an instruction into a hit, and the
 // package-pinning check several rules share.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
-import { parseMountOptions } from '../../../dockerfile/parse.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule } from '../../rule.js'
 import { commandName, effectiveArgv, positionalArgs, subcommandArgs, type ShellCommand } from '../../shell.js'
@@ -16,6 +15,7 @@ import {
   hitsPerRun,
   instructionsWithShell,
   isNonPosixShell,
+  mountTargets,
   onbuildRunParts,
   type StageScope
 } from './common.js'
@@ -136,15 +136,8 @@ export function perCommand(
 
 /** True when the RUN mounts a cache or tmpfs over one of `dirs` (or a parent), so nothing there lands in the layer. */
 export function hasCacheMountOn(flags: readonly Flag[], dirs: readonly string[]): boolean {
-  return flags.some(flag => {
-    if (flag.name !== 'mount' || flag.value === undefined) return false
-    const options = parseMountOptions(flag.value)
-    const type = options.get('type')
-    if (type !== 'cache' && type !== 'tmpfs') return false
-    const target = (options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '').replace(
-      /\/+$/,
-      ''
-    )
+  return mountTargets(flags, ['cache', 'tmpfs']).some(written => {
+    const target = written.replace(/\/+$/, '')
     // A mount on the directory or on one of its parents (`/var/lib/apt` covers the lists).
     return target !== '' && dirs.some(dir => dir === target || dir.startsWith(target + '/'))
   })

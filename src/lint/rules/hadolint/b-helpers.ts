@@ -4,7 +4,6 @@
 // package-manager questions several rules ask (is this `dnf install`? is
 // there a cache mount for /var/cache/dnf?).
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
-import { parseMountOptions } from '../../../dockerfile/parse.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule, RuleHit } from '../../rule.js'
 import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
@@ -15,6 +14,7 @@ import {
   finalImageStages,
   hitAt,
   hitsPerRun,
+  mountTargets,
   onbuildRunParts,
   stagesIn,
   type StageScope
@@ -219,13 +219,9 @@ export function operandsAfterSubcommand(
 
 /** True when the RUN mounts a cache (`--mount=type=cache`) whose target starts with one of `targets`. */
 export function hasCacheMount(run: RunBody, ...targets: string[]): boolean {
-  return run.flags.some(flag => {
-    if (flag.name !== 'mount' || flag.value === undefined) return false
-    const options = parseMountOptions(flag.value)
-    if (options.get('type') !== 'cache') return false
-    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? ''
-    return targets.some(prefix => target === prefix || target.startsWith(prefix.replace(/\/?$/, '/')))
-  })
+  return mountTargets(run.flags, ['cache']).some(target =>
+    targets.some(prefix => target === prefix || target.startsWith(prefix.replace(/\/?$/, '/')))
+  )
 }
 
 /** True when the RUN removes one of `directories` (`rm -rf /var/cache/yum`, `rm -rf /var/cache/yum/*`). */

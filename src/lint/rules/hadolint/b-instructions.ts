@@ -263,10 +263,15 @@ const SECRET_KEY_QUALIFIERS = new Set([
 /** A name that ends like these points at a secret rather than holding one. */
 const POINTER_SUFFIXES = new Set(['file', 'path', 'dir', 'url'])
 
+/** No words, or a last word of POINTER_SUFFIXES: the name says where a secret is, not the secret. */
+function isPointerName(words: readonly string[]): boolean {
+  return words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1] as string)
+}
+
 /** True when a variable name looks like it holds a credential (hadolint's word heuristic). */
 export function looksSensitive(name: string): boolean {
   const words = nameWords(name)
-  if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1] as string)) return false
+  if (isPointerName(words)) return false
   return words.some(
     (word, i) =>
       SECRET_WORDS.has(word) || (word === 'key' && i > 0 && SECRET_KEY_QUALIFIERS.has(words[i - 1] as string))
@@ -279,8 +284,7 @@ export function looksSensitive(name: string): boolean {
  * pointer suffix (`_FILE`, `_PATH` ...) hold where the secret is, not the secret, for both.
  */
 export function isSensitiveName(name: string): boolean {
-  const words = nameWords(name)
-  if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1] as string)) return false
+  if (isPointerName(nameWords(name))) return false
   return looksSensitive(name) || isSecretName(name)
 }
 

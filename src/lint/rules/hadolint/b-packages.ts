@@ -628,14 +628,14 @@ export const DL4005 = perRun(
   }
 )
 
+/** `-o pipefail` (or a bundle ending in `o`, `-euo pipefail`) among `words`. */
+function hasPipefailOption(words: readonly string[]): boolean {
+  return words.some((word, i) => /^-[a-z]*o$/.test(word) && words[i + 1] === 'pipefail')
+}
+
 function shellHasPipefail(shell: readonly string[]): boolean {
   // Shells without POSIX pipeline semantics, where pipefail means nothing.
-  if (isNonPosixShell(shell)) return true
-  for (let i = 0; i < shell.length; i++) {
-    const word = shell[i] as string
-    if (/^-[a-z]*o$/.test(word) && shell[i + 1] === 'pipefail') return true
-  }
-  return false
+  return isNonPosixShell(shell) || hasPipefailOption(shell)
 }
 
 /** `set -o pipefail` (or `set -euo pipefail`) before the first pipe of the script. */
@@ -643,10 +643,7 @@ function scriptSetsPipefail(commands: readonly ShellCommand[]): boolean {
   for (const command of commands) {
     if (command.pipesTo) return false
     const argv = effectiveArgv(command)
-    if (argv[0] !== 'set') continue
-    for (let i = 1; i < argv.length; i++) {
-      if (/^-[a-z]*o$/.test(argv[i] as string) && argv[i + 1] === 'pipefail') return true
-    }
+    if (argv[0] === 'set' && hasPipefailOption(argv.slice(1))) return true
   }
   return false
 }

@@ -2,7 +2,7 @@
 // the same form: an instruction as a hit, the stages the final image is made
 // of, and the parts of an `ONBUILD RUN` trigger.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
-import { splitFlags } from '../../../dockerfile/parse.js'
+import { parseMountOptions, splitFlags } from '../../../dockerfile/parse.js'
 import type { LintRule, RuleHit } from '../../rule.js'
 
 /** A rule of the Dockerfile phase: its metadata (extra fields such as `offByDefault` kept) and `check`. */
@@ -98,6 +98,18 @@ export function instructionsWithShell(
     result.push({ instruction, shell })
   }
   return result
+}
+
+/** The targets of a RUN's `--mount`s of one of `types` (`cache`, `tmpfs`), as written. */
+export function mountTargets(flags: readonly Flag[], types: readonly string[]): string[] {
+  const targets: string[] = []
+  for (const flag of flags) {
+    if (flag.name !== 'mount' || flag.value === undefined) continue
+    const options = parseMountOptions(flag.value)
+    if (!types.includes(options.get('type') ?? '')) continue
+    targets.push(options.get('target') ?? options.get('dst') ?? options.get('destination') ?? '')
+  }
+  return targets
 }
 
 /** An `ONBUILD RUN ...` trigger's flags and command text (exec form still as JSON text); undefined for other triggers. */
