@@ -6,7 +6,7 @@
 import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
 import { parseShellCached } from '../../../dockerfile/query.js'
 import type { LintRule, RuleHit } from '../../rule.js'
-import { commandName, effectiveArgv, type ShellCommand } from '../../shell.js'
+import { commandName, effectiveArgv, positionalArgs, type ShellCommand } from '../../shell.js'
 import {
   baseChain,
   dockerfileRule,
@@ -176,17 +176,7 @@ export function subcommandOf(
   command: ShellCommand,
   valueOptions: readonly string[] = []
 ): string | undefined {
-  const args = effectiveArgv(command).slice(1)
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i] as string
-    if (word === '--') return args[i + 1]
-    if (word.startsWith('-') && word.length > 1) {
-      if (valueOptions.includes(word)) i++
-      continue
-    }
-    return word
-  }
-  return undefined
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions)[0]
 }
 
 /** Non-option words after the subcommand (packages, for an install). */
@@ -194,27 +184,7 @@ export function operandsAfterSubcommand(
   command: ShellCommand,
   valueOptions: readonly string[] = []
 ): string[] {
-  const args = effectiveArgv(command).slice(1)
-  const operands: string[] = []
-  let seenSubcommand = false
-  let afterDashes = false
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i] as string
-    if (!afterDashes && word === '--') {
-      afterDashes = true
-      continue
-    }
-    if (!afterDashes && word.startsWith('-') && word.length > 1) {
-      if (valueOptions.includes(word)) i++
-      continue
-    }
-    if (!seenSubcommand) {
-      seenSubcommand = true
-      continue
-    }
-    operands.push(word)
-  }
-  return operands
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions).slice(1)
 }
 
 /** True when the RUN mounts a cache (`--mount=type=cache`) whose target starts with one of `targets`. */
