@@ -8,7 +8,8 @@
 import type { Config } from '../../../config.js'
 import type { DockerfileModel, Instruction } from '../../../dockerfile/model.js'
 import type { RuleHit } from '../../rule.js'
-import { finalImageStages, hitAt, keyValuePairs, unquoteRaw, type PartBRule } from './b-helpers.js'
+import { hitAt, keyValuePairs, unquoteRaw, type PartBRule } from './b-helpers.js'
+import { stagesIn } from './common.js'
 
 interface LabelUse {
   key: string
@@ -71,11 +72,8 @@ export const DL3049: PartBRule = {
     const required = Object.keys(config.labelSchema)
     const final = model.stages[model.finalStage]
     if (required.length === 0 || !final) return []
-    const shipped = finalImageStages(model)
     const present = new Set(
-      labelsOf(
-        model.stages.filter(stage => shipped.has(stage.index)).flatMap(stage => stage.instructions)
-      ).map(label => label.key)
+      labelsOf(stagesIn(model, 'final-image').flatMap(stage => stage.instructions)).map(label => label.key)
     )
     return required
       .filter(key => !present.has(key))
