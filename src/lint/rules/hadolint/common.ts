@@ -1,6 +1,9 @@
 // What both halves of the hadolint rules (a-helpers.ts, b-helpers.ts) need in
-// the same form: an instruction as a hit, the stages the final image is made
-// of, and the parts of an `ONBUILD RUN` trigger.
+// the same form: building a rule, an instruction as a hit, a stage's FROM
+// chain and the stages the final image is made of, the per-RUN rule loop, the
+// SHELL in effect, RUN --mount targets, and the parts of an `ONBUILD RUN`
+// trigger. Each half parses RUN bodies its own way (part A skips non-POSIX
+// SHELLs and reads `RUN bash <<EOF`); what is here does not depend on that.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../../../dockerfile/model.js'
 import { parseMountOptions, splitFlags } from '../../../dockerfile/parse.js'
 import type { LintRule, RuleHit } from '../../rule.js'
