@@ -30762,7 +30762,7 @@ var init_internal_pattern = __esm({
     init_internal_path();
     IS_WINDOWS6 = process.platform === "win32";
     Pattern = class _Pattern {
-      constructor(patternOrNegate, isImplicitPattern = false, segments, homedir2) {
+      constructor(patternOrNegate, isImplicitPattern = false, segments, homedir3) {
         this.negate = false;
         let pattern;
         if (typeof patternOrNegate === "string") {
@@ -30781,7 +30781,7 @@ var init_internal_pattern = __esm({
           this.negate = !this.negate;
           pattern = pattern.substr(1).trim();
         }
-        pattern = _Pattern.fixupPattern(pattern, homedir2);
+        pattern = _Pattern.fixupPattern(pattern, homedir3);
         this.segments = new Path(pattern).segments;
         this.trailingSeparator = normalizeSeparators2(pattern).endsWith(path7.sep);
         pattern = safeTrimTrailingSeparator(pattern);
@@ -30837,7 +30837,7 @@ var init_internal_pattern = __esm({
       /**
        * Normalizes slashes and ensures absolute root
        */
-      static fixupPattern(pattern, homedir2) {
+      static fixupPattern(pattern, homedir3) {
         assert3(pattern, "pattern cannot be empty");
         const literalSegments = new Path(pattern).segments.map((x) => _Pattern.getLiteral(x));
         assert3(literalSegments.every((x, i) => (x !== "." || i === 0) && x !== ".."), `Invalid pattern '${pattern}'. Relative pathing '.' and '..' is not allowed.`);
@@ -30846,10 +30846,10 @@ var init_internal_pattern = __esm({
         if (pattern === "." || pattern.startsWith(`.${path7.sep}`)) {
           pattern = _Pattern.globEscape(process.cwd()) + pattern.substr(1);
         } else if (pattern === "~" || pattern.startsWith(`~${path7.sep}`)) {
-          homedir2 = homedir2 || os5.homedir();
-          assert3(homedir2, "Unable to determine HOME directory");
-          assert3(hasAbsoluteRoot(homedir2), `Expected HOME directory to be a rooted path. Actual '${homedir2}'`);
-          pattern = _Pattern.globEscape(homedir2) + pattern.substr(1);
+          homedir3 = homedir3 || os5.homedir();
+          assert3(homedir3, "Unable to determine HOME directory");
+          assert3(hasAbsoluteRoot(homedir3), `Expected HOME directory to be a rooted path. Actual '${homedir3}'`);
+          pattern = _Pattern.globEscape(homedir3) + pattern.substr(1);
         } else if (IS_WINDOWS6 && (pattern.match(/^[A-Z]:$/i) || pattern.match(/^[A-Z]:[^\\]/i))) {
           let root = ensureAbsoluteRoot("C:\\dummy-root", pattern.substr(0, 2));
           if (pattern.length > 2 && !root.endsWith("\\")) {
@@ -81978,20 +81978,69 @@ function parseMountOptions(value) {
 }
 
 // src/lint/rules/hadolint/common.ts
+function dockerfileRule(meta, check) {
+  return { ...meta, phase: "dockerfile", check };
+}
 function hitAt2(instruction, message, evidence) {
   const hit = { line: instruction.line, endLine: instruction.endLine, message };
   if (instruction.stage >= 0) hit.stage = instruction.stage;
   if (evidence !== void 0) hit.evidence = evidence;
   return hit;
 }
-function finalImageStages(model) {
-  const stages = /* @__PURE__ */ new Set();
-  let current = model.stages[model.finalStage];
-  while (current && !stages.has(current.index)) {
-    stages.add(current.index);
+function baseChain(model, stage) {
+  const chain = [];
+  for (let current = stage; current && !chain.includes(current); ) {
+    chain.unshift(current);
     current = current.baseStage !== void 0 ? model.stages[current.baseStage] : void 0;
   }
-  return stages;
+  return chain;
+}
+function finalImageStages(model) {
+  const final = model.stages[model.finalStage];
+  return new Set(
+    final ? baseChain(model, final).map((stage) => stage.index).reverse() : []
+  );
+}
+function stagesIn(model, scope) {
+  if (scope === "all") return model.stages;
+  const shipped = finalImageStages(model);
+  return model.stages.filter((stage) => shipped.has(stage.index));
+}
+function hitsPerRun(model, runsOf, check, scope = "all") {
+  const hits = [];
+  for (const stage of stagesIn(model, scope)) {
+    for (const run2 of runsOf(stage)) {
+      const message = check(run2, stage);
+      if (message !== void 0) hits.push(hitAt2(run2.instruction, message));
+    }
+  }
+  return hits;
+}
+function isNonPosixShell(shell) {
+  return /(^|[/\\])(pwsh|powershell|cmd)(\.exe)?$/i.test(shell[0] ?? "");
+}
+function instructionsWithShell(model, stage) {
+  const base = stage.baseStage !== void 0 ? model.stages[stage.baseStage] : void 0;
+  let shell = base ? base.shell : ["/bin/sh", "-c"];
+  const result = [];
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === "SHELL" && instruction.jsonForm && instruction.argv.length > 0) {
+      shell = instruction.argv;
+      continue;
+    }
+    result.push({ instruction, shell });
+  }
+  return result;
+}
+function mountTargets(flags, types2) {
+  const targets = [];
+  for (const flag of flags) {
+    if (flag.name !== "mount" || flag.value === void 0) continue;
+    const options = parseMountOptions(flag.value);
+    if (!types2.includes(options.get("type") ?? "")) continue;
+    targets.push(options.get("target") ?? options.get("dst") ?? options.get("destination") ?? "");
+  }
+  return targets;
 }
 function onbuildRunParts(instruction) {
   const match3 = /^RUN(\s+|$)/i.exec(instruction.args);
@@ -82010,7 +82059,6 @@ function execFormArgv(text) {
 
 // src/lint/rules/hadolint/a-helpers.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
-var NON_POSIX_SHELLS = /^(pwsh|powershell|cmd)(\.exe)?$/i;
 function basename2(path16) {
   return path16.slice(Math.max(path16.lastIndexOf("/"), path16.lastIndexOf("\\")) + 1);
 }
@@ -82040,9 +82088,6 @@ function onbuildRun(instruction) {
     commands: argv ? execFormCommands(argv) : parseShellCached(parts.rest)
   };
 }
-function isNonPosixShell(shell) {
-  return NON_POSIX_SHELLS.test(basename2(shell[0] ?? ""));
-}
 function stageRuns(model, stage) {
   const cached = runsByStage.get(stage);
   if (cached) return cached;
@@ -82052,14 +82097,8 @@ function stageRuns(model, stage) {
 }
 var runsByStage = /* @__PURE__ */ new WeakMap();
 function collectStageRuns(model, stage) {
-  const base = stage.baseStage !== void 0 ? model.stages[stage.baseStage] : void 0;
-  let shell = base ? base.shell : ["/bin/sh", "-c"];
   const runs = [];
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword === "SHELL" && instruction.jsonForm && instruction.argv.length > 0) {
-      shell = instruction.argv;
-      continue;
-    }
+  for (const { instruction, shell } of instructionsWithShell(model, stage)) {
     if (isNonPosixShell(shell)) continue;
     if (instruction.keyword === "RUN") {
       runs.push({ instruction, flags: instruction.flags, commands: bodyCommands(instruction) });
@@ -82070,21 +82109,11 @@ function collectStageRuns(model, stage) {
   }
   return runs;
 }
-function allRuns(model) {
-  return model.stages.flatMap((stage) => stageRuns(model, stage));
-}
 function defineRule2(meta, check) {
-  return { aliases: [], ...meta, phase: "dockerfile", check };
+  return dockerfileRule({ aliases: [], ...meta }, check);
 }
-function perRun(meta, check) {
-  return defineRule2(meta, ({ model }) => {
-    const hits = [];
-    for (const run2 of allRuns(model)) {
-      const message = check(run2);
-      if (message !== void 0) hits.push(hitAt2(run2.instruction, message));
-    }
-    return hits;
-  });
+function perRun(meta, check, scope = "all") {
+  return defineRule2(meta, ({ model }) => hitsPerRun(model, (stage) => stageRuns(model, stage), check, scope));
 }
 function perCommand(meta, check) {
   return perRun(meta, (run2) => {
@@ -82096,15 +82125,8 @@ function perCommand(meta, check) {
   });
 }
 function hasCacheMountOn(flags, dirs) {
-  return flags.some((flag) => {
-    if (flag.name !== "mount" || flag.value === void 0) return false;
-    const options = parseMountOptions(flag.value);
-    const type = options.get("type");
-    if (type !== "cache" && type !== "tmpfs") return false;
-    const target = (options.get("target") ?? options.get("dst") ?? options.get("destination") ?? "").replace(
-      /\/+$/,
-      ""
-    );
+  return mountTargets(flags, ["cache", "tmpfs"]).some((written) => {
+    const target = written.replace(/\/+$/, "");
     return target !== "" && dirs.some((dir) => dir === target || dir.startsWith(target + "/"));
   });
 }
@@ -82116,6 +82138,13 @@ function installCommand(command, tools, subcommands, valueOptions = []) {
   const args = subcommandArgs(command, ...subcommands);
   if (args === void 0) return void 0;
   return { args, packages: positionalArgs(args, valueOptions) };
+}
+function perUnpinnedPackage(meta, packagesOf, isPinned2, message) {
+  return perCommand(meta, (command) => {
+    const packages = packagesOf(command);
+    const unpinned = packages && firstUnpinned(packages, isPinned2);
+    return unpinned === void 0 ? void 0 : message(unpinned);
+  });
 }
 function firstUnpinned(packages, isPinned2) {
   return packages.find((word) => !isDynamicWord(word) && !isPinned2(word));
@@ -82137,13 +82166,11 @@ function aptGetInstall(command) {
 function aptPinned(word) {
   return word.includes("=") || word.includes("/") || word.endsWith(".deb");
 }
-var DL3008 = perCommand(
+var DL3008 = perUnpinnedPackage(
   { id: "DL3008", severity: "warning", summary: "Pin versions in apt-get install." },
-  (command) => {
-    const install = aptGetInstall(command);
-    const unpinned = install && firstUnpinned(install.packages, aptPinned);
-    return unpinned === void 0 ? void 0 : `Pin the version of \`${unpinned}\` in apt-get install (\`${unpinned}=<version>\`).`;
-  }
+  (command) => aptGetInstall(command)?.packages,
+  aptPinned,
+  (unpinned) => `Pin the version of \`${unpinned}\` in apt-get install (\`${unpinned}=<version>\`).`
 );
 function isAptUpdate(command) {
   return installCommand(command, ["apt-get", "apt"], ["update"]) !== void 0;
@@ -82152,26 +82179,10 @@ function removesAptLists(command) {
   return commandName(command) === "rm" && effectiveArgv(command).some((word) => word.startsWith("/var/lib/apt/lists"));
 }
 var APT_LISTS = ["/var/lib/apt/lists"];
-var DL3009 = defineRule2(
+var DL3009 = perRun(
   { id: "DL3009", severity: "note", summary: "Delete the apt-get lists after installing something." },
-  ({ model }) => {
-    const hits = [];
-    const inImage = finalImageStages(model);
-    for (const stage of model.stages) {
-      if (!inImage.has(stage.index)) continue;
-      for (const run2 of stageRuns(model, stage)) {
-        if (!run2.commands.some(isAptUpdate)) continue;
-        if (run2.commands.some(removesAptLists) || hasCacheMountOn(run2.flags, APT_LISTS)) continue;
-        hits.push(
-          hitAt2(
-            run2.instruction,
-            "Remove the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`) or mount a cache on /var/lib/apt/lists."
-          )
-        );
-      }
-    }
-    return hits;
-  }
+  (run2) => run2.commands.some(isAptUpdate) && !run2.commands.some(removesAptLists) && !hasCacheMountOn(run2.flags, APT_LISTS) ? "Remove the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`) or mount a cache on /var/lib/apt/lists." : void 0,
+  "final-image"
 );
 function aptAssumesYes(command) {
   if (hasFlag(command, "-y", "--yes", "--assume-yes")) return true;
@@ -82271,15 +82282,14 @@ function pipInstallArgs(command) {
 function pipPinned(word) {
   return /[=<>~!]/.test(word) || word.includes("@") || word.includes("://") || /^[./~]/.test(word) || /\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(word);
 }
-var DL3013 = perCommand(
+var DL3013 = perUnpinnedPackage(
   { id: "DL3013", severity: "warning", summary: "Pin versions in pip." },
   (command) => {
     const args = pipInstallArgs(command);
-    if (!args) return void 0;
-    const packages = positionalArgs(args, PIP_VALUE_OPTIONS);
-    const unpinned = firstUnpinned(packages, pipPinned);
-    return unpinned === void 0 ? void 0 : `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`;
-  }
+    return args && positionalArgs(args, PIP_VALUE_OPTIONS);
+  },
+  pipPinned,
+  (unpinned) => `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
 );
 var NPM_VALUE_OPTIONS = [
   "--registry",
@@ -82301,13 +82311,11 @@ function npmPinned(word) {
   const version3 = word.slice(at + 1);
   return version3 !== "" && version3 !== "latest" && version3 !== "next";
 }
-var DL3016 = perCommand(
+var DL3016 = perUnpinnedPackage(
   { id: "DL3016", severity: "warning", summary: "Pin versions in npm." },
-  (command) => {
-    const install = installCommand(command, ["npm"], ["install", "i", "add"], NPM_VALUE_OPTIONS);
-    const unpinned = install && firstUnpinned(install.packages, npmPinned);
-    return unpinned === void 0 ? void 0 : `Pin the version of \`${unpinned}\` in npm install (\`${unpinned.replace(/@[^@]*$/, "") || unpinned}@<version>\`).`;
-  }
+  (command) => installCommand(command, ["npm"], ["install", "i", "add"], NPM_VALUE_OPTIONS)?.packages,
+  npmPinned,
+  (unpinned) => `Pin the version of \`${unpinned}\` in npm install (\`${unpinned.replace(/@[^@]*$/, "") || unpinned}@<version>\`).`
 );
 var APK_VALUE_OPTIONS = [
   "-t",
@@ -82328,13 +82336,11 @@ function apkAdd(command) {
 function apkPinned(word) {
   return /[=~<>]/.test(word) || word.endsWith(".apk");
 }
-var DL3018 = perCommand(
+var DL3018 = perUnpinnedPackage(
   { id: "DL3018", severity: "warning", summary: "Pin versions in apk add." },
-  (command) => {
-    const add = apkAdd(command);
-    const unpinned = add && firstUnpinned(add.packages, apkPinned);
-    return unpinned === void 0 ? void 0 : `Pin the version of \`${unpinned}\` in apk add (\`${unpinned}=<version>\`).`;
-  }
+  (command) => apkAdd(command)?.packages,
+  apkPinned,
+  (unpinned) => `Pin the version of \`${unpinned}\` in apk add (\`${unpinned}=<version>\`).`
 );
 var APK_CACHE = ["/var/cache/apk", "/etc/apk/cache"];
 var DL3019 = perRun(
@@ -82365,14 +82371,14 @@ var GEM_VALUE_OPTIONS = [
   "--file",
   "--build-root"
 ];
-var DL3028 = perCommand(
+var DL3028 = perUnpinnedPackage(
   { id: "DL3028", severity: "warning", summary: "Pin versions in gem install." },
   (command) => {
     const install = installCommand(command, ["gem"], ["install", "i"], GEM_VALUE_OPTIONS);
-    if (!install || hasFlag(command, "-v", "--version")) return void 0;
-    const unpinned = firstUnpinned(install.packages, (word) => word.includes(":") || word.endsWith(".gem"));
-    return unpinned === void 0 ? void 0 : `Pin the version of \`${unpinned}\` in gem install (\`${unpinned}:<version>\` or \`-v <version>\`).`;
-  }
+    return install && !hasFlag(command, "-v", "--version") ? install.packages : void 0;
+  },
+  (word) => word.includes(":") || word.endsWith(".gem"),
+  (unpinned) => `Pin the version of \`${unpinned}\` in gem install (\`${unpinned}:<version>\` or \`-v <version>\`).`
 );
 var DL3030 = perCommand(
   {
@@ -82447,24 +82453,18 @@ function isRootUser(user) {
   const name = user.split(":")[0] ?? "";
   return name === "root" || name === "0";
 }
-function effectiveFinalUser(stages, finalStage) {
-  const seen = /* @__PURE__ */ new Set();
-  let stage = stages[finalStage];
-  while (stage && !seen.has(stage.index)) {
-    seen.add(stage.index);
-    const users = stage.instructions.filter(
-      (instruction) => instruction.keyword === "USER" && instruction.argv.length > 0
-    );
-    const last = users[users.length - 1];
-    if (last) return last;
-    stage = stage.baseStage !== void 0 ? stages[stage.baseStage] : void 0;
-  }
-  return void 0;
+function effectiveFinalUser(model) {
+  const final = model.stages[model.finalStage];
+  if (!final) return void 0;
+  const users = baseChain(model, final).flatMap(
+    (stage) => stage.instructions.filter((instruction) => instruction.keyword === "USER" && instruction.argv.length > 0)
+  );
+  return users[users.length - 1];
 }
 var DL3002 = defineRule2(
   { id: "DL3002", severity: "warning", summary: "Last USER should not be root." },
   ({ model }) => {
-    const user = effectiveFinalUser(model.stages, model.finalStage);
+    const user = effectiveFinalUser(model);
     if (!user || !isRootUser(user.argv[0])) return [];
     return [
       hitAt2(
@@ -82762,6 +82762,29 @@ var HADOLINT_RULES_A = [
   ...PACKAGE_RULES
 ].sort((a, b) => a.id.localeCompare(b.id));
 
+// src/lint/rules/hadolint/b-instructions.ts
+var b_instructions_exports = {};
+__export(b_instructions_exports, {
+  DL1001: () => DL1001,
+  DL3043: () => DL3043,
+  DL3044: () => DL3044,
+  DL3045: () => DL3045,
+  DL3057: () => DL3057,
+  DL3059: () => DL3059,
+  DL3061: () => DL3061,
+  DL3063: () => DL3063,
+  DL3064: () => DL3064,
+  DL3065: () => DL3065,
+  DL3066: () => DL3066,
+  DL3067: () => DL3067,
+  DL4000: () => DL4000,
+  DL4003: () => DL4003,
+  DL4004: () => DL4004,
+  expandedNames: () => expandedNames,
+  isSensitiveName: () => isSensitiveName,
+  looksSensitive: () => looksSensitive
+});
+
 // src/lint/rules/hadolint/b-helpers.ts
 function shellQuote(word) {
   return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`;
@@ -82804,22 +82827,28 @@ function stageRuns2(stage, includeOnbuild = true) {
   }
   return runs;
 }
-function allRuns2(model, includeOnbuild = true) {
-  return model.stages.flatMap((stage) => stageRuns2(stage, includeOnbuild));
+function perRun2(meta, check, scope = "all") {
+  return dockerfileRule(
+    meta,
+    ({ model }) => hitsPerRun(model, stageRuns2, (run2, stage) => check(run2, { model, stage }), scope)
+  );
 }
-function perRun2(meta, check) {
-  return {
-    ...meta,
-    phase: "dockerfile",
-    check({ model }) {
-      const hits = [];
-      for (const run2 of allRuns2(model)) {
-        const message = check(run2);
-        if (message !== void 0) hits.push(hitAt2(run2.instruction, message));
-      }
-      return hits;
+function instructionsIn(model, scope) {
+  const inStages = stagesIn(model, scope === "with-preamble" ? "all" : scope).flatMap(
+    (stage) => stage.instructions
+  );
+  return scope === "with-preamble" ? [...model.preamble, ...inStages] : inStages;
+}
+function perInstruction(meta, keywords, check, scope = "all") {
+  return dockerfileRule(meta, ({ model }) => {
+    const hits = [];
+    for (const instruction of instructionsIn(model, scope)) {
+      if (!keywords.includes(instruction.keyword)) continue;
+      const message = check(instruction, model);
+      if (message !== void 0) hits.push(hitAt2(instruction, message));
     }
-  };
+    return hits;
+  });
 }
 function commandsNamed(run2, ...names) {
   if (!run2.byName) {
@@ -82835,49 +82864,15 @@ function commandsNamed(run2, ...names) {
   return run2.commands.filter((command) => names.some((name) => run2.byName?.get(name)?.includes(command)));
 }
 function subcommandOf(command, valueOptions = []) {
-  const args = effectiveArgv(command).slice(1);
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    if (word === "--") return args[i + 1];
-    if (word.startsWith("-") && word.length > 1) {
-      if (valueOptions.includes(word)) i++;
-      continue;
-    }
-    return word;
-  }
-  return void 0;
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions)[0];
 }
 function operandsAfterSubcommand(command, valueOptions = []) {
-  const args = effectiveArgv(command).slice(1);
-  const operands = [];
-  let seenSubcommand = false;
-  let afterDashes = false;
-  for (let i = 0; i < args.length; i++) {
-    const word = args[i];
-    if (!afterDashes && word === "--") {
-      afterDashes = true;
-      continue;
-    }
-    if (!afterDashes && word.startsWith("-") && word.length > 1) {
-      if (valueOptions.includes(word)) i++;
-      continue;
-    }
-    if (!seenSubcommand) {
-      seenSubcommand = true;
-      continue;
-    }
-    operands.push(word);
-  }
-  return operands;
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions).slice(1);
 }
 function hasCacheMount(run2, ...targets) {
-  return run2.flags.some((flag) => {
-    if (flag.name !== "mount" || flag.value === void 0) return false;
-    const options = parseMountOptions(flag.value);
-    if (options.get("type") !== "cache") return false;
-    const target = options.get("target") ?? options.get("dst") ?? options.get("destination") ?? "";
-    return targets.some((prefix2) => target === prefix2 || target.startsWith(prefix2.replace(/\/?$/, "/")));
-  });
+  return mountTargets(run2.flags, ["cache"]).some(
+    (target) => targets.some((prefix2) => target === prefix2 || target.startsWith(prefix2.replace(/\/?$/, "/")))
+  );
 }
 function removesDirectory(run2, ...directories) {
   return commandsNamed(run2, "rm").some(
@@ -82934,6 +82929,17 @@ function keyValuePairs(instruction) {
   }
   return pairs;
 }
+function definitionsBefore(model, stage, line) {
+  const pairs = [];
+  for (const current of baseChain(model, stage)) {
+    for (const instruction of current.instructions) {
+      if (current === stage && instruction.line >= line) break;
+      if (instruction.keyword === "ENV" || instruction.keyword === "ARG")
+        pairs.push(...keyValuePairs(instruction));
+    }
+  }
+  return pairs;
+}
 function splitPairs(args) {
   const words = splitRawWords(args);
   const first = words[0];
@@ -82970,32 +82976,20 @@ var DL1001 = {
   }
 };
 var ONBUILD_FORBIDDEN = /* @__PURE__ */ new Set(["ONBUILD", "FROM", "MAINTAINER"]);
-function allInstructions2(model) {
-  return [...model.preamble, ...model.stages.flatMap((stage) => stage.instructions)];
-}
-var DL3043 = {
-  id: "DL3043",
-  aliases: [],
-  severity: "error",
-  phase: "dockerfile",
-  summary: "`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD`",
-  check({ model }) {
-    const hits = [];
-    for (const instruction of allInstructions2(model)) {
-      if (instruction.keyword !== "ONBUILD") continue;
-      const trigger = (/^\S+/.exec(instruction.args)?.[0] ?? "").toUpperCase();
-      if (ONBUILD_FORBIDDEN.has(trigger)) {
-        hits.push(
-          hitAt2(
-            instruction,
-            `Remove \`ONBUILD ${trigger}\`: ${trigger} is not allowed as an ONBUILD trigger.`
-          )
-        );
-      }
-    }
-    return hits;
-  }
-};
+var DL3043 = perInstruction(
+  {
+    id: "DL3043",
+    aliases: [],
+    severity: "error",
+    summary: "`ONBUILD`, `FROM` or `MAINTAINER` triggered from within `ONBUILD`"
+  },
+  ["ONBUILD"],
+  (instruction) => {
+    const trigger = (/^\S+/.exec(instruction.args)?.[0] ?? "").toUpperCase();
+    return ONBUILD_FORBIDDEN.has(trigger) ? `Remove \`ONBUILD ${trigger}\`: ${trigger} is not allowed as an ONBUILD trigger.` : void 0;
+  },
+  "with-preamble"
+);
 function expandedNames(raw, escape4 = "\\") {
   const names = [];
   let quote;
@@ -83020,56 +83014,34 @@ function expandedNames(raw, escape4 = "\\") {
   return names;
 }
 function definedBefore(model, stage, line) {
-  const names = new Set(model.globalArgs.map((arg) => arg.name));
-  const chain = [];
-  for (let s = stage; s && !chain.includes(s); ) {
-    chain.unshift(s);
-    s = s.baseStage !== void 0 ? model.stages[s.baseStage] : void 0;
-  }
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.line >= line) break;
-      if (instruction.keyword === "ENV" || instruction.keyword === "ARG") {
-        for (const pair of keyValuePairs(instruction)) names.add(pair.key);
-      }
-    }
-  }
-  return names;
+  return /* @__PURE__ */ new Set([
+    ...model.globalArgs.map((arg) => arg.name),
+    ...definitionsBefore(model, stage, line).map((pair) => pair.key)
+  ]);
 }
-var DL3044 = {
-  id: "DL3044",
-  aliases: [],
-  severity: "error",
-  phase: "dockerfile",
-  summary: "Do not refer to an environment variable within the same `ENV` statement where it is defined",
-  check({ model }) {
-    const hits = [];
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "ENV") continue;
-        const pairs = keyValuePairs(instruction);
-        if (pairs.length < 2) continue;
-        const earlier = definedBefore(model, stage, instruction.line);
-        const selfReferenced = [];
-        pairs.forEach((pair, index) => {
-          for (const name of expandedNames(pair.rawValue ?? "")) {
-            const definedHere = pairs.some((other, j) => j !== index && other.key === name);
-            if (definedHere && !earlier.has(name) && !selfReferenced.includes(name)) selfReferenced.push(name);
-          }
-        });
-        if (selfReferenced.length > 0) {
-          hits.push(
-            hitAt2(
-              instruction,
-              `Define ${selfReferenced.map((n) => `\`${n}\``).join(", ")} in an earlier ENV: a value cannot use a variable set in the same ENV.`
-            )
-          );
-        }
+var DL3044 = perInstruction(
+  {
+    id: "DL3044",
+    aliases: [],
+    severity: "error",
+    summary: "Do not refer to an environment variable within the same `ENV` statement where it is defined"
+  },
+  ["ENV"],
+  (instruction, model) => {
+    const pairs = keyValuePairs(instruction);
+    const stage = model.stages[instruction.stage];
+    if (pairs.length < 2 || !stage) return void 0;
+    const earlier = definedBefore(model, stage, instruction.line);
+    const selfReferenced = [];
+    pairs.forEach((pair, index) => {
+      for (const name of expandedNames(pair.rawValue ?? "")) {
+        const definedHere = pairs.some((other, j) => j !== index && other.key === name);
+        if (definedHere && !earlier.has(name) && !selfReferenced.includes(name)) selfReferenced.push(name);
       }
-    }
-    return hits;
+    });
+    return selfReferenced.length > 0 ? `Define ${selfReferenced.map((n) => `\`${n}\``).join(", ")} in an earlier ENV: a value cannot use a variable set in the same ENV.` : void 0;
   }
-};
+);
 function isAbsoluteDestination(dest) {
   return dest.startsWith("/") || dest.startsWith("$") || /^[A-Za-z]:[\\/]/.test(dest);
 }
@@ -83136,14 +83108,15 @@ var DL3061 = {
   phase: "dockerfile",
   summary: "Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment",
   check({ model }) {
-    return model.preamble.filter((instruction) => instruction.keyword !== "ARG").map((instruction) => {
-      const hit = hitAt2(
-        instruction,
-        `Move \`${instruction.keyword}\` after the first FROM: only ARG may come before it.`
-      );
-      delete hit.stage;
-      return hit;
-    });
+    return model.preamble.filter((instruction) => instruction.keyword !== "ARG").map(
+      (instruction) => (
+        // Before the first FROM: hitAt gives the hit no stage.
+        hitAt2(
+          instruction,
+          `Move \`${instruction.keyword}\` after the first FROM: only ARG may come before it.`
+        )
+      )
+    );
   }
 };
 var RESERVED_STAGE_NAMES = /* @__PURE__ */ new Set(["scratch", "context"]);
@@ -83187,40 +83160,34 @@ var SECRET_KEY_QUALIFIERS = /* @__PURE__ */ new Set([
   "encryption"
 ]);
 var POINTER_SUFFIXES = /* @__PURE__ */ new Set(["file", "path", "dir", "url"]);
+function isPointerName(words) {
+  return words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1]);
+}
 function looksSensitive(name) {
   const words = nameWords(name);
-  if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1])) return false;
+  if (isPointerName(words)) return false;
   return words.some(
     (word, i) => SECRET_WORDS.has(word) || word === "key" && i > 0 && SECRET_KEY_QUALIFIERS.has(words[i - 1])
   );
 }
 function isSensitiveName(name) {
-  const words = nameWords(name);
-  if (words.length === 0 || POINTER_SUFFIXES.has(words[words.length - 1])) return false;
+  if (isPointerName(nameWords(name))) return false;
   return looksSensitive(name) || isSecretName2(name);
 }
-var DL3064 = {
-  id: "DL3064",
-  aliases: [],
-  severity: "warning",
-  phase: "dockerfile",
-  summary: "Potentially sensitive data should not be used in `ARG` or `ENV`",
-  check({ model }) {
-    const hits = [];
-    for (const instruction of allInstructions2(model)) {
-      if (instruction.keyword !== "ARG" && instruction.keyword !== "ENV") continue;
-      const names = keyValuePairs(instruction).map((pair) => pair.key).filter(isSensitiveName);
-      if (names.length === 0) continue;
-      const hit = hitAt2(
-        instruction,
-        `Pass ${names.map((n) => `\`${n}\``).join(", ")} with \`RUN --mount=type=secret\` instead of ${instruction.keyword}: ${instruction.keyword} values stay in the image metadata.`
-      );
-      if (instruction.stage < 0) delete hit.stage;
-      hits.push(hit);
-    }
-    return hits;
-  }
-};
+var DL3064 = perInstruction(
+  {
+    id: "DL3064",
+    aliases: [],
+    severity: "warning",
+    summary: "Potentially sensitive data should not be used in `ARG` or `ENV`"
+  },
+  ["ARG", "ENV"],
+  (instruction) => {
+    const names = keyValuePairs(instruction).map((pair) => pair.key).filter(isSensitiveName);
+    return names.length > 0 ? `Pass ${names.map((n) => `\`${n}\``).join(", ")} with \`RUN --mount=type=secret\` instead of ${instruction.keyword}: ${instruction.keyword} values stay in the image metadata.` : void 0;
+  },
+  "with-preamble"
+);
 var DL3065 = {
   id: "DL3065",
   aliases: [],
@@ -83236,33 +83203,22 @@ var DL3065 = {
     );
   }
 };
-var DL3066 = {
-  id: "DL3066",
-  aliases: [],
-  severity: "note",
-  phase: "dockerfile",
-  summary: "A non-numeric user id may not be resolvable by the host system",
-  check({ model }) {
-    const hits = [];
-    const shipped = finalImageStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== "USER") continue;
-        const user = instruction.argv[0] ?? "";
-        const uid = user.split(":")[0];
-        if (uid === "" || uid === "root" || uid.includes("$") || /^\d+$/.test(uid)) continue;
-        hits.push(
-          hitAt2(
-            instruction,
-            `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`
-          )
-        );
-      }
-    }
-    return hits;
-  }
-};
+var DL3066 = perInstruction(
+  {
+    id: "DL3066",
+    aliases: [],
+    severity: "note",
+    summary: "A non-numeric user id may not be resolvable by the host system"
+  },
+  ["USER"],
+  (instruction) => {
+    const user = instruction.argv[0] ?? "";
+    const uid = user.split(":")[0];
+    if (uid === "" || uid === "root" || uid.includes("$") || /^\d+$/.test(uid)) return void 0;
+    return `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`;
+  },
+  "final-image"
+);
 var DL3067 = {
   id: "DL3067",
   aliases: [],
@@ -83307,23 +83263,17 @@ var DL3057 = {
     ];
   }
 };
-var DL4000 = {
-  id: "DL4000",
-  aliases: [],
-  severity: "error",
-  phase: "dockerfile",
-  summary: "`MAINTAINER` is deprecated",
-  check({ model }) {
-    return allInstructions2(model).filter((instruction) => instruction.keyword === "MAINTAINER").map((instruction) => {
-      const hit = hitAt2(
-        instruction,
-        'Replace MAINTAINER with `LABEL org.opencontainers.image.authors="..."`.'
-      );
-      if (instruction.stage < 0) delete hit.stage;
-      return hit;
-    });
-  }
-};
+var DL4000 = perInstruction(
+  {
+    id: "DL4000",
+    aliases: [],
+    severity: "error",
+    summary: "`MAINTAINER` is deprecated"
+  },
+  ["MAINTAINER"],
+  () => 'Replace MAINTAINER with `LABEL org.opencontainers.image.authors="..."`.',
+  "with-preamble"
+);
 function repeatedPerStage(model, keyword, message) {
   const hits = [];
   for (const stage of model.stages) {
@@ -83358,6 +83308,26 @@ var DL4004 = {
 };
 
 // src/lint/rules/hadolint/b-labels.ts
+var b_labels_exports = {};
+__export(b_labels_exports, {
+  DL3048: () => DL3048,
+  DL3049: () => DL3049,
+  DL3050: () => DL3050,
+  DL3051: () => DL3051,
+  DL3052: () => DL3052,
+  DL3053: () => DL3053,
+  DL3054: () => DL3054,
+  DL3055: () => DL3055,
+  DL3056: () => DL3056,
+  DL3058: () => DL3058,
+  isEmail: () => isEmail,
+  isGitHash: () => isGitHash,
+  isRfc3339: () => isRfc3339,
+  isSemver: () => isSemver,
+  isSpdxExpression: () => isSpdxExpression,
+  isUrl: () => isUrl,
+  isValidLabelKey: () => isValidLabelKey
+});
 function labelsOf(instructions2) {
   const labels = [];
   for (const instruction of instructions2) {
@@ -83400,11 +83370,8 @@ var DL3049 = {
     const required = Object.keys(config.labelSchema);
     const final = model.stages[model.finalStage];
     if (required.length === 0 || !final) return [];
-    const shipped = finalImageStages(model);
     const present = new Set(
-      labelsOf(
-        model.stages.filter((stage) => shipped.has(stage.index)).flatMap((stage) => stage.instructions)
-      ).map((label) => label.key)
+      labelsOf(stagesIn(model, "final-image").flatMap((stage) => stage.instructions)).map((label) => label.key)
     );
     return required.filter((key) => !present.has(key)).map(
       (key) => hitAt2(
@@ -83613,6 +83580,29 @@ var DL3058 = typedLabelRule(
 );
 
 // src/lint/rules/hadolint/b-packages.ts
+var b_packages_exports = {};
+__export(b_packages_exports, {
+  DL3031: () => DL3031,
+  DL3032: () => DL3032,
+  DL3033: () => DL3033,
+  DL3034: () => DL3034,
+  DL3035: () => DL3035,
+  DL3036: () => DL3036,
+  DL3037: () => DL3037,
+  DL3038: () => DL3038,
+  DL3039: () => DL3039,
+  DL3040: () => DL3040,
+  DL3041: () => DL3041,
+  DL3042: () => DL3042,
+  DL3046: () => DL3046,
+  DL3047: () => DL3047,
+  DL3060: () => DL3060,
+  DL3062: () => DL3062,
+  DL4001: () => DL4001,
+  DL4005: () => DL4005,
+  DL4006: () => DL4006,
+  list: () => list
+});
 var RPM_VALUE_OPTIONS = [
   "-c",
   "--config",
@@ -83649,33 +83639,47 @@ var ZYPPER_VALUE_OPTIONS = [
   "--type",
   "--installroot"
 ];
-function subcommand(command) {
-  const name = commandName(command);
-  return subcommandOf(command, name === "zypper" ? ZYPPER_VALUE_OPTIONS : RPM_VALUE_OPTIONS);
+function rpmPinned(word) {
+  return /-\d/.test(word) || word.endsWith(".rpm");
 }
-function invocations(run2, tools, subcommands) {
-  return commandsNamed(run2, ...tools).filter((command) => subcommands.includes(subcommand(command) ?? ""));
+function zypperPinned(word) {
+  return /[=<>]/.test(word) || word.endsWith(".rpm");
+}
+var YUM = { tools: ["yum"], valueOptions: RPM_VALUE_OPTIONS, isPinned: rpmPinned, modules: true };
+var DNF = {
+  tools: ["dnf", "microdnf"],
+  valueOptions: RPM_VALUE_OPTIONS,
+  isPinned: rpmPinned,
+  modules: true
+};
+var ZYPPER = {
+  tools: ["zypper"],
+  valueOptions: ZYPPER_VALUE_OPTIONS,
+  isPinned: zypperPinned,
+  modules: false
+};
+function invocations(run2, family, subcommands) {
+  return commandsNamed(run2, ...family.tools).filter(
+    (command) => subcommands.includes(subcommandOf(command, family.valueOptions) ?? "")
+  );
 }
 var INSTALL = ["install", "in"];
 function isUnpinnable(word) {
   return /^[$@/]/.test(word) || word.includes("*") || word.includes("(");
 }
-function rpmPinned(word) {
-  return /-\d/.test(word) || word.endsWith(".rpm");
-}
-function unpinnedRpmPackages(run2, tools) {
+function unpinnedPackages(run2, family) {
   const unpinned = [];
-  for (const command of commandsNamed(run2, ...tools)) {
-    const sub = subcommand(command);
-    const operands = operandsAfterSubcommand(command, RPM_VALUE_OPTIONS);
-    if (sub === "module") {
+  for (const command of commandsNamed(run2, ...family.tools)) {
+    const sub = subcommandOf(command, family.valueOptions);
+    const operands = operandsAfterSubcommand(command, family.valueOptions);
+    if (family.modules && sub === "module") {
       if (operands[0] !== "install") continue;
       for (const module of operands.slice(1))
         if (!isUnpinnable(module) && !module.includes(":")) unpinned.push(module);
       continue;
     }
     if (!INSTALL.includes(sub ?? "")) continue;
-    for (const word of operands) if (!isUnpinnable(word) && !rpmPinned(word)) unpinned.push(word);
+    for (const word of operands) if (!isUnpinnable(word) && !family.isPinned(word)) unpinned.push(word);
   }
   return unpinned;
 }
@@ -83684,7 +83688,32 @@ function list(words, max = 4) {
   const more = words.length - shown.length;
   return more > 0 ? `${shown.join(", ")} and ${more} more` : shown.join(", ");
 }
-var DL3031 = perRun2(
+function forbidsSubcommands(meta, family, subcommands, message) {
+  return perRun2(meta, (run2) => invocations(run2, family, subcommands).length > 0 ? message : void 0);
+}
+function requiresNonInteractive(meta, family, prompting, yesFlags, message) {
+  return perRun2(
+    meta,
+    (run2) => invocations(run2, family, prompting).some((command) => !hasFlag(command, ...yesFlags)) ? message : void 0
+  );
+}
+function requiresCacheCleanup(meta, family, cleanup, message) {
+  return perRun2(meta, (run2) => {
+    if (invocations(run2, family, INSTALL).length === 0) return void 0;
+    const { clean: clean2, cleanArgument, cacheDirs } = cleanup;
+    const cleaned = invocations(run2, family, clean2).some(
+      (command) => cleanArgument === void 0 || effectiveArgv(command).includes(cleanArgument)
+    ) || removesDirectory(run2, ...cacheDirs) || hasCacheMount(run2, ...cacheDirs);
+    return cleaned ? void 0 : message;
+  });
+}
+function requiresPinnedVersions(meta, unpinnedOf, message) {
+  return perRun2(meta, (run2) => {
+    const unpinned = unpinnedOf(run2);
+    return unpinned.length > 0 ? message(list(unpinned)) : void 0;
+  });
+}
+var DL3031 = forbidsSubcommands(
   {
     id: "DL3031",
     aliases: [],
@@ -83692,32 +83721,30 @@ var DL3031 = perRun2(
     summary: "Do not use `yum update` or `yum upgrade` (retired by hadolint; off unless enabled)",
     offByDefault: true
   },
-  (run2) => invocations(run2, ["yum"], ["update", "update-to", "upgrade", "upgrade-to"]).length > 0 ? "Do not run `yum update`/`yum upgrade` in the build; rebuild from an updated base image instead." : void 0
+  YUM,
+  ["update", "update-to", "upgrade", "upgrade-to"],
+  "Do not run `yum update`/`yum upgrade` in the build; rebuild from an updated base image instead."
 );
-var DL3032 = perRun2(
+var DL3032 = requiresCacheCleanup(
   {
     id: "DL3032",
     aliases: [],
     severity: "warning",
     summary: "`yum clean all` missing after `yum install`"
   },
-  (run2) => {
-    if (invocations(run2, ["yum"], INSTALL).length === 0) return void 0;
-    const cleaned = invocations(run2, ["yum"], ["clean"]).some((command) => effectiveArgv(command).includes("all")) || removesDirectory(run2, "/var/cache/yum") || hasCacheMount(run2, "/var/cache/yum");
-    return cleaned ? void 0 : "Run `yum clean all` in the same RUN as `yum install` so the cache stays out of the layer.";
-  }
+  YUM,
+  { clean: ["clean"], cleanArgument: "all", cacheDirs: ["/var/cache/yum"] },
+  "Run `yum clean all` in the same RUN as `yum install` so the cache stays out of the layer."
 );
-var DL3033 = perRun2(
+var DL3033 = requiresPinnedVersions(
   {
     id: "DL3033",
     aliases: [],
     severity: "warning",
     summary: "Pin versions in `yum install` (`<package>-<version>`)"
   },
-  (run2) => {
-    const unpinned = unpinnedRpmPackages(run2, ["yum"]);
-    return unpinned.length > 0 ? `Pin the version of ${list(unpinned)} in \`yum install\` (\`<package>-<version>\`).` : void 0;
-  }
+  (run2) => unpinnedPackages(run2, YUM),
+  (packages) => `Pin the version of ${packages} in \`yum install\` (\`<package>-<version>\`).`
 );
 var ZYPPER_PROMPTING = [
   "install",
@@ -83732,61 +83759,49 @@ var ZYPPER_PROMPTING = [
   "dist-upgrade",
   "dup"
 ];
-var DL3034 = perRun2(
+var DL3034 = requiresNonInteractive(
   {
     id: "DL3034",
     aliases: [],
     severity: "warning",
     summary: "Non-interactive switch missing from a `zypper` command"
   },
-  (run2) => {
-    const interactive = invocations(run2, ["zypper"], ZYPPER_PROMPTING).filter(
-      (command) => !hasFlag(command, "-n", "--non-interactive", "-y", "--no-confirm")
-    );
-    return interactive.length > 0 ? "Run `zypper` non-interactively: `zypper --non-interactive install` or `zypper install -y`." : void 0;
-  }
+  ZYPPER,
+  ZYPPER_PROMPTING,
+  ["-n", "--non-interactive", "-y", "--no-confirm"],
+  "Run `zypper` non-interactively: `zypper --non-interactive install` or `zypper install -y`."
 );
-var DL3035 = perRun2(
+var DL3035 = forbidsSubcommands(
   {
     id: "DL3035",
     aliases: [],
     severity: "warning",
     summary: "Do not use `zypper dist-upgrade`"
   },
-  (run2) => invocations(run2, ["zypper"], ["dist-upgrade", "dup"]).length > 0 ? "Do not run `zypper dist-upgrade` in the build; rebuild from an updated base image instead." : void 0
+  ZYPPER,
+  ["dist-upgrade", "dup"],
+  "Do not run `zypper dist-upgrade` in the build; rebuild from an updated base image instead."
 );
-var DL3036 = perRun2(
+var DL3036 = requiresCacheCleanup(
   {
     id: "DL3036",
     aliases: [],
     severity: "warning",
     summary: "`zypper clean` missing after `zypper install`"
   },
-  (run2) => {
-    if (invocations(run2, ["zypper"], INSTALL).length === 0) return void 0;
-    const cleaned = invocations(run2, ["zypper"], ["clean", "cc"]).length > 0 || removesDirectory(run2, "/var/cache/zypp") || hasCacheMount(run2, "/var/cache/zypp");
-    return cleaned ? void 0 : "Run `zypper clean` in the same RUN as `zypper install` so the cache stays out of the layer.";
-  }
+  ZYPPER,
+  { clean: ["clean", "cc"], cacheDirs: ["/var/cache/zypp"] },
+  "Run `zypper clean` in the same RUN as `zypper install` so the cache stays out of the layer."
 );
-function zypperPinned(word) {
-  return /[=<>]/.test(word) || word.endsWith(".rpm");
-}
-var DL3037 = perRun2(
+var DL3037 = requiresPinnedVersions(
   {
     id: "DL3037",
     aliases: [],
     severity: "warning",
     summary: "Pin versions in `zypper install` (`<package>=<version>`)"
   },
-  (run2) => {
-    const unpinned = [];
-    for (const command of invocations(run2, ["zypper"], INSTALL)) {
-      for (const word of operandsAfterSubcommand(command, ZYPPER_VALUE_OPTIONS)) {
-        if (!isUnpinnable(word) && !zypperPinned(word)) unpinned.push(word);
-      }
-    }
-    return unpinned.length > 0 ? `Pin the version of ${list(unpinned)} in \`zypper install\` (\`<package>=<version>\`).` : void 0;
-  }
+  (run2) => unpinnedPackages(run2, ZYPPER),
+  (packages) => `Pin the version of ${packages} in \`zypper install\` (\`<package>=<version>\`).`
 );
 var DNF_PROMPTING = [
   "install",
@@ -83801,21 +83816,19 @@ var DNF_PROMPTING = [
   "update",
   "distro-sync"
 ];
-var DL3038 = perRun2(
+var DL3038 = requiresNonInteractive(
   {
     id: "DL3038",
     aliases: [],
     severity: "warning",
     summary: "Use the `-y` switch with `dnf install`"
   },
-  (run2) => {
-    const interactive = invocations(run2, ["dnf"], DNF_PROMPTING).filter(
-      (command) => !hasFlag(command, "-y", "--assumeyes")
-    );
-    return interactive.length > 0 ? "Add `-y` to the `dnf` command so it never waits for an answer." : void 0;
-  }
+  { ...DNF, tools: ["dnf"] },
+  DNF_PROMPTING,
+  ["-y", "--assumeyes"],
+  "Add `-y` to the `dnf` command so it never waits for an answer."
 );
-var DL3039 = perRun2(
+var DL3039 = forbidsSubcommands(
   {
     id: "DL3039",
     aliases: [],
@@ -83823,34 +83836,30 @@ var DL3039 = perRun2(
     summary: "Do not use `dnf upgrade` or `dnf update` (retired by hadolint; off unless enabled)",
     offByDefault: true
   },
-  (run2) => invocations(run2, ["dnf", "microdnf"], ["upgrade", "update", "upgrade-minimal", "update-minimal"]).length > 0 ? "Do not run `dnf upgrade` in the build; rebuild from an updated base image instead." : void 0
+  DNF,
+  ["upgrade", "update", "upgrade-minimal", "update-minimal"],
+  "Do not run `dnf upgrade` in the build; rebuild from an updated base image instead."
 );
-var DL3040 = perRun2(
+var DL3040 = requiresCacheCleanup(
   {
     id: "DL3040",
     aliases: [],
     severity: "warning",
     summary: "`dnf clean all` missing after `dnf install`"
   },
-  (run2) => {
-    if (invocations(run2, ["dnf", "microdnf"], INSTALL).length === 0) return void 0;
-    const cleaned = invocations(run2, ["dnf", "microdnf"], ["clean"]).some(
-      (command) => effectiveArgv(command).includes("all")
-    ) || removesDirectory(run2, "/var/cache/dnf", "/var/cache/yum") || hasCacheMount(run2, "/var/cache/dnf", "/var/cache/yum");
-    return cleaned ? void 0 : "Run `dnf clean all` in the same RUN as `dnf install` so the cache stays out of the layer.";
-  }
+  DNF,
+  { clean: ["clean"], cleanArgument: "all", cacheDirs: ["/var/cache/dnf", "/var/cache/yum"] },
+  "Run `dnf clean all` in the same RUN as `dnf install` so the cache stays out of the layer."
 );
-var DL3041 = perRun2(
+var DL3041 = requiresPinnedVersions(
   {
     id: "DL3041",
     aliases: [],
     severity: "warning",
     summary: "Pin versions in `dnf install` (`<package>-<version>`)"
   },
-  (run2) => {
-    const unpinned = unpinnedRpmPackages(run2, ["dnf", "microdnf"]);
-    return unpinned.length > 0 ? `Pin the version of ${list(unpinned)} in \`dnf install\` (\`<package>-<version>\`).` : void 0;
-  }
+  (run2) => unpinnedPackages(run2, DNF),
+  (packages) => `Pin the version of ${packages} in \`dnf install\` (\`<package>-<version>\`).`
 );
 var TRUTHY = /* @__PURE__ */ new Set(["1", "true", "on", "yes"]);
 function isTruthy(value) {
@@ -83868,22 +83877,8 @@ function isPipInstall(command) {
   return false;
 }
 function envDisablesPipCache(model, stage, line) {
-  let enabled2;
-  const chain = [];
-  for (let s = stage; s && !chain.includes(s); ) {
-    chain.unshift(s);
-    s = s.baseStage !== void 0 ? model.stages[s.baseStage] : void 0;
-  }
-  for (const s of chain) {
-    for (const instruction of s.instructions) {
-      if (s === stage && instruction.line >= line) break;
-      if (instruction.keyword !== "ENV" && instruction.keyword !== "ARG") continue;
-      for (const pair of keyValuePairs(instruction)) {
-        if (pair.key === "PIP_NO_CACHE_DIR") enabled2 = isTruthy(unquoteRaw(pair.rawValue ?? ""));
-      }
-    }
-  }
-  return enabled2 === true;
+  const setting = definitionsBefore(model, stage, line).filter((pair) => pair.key === "PIP_NO_CACHE_DIR").pop();
+  return setting !== void 0 && isTruthy(unquoteRaw(setting.rawValue ?? ""));
 }
 function pipCacheOff(run2, command) {
   if (hasFlag(command, "--no-cache-dir")) return true;
@@ -83893,31 +83888,20 @@ function pipCacheOff(run2, command) {
     (other) => commandName(other) === "export" && effectiveArgv(other).some((word) => /^PIP_NO_CACHE_DIR=/.test(word) && isTruthy(word.split("=")[1])) || other.argv.length === 0 && other.env.some((a) => a.name === "PIP_NO_CACHE_DIR" && isTruthy(a.value))
   );
 }
-var DL3042 = {
-  id: "DL3042",
-  aliases: [],
-  severity: "warning",
-  phase: "dockerfile",
-  summary: "Avoid the pip cache directory: `pip install --no-cache-dir`",
-  check({ model }) {
-    const hits = [];
-    for (const stage of model.stages) {
-      for (const run2 of stageRuns2(stage)) {
-        if (hasCacheMount(run2, "/root/.cache/pip", "/root/.cache")) continue;
-        const offending = run2.commands.filter((command) => isPipInstall(command) && !pipCacheOff(run2, command));
-        if (offending.length === 0) continue;
-        if (!run2.onbuild && envDisablesPipCache(model, stage, run2.instruction.line)) continue;
-        hits.push(
-          hitAt2(
-            run2.instruction,
-            "Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer."
-          )
-        );
-      }
-    }
-    return hits;
+var DL3042 = perRun2(
+  {
+    id: "DL3042",
+    aliases: [],
+    severity: "warning",
+    summary: "Avoid the pip cache directory: `pip install --no-cache-dir`"
+  },
+  (run2, { model, stage }) => {
+    if (hasCacheMount(run2, "/root/.cache/pip", "/root/.cache")) return void 0;
+    if (!run2.commands.some((command) => isPipInstall(command) && !pipCacheOff(run2, command))) return void 0;
+    if (!run2.onbuild && envDisablesPipCache(model, stage, run2.instruction.line)) return void 0;
+    return "Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.";
   }
-};
+);
 var DL3046 = perRun2(
   {
     id: "DL3046",
@@ -84006,36 +83990,24 @@ function isYarnCacheClean(command) {
   const args = effectiveArgv(command).slice(1).filter((word) => !word.startsWith("-"));
   return args[0] === "cache" && args[1] === "clean";
 }
-var DL3060 = {
-  id: "DL3060",
-  aliases: [],
-  severity: "note",
-  phase: "dockerfile",
-  summary: "`yarn cache clean` missing after `yarn install`",
-  check({ model }) {
-    const hits = [];
-    const shipped = finalImageStages(model);
-    for (const stage of model.stages) {
-      if (!shipped.has(stage.index)) continue;
-      for (const run2 of stageRuns2(stage)) {
-        if (!run2.commands.some(isYarnInstall)) continue;
-        if (run2.commands.some(isYarnCacheClean)) continue;
-        if (run2.flags.some(
-          (flag) => flag.name === "mount" && /type=cache/.test(flag.value ?? "") && /yarn/.test(flag.value ?? "")
-        ))
-          continue;
-        hits.push(
-          hitAt2(
-            run2.instruction,
-            "Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image."
-          )
-        );
-      }
-    }
-    return hits;
-  }
-};
-var DL3062 = perRun2(
+var DL3060 = perRun2(
+  {
+    id: "DL3060",
+    aliases: [],
+    severity: "note",
+    summary: "`yarn cache clean` missing after `yarn install`"
+  },
+  (run2) => {
+    if (!run2.commands.some(isYarnInstall)) return void 0;
+    if (run2.commands.some(isYarnCacheClean)) return void 0;
+    const cacheMounted = run2.flags.some(
+      (flag) => flag.name === "mount" && /type=cache/.test(flag.value ?? "") && /yarn/.test(flag.value ?? "")
+    );
+    return cacheMounted ? void 0 : "Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image.";
+  },
+  "final-image"
+);
+var DL3062 = requiresPinnedVersions(
   {
     id: "DL3062",
     aliases: [],
@@ -84061,8 +84033,9 @@ var DL3062 = perRun2(
         if (at < 0 || word.slice(at + 1) === "latest" || at === word.length - 1) unpinned.push(word);
       }
     }
-    return unpinned.length > 0 ? `Pin the version of ${list(unpinned)} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).` : void 0;
-  }
+    return unpinned;
+  },
+  (packages) => `Pin the version of ${packages} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
 );
 var DL4001 = {
   id: "DL4001",
@@ -84100,23 +84073,17 @@ var DL4005 = perRun2(
     return relinks ? "Use the `SHELL` instruction to change the default shell instead of relinking `/bin/sh`." : void 0;
   }
 );
-var NON_POSIX_SHELLS2 = /(^|[/\\])(pwsh|powershell|cmd)(\.exe)?$/i;
+function hasPipefailOption(words) {
+  return words.some((word, i) => /^-[a-z]*o$/.test(word) && words[i + 1] === "pipefail");
+}
 function shellHasPipefail(shell) {
-  if (NON_POSIX_SHELLS2.test(shell[0] ?? "")) return true;
-  for (let i = 0; i < shell.length; i++) {
-    const word = shell[i];
-    if (/^-[a-z]*o$/.test(word) && shell[i + 1] === "pipefail") return true;
-  }
-  return false;
+  return isNonPosixShell(shell) || hasPipefailOption(shell);
 }
 function scriptSetsPipefail(commands) {
   for (const command of commands) {
     if (command.pipesTo) return false;
     const argv = effectiveArgv(command);
-    if (argv[0] !== "set") continue;
-    for (let i = 1; i < argv.length; i++) {
-      if (/^-[a-z]*o$/.test(argv[i]) && argv[i + 1] === "pipefail") return true;
-    }
+    if (argv[0] === "set" && hasPipefailOption(argv.slice(1))) return true;
   }
   return false;
 }
@@ -84129,13 +84096,7 @@ var DL4006 = {
   check({ model }) {
     const hits = [];
     for (const stage of model.stages) {
-      const base = stage.baseStage !== void 0 ? model.stages[stage.baseStage] : void 0;
-      let shell = base ? base.shell : ["/bin/sh", "-c"];
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === "SHELL" && instruction.jsonForm && instruction.argv.length > 0) {
-          shell = instruction.argv;
-          continue;
-        }
+      for (const { instruction, shell } of instructionsWithShell(model, stage)) {
         if (instruction.keyword !== "RUN" || instruction.jsonForm) continue;
         const run2 = runBody(instruction);
         if (!run2 || !run2.commands.some((command) => command.pipesTo)) continue;
@@ -84153,52 +84114,16 @@ var DL4006 = {
 };
 
 // src/lint/rules/hadolint/part-b.ts
+function rulesOf(module) {
+  return Object.values(module).filter(
+    (value) => typeof value === "object" && value !== null && "id" in value && "check" in value
+  );
+}
 var HADOLINT_RULES_B = [
-  DL1001,
-  DL3031,
-  DL3032,
-  DL3033,
-  DL3034,
-  DL3035,
-  DL3036,
-  DL3037,
-  DL3038,
-  DL3039,
-  DL3040,
-  DL3041,
-  DL3042,
-  DL3043,
-  DL3044,
-  DL3045,
-  DL3046,
-  DL3047,
-  DL3048,
-  DL3049,
-  DL3050,
-  DL3051,
-  DL3052,
-  DL3053,
-  DL3054,
-  DL3055,
-  DL3056,
-  DL3057,
-  DL3058,
-  DL3059,
-  DL3060,
-  DL3061,
-  DL3062,
-  DL3063,
-  DL3064,
-  DL3065,
-  DL3066,
-  DL3067,
-  DL4000,
-  DL4001,
-  DL4003,
-  DL4004,
-  DL4005,
-  DL4006
-];
+  ...rulesOf(b_instructions_exports),
+  ...rulesOf(b_labels_exports),
+  ...rulesOf(b_packages_exports)
+].sort((a, b) => a.id.localeCompare(b.id));
 var HADOLINT_B_OFF_BY_DEFAULT = HADOLINT_RULES_B.filter(
   (rule) => rule.offByDefault === true
 ).map((rule) => rule.id);
@@ -85820,7 +85745,7 @@ async function lintFile(path16, options) {
 var KNOWN_KEYWORD = /^(FROM|RUN|CMD|LABEL|MAINTAINER|EXPOSE|ENV|ADD|COPY|ENTRYPOINT|VOLUME|USER|WORKDIR|ARG|ONBUILD|STOPSIGNAL|HEALTHCHECK|SHELL)$/;
 
 // src/pipeline.ts
-import { isAbsolute as isAbsolute3, join as join16, relative as relative7, resolve as resolve7 } from "node:path";
+import { isAbsolute as isAbsolute3, join as join17, relative as relative7, resolve as resolve7 } from "node:path";
 
 // src/build/buildx.ts
 import { spawn } from "node:child_process";
@@ -88591,6 +88516,46 @@ async function openLayoutDir(dir, maxJsonBytes) {
 // src/image/sources/registry.ts
 import { createHash as createHash3 } from "node:crypto";
 import { Readable as Readable5 } from "node:stream";
+
+// src/image/sources/docker-credentials.ts
+import { readFileSync as readFileSync3 } from "node:fs";
+import { homedir as homedir2 } from "node:os";
+import { join as join16 } from "node:path";
+var DOCKER_HUB = ["https://index.docker.io/v1/", "index.docker.io", "docker.io", "registry-1.docker.io"];
+function loadDockerConfig(env = process.env) {
+  const dir = env.DOCKER_CONFIG || join16(env.HOME || homedir2(), ".docker");
+  try {
+    return JSON.parse(readFileSync3(join16(dir, "config.json"), "utf8"));
+  } catch {
+    return void 0;
+  }
+}
+function keysFor(host) {
+  const hub = DOCKER_HUB.includes(host);
+  const names = hub ? DOCKER_HUB : [host];
+  return names.flatMap((name) => [
+    name,
+    `https://${name}`,
+    `http://${name}`,
+    `https://${name}/v1/`,
+    `https://${name}/v2/`
+  ]);
+}
+function registryAuth(host, config) {
+  const auths = config?.auths;
+  if (typeof auths !== "object" || auths === null) return void 0;
+  for (const key of keysFor(host)) {
+    const entry = auths[key];
+    if (!entry || typeof entry !== "object") continue;
+    if (typeof entry.auth === "string" && entry.auth !== "") return entry.auth;
+    if (typeof entry.username === "string" && typeof entry.password === "string") {
+      return Buffer.from(`${entry.username}:${entry.password}`).toString("base64");
+    }
+  }
+  return void 0;
+}
+
+// src/image/sources/registry.ts
 var MANIFEST_ACCEPT = [
   MEDIA_TYPES.ociIndex,
   MEDIA_TYPES.ociManifest,
@@ -88661,28 +88626,38 @@ async function fetchWithHeaderTimeout(url2, init) {
 var RegistryStore = class {
   constructor(ref) {
     this.ref = ref;
+    this.credentials = registryAuth(ref.host, loadDockerConfig());
     this.label = `${ref.host}/${ref.repository}`;
     this.base = `${isLoopback(ref.host) ? "http" : "https"}://${ref.host}/v2/${ref.repository}`;
   }
   ref;
   label;
   token;
+  /** Authorization for a registry that answers with a Basic challenge. */
+  basic;
   base;
+  /** Stored `docker login` credentials for this host (never logged). */
+  credentials;
   async request(url2, accept3) {
     const send = () => {
       const headers = {};
       if (accept3) headers.accept = accept3;
       if (this.token) headers.authorization = `Bearer ${this.token}`;
+      else if (this.basic) headers.authorization = this.basic;
       return fetchWithHeaderTimeout(url2, { headers, redirect: "follow" });
     };
     let response;
     try {
       response = await send();
-      if (response.status === 401 && !this.token) {
-        const challenge = parseChallenge2(response.headers.get("www-authenticate") ?? "");
+      if (response.status === 401 && !this.token && !this.basic) {
+        const header = response.headers.get("www-authenticate") ?? "";
+        const challenge = parseChallenge2(header);
         await response.body?.cancel();
         if (challenge?.realm) {
           this.token = await this.fetchToken(challenge);
+          response = await send();
+        } else if (/^\s*Basic\b/i.test(header) && this.credentials) {
+          this.basic = `Basic ${this.credentials}`;
           response = await send();
         }
       }
@@ -88697,9 +88672,14 @@ var RegistryStore = class {
     const url2 = new URL(challenge.realm);
     if (challenge.service) url2.searchParams.set("service", challenge.service);
     url2.searchParams.set("scope", challenge.scope ?? `repository:${this.ref.repository}:pull`);
-    const response = await fetchWithHeaderTimeout(url2.toString(), {});
-    if (!response.ok)
-      throw new UsageError(`registry ${this.ref.host}: token request failed (HTTP ${response.status})`);
+    const headers = this.credentials ? { authorization: `Basic ${this.credentials}` } : {};
+    const response = await fetchWithHeaderTimeout(url2.toString(), { headers });
+    if (!response.ok) {
+      const hint = this.credentials ? "check the stored docker login for it" : "log in first (docker login, or docker/login-action) if the image is private";
+      throw new UsageError(
+        `registry ${this.ref.host}: token request failed (HTTP ${response.status}); ${hint}`
+      );
+    }
     const body2 = await response.json();
     const token = body2.token ?? body2.access_token;
     if (!token) throw new UsageError(`registry ${this.ref.host}: token response has no token`);
@@ -88961,7 +88941,7 @@ function reportEdges(model, image, sizes) {
     const measured = sizes.find(
       (size) => size.line === edge.line && size.from === edge.from && size.image === edge.image
     );
-    const layer = edge.kind === "copy" ? image?.layers.find((l) => l.stage === edge.to && l.line === edge.line) : void 0;
+    const layer = edge.kind === "copy" ? image?.layers.find((l) => l.line === edge.line && (l.stage === edge.to || l.stage === edge.from)) : void 0;
     const sizeBytes = measured?.sizeBytes ?? layer?.sizeBytes;
     if (sizeBytes !== void 0) out.sizeBytes = sizeBytes;
     return out;
@@ -89049,7 +89029,7 @@ function reportImage(index, attribution) {
 function dockerfilePath(inputs) {
   if (inputs.file !== "") return inputs.file;
   if (isRemoteContext(inputs.context)) return void 0;
-  return join16(inputs.context, "Dockerfile");
+  return join17(inputs.context, "Dockerfile");
 }
 function displayPath(cwd, path16) {
   const rel = relative7(cwd, resolve7(cwd, path16));
@@ -89131,7 +89111,7 @@ async function runPipeline(inputs, deps) {
   if (source !== void 0) {
     const checked = await deps.group(
       "Check the image",
-      () => checkImage(source, inputs, model, config, dockerfile, deps)
+      () => checkPlatforms(source, inputs, model, config, dockerfile, deps)
     );
     findings.push(...checked.findings);
     image = checked.image;
@@ -89157,6 +89137,41 @@ async function runPipeline(inputs, deps) {
   });
   return { report, config, failOn, ...model ? { model } : {}, ...build ? { build } : {} };
 }
+async function checkPlatforms(source, inputs, model, config, dockerfile, deps) {
+  const perPlatform = inputs.push && inputs.image === "" && inputs.platforms.length > 1;
+  if (!perPlatform) return checkImage(source, inputs, model, config, dockerfile, deps);
+  const results = [];
+  let first;
+  for (const platform2 of inputs.platforms) {
+    const checked = await checkImage(
+      `registry:${source}`,
+      { ...inputs, platforms: [platform2] },
+      model,
+      config,
+      dockerfile,
+      deps
+    );
+    first ??= checked;
+    results.push({ platform: platform2, findings: checked.findings });
+  }
+  return { findings: mergePlatformFindings(results), image: first.image };
+}
+function mergePlatformFindings(results) {
+  const key = (finding) => [finding.ruleId, finding.path ?? "", finding.line ?? "", finding.message].join("\0");
+  const seen = /* @__PURE__ */ new Set();
+  const merged = [];
+  results.forEach((result, index) => {
+    for (const finding of result.findings) {
+      const id = key(finding);
+      if (seen.has(id)) continue;
+      seen.add(id);
+      merged.push(
+        index === 0 ? finding : { ...finding, message: `${finding.message} (on ${result.platform})` }
+      );
+    }
+  });
+  return merged;
+}
 async function checkImage(source, inputs, model, config, dockerfile, deps) {
   let index;
   try {
@@ -89169,7 +89184,8 @@ async function checkImage(source, inputs, model, config, dockerfile, deps) {
     if (isUsageError(error2)) throw error2;
     throw new Error(`reading the image ${source} failed: ${errorMessage(error2)}`, { cause: error2 });
   }
-  deps.info(`read ${source}: ${index.layers.length} layers, ${index.files.size} files`);
+  const platform2 = index.platform ? ` (${index.platform.os}/${index.platform.architecture})` : "";
+  deps.info(`read ${source}${platform2}: ${index.layers.length} layers, ${index.files.size} files`);
   const requested = inputs.push ? { sbom: inputs.sbom !== "false", provenance: inputs.provenance !== "false" } : void 0;
   const findings = runImageChecks(index, {
     config,
