@@ -29,27 +29,9 @@ LAYOUT_VERSION=1
 export PATH="$BIN_DIR:/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 export DEBIAN_FRONTEND=noninteractive
 
-log() { echo "install-test-engine: $*"; }
-
-# One clear line on failure: "install-test-engine: <what> failed: <what to do>".
-CURRENT_STEP="setup"
-CURRENT_HINT="re-run with 'bash -x $0' to see the failing command"
-die() {
-  echo "install-test-engine: $1 failed: $2" >&2
-  exit 1
-}
-on_err() {
-  local rc=$?
-  trap - ERR
-  echo "install-test-engine: $CURRENT_STEP failed: $CURRENT_HINT (exit $rc)" >&2
-  exit "$rc"
-}
-trap on_err ERR
-# step WHAT HINT: name the step the ERR trap will report.
-step() {
-  CURRENT_STEP=$1
-  CURRENT_HINT=$2
-}
+STEP_SCRIPT=install-test-engine
+# shellcheck source=scripts/lib/steps.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/steps.sh"
 
 version_ge() { # version_ge A B: A >= B (dotted numbers)
   [ "$(printf '%s\n%s\n' "$2" "$1" | sort -V | head -n1)" = "$2" ]

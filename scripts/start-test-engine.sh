@@ -34,24 +34,9 @@ FIXTURE_LABEL=org.stagegate.fixture=1
 export PATH="/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin:$PATH"
 export DOCKER_BUILDKIT=1 BUILDX_NO_DEFAULT_ATTESTATIONS=1
 
-log() { echo "start-test-engine: $*"; }
-CURRENT_STEP="setup"
-CURRENT_HINT="re-run with 'bash -x $0' to see the failing command"
-die() {
-  echo "start-test-engine: $1 failed: $2" >&2
-  exit 1
-}
-on_err() {
-  local rc=$?
-  trap - ERR
-  echo "start-test-engine: $CURRENT_STEP failed: $CURRENT_HINT (exit $rc)" >&2
-  exit "$rc"
-}
-trap on_err ERR
-step() {
-  CURRENT_STEP=$1
-  CURRENT_HINT=$2
-}
+STEP_SCRIPT=start-test-engine
+# shellcheck source=scripts/lib/steps.sh
+. "$(dirname "${BASH_SOURCE[0]}")/lib/steps.sh"
 
 if [ "$(id -u)" -ne 0 ] && ! docker info >/dev/null 2>&1; then
   if command -v sudo >/dev/null 2>&1; then
