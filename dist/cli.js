@@ -87725,11 +87725,7 @@ var TarParser = class {
             this.onHeader(chunk, pos - BLOCK);
           } else {
             if (this.headerFill === 0) this.headerOffset = this.offset;
-            const take = Math.min(BLOCK - this.headerFill, length - pos);
-            chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take);
-            this.headerFill += take;
-            pos += take;
-            this.offset += take;
+            pos += this.fillBlock(chunk, pos, length);
             if (this.headerFill === BLOCK) {
               this.headerFill = 0;
               this.onHeader(this.headerBuffer, 0);
@@ -87748,11 +87744,7 @@ var TarParser = class {
           break;
         }
         case 2 /* SparseBlocks */: {
-          const take = Math.min(BLOCK - this.headerFill, length - pos);
-          chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take);
-          this.headerFill += take;
-          pos += take;
-          this.offset += take;
+          pos += this.fillBlock(chunk, pos, length);
           if (this.headerFill === BLOCK) {
             this.headerFill = 0;
             if (this.headerBuffer[504] === 0) this.startEntry();
@@ -87795,6 +87787,14 @@ var TarParser = class {
       throw new TarError(`truncated tar stream inside an extended header at offset ${this.headerOffset}`);
     if (this.state === 0 /* Header */ && this.headerFill > 0)
       throw new TarError(`truncated tar stream: partial header at offset ${this.headerOffset}`);
+  }
+  /** Copies bytes into headerBuffer until it holds a whole block (a header or a sparse map); returns how many it took. */
+  fillBlock(chunk, pos, length) {
+    const take = Math.min(BLOCK - this.headerFill, length - pos);
+    chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take);
+    this.headerFill += take;
+    this.offset += take;
+    return take;
   }
   onHeader(block, at) {
     if (isZeroBlock(block, at)) {

@@ -255,11 +255,7 @@ export class TarParser {
             this.onHeader(chunk, pos - BLOCK)
           } else {
             if (this.headerFill === 0) this.headerOffset = this.offset
-            const take = Math.min(BLOCK - this.headerFill, length - pos)
-            chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take)
-            this.headerFill += take
-            pos += take
-            this.offset += take
+            pos += this.fillBlock(chunk, pos, length)
             if (this.headerFill === BLOCK) {
               this.headerFill = 0
               this.onHeader(this.headerBuffer, 0)
@@ -278,11 +274,7 @@ export class TarParser {
           break
         }
         case State.SparseBlocks: {
-          const take = Math.min(BLOCK - this.headerFill, length - pos)
-          chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take)
-          this.headerFill += take
-          pos += take
-          this.offset += take
+          pos += this.fillBlock(chunk, pos, length)
           if (this.headerFill === BLOCK) {
             this.headerFill = 0
             if (this.headerBuffer[504] === 0) this.startEntry()
@@ -327,6 +319,15 @@ export class TarParser {
     if (this.state === State.Header && this.headerFill > 0)
       throw new TarError(`truncated tar stream: partial header at offset ${this.headerOffset}`)
     // A missing end-of-archive marker or padding after the last entry is tolerated, as GNU tar does.
+  }
+
+  /** Copies bytes into headerBuffer until it holds a whole block (a header or a sparse map); returns how many it took. */
+  private fillBlock(chunk: Buffer, pos: number, length: number): number {
+    const take = Math.min(BLOCK - this.headerFill, length - pos)
+    chunk.copy(this.headerBuffer, this.headerFill, pos, pos + take)
+    this.headerFill += take
+    this.offset += take
+    return take
   }
 
   private onHeader(block: Buffer, at: number): void {
