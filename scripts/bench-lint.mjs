@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// npm run bench:lint — files per second over ../shared/corpus/dockerfiles for:
+// npm run bench:lint — files per second over the vendored corpus
+// (__tests__/fixtures/corpus, see its README.md) for:
 //   (a) bare dockerfile-ast parsing, (b) dockerfile-utils' validate,
 //   (c) Stagegate with every rule (parse + lint, no shellcheck),
 //   (d) Stagegate's lintFile with shellcheck, when shellcheck is on PATH.
@@ -15,7 +16,7 @@ import { performance } from 'node:perf_hooks'
 import { build } from 'esbuild'
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '..')
-const corpusDir = resolve(repo, '../shared/corpus/dockerfiles')
+const corpusDir = resolve(repo, '__tests__/fixtures/corpus')
 const rounds = Number(process.env.BENCH_ROUNDS ?? 9)
 
 function corpusFiles(dir) {
@@ -23,7 +24,9 @@ function corpusFiles(dir) {
     .sort()
     .flatMap(name => {
       const path = join(dir, name)
-      return statSync(path).isDirectory() ? corpusFiles(path) : [path]
+      if (statSync(path).isDirectory()) return corpusFiles(path)
+      // A set's README.md and LICENSE are not corpus (as __tests__/dockerfile/corpus-files.ts).
+      return /(^|__|\.)Dockerfile$|^Dockerfile\./.test(name) ? [path] : []
     })
 }
 

@@ -1,4 +1,4 @@
-// Every Dockerfile of the shared corpus (../shared/corpus/dockerfiles) lints
+// Every Dockerfile of the vendored corpus (__tests__/fixtures/corpus) lints
 // without a crash or a rule failure, twice with the same result, and every
 // finding names a known rule and a line inside the file.
 import { readFileSync } from 'node:fs'
@@ -11,7 +11,7 @@ import { CORPUS_DIR, corpusFiles } from '../dockerfile/corpus-files.js'
 
 const files = corpusFiles()
 
-test('the corpus is beside the repository', () => {
+test('the corpus is in the repository', () => {
   expect(files.length).toBeGreaterThanOrEqual(200)
 })
 
