@@ -9,6 +9,7 @@ import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { UsageError } from '../../errors.js'
 import { loadDockerConfig, registryAuth } from './docker-credentials.js'
 import { MEDIA_TYPES } from '../manifest.js'
+import { retryTransient } from './retry.js'
 import { checkDigest, readStream, type BlobStore, type ImageSource } from './store.js'
 
 const MANIFEST_ACCEPT = [
@@ -116,7 +117,8 @@ class RegistryStore implements BlobStore {
       if (accept) headers.accept = accept
       if (this.token) headers.authorization = `Bearer ${this.token}`
       else if (this.basic) headers.authorization = this.basic
-      return fetchWithHeaderTimeout(url, { headers, redirect: 'follow' })
+      // A transient 5xx/429 (a tag read while it is re-pushed, a load balancer hiccup) gets a few more tries.
+      return retryTransient(() => fetchWithHeaderTimeout(url, { headers, redirect: 'follow' }))
     }
     let response: Response
     try {
