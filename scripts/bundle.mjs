@@ -1,14 +1,21 @@
 // Builds the committed bundles dist/index.js (the action) and dist/cli.js
 // (the CLI) with esbuild. Output is deterministic: no timestamps, no absolute
 // paths, fixed targets. `--check` rebuilds into a temp dir and fails when the
-// committed dist/ differs, so a stale bundle never lands.
+// committed dist/ differs, so a stale bundle never lands. `--outdir DIR`
+// builds the same bundles into DIR (tests run the source's bundle from there,
+// never the committed dist/).
 import { build } from 'esbuild'
 import { mkdtempSync, readFileSync, readdirSync, rmSync, existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const check = process.argv.includes('--check')
-const outdir = check ? mkdtempSync(join(tmpdir(), 'stagegate-dist-')) : 'dist'
+const outdirFlag = process.argv.indexOf('--outdir')
+const outdir = check
+  ? mkdtempSync(join(tmpdir(), 'stagegate-dist-'))
+  : outdirFlag !== -1 && process.argv[outdirFlag + 1]
+    ? process.argv[outdirFlag + 1]
+    : 'dist'
 
 // CommonJS dependencies inside an ESM bundle call require() for Node
 // built-ins; give them a real one.

@@ -2,19 +2,31 @@
 // outputs, annotations, job summary, sticky PR comment, base report) and
 // apply the fail-on policy. Outputs are set in every case, a failed build
 // included; every error ends in setFailed with one line, and a user's mistake
-// never shows a stack trace.
+// never shows a stack trace. run() returns instead of exiting, so tests drive
+// it in process with a recording ActionsIO and their own pipeline I/O.
 import { tmpdir } from 'node:os'
 import { parseSecretPair } from './build/secrets.js'
 import { ALL_RULES } from './catalog.js'
 import { errorMessage, isUsageError } from './errors.js'
 import { createActionsIO, type ActionsIO } from './github/actions.js'
-import { publishReport } from './github/publish.js'
+import { publishReport, type PublishOptions } from './github/publish.js'
 import { parseInputs, type Inputs } from './inputs.js'
-import { runPipeline } from './pipeline.js'
+import { runPipeline, type PipelineDeps } from './pipeline.js'
+import { defaultPipelineDeps } from './pipeline-deps.js'
+
+export interface RunOptions {
+  /** The workspace (default process.cwd()). */
+  cwd?: string
+  /** Swaps pieces of the pipeline's I/O (default defaultPipelineDeps()). */
+  pipeline?: Partial<PipelineDeps>
+  /** The GitHub REST client and base-report store publishing uses (default: GitHub's API, the Actions cache). */
+  publish?: Pick<PublishOptions, 'rest' | 'store'>
+}
 
 export async function run(
   io: ActionsIO = createActionsIO(),
-  env: NodeJS.ProcessEnv = process.env
+  env: NodeJS.ProcessEnv = process.env,
+  options: RunOptions = {}
 ): Promise<void> {
   let published = false
   try {
@@ -22,15 +34,19 @@ export async function run(
     const token = inputs['github-token'] || env.GITHUB_TOKEN || ''
     if (token !== '') io.setSecret(token)
 
+    const cwd = options.cwd ?? process.cwd()
     const result = await runPipeline(inputs, {
-      cwd: process.cwd(),
-      env,
-      tempDir: env.RUNNER_TEMP || tmpdir(),
-      info: line => io.info(line),
-      notice: message => io.notice(message),
-      warning: message => io.warning(message),
-      group: (name, phase) => io.group(name, phase),
-      mask: value => io.setSecret(value)
+      ...defaultPipelineDeps({
+        cwd,
+        env,
+        tempDir: env.RUNNER_TEMP || tmpdir(),
+        info: line => io.info(line),
+        notice: message => io.notice(message),
+        warning: message => io.warning(message),
+        group: (name, phase) => io.group(name, phase),
+        mask: value => io.setSecret(value)
+      }),
+      ...options.pipeline
     })
     io.setOutput('imageid', result.build?.imageid ?? '')
     io.setOutput('digest', result.build?.digest ?? '')
@@ -43,7 +59,9 @@ export async function run(
       inputs: { ...inputs, 'github-token': token },
       rules: ALL_RULES,
       secrets: secretValues(inputs, env, token),
-      env
+      env,
+      cwd,
+      ...options.publish
     })
   } catch (error) {
     if (!published) io.setOutput('result', 'fail')

@@ -1,31 +1,34 @@
 // The pipeline both entries run: config → Dockerfile model and lint → build
-// (buildx) → image reader and stage-aware checks → one Report. I/O reaches it
-// through `PipelineDeps`, so the action (core.*), the CLI (stderr) and tests
-// each supply their own.
+// (buildx) → image reader and stage-aware checks → one Report. Every piece of
+// I/O (files, the docker CLI, registries, the log) reaches it through
+// `PipelineDeps`: `defaultPipelineDeps()` (src/pipeline-deps.ts) binds the
+// real ones, and the action (core.*), the CLI (stderr) and tests each supply
+// their log and may swap any other piece. Nothing here imports an I/O module.
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { createDockerRunner, type BuildxRunner } from './build/buildx.js'
-import { runBuild, type BuildResult } from './build/run.js'
+import type { BuildxRunner } from './build/buildx.js'
+import type { BuildDeps, BuildResult } from './build/run.js'
 import { isRemoteContext } from './build/spec.js'
 import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
 import { runImageChecks } from './checks/run.js'
 import type { Config } from './config.js'
-import { loadConfig } from './config-load.js'
+import type { LoadConfigOptions } from './config-load.js'
 import type { DockerfileModel } from './dockerfile/model.js'
 import { parseDockerfile } from './dockerfile/parse.js'
 import { errorMessage, isUsageError } from './errors.js'
 import type { FailOn, Finding } from './finding.js'
-import { readImage } from './image/read.js'
+import type { ReadOptions } from './image/read.js'
 import type { ImageIndex } from './image/types.js'
 import type { Inputs } from './inputs.js'
-import { lintFile, readDockerfile } from './lint/lint-file.js'
+import type { LintFileOptions, LintFileResult } from './lint/lint-file.js'
 import { buildReport } from './report/build-report.js'
 import { reportImage } from './report/image.js'
 import type { Report, ReportImage } from './report/report.js'
 import { VERSION } from './version.js'
 
-export interface PipelineDeps {
+/** Where the pipeline runs and how it talks to the user (core.* in the action, stderr in the CLI). */
+export interface PipelineIO {
   /** Workspace root: config files are found here and paths in findings are relative to it. */
   cwd: string
   env: NodeJS.ProcessEnv
@@ -38,8 +41,22 @@ export interface PipelineDeps {
   group: <T>(name: string, phase: () => Promise<T>) => Promise<T>
   /** Registers a secret value with the log masker. */
   mask: (value: string) => void
-  /** docker/buildx runner (tests may swap it). */
-  runner?: BuildxRunner
+}
+
+/** Everything the pipeline reads, writes or runs: the log, and each I/O step as a function. */
+export interface PipelineDeps extends PipelineIO {
+  /** Reads .stagegate.yml / .hadolint.yaml (src/config-load.ts). */
+  loadConfig: (options: LoadConfigOptions) => Config
+  /** Reads a Dockerfile's text (`display` names it in errors). */
+  readDockerfile: (path: string, display: string) => string
+  /** Lints a Dockerfile on disk (reads it, .dockerignore, runs shellcheck). */
+  lintFile: (path: string, options: LintFileOptions) => Promise<LintFileResult>
+  /** Runs the build (secrets files, buildx, metadata) through `runner`. */
+  runBuild: (inputs: Inputs, deps: BuildDeps) => Promise<BuildResult>
+  /** docker/buildx runner. */
+  runner: BuildxRunner
+  /** Reads an image from the engine, an archive, a layout or a registry. */
+  readImage: (source: string, options: ReadOptions) => Promise<ImageIndex>
 }
 
 export interface PipelineResult {
@@ -83,7 +100,7 @@ export function imageToCheck(inputs: Inputs, build: BuildResult | undefined): st
 }
 
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const config = loadConfig({
+  const config = deps.loadConfig({
     cwd: deps.cwd,
     ...(inputs.config !== '' ? { explicitPath: inputs.config } : {}),
     knownRuleIds: isKnownRuleId
@@ -98,13 +115,13 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   if (path !== undefined) {
     model = await deps.group('Lint', async () => {
       if (!inputs.lint) {
-        const text = readDockerfile(resolve(deps.cwd, path), path)
+        const text = deps.readDockerfile(resolve(deps.cwd, path), path)
         return parseDockerfile(text, {
           path: dockerfile,
           ...(inputs.target ? { target: inputs.target } : {})
         })
       }
-      const linted = await lintFile(path, {
+      const linted = await deps.lintFile(path, {
         config,
         cwd: deps.cwd,
         context: inputs.context,
@@ -125,8 +142,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   let build: BuildResult | undefined
   if (inputs.build) {
     build = await deps.group('Build', () =>
-      runBuild(inputs, {
-        runner: deps.runner ?? createDockerRunner(),
+      deps.runBuild(inputs, {
+        runner: deps.runner,
         log: deps.info,
         notice: deps.notice,
         mask: deps.mask,
@@ -193,7 +210,7 @@ async function checkPlatforms(
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
-  deps: Pick<PipelineDeps, 'tempDir' | 'info'>
+  deps: Pick<PipelineDeps, 'tempDir' | 'info' | 'readImage'>
 ): Promise<CheckedImage> {
   const perPlatform = inputs.push && inputs.image === '' && inputs.platforms.length > 1
   if (!perPlatform) return checkImage(source, inputs, model, config, dockerfile, deps)
@@ -244,11 +261,11 @@ export async function checkImage(
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
-  deps: Pick<PipelineDeps, 'tempDir' | 'info'>
+  deps: Pick<PipelineDeps, 'tempDir' | 'info' | 'readImage'>
 ): Promise<CheckedImage> {
   let index: ImageIndex
   try {
-    index = await readImage(source, {
+    index = await deps.readImage(source, {
       capture: IMAGE_CAPTURE,
       tempDir: deps.tempDir,
       ...(inputs.platforms.length === 1 && inputs.platforms[0] ? { platform: inputs.platforms[0] } : {})

@@ -1,17 +1,17 @@
-// The action as the Actions runner executes it: the committed dist/index.js
-// on Node 24, configured only through INPUT_* and GITHUB_* variables, with a
+// The action as the Actions runner executes it: the source bundled by
+// scripts/bundle.mjs into a temp dir (never the committed dist/) on Node 24, configured only through INPUT_* and GITHUB_* variables, with a
 // real pull_request payload, the real engine and registry, and a local HTTP
 // server that answers as GitHub's REST API does and records every request.
 import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { bundleSources, type Bundles } from '../support/bundle.js'
 import { FakeGitHubApi, FAILURES } from '../support/fake-github-api.js'
 import { ensureNode24 } from '../support/node24.js'
 import { validateSarif } from '../support/sarif-multitool.js'
 import { describeE2E, FIXTURES, REGISTRY } from './engine.js'
 
-const ACTION = resolve('dist/index.js')
 const OWNER = 'acme'
 const REPO = 'app'
 const PR = 42
@@ -42,6 +42,7 @@ function parseOutputs(text: string): Record<string, string> {
 
 describeE2E('the action, run as the Actions runner runs it', () => {
   let node24 = ''
+  let bundles: Bundles
   let api: FakeGitHubApi
   const root = mkdtempSync(join(tmpdir(), 'stagegate-action-e2e-'))
   const workspace = join(root, 'workspace')
@@ -52,6 +53,7 @@ describeE2E('the action, run as the Actions runner runs it', () => {
 
   beforeAll(async () => {
     node24 = await ensureNode24()
+    bundles = await bundleSources()
     api = await FakeGitHubApi.start()
     rmSync(workspace, { recursive: true, force: true })
     mkdirSync(workspace, { recursive: true })
@@ -90,6 +92,7 @@ describeE2E('the action, run as the Actions runner runs it', () => {
 
   afterAll(async () => {
     await api?.close()
+    bundles?.remove()
     rmSync(root, { recursive: true, force: true })
   })
 
@@ -135,7 +138,7 @@ describeE2E('the action, run as the Actions runner runs it', () => {
       ...inputs
     }
     for (const [name, value] of Object.entries(all)) env[`INPUT_${name.toUpperCase()}`] = value
-    const child = spawn(node24, [ACTION], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(node24, [bundles.action], { cwd: workspace, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))

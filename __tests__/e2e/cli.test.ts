@@ -1,28 +1,26 @@
-// The CLI against the real engine: `stagegate build` runs the whole pipeline
-// (lint, buildx, image checks) and `stagegate check` reads an image from the
-// engine or from an archive, each attributing image findings to a stage and a
-// Dockerfile line.
-import { execFileSync, spawnSync } from 'node:child_process'
+// The CLI's source in process against the real engine: `stagegate build`
+// runs the whole pipeline (lint, buildx, image checks) and `stagegate check`
+// reads an image from the engine or from an archive, each attributing image
+// findings to a stage and a Dockerfile line.
+import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
+import { runCli } from '../support/cli.js'
 import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
 
-const CLI = resolve('dist/cli.js')
-const STAMP = Date.now()
+// Unique per run and per process: no test re-pushes or re-tags what another run may be reading.
+const STAMP = `${Date.now()}-${process.pid}`
 
-function cli(args: string[], cwd = process.cwd()): { code: number | null; stdout: string; stderr: string } {
-  const run = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 300000 })
-  return { code: run.status, stdout: run.stdout, stderr: run.stderr }
-}
+const cli = (args: string[], cwd = process.cwd()) => runCli(args, { cwd })
 
 describeE2E('the CLI on the real engine', () => {
   const dir = mkdtempSync(join(tmpdir(), 'stagegate-cli-e2e-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 
-  test('build: the bundled example passes, with every layer attributed to its stage and line', () => {
+  test('build: the bundled example passes, with every layer attributed to its stage and line', async () => {
     const tag = `stagegate-e2e/cli-hello:${STAMP}`
-    const run = cli([
+    const run = await cli([
       'build',
       'examples/hello-c',
       '--tags',
@@ -52,7 +50,7 @@ describeE2E('the CLI on the real engine', () => {
     expect(docker(['run', '--rm', tag]).trim()).toBe('hello from a static binary in scratch')
   })
 
-  test('check: a root, shell-carrying image read from the engine and from a docker archive, attributed', () => {
+  test('check: a root, shell-carrying image read from the engine and from a docker archive, attributed', async () => {
     const context = join(dir, 'ctx')
     execFileSync('mkdir', ['-p', context])
     writeFileSync(
@@ -72,7 +70,7 @@ describeE2E('the CLI on the real engine', () => {
     docker(['save', '-o', archive, tag])
 
     for (const source of [tag, `docker-archive:${archive}`]) {
-      const run = cli([
+      const run = await cli([
         'check',
         source,
         '--dockerfile',
@@ -97,7 +95,7 @@ describeE2E('the CLI on the real engine', () => {
     }
   })
 
-  test('build: a pushed multi-platform image is checked per platform', () => {
+  test('build: a pushed multi-platform image is checked per platform', async () => {
     const context = join(dir, 'multi')
     for (const arch of ['amd64', 'arm64']) execFileSync('mkdir', ['-p', join(context, 'files', arch, 'bin')])
     writeFileSync(join(context, 'files', 'amd64', 'app'), 'amd64\n')
@@ -109,7 +107,7 @@ describeE2E('the CLI on the real engine', () => {
       join(context, 'Dockerfile'),
       'FROM scratch\nARG TARGETARCH\nCOPY files/${TARGETARCH}/ /\nUSER 65532\nENTRYPOINT ["/app"]\n'
     )
-    const run = cli([
+    const run = await cli([
       'build',
       context,
       '--tags',
@@ -136,12 +134,12 @@ describeE2E('the CLI on the real engine', () => {
     expect(report.image.attestations).toEqual({ sbom: true, provenance: true })
   })
 
-  test('build: a failing RUN exits 1 with buildx error lines, and the report is still written', () => {
+  test('build: a failing RUN exits 1 with buildx error lines, and the report is still written', async () => {
     const context = join(dir, 'failing')
     execFileSync('mkdir', ['-p', context])
     writeFileSync(join(context, 'Dockerfile'), `FROM ${FIXTURES.busybox}\nRUN echo about to fail && exit 3\n`)
     const reportFile = join(dir, 'failing-report.json')
-    const run = cli([
+    const run = await cli([
       'build',
       context,
       '--tags',

@@ -1,7 +1,8 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { createActionsIO, emitAnnotations, RecordingActionsIO } from '../../src/github/actions.js'
+import { createActionsIO, emitAnnotations } from '../../src/github/actions.js'
+import { RecordingActionsIO } from '../support/recording-actions-io.js'
 import type { Annotation } from '../../src/report/annotations.js'
 
 const ANNOTATIONS: Annotation[] = [

@@ -2,15 +2,15 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { build } from 'esbuild'
-import { RecordingActionsIO } from '../../src/github/actions.js'
 import type { BaseReportStore } from '../../src/github/base-report.js'
-import { commentSkipReason, publishReport } from '../../src/github/publish.js'
+import { commentSkipReason, planPublish, publishReport } from '../../src/github/publish.js'
 import type { PublishInputs } from '../../src/github/publish.js'
 import { createRestClient } from '../../src/github/rest.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatJson } from '../../src/report/json.js'
 import type { Report } from '../../src/report/report.js'
 import { FAILURES, FakeGitHubApi } from '../support/fake-github-api.js'
+import { RecordingActionsIO } from '../support/recording-actions-io.js'
 import { ensureNode24 } from '../support/node24.js'
 import { runAction } from '../support/run-action.js'
 import { validateSarif } from '../support/sarif-multitool.js'
@@ -382,4 +382,104 @@ describe('publishing as the runner runs an action (Node 24, file commands, fake 
     expect(third.outputs.result).toBe('fail')
     expect(api.comments('acme', 'app', 7)).toHaveLength(1)
   }, 300000)
+})
+
+describe('planPublish (pure: what to produce, from the report, inputs, context and env)', () => {
+  const base = {
+    report: leakyReport(),
+    failOn: 'error' as const,
+    inputs: INPUTS,
+    env: { GITHUB_WORKSPACE: '/ws' },
+    cwd: '/ws',
+    tempDir: '/runner/temp',
+    secrets: [SECRET]
+  }
+  const pr = {
+    eventName: 'pull_request',
+    serverUrl: 'https://github.com',
+    owner: 'acme',
+    repo: 'app',
+    workflow: 'CI',
+    job: 'image',
+    pullRequest: { number: 7, baseRef: 'main', baseSha: 'b'.repeat(40), isFork: false }
+  }
+  const push = {
+    eventName: 'push',
+    serverUrl: 'https://github.com',
+    owner: 'acme',
+    repo: 'app',
+    ref: 'refs/heads/main',
+    branch: 'main',
+    defaultBranch: 'main',
+    sha: 'c'.repeat(40)
+  }
+
+  test.each([
+    [
+      'a PR restores the base report',
+      pr,
+      INPUTS,
+      { action: 'restore', dockerfile: 'Dockerfile', branch: 'main', sha: 'b'.repeat(40) }
+    ],
+    ['a PR with comment: never fetches nothing', pr, { ...INPUTS, comment: 'never' as const }, undefined],
+    [
+      'a push to the default branch saves it',
+      push,
+      INPUTS,
+      { action: 'save', branch: 'main', sha: 'c'.repeat(40) }
+    ],
+    [
+      'a push to another branch does neither',
+      { ...push, ref: 'refs/heads/x', branch: 'x' },
+      INPUTS,
+      undefined
+    ]
+  ])('%s', (_what, context, inputs, step) => {
+    expect(planPublish({ ...base, context, inputs }).baseReport).toEqual(step)
+  })
+
+  test('files under tempDir by default, redacted; outputs; the comment addressed to the PR', () => {
+    const plan = planPublish({ ...base, context: pr })
+    expect(plan.files.map(f => [f.output, path.dirname(f.path)])).toEqual([
+      ['report-file', '/runner/temp/stagegate'],
+      ['sarif-file', '/runner/temp/stagegate']
+    ])
+    expect(plan.files.map(f => f.text).join('')).not.toContain(SECRET)
+    expect(plan.outputs).toEqual([
+      ['counts', '{"error":1,"warning":3,"note":1}'],
+      ['result', 'fail']
+    ])
+    expect(plan.comment).toMatchObject({ owner: 'acme', repo: 'app', issueNumber: 7, token: TOKEN })
+    expect(plan.comment?.body(null)).toMatch(/^<!-- stagegate:CI:image:Dockerfile -->/)
+    expect(plan.summary?.({})).toContain('Stagegate: fail')
+    expect(plan.fail).toBe(true)
+    expect(planPublish({ ...base, context: pr }, { setFailed: false }).fail).toBe(false)
+  })
+
+  test.each([
+    [
+      'a fork PR with comment: auto',
+      { ...pr, pullRequest: { ...pr.pullRequest, isFork: true } },
+      'auto',
+      /^No PR comment: the pull request comes from a fork/
+    ],
+    ['comment: always outside a PR', push, 'always', /^No PR comment: this run is not for a pull request\.$/],
+    ['comment: auto outside a PR (silent)', push, 'auto', undefined]
+  ] as const)('%s', (_what, context, comment, skipped) => {
+    const plan = planPublish({ ...base, context, inputs: { ...INPUTS, comment } })
+    expect(plan.comment).toBeUndefined()
+    if (skipped) expect(plan.commentSkipped).toMatch(skipped)
+    else expect(plan.commentSkipped).toBeUndefined()
+  })
+
+  test('annotations and summary off; a context warning comes first', () => {
+    const plan = planPublish({
+      ...base,
+      context: { ...push, warning: 'GITHUB_EVENT_PATH could not be read' },
+      inputs: { ...INPUTS, annotations: false, summary: false }
+    })
+    expect(plan.annotations).toEqual([])
+    expect(plan.summary).toBeUndefined()
+    expect(plan.warnings).toEqual(['GITHUB_EVENT_PATH could not be read'])
+  })
 })

@@ -1,14 +1,13 @@
-// The CLI's commands. Each parses its flags, runs the shared engine and
-// returns the exit status; errors propagate to main.ts, which prints one line.
+// The CLI's commands. Each parses its flags, runs the shared engine through
+// the pipeline's I/O (cliPipelineDeps) and returns the exit status; errors
+// propagate to main.ts, which prints one line.
 import { writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { resolve } from 'node:path'
 import { ALL_RULES, isKnownRuleId, ruleListing } from '../catalog.js'
-import { loadConfig } from '../config-load.js'
 import { parseDockerfile } from '../dockerfile/parse.js'
 import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
-import { lintFile, readDockerfile } from '../lint/lint-file.js'
-import { checkImage, resolveFailOn, runPipeline } from '../pipeline.js'
+import { checkImage, resolveFailOn, runPipeline, type PipelineDeps } from '../pipeline.js'
 import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
 import type { Report } from '../report/report.js'
@@ -16,18 +15,19 @@ import { formatSarif, toSarif } from '../report/sarif.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
 import { parseBuildFlags } from './build-flags.js'
+import { cliPipelineDeps, type CliIO } from './io.js'
 import { exitStatus, FAIL_LEVELS, FORMATS, renderReports, writeOut } from './output.js'
 
 const COMMON = ['format', 'config', 'fail-on']
 
-function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>) {
+function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>, deps: PipelineDeps) {
   const format = oneOf(command, 'format', lastValue(parsed, 'format'), FORMATS, 'text')
   const failOnFlag = lastValue(parsed, 'fail-on')
   const failOn =
     failOnFlag === undefined ? undefined : oneOf(command, 'fail-on', failOnFlag, FAIL_LEVELS, 'error')
-  const cwd = process.cwd()
+  const cwd = deps.cwd
   const configPath = lastValue(parsed, 'config')
-  const config = loadConfig({
+  const config = deps.loadConfig({
     cwd,
     ...(configPath ? { explicitPath: configPath } : {}),
     knownRuleIds: isKnownRuleId
@@ -35,16 +35,17 @@ function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>) {
   return { format, cwd, config, failOn: resolveFailOn({ 'fail-on': failOn ?? '' }, config) as FailOn }
 }
 
-export async function lintCommand(argv: string[]): Promise<number> {
+export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgv('lint', argv, { values: [...COMMON, 'target'], booleans: [] })
   if (parsed.positionals.length === 0)
     throw new UsageError('name at least one Dockerfile; run `stagegate lint --help`.')
-  const { format, cwd, config, failOn } = commonOptions('lint', parsed)
+  const deps = cliPipelineDeps(io)
+  const { format, cwd, config, failOn } = commonOptions('lint', parsed, deps)
   const target = lastValue(parsed, 'target')
   const reports: Report[] = []
   for (const file of parsed.positionals) {
-    const linted = await lintFile(file, { config, cwd, ...(target ? { target } : {}) })
-    if (format === 'text') for (const notice of linted.notices) process.stderr.write(`stagegate: ${notice}\n`)
+    const linted = await deps.lintFile(file, { config, cwd, ...(target ? { target } : {}) })
+    if (format === 'text') for (const notice of linted.notices) io.stderr(`stagegate: ${notice}\n`)
     reports.push(
       buildReport({
         dockerfile: linted.model.path,
@@ -55,24 +56,28 @@ export async function lintCommand(argv: string[]): Promise<number> {
       })
     )
   }
-  writeOut(renderReports(reports, format))
+  writeOut(renderReports(reports, format, cwd), io.stdout)
   return exitStatus(reports, failOn)
 }
 
-export async function checkCommand(argv: string[]): Promise<number> {
+export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgv('check', argv, {
     values: [...COMMON, 'dockerfile', 'target', 'platform'],
     booleans: []
   })
   if (parsed.positionals.length !== 1) throw new UsageError('name one image; run `stagegate check --help`.')
   const source = parsed.positionals[0] as string
-  const { format, config, failOn } = commonOptions('check', parsed)
+  const deps = cliPipelineDeps(io)
+  const { format, cwd, config, failOn } = commonOptions('check', parsed, deps)
   const file = lastValue(parsed, 'dockerfile')
   const target = lastValue(parsed, 'target')
   const model =
     file === undefined
       ? undefined
-      : parseDockerfile(readDockerfile(file, file), { path: file, ...(target ? { target } : {}) })
+      : parseDockerfile(deps.readDockerfile(resolve(cwd, file), file), {
+          path: file,
+          ...(target ? { target } : {})
+        })
   const platform = lastValue(parsed, 'platform')
   const checked = await checkImage(
     source,
@@ -80,7 +85,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     model,
     config,
     file ?? source,
-    { tempDir: tmpdir(), info: () => undefined }
+    { ...deps, info: () => undefined }
   )
   const report = buildReport({
     dockerfile: file ?? source,
@@ -89,7 +94,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     image: checked.image,
     toolVersion: VERSION
   })
-  writeOut(renderReports([report], format))
+  writeOut(renderReports([report], format, cwd), io.stdout)
   return exitStatus([report], failOn)
 }
 
@@ -106,45 +111,31 @@ function takeFormat(argv: string[]): { format: string | undefined; rest: string[
   return { format, rest }
 }
 
-export async function buildCommand(argv: string[]): Promise<number> {
+export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { format: formatFlag, rest } = takeFormat(argv)
   const format = oneOf('build', 'format', formatFlag, FORMATS, 'text')
   const inputs = parseBuildFlags(rest)
-  const log = (line: string): void => void process.stderr.write(`${line}\n`)
-  const result = await runPipeline(inputs, {
-    cwd: process.cwd(),
-    env: process.env,
-    tempDir: tmpdir(),
-    info: log,
-    notice: message => log(`notice: ${message}`),
-    warning: message => log(`warning: ${message}`),
-    group: async (name, phase) => {
-      log(`── ${name}`)
-      return phase()
-    },
-    mask: () => undefined
-  })
-  if (inputs['report-file']) writeFileSync(inputs['report-file'], formatJson(result.report))
+  const deps = cliPipelineDeps(io)
+  const result = await runPipeline(inputs, deps)
+  if (inputs['report-file']) writeFileSync(resolve(io.cwd, inputs['report-file']), formatJson(result.report))
   if (inputs['sarif-file']) {
     writeFileSync(
-      inputs['sarif-file'],
-      formatSarif(
-        toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: process.cwd() })
-      )
+      resolve(io.cwd, inputs['sarif-file']),
+      formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
     )
   }
-  writeOut(renderReports([result.report], format))
+  writeOut(renderReports([result.report], format, io.cwd), io.stdout)
   if (result.build && !result.build.ok)
-    process.stderr.write(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
+    io.stderr(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
   return exitStatus([result.report], result.failOn)
 }
 
-export async function rulesCommand(argv: string[]): Promise<number> {
+export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgv('rules', argv, { values: ['format'], booleans: [] })
   const format = oneOf('rules', 'format', lastValue(parsed, 'format'), ['text', 'json'] as const, 'text')
   const rules = ruleListing()
   if (format === 'json') {
-    writeOut(JSON.stringify(rules, null, 2))
+    writeOut(JSON.stringify(rules, null, 2), io.stdout)
     return 0
   }
   const width = Math.max(...rules.map(rule => rule.id.length))
@@ -154,7 +145,8 @@ export async function rulesCommand(argv: string[]): Promise<number> {
         rule =>
           `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.summary}`
       )
-      .join('\n')
+      .join('\n'),
+    io.stdout
   )
   return 0
 }

@@ -1,9 +1,11 @@
 // `stagegate lint|check|build|rules`: exit 0 (nothing at the fail level),
 // 1 (findings at or above it, or a failed build), 2 (usage, input or
-// environment error: one line on stderr, never a stack trace).
+// environment error: one line on stderr, never a stack trace). main() returns
+// the status and never exits: src/cli.ts sets it, tests read it.
 import { errorMessage, isUsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { buildCommand, checkCommand, lintCommand, rulesCommand } from './commands.js'
+import { processCliIO, type CliIO } from './io.js'
 
 export const USAGE = `usage:
   stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
@@ -17,42 +19,42 @@ IMAGE: a reference in the local engine, oci-layout:DIR, docker-archive:FILE or r
 LEVEL: error (default), warning, note or never.
 Exit: 0 nothing at or above LEVEL; 1 findings at or above it (or a failed build); 2 usage or input error.`
 
-const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
+const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> = {
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
   rules: rulesCommand
 }
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], io: CliIO = processCliIO()): Promise<number> {
   const [command, ...rest] = argv
   try {
     if (command === undefined) {
-      process.stderr.write(`${USAGE}\n`)
+      io.stderr(`${USAGE}\n`)
       return 2
     }
     if (command === '--help' || command === '-h' || command === 'help') {
-      process.stdout.write(`${USAGE}\n`)
+      io.stdout(`${USAGE}\n`)
       return 0
     }
     if (command === '--version' || command === '-v') {
-      process.stdout.write(`${VERSION}\n`)
+      io.stdout(`${VERSION}\n`)
       return 0
     }
     const run = COMMANDS[command]
     if (run === undefined) {
-      process.stderr.write(`stagegate: unknown command "${command}"; run \`stagegate --help\`.\n`)
+      io.stderr(`stagegate: unknown command "${command}"; run \`stagegate --help\`.\n`)
       return 2
     }
     if (rest.includes('--help') || rest.includes('-h')) {
-      process.stdout.write(`${USAGE}\n`)
+      io.stdout(`${USAGE}\n`)
       return 0
     }
-    return await run(rest)
+    return await run(rest, io)
   } catch (error) {
-    process.stderr.write(`stagegate${command ? ` ${command}` : ''}: ${errorMessage(error)}\n`)
-    if (!isUsageError(error) && error instanceof Error && process.env.STAGEGATE_DEBUG) {
-      process.stderr.write(`${error.stack}\n`)
+    io.stderr(`stagegate${command ? ` ${command}` : ''}: ${errorMessage(error)}\n`)
+    if (!isUsageError(error) && error instanceof Error && io.env.STAGEGATE_DEBUG) {
+      io.stderr(`${error.stack}\n`)
     }
     return 2
   }

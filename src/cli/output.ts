@@ -12,13 +12,17 @@ export type Format = (typeof FORMATS)[number]
 
 export const FAIL_LEVELS = ['error', 'warning', 'note', 'never'] as const
 
-/** One report prints as an object; several (lint of many files) as an array. */
-export function renderReports(reports: readonly Report[], format: Format): string {
+/** One report prints as an object; several (lint of many files) as an array. SARIF paths are relative to srcRoot. */
+export function renderReports(
+  reports: readonly Report[],
+  format: Format,
+  srcRoot: string = process.cwd()
+): string {
   switch (format) {
     case 'json':
       return formatJson(reports.length === 1 ? (reports[0] as Report) : reports)
     case 'sarif':
-      return formatSarif(toSarif(reports, { toolVersion: VERSION, rules: ALL_RULES, srcRoot: process.cwd() }))
+      return formatSarif(toSarif(reports, { toolVersion: VERSION, rules: ALL_RULES, srcRoot }))
     case 'text':
       return formatText(reports)
   }
@@ -31,6 +35,10 @@ export function exitStatus(reports: readonly Report[], failOn: FailOn): number {
     : 0
 }
 
-export function writeOut(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+/** Writes text as whole lines (a final newline added when missing). */
+export function writeOut(
+  text: string,
+  write: (text: string) => void = chunk => void process.stdout.write(chunk)
+): void {
+  write(text.endsWith('\n') ? text : `${text}\n`)
 }

@@ -1,7 +1,7 @@
 // The seam between the action and the Actions runtime: inputs, outputs,
 // masking, log lines and annotations, groups, the job summary, failure.
-// `createActionsIO` binds it to @actions/core; `RecordingActionsIO` records
-// everything for tests.
+// `createActionsIO` binds it to @actions/core; tests use the recording double
+// in __tests__/support/recording-actions-io.ts.
 import * as core from '@actions/core'
 import type { AnnotationProperties } from '@actions/core'
 import type { Annotation } from '../report/annotations.js'
@@ -51,63 +51,5 @@ export function emitAnnotations(io: ActionsIO, annotations: readonly Annotation[
     if (level === 'error') io.error(message, properties)
     else if (level === 'warning') io.warning(message, properties)
     else io.notice(message, properties)
-  }
-}
-
-export interface RecordedMessage {
-  level: 'debug' | 'info' | 'notice' | 'warning' | 'error'
-  message: string
-  properties?: AnnotationProperties
-}
-
-/** An ActionsIO that keeps everything in memory, for tests. */
-export class RecordingActionsIO implements ActionsIO {
-  readonly outputs: Record<string, string> = {}
-  readonly secrets: string[] = []
-  readonly messages: RecordedMessage[] = []
-  readonly groups: string[] = []
-  readonly summaries: string[] = []
-  failed: string | undefined
-
-  constructor(readonly inputs: Record<string, string> = {}) {}
-
-  getInput(name: string): string {
-    return (this.inputs[name] ?? '').trim()
-  }
-  setOutput(name: string, value: string): void {
-    this.outputs[name] = value
-  }
-  setSecret(value: string): void {
-    this.secrets.push(value)
-  }
-  debug(message: string): void {
-    this.messages.push({ level: 'debug', message })
-  }
-  info(message: string): void {
-    this.messages.push({ level: 'info', message })
-  }
-  notice(message: string, properties?: AnnotationProperties): void {
-    this.messages.push({ level: 'notice', message, ...(properties ? { properties } : {}) })
-  }
-  warning(message: string, properties?: AnnotationProperties): void {
-    this.messages.push({ level: 'warning', message, ...(properties ? { properties } : {}) })
-  }
-  error(message: string, properties?: AnnotationProperties): void {
-    this.messages.push({ level: 'error', message, ...(properties ? { properties } : {}) })
-  }
-  async group<T>(name: string, fn: () => Promise<T>): Promise<T> {
-    this.groups.push(name)
-    return fn()
-  }
-  async writeSummary(markdown: string): Promise<void> {
-    this.summaries.push(markdown)
-  }
-  setFailed(message: string): void {
-    this.failed = message
-    this.messages.push({ level: 'error', message })
-  }
-  /** Messages at one level. */
-  at(level: RecordedMessage['level']): RecordedMessage[] {
-    return this.messages.filter(message => message.level === level)
   }
 }

@@ -1,43 +1,24 @@
 // Everything the action does with a finished Report on GitHub, in one call
-// for src/main.ts: write the JSON report and SARIF, set the outputs, emit
-// annotations within GitHub's limits, write the job summary, keep the base
-// branch's report (push) or fetch it (PR), upsert the sticky PR comment, and
-// fail the step by the fail-on policy. Only the last step can fail the step:
+// for src/main.ts: planPublish (publish-plan.ts) decides what to produce, and
+// this executor applies the plan through ActionsIO, the file system, the
+// base-report store and the REST client. Only the verdict can fail the step:
 // every GitHub-side problem is a warning.
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import type { FailOn } from '../finding.js'
-import { planAnnotations } from '../report/annotations.js'
-import { renderComment, stickyMarker } from '../report/comment.js'
-import { formatJson } from '../report/json.js'
-import { redactReport } from '../report/redact.js'
 import type { Report } from '../report/report.js'
-import { formatSarif, toSarif } from '../report/sarif.js'
-import { blobContextFromEnv, renderSummary } from '../report/summary.js'
-import { verdict } from '../report/verdict.js'
 import type { Verdict } from '../report/verdict.js'
 import type { RuleMeta } from '../rule-meta.js'
-import { emitAnnotations } from './actions.js'
-import type { ActionsIO } from './actions.js'
-import { createBaseReportStore, dockerfileHash } from './base-report.js'
-import type { BaseReportStore } from './base-report.js'
-import { isDefaultBranchPush, readRunContext, runUrl } from './event.js'
-import type { RunContext } from './event.js'
-import { apiUrlFromEnv, createRestClient } from './rest.js'
-import type { RestClient } from './rest.js'
-import { upsertStickyComment } from './sticky-comment.js'
-import type { StickyCommentResult } from './sticky-comment.js'
+import { emitAnnotations, type ActionsIO } from './actions.js'
+import { createBaseReportStore, type BaseReportStore } from './base-report.js'
+import { readRunContext } from './event.js'
+import { planPublish, type PublishInputs, type PublishPlan, type WrittenFiles } from './publish-plan.js'
+import { createRestClient, type RestClient } from './rest.js'
+import { upsertStickyComment, type StickyCommentResult } from './sticky-comment.js'
 
-/** The action inputs publishing reads (a subset of Inputs from src/inputs.ts). */
-export interface PublishInputs {
-  comment: 'auto' | 'always' | 'never'
-  summary: boolean
-  annotations: boolean
-  'report-file': string
-  'sarif-file': string
-  'github-token': string
-}
+export { commentSkipReason, planPublish } from './publish-plan.js'
+export type { PublishInputs, PublishPlan } from './publish-plan.js'
 
 export interface PublishOptions {
   io: ActionsIO
@@ -54,6 +35,8 @@ export interface PublishOptions {
   store?: BaseReportStore
   /** Fail the step when the verdict is fail (default true). */
   setFailed?: boolean
+  /** Writes a report file (default: mkdir -p and write). */
+  writeFile?: (file: string, text: string) => void
 }
 
 export interface PublishResult {
@@ -66,161 +49,117 @@ export interface PublishResult {
   baseReport?: Report
 }
 
-function defaultFile(env: NodeJS.ProcessEnv, dockerfile: string, extension: string): string {
-  return path.join(
-    env.RUNNER_TEMP || tmpdir(),
-    'stagegate',
-    `report-${dockerfileHash(dockerfile)}.${extension}`
-  )
+function writeFileCreatingDir(file: string, text: string): void {
+  mkdirSync(path.dirname(file), { recursive: true })
+  writeFileSync(file, text)
 }
 
-function writeOut(io: ActionsIO, file: string, text: string, what: string): boolean {
-  try {
-    mkdirSync(path.dirname(file), { recursive: true })
-    writeFileSync(file, text)
-    return true
-  } catch (error) {
-    io.warning(
-      `Could not write the ${what} to ${file}: ${error instanceof Error ? error.message : String(error)}`
-    )
-    return false
-  }
-}
-
-/** Why no comment is posted in this run, or undefined when one should be. */
-export function commentSkipReason(inputs: PublishInputs, context: RunContext): string | undefined {
-  if (inputs.comment === 'never') return 'comment: never'
-  if (!context.pullRequest) return 'this run is not for a pull request'
-  if (!context.owner || !context.repo) return 'GITHUB_REPOSITORY is not set'
-  if (inputs['github-token'] === '') return 'no github-token'
-  if (inputs.comment === 'auto' && context.pullRequest.isFork) {
-    return 'the pull request comes from a fork, whose GITHUB_TOKEN cannot comment (set comment: always to try anyway)'
-  }
-  return undefined
-}
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error))
 
 export async function publishReport(options: PublishOptions): Promise<PublishResult> {
-  const { io, inputs, failOn } = options
+  const { io } = options
   const env = options.env ?? process.env
-  const cwd = options.cwd ?? process.cwd()
-  const report = redactReport(options.report, options.secrets ?? [])
-  const context = readRunContext(env)
-  if (context.warning) io.warning(context.warning)
-
-  // Files and outputs first: they are set in every case, a failed build included.
-  const reportFile = path.resolve(cwd, inputs['report-file'] || defaultFile(env, report.dockerfile, 'json'))
-  const sarifFile = path.resolve(cwd, inputs['sarif-file'] || defaultFile(env, report.dockerfile, 'sarif'))
-  const workspace = env.GITHUB_WORKSPACE || cwd
-  const reportWritten = writeOut(io, reportFile, formatJson(report), 'JSON report')
-  const sarif = toSarif(report, {
-    toolVersion: report.tool.version,
-    srcRoot: workspace,
-    ...(options.rules ? { rules: options.rules } : {})
+  const plan = planPublish(
+    {
+      report: options.report,
+      failOn: options.failOn,
+      inputs: options.inputs,
+      context: readRunContext(env),
+      env,
+      cwd: options.cwd ?? process.cwd(),
+      tempDir: env.RUNNER_TEMP || tmpdir(),
+      ...(options.rules ? { rules: options.rules } : {}),
+      ...(options.secrets ? { secrets: options.secrets } : {})
+    },
+    { ...(options.setFailed !== undefined ? { setFailed: options.setFailed } : {}) }
+  )
+  return applyPublishPlan(plan, {
+    io,
+    writeFile: options.writeFile ?? writeFileCreatingDir,
+    store: () => options.store ?? createBaseReportStore({ dir: plan.storeDir }),
+    rest: comment =>
+      options.rest ??
+      createRestClient({ token: comment.token, apiUrl: comment.apiUrl, userAgent: comment.userAgent })
   })
-  const sarifWritten = writeOut(io, sarifFile, formatSarif(sarif), 'SARIF log')
-  const outcome = verdict(report, failOn)
-  io.setOutput('report-file', reportWritten ? reportFile : '')
-  io.setOutput('sarif-file', sarifWritten ? sarifFile : '')
-  io.setOutput('counts', JSON.stringify(report.counts))
-  io.setOutput('result', outcome.result)
+}
 
-  let omitted = 0
-  if (inputs.annotations) {
-    const plan = planAnnotations(report.findings, {
-      workspace,
-      cwd,
-      dockerfile: report.dockerfile,
-      ...(options.rules ? { rules: options.rules } : {})
-    })
-    emitAnnotations(io, plan.annotations)
-    omitted = plan.omitted
+export interface PublishEffects {
+  io: ActionsIO
+  writeFile: (file: string, text: string) => void
+  /** Made only when the plan needs the store or the API. */
+  store: () => BaseReportStore
+  rest: (comment: NonNullable<PublishPlan['comment']>) => RestClient
+}
+
+/** Applies a plan in order: files and outputs (always), annotations, base report, summary, comment, verdict. */
+export async function applyPublishPlan(plan: PublishPlan, effects: PublishEffects): Promise<PublishResult> {
+  const { io } = effects
+  for (const warning of plan.warnings) io.warning(warning)
+
+  const written: WrittenFiles = {}
+  for (const file of plan.files) {
+    try {
+      effects.writeFile(file.path, file.text)
+      written[file.output === 'report-file' ? 'reportFile' : 'sarifFile'] = file.path
+    } catch (error) {
+      io.warning(`Could not write the ${file.what} to ${file.path}: ${messageOf(error)}`)
+    }
   }
+  io.setOutput('report-file', written.reportFile ?? '')
+  io.setOutput('sarif-file', written.sarifFile ?? '')
+  for (const [name, value] of plan.outputs) io.setOutput(name, value)
 
-  // The base branch's report: kept on pushes to the default branch, fetched for PRs.
-  const store =
-    options.store ??
-    createBaseReportStore({ dir: path.join(env.RUNNER_TEMP || tmpdir(), 'stagegate-base-report') })
+  emitAnnotations(io, plan.annotations)
+
   let baseReport: Report | undefined
-  if (isDefaultBranchPush(context) && context.branch && context.sha) {
-    const saved = await store.save(report, { branch: context.branch, sha: context.sha })
+  if (plan.baseReport?.action === 'save') {
+    const { branch, sha } = plan.baseReport
+    const saved = await effects.store().save(plan.report, { branch, sha })
     if (saved.warning) io.warning(saved.warning)
     else
       io.debug(saved.saved ? `Saved the report as ${saved.key}` : `Report not cached: ${saved.skipped ?? ''}`)
-  } else if (context.pullRequest && inputs.comment !== 'never') {
-    const { baseRef, baseSha } = context.pullRequest
-    const restored = await store.restore(report.dockerfile, {
-      branch: baseRef,
-      ...(baseSha ? { sha: baseSha } : {})
-    })
+  } else if (plan.baseReport?.action === 'restore') {
+    const { dockerfile, branch, sha } = plan.baseReport
+    const restored = await effects.store().restore(dockerfile, { branch, ...(sha ? { sha } : {}) })
     if (restored.warning) io.warning(restored.warning)
     if (restored.report) {
-      baseReport = redactReport(restored.report, options.secrets ?? [])
+      baseReport = plan.redact(restored.report)
       io.debug(`Comparing with the base branch report ${restored.key ?? ''}`)
     }
   }
 
-  const blob = blobContextFromEnv(env)
-  const run = runUrl(context)
-  if (inputs.summary) {
-    const markdown = renderSummary(report, {
-      failOn,
-      ...(blob ? { blob } : {}),
-      annotationsOmitted: omitted,
-      ...(reportWritten ? { reportFile } : {}),
-      ...(sarifWritten ? { sarifFile } : {})
-    })
+  if (plan.summary) {
     try {
-      await io.writeSummary(markdown)
+      await io.writeSummary(plan.summary(written))
     } catch (error) {
-      io.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+      io.warning(`Could not write the job summary: ${messageOf(error)}`)
     }
   }
 
   let comment: StickyCommentResult | undefined
-  const skip = commentSkipReason(inputs, context)
-  if (skip !== undefined) {
-    if (inputs.comment === 'always' || (context.pullRequest && inputs.comment !== 'never'))
-      io.info(`No PR comment: ${skip}.`)
-  } else if (context.pullRequest && context.owner && context.repo) {
-    const marker = stickyMarker({
-      workflow: context.workflow ?? '',
-      job: context.job ?? '',
-      dockerfile: report.dockerfile
-    })
-    const body = renderComment(report, {
-      marker,
-      failOn,
-      base: baseReport ?? null,
-      ...(blob ? { blob } : {}),
-      ...(run ? { runUrl: run } : {})
-    })
-    const rest =
-      options.rest ??
-      createRestClient({
-        token: inputs['github-token'],
-        apiUrl: apiUrlFromEnv(env),
-        userAgent: `stagegate/${report.tool.version}`
-      })
+  if (plan.commentSkipped) io.info(plan.commentSkipped)
+  if (plan.comment) {
     comment = await upsertStickyComment({
-      rest,
-      owner: context.owner,
-      repo: context.repo,
-      issueNumber: context.pullRequest.number,
-      marker,
-      body
+      rest: effects.rest(plan.comment),
+      owner: plan.comment.owner,
+      repo: plan.comment.repo,
+      issueNumber: plan.comment.issueNumber,
+      marker: plan.comment.marker,
+      body: plan.comment.body(baseReport ?? null)
     })
     if (comment.warning) io.warning(comment.warning)
     else io.info(`PR comment ${comment.action}${comment.url ? `: ${comment.url}` : ''}`)
   }
 
-  if (outcome.result === 'fail' && options.setFailed !== false) io.setFailed(outcome.reason)
-  else io.info(outcome.reason)
+  if (plan.fail) io.setFailed(plan.verdict.reason)
+  else io.info(plan.verdict.reason)
 
+  const [reportFile, sarifFile] = plan.files.map(file => file.path) as [string, string]
   return {
-    verdict: outcome,
+    verdict: plan.verdict,
     reportFile,
     sarifFile,
-    annotationsOmitted: omitted,
+    annotationsOmitted: plan.annotationsOmitted,
     ...(comment ? { comment } : {}),
     ...(baseReport ? { baseReport } : {})
   }

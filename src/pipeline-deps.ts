@@ -1,0 +1,21 @@
+// The real I/O behind the pipeline: the adapter both entries (the action and
+// the CLI) use, and the one place that binds the file system, the docker CLI
+// and the image readers to `PipelineDeps`. Tests take it and swap pieces.
+import { createDockerRunner } from './build/buildx.js'
+import { runBuild } from './build/run.js'
+import { loadConfig } from './config-load.js'
+import { readImage } from './image/read.js'
+import { lintFile, readDockerfile } from './lint/lint-file.js'
+import type { PipelineDeps, PipelineIO } from './pipeline.js'
+
+export function defaultPipelineDeps(io: PipelineIO): PipelineDeps {
+  return {
+    ...io,
+    loadConfig,
+    readDockerfile,
+    lintFile,
+    runBuild,
+    runner: createDockerRunner(),
+    readImage
+  }
+}
