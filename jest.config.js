@@ -16,6 +16,17 @@ const common = {
 /** @type {import('jest').Config} */
 export default {
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
+  // `npm test` runs with --coverage: every file under src/, the totals
+  // printed (text-summary) and the four entry files held to 85 % of lines by
+  // in-process tests (the e2e suite counts too: it drives the source in process).
+  collectCoverageFrom: ['<rootDir>/src/**/*.ts'],
+  coverageReporters: ['text-summary', ['text', { skipFull: true, maxCols: 120 }], 'json-summary'],
+  coverageThreshold: {
+    './src/main.ts': { lines: 85 },
+    './src/pipeline.ts': { lines: 85 },
+    './src/github/publish.ts': { lines: 85 },
+    './src/cli/*.ts': { lines: 85 }
+  },
   // Jest 29 takes the timeout only here; e2e builds need far more than 5 s on a cold engine.
   testTimeout: 300000,
   projects: [

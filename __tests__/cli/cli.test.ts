@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { cliPipelineDeps, processCliIO } from '../../src/cli/io.js'
 import { USAGE } from '../../src/cli/main.js'
 import { VERSION } from '../../src/version.js'
 import { runCli } from '../support/cli.js'
@@ -346,5 +347,32 @@ describe('help and version', () => {
 
   test('no command: the usage on stderr, exit 2', async () => {
     expect(await cli([])).toEqual({ code: 2, stdout: '', stderr: `${USAGE}\n` })
+  })
+})
+
+describe('the CLI I/O', () => {
+  test('processCliIO: the process streams, environment and working directory', () => {
+    const io = processCliIO()
+    expect(io.env).toBe(process.env)
+    expect(io.cwd).toBe(process.cwd())
+    io.stdout('')
+    io.stderr('')
+  })
+
+  test('cliPipelineDeps: every log line goes to stderr, prefixed by its kind; secrets are not echoed', async () => {
+    let stderr = ''
+    const deps = cliPipelineDeps({
+      stdout: () => undefined,
+      stderr: text => void (stderr += text),
+      env: {},
+      cwd: dir
+    })
+    deps.info('line')
+    deps.notice('n')
+    deps.warning('w')
+    deps.mask('s3cret')
+    expect(await deps.group('Build', async () => 7)).toBe(7)
+    expect(stderr).toBe('line\nnotice: n\nwarning: w\n── Build\n')
+    expect(deps.cwd).toBe(dir)
   })
 })

@@ -108,8 +108,11 @@ describe('run()', () => {
     const io = await runAction(
       { tags: 'app:1', load: 'true', 'fail-on': 'error', comment: 'never', summary: 'false' },
       {
-        runBuild: async () =>
-          builtResult({ imageid: DIGEST, digest: DIGEST, metadata: '{"containerimage.digest":"x"}' }),
+        runBuild: async (_inputs, deps) => {
+          deps.notice('cache export dropped')
+          deps.mask('registry-password')
+          return builtResult({ imageid: DIGEST, digest: DIGEST, metadata: '{"containerimage.digest":"x"}' })
+        },
         readImage: async () => {
           const { ImageBuilder, exe } = await import('../checks/support/image-builder.js')
           return new ImageBuilder().layer('COPY app /app', { '/app': exe('x') }).build()
@@ -117,6 +120,8 @@ describe('run()', () => {
       }
     )
     expect(io.groups).toEqual(['Lint', 'Build', 'Check the image'])
+    expect(io.at('notice')[0]).toEqual({ level: 'notice', message: 'cache export dropped' })
+    expect(io.secrets).toEqual([TOKEN, 'registry-password'])
     expect(io.outputs).toMatchObject({
       imageid: DIGEST,
       digest: DIGEST,
