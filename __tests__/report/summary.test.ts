@@ -289,3 +289,15 @@ describe('renderSummary', () => {
     expect(md).toContain('### Image')
   })
 })
+
+// Moved from the deleted src/build/notes.ts's test: the one build note that reached users.
+test.each([
+  [true, true],
+  [false, false]
+])('indexFromAttestations %s: the summary explains the image index: %s', (fromAttestations, said) => {
+  const markdown = renderSummary(
+    sample({ image: { ...sampleImage(), indexFromAttestations: fromAttestations } }),
+    { failOn: 'error' }
+  )
+  expect(markdown.includes('Attestations turned this single-platform image into an image index')).toBe(said)
+})

@@ -66,8 +66,6 @@ export interface BuildResult {
   buildx: BuildxInfo
 }
 
-export { INDEX_FROM_ATTESTATIONS_NOTE } from './notes.js'
-
 /**
  * False for a run whose token cannot push: a `pull_request` from a fork (head
  * repo ≠ base repo, or a deleted fork), or one opened by Dependabot, whose
