@@ -40,7 +40,8 @@ export default {
       ...common,
       displayName: 'e2e',
       testMatch: ['<rootDir>/__tests__/e2e/**/*.test.ts'],
-      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts'
+      globalSetup: '<rootDir>/__tests__/e2e/global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/e2e/global-teardown.ts'
     }
   ]
 }

@@ -10,7 +10,7 @@ import { bundleSources, type Bundles } from '../support/bundle.js'
 import { FakeGitHubApi, FAILURES } from '../support/fake-github-api.js'
 import { ensureNode24 } from '../support/node24.js'
 import { validateSarif } from '../support/sarif-multitool.js'
-import { describeE2E, FIXTURES, REGISTRY } from './engine.js'
+import { describeE2E, FIXTURES, PUSH_REGISTRY as REGISTRY } from './engine.js'
 
 const OWNER = 'acme'
 const REPO = 'app'
@@ -46,8 +46,8 @@ describeE2E('the action, run as the Actions runner runs it', () => {
   let api: FakeGitHubApi
   const root = mkdtempSync(join(tmpdir(), 'stagegate-action-e2e-'))
   const workspace = join(root, 'workspace')
-  // One tag per run: the registry's filesystem store rewrites a tag's link
-  // file in place, and re-pushing the same tag can race its own HEAD check.
+  // One tag per test, pushed once to the run's own registry (global-setup.ts
+  // says why), and read only after its push finished.
   const stamp = Date.now()
   const tagFor = (label: string): string => `${REGISTRY}/stagegate-e2e/action:${label}-${stamp}`
 

@@ -14,7 +14,7 @@ import { runBuild, type BuildDeps, type BuildResult } from '../../src/build/run.
 import { jest } from '@jest/globals'
 import { isUsageError } from '../../src/errors.js'
 import { parseInputs } from '../../src/inputs.js'
-import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
+import { describeE2E, docker, FIXTURES, PUSH_REGISTRY as REGISTRY } from './engine.js'
 
 // testTimeout in a Jest project entry is ignored; builds take seconds.
 jest.setTimeout(180_000)

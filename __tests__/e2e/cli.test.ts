@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { runCli } from '../support/cli.js'
-import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
+import { describeE2E, docker, FIXTURES, PUSH_REGISTRY } from './engine.js'
 
 // Unique per run and per process: no test re-pushes or re-tags what another run may be reading.
 const STAMP = `${Date.now()}-${process.pid}`
@@ -111,7 +111,7 @@ describeE2E('the CLI on the real engine', () => {
       'build',
       context,
       '--tags',
-      `${REGISTRY}/stagegate-e2e/cli-multi:${STAMP}`,
+      `${PUSH_REGISTRY}/stagegate-e2e/cli-multi:${STAMP}`,
       '--platforms',
       'linux/amd64,linux/arm64',
       '--push',

@@ -2,6 +2,8 @@
 import { execFileSync } from 'node:child_process'
 
 export const REGISTRY = process.env.STAGEGATE_TEST_REGISTRY ?? '127.0.0.1:5000'
+/** Where tests push: the run's own in-memory registry (global-setup.ts), else the shared one. */
+export const PUSH_REGISTRY = process.env.STAGEGATE_TEST_PUSH_REGISTRY ?? REGISTRY
 export const FIXTURES = {
   busybox: 'stagegate-fixture/busybox:latest',
   debian: 'stagegate-fixture/debian:bookworm',
