@@ -7,7 +7,7 @@ describe('parseList', () => {
     [3, 'a\nb,c', false, ['a', 'b', 'c']],
     [4, 'type=registry,ref=x\n', true, ['type=registry,ref=x']],
     [5, '"a,b",c', false, ['a,b', 'c']],
-    [6, '  # comment\n x \n\n', false, ['x']],
+    [6, '  # not a comment\n x \n\n', false, ['# not a comment', 'x']],
     [7, 'a\r\nb', true, ['a', 'b']]
   ]
   test.each(cases)('case %i: %j', (_n, raw, ignoreComma, expected) => {
@@ -31,11 +31,45 @@ describe('parseBoolean', () => {
 describe('parseInputs', () => {
   test('defaults', () => {
     const inputs = parseInputs(() => '')
-    expect(inputs.context).toBe('.')
-    expect(inputs.sbom).toBe('true')
-    expect(inputs.provenance).toBe('mode=max')
+    // '' = build-push-action's defaults: the Git context; Stagegate's attestation defaults.
+    expect(inputs.context).toBe('')
+    expect(inputs.sbom).toBe('')
+    expect(inputs.provenance).toBe('')
+    expect(inputs.annotations).toEqual([])
+    expect(inputs['github-annotations']).toBe(true)
     expect(inputs.comment).toBe('auto')
     expect(inputs.build).toBe(true)
+  })
+  test('every build-push-action v7 input is read with its meaning', () => {
+    const values: Record<string, string> = {
+      'add-hosts': 'a:1.2.3.4,b:1.2.3.5',
+      allow: 'network.host',
+      annotations: 'manifest:k=v, w',
+      'build-contexts': 'x=./x',
+      call: 'check',
+      'cgroup-parent': 'cg',
+      network: 'none',
+      'no-cache-filters': 'a,b',
+      outputs: 'type=local,dest=out',
+      'shm-size': '1g',
+      ssh: 'default',
+      ulimit: 'nofile=1:2'
+    }
+    const inputs = parseInputs(name => values[name] ?? '')
+    expect(inputs).toMatchObject({
+      'add-hosts': ['a:1.2.3.4', 'b:1.2.3.5'],
+      allow: ['network.host'],
+      annotations: ['manifest:k=v, w'],
+      'build-contexts': ['x=./x'],
+      call: 'check',
+      'cgroup-parent': 'cg',
+      network: 'none',
+      'no-cache-filters': ['a', 'b'],
+      outputs: ['type=local,dest=out'],
+      'shm-size': '1g',
+      ssh: ['default'],
+      ulimit: ['nofile=1:2']
+    })
   })
   test('rejects a bad fail-on', () => {
     const values: Record<string, string> = { 'fail-on': 'fatal' }

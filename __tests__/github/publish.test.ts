@@ -85,7 +85,7 @@ afterEach(async () => {
 const INPUTS: PublishInputs = {
   comment: 'auto',
   summary: true,
-  annotations: true,
+  'github-annotations': true,
   'report-file': '',
   'sarif-file': '',
   'github-token': TOKEN
@@ -247,7 +247,7 @@ describe('publishReport (recording IO, fake GitHub API)', () => {
       inputs: {
         ...INPUTS,
         summary: false,
-        annotations: false,
+        'github-annotations': false,
         comment: 'never',
         'report-file': 'out/r.json',
         'sarif-file': 'out/r.sarif'

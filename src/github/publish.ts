@@ -33,7 +33,7 @@ import type { StickyCommentResult } from './sticky-comment.js'
 export interface PublishInputs {
   comment: 'auto' | 'always' | 'never'
   summary: boolean
-  annotations: boolean
+  'github-annotations': boolean
   'report-file': string
   'sarif-file': string
   'github-token': string
@@ -125,7 +125,7 @@ export async function publishReport(options: PublishOptions): Promise<PublishRes
   io.setOutput('result', outcome.result)
 
   let omitted = 0
-  if (inputs.annotations) {
+  if (inputs['github-annotations']) {
     const plan = planAnnotations(report.findings, {
       workspace,
       cwd,
