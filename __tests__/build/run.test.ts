@@ -207,6 +207,18 @@ test('workflowRunUrl', () => {
   expect(workflowRunUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5', GITHUB_RUN_ATTEMPT: '2' })).toBe(
     'https://github.com/o/r/actions/runs/5/attempts/2'
   )
+  // build-push-action's builder-id always names the attempt (the toolkit's workflowRunURL(true)).
+  expect(workflowRunUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5' })).toBe(
+    'https://github.com/o/r/actions/runs/5/attempts/1'
+  )
+  expect(
+    workflowRunUrl({
+      GITHUB_SERVER_URL: 'https://ghe.example/',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_RUN_ID: '5',
+      GITHUB_RUN_ATTEMPT: '3'
+    })
+  ).toBe('https://ghe.example/o/r/actions/runs/5/attempts/3')
   expect(workflowRunUrl({})).toBeUndefined()
 })
 
