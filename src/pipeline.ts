@@ -160,8 +160,13 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     notices.push(`The image was not checked: ${why}.`)
   }
   if (source !== undefined) {
+    // What the build really attached (defaults can be dropped on a builder that cannot keep them).
+    const attached = build?.attestations
+    const expected = attached
+      ? { ...inputs, sbom: attached.sbom ? 'true' : 'false', provenance: attached.provenance ? 'true' : 'false' }
+      : inputs
     const checked = await deps.group('Check the image', () =>
-      checkPlatforms(source, inputs, model, config, dockerfile, deps)
+      checkPlatforms(source, expected, model, config, dockerfile, deps)
     )
     findings.push(...checked.findings)
     image = checked.image
