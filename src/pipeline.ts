@@ -163,7 +163,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     // What the build really attached (defaults can be dropped on a builder that cannot keep them).
     const attached = build?.attestations
     const expected = attached
-      ? { ...inputs, sbom: attached.sbom ? 'true' : 'false', provenance: attached.provenance ? 'true' : 'false' }
+      ? {
+          ...inputs,
+          sbom: attached.sbom ? 'true' : 'false',
+          provenance: attached.provenance ? 'true' : 'false'
+        }
       : inputs
     const checked = await deps.group('Check the image', () =>
       checkPlatforms(source, expected, model, config, dockerfile, deps)

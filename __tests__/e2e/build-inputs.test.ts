@@ -394,4 +394,3 @@ describeE2E('untagged builds and call', () => {
     }
   })
 })
-
