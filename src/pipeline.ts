@@ -101,9 +101,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const notices: string[] = []
   // The Dockerfile buildx reads, as a workspace file: for the commit's Git
   // context (no `context`), the checked-out copy when there is one.
-  const target = lintTarget(inputs, resolveContext(inputs.context, deps.env), deps.cwd)
+  const context = resolveContext(inputs.context, deps.env)
+  const target = lintTarget(inputs, context, deps.cwd)
   const path = target.dockerfile
-  const dockerfile = path === undefined ? inputs.context || 'Dockerfile' : displayPath(deps.cwd, path)
+  const dockerfile = path === undefined ? context.context : displayPath(deps.cwd, path)
 
   let model: DockerfileModel | undefined
   if (path !== undefined) {
