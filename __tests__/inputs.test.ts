@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
 import { parseBoolean, parseInputs, parseList } from '../src/inputs.js'
 
 describe('parseList', () => {
@@ -76,5 +78,55 @@ describe('parseInputs', () => {
     expect(() => parseInputs(name => values[name] ?? '')).toThrow(
       'Input "fail-on" must be one of error, warning, note, never, got "fatal".'
     )
+  })
+})
+
+describe('action.yml keeps build-push-action v7 inputs and defaults', () => {
+  const action = parse(readFileSync('action.yml', 'utf8')) as {
+    inputs: Record<string, { default?: string }>
+  }
+  test.each([
+    'add-hosts',
+    'allow',
+    'annotations',
+    'attests',
+    'build-args',
+    'build-contexts',
+    'builder',
+    'cache-from',
+    'cache-to',
+    'call',
+    'cgroup-parent',
+    'context',
+    'file',
+    'labels',
+    'load',
+    'network',
+    'no-cache',
+    'no-cache-filters',
+    'outputs',
+    'platforms',
+    'provenance',
+    'pull',
+    'push',
+    'sbom',
+    'secrets',
+    'secret-envs',
+    'secret-files',
+    'shm-size',
+    'ssh',
+    'tags',
+    'target',
+    'ulimit',
+    'github-token'
+  ])('%s is declared', name => {
+    expect(action.inputs).toHaveProperty([name])
+  })
+  test("no default where an empty value means build-push-action's default (Git context, attestation defaults)", () => {
+    for (const name of ['context', 'sbom', 'provenance', 'annotations'])
+      expect(action.inputs[name]?.default).toBeUndefined()
+    for (const name of ['load', 'push', 'pull', 'no-cache'])
+      expect(action.inputs[name]?.default).toBe('false')
+    expect(action.inputs['github-annotations']?.default).toBe('true')
   })
 })

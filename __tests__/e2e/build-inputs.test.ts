@@ -381,6 +381,26 @@ describeE2E('untagged builds and call', () => {
     expect(notices.join('\n')).not.toMatch(/not checked/)
   })
 
+  test('no tags, attestations on (the default provenance, an SBOM): the image index is checked', async () => {
+    const result = await runPipeline(
+      inputs({ context: 'untagged', sbom: `generator=${FIXTURES.sbomGenerator}`, 'fail-on': 'never' }),
+      {
+        cwd: work,
+        env: { ...process.env, GITHUB_EVENT_NAME: 'push' },
+        tempDir,
+        info: () => undefined,
+        notice: () => undefined,
+        warning: () => undefined,
+        group: (_name, phase) => phase(),
+        mask: () => undefined
+      }
+    )
+    expect(result.build?.ok).toBe(true)
+    expect(result.build?.attestations).toEqual({ sbom: true, provenance: true })
+    expect(result.report.image?.layers.length).toBeGreaterThan(0)
+    expect(result.report.image?.attestations).toEqual({ sbom: true, provenance: true })
+  })
+
   test('call: check on buildx < 0.15 is one clear line, before anything runs', async () => {
     await write('call/Dockerfile', `FROM ${FIXTURES.busybox}\n`)
     const error = await runBuild(inputs({ ...OFF, context: 'call', call: 'check' }), deps()).catch(e => e)
