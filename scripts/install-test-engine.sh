@@ -22,7 +22,8 @@ TRIXIE_SOURCES=/etc/apt/sources.list.d/stagegate-trixie.sources
 TRIXIE_PIN=/etc/apt/preferences.d/stagegate-trixie
 MARKER=$PREFIX/.stagegate-installed
 TRIXIE_PKGS=(docker.io containerd docker-buildx docker-registry)
-BOOKWORM_PKGS=(runc tini iptables debootstrap busybox-static ca-certificates)
+# openssh-client: ssh-agent and ssh-add for the `ssh` input e2e; git: the Git-context e2e (dockerd runs git for BuildKit).
+BOOKWORM_PKGS=(runc tini iptables debootstrap busybox-static ca-certificates openssh-client git)
 # Bump when the layout below changes, so a second run re-does the work.
 LAYOUT_VERSION=1
 

@@ -2,31 +2,56 @@
 // `parseInputs` is pure (it takes a getter), so tests feed a plain map;
 // `getInputs` binds it to @actions/core. Every input is validated here, early,
 // with a message that names the input and says what to do.
+//
+// The build inputs are docker/build-push-action v7's, read as it reads them:
+// list inputs go through @docker/actions-toolkit's `Util.getList` (csv-parse
+// with relaxed quotes), the very function build-push-action calls, so quotes,
+// commas, newlines and `#` lines split the same way. To add an input: one
+// field in `Inputs`, one line in `parseInputs`, one entry in action.yml.
+import { Util } from '@docker/actions-toolkit/lib/util.js'
 import { UsageError } from './errors.js'
 import type { FailOn } from './finding.js'
 
 export interface Inputs {
-  context: string
-  file: string
-  target: string
-  tags: string[]
-  labels: string[]
+  // build-push-action v7's inputs, with its names and meaning.
+  'add-hosts': string[]
+  allow: string[]
+  /** OCI annotations for the image (`--annotation`), as build-push-action. */
+  annotations: string[]
+  attests: string[]
   'build-args': string[]
-  platforms: string[]
-  push: boolean
-  load: boolean
-  pull: boolean
-  'no-cache': boolean
+  'build-contexts': string[]
   builder: string
   'cache-from': string[]
   'cache-to': string[]
-  secrets: string[]
-  'secret-files': string[]
-  'secret-envs': string[]
-  sbom: string
+  call: string
+  'cgroup-parent': string
+  /** '' = the Git context of the commit, as build-push-action; may hold `{{defaultContext}}`. */
+  context: string
+  file: string
+  labels: string[]
+  load: boolean
+  network: string
+  'no-cache': boolean
+  'no-cache-filters': string[]
+  outputs: string[]
+  platforms: string[]
+  /** '' = Stagegate's default (max, min for a private repository); else as build-push-action. */
   provenance: string
-  attests: string[]
+  pull: boolean
+  push: boolean
+  /** '' = Stagegate's default (on); else as build-push-action. */
+  sbom: string
+  secrets: string[]
+  'secret-envs': string[]
+  'secret-files': string[]
+  'shm-size': string
+  ssh: string[]
+  tags: string[]
+  target: string
+  ulimit: string[]
   'github-token': string
+  // Stagegate's own inputs.
   'cache-registry': string
   'cache-local': boolean
   build: boolean
@@ -37,7 +62,8 @@ export interface Inputs {
   'fail-on': FailOn | ''
   comment: 'auto' | 'always' | 'never'
   summary: boolean
-  annotations: boolean
+  /** GitHub annotations on the Dockerfile lines (build-push-action's `annotations` is the OCI list above). */
+  'github-annotations': boolean
   'report-file': string
   'sarif-file': string
 }
@@ -56,86 +82,44 @@ export function parseBoolean(name: string, raw: string, fallback: boolean): bool
   throw new UsageError(`Input "${name}" must be true or false, got "${value}".`)
 }
 
-/**
- * Splits a list input as docker/build-push-action does (its CSV reading with
- * relaxed quotes): one item per line, and also on commas unless `ignoreComma`
- * (values that may contain commas, such as cache and secret specs). A field
- * that starts with a double quote runs to its closing quote, across commas
- * and newlines, so `"KEY=${{ secrets.PEM }}"` keeps a multi-line value whole;
- * `""` inside it is one quote; a quote inside an unquoted field is literal.
- * Empty items and `#` comment lines are dropped.
- */
-export function parseList(raw: string, ignoreComma = false): string[] {
-  const items: string[] = []
-  for (const record of csvRecords(raw)) {
-    if (ignoreComma) {
-      const item = record.join(',').trim()
-      if (item !== '') items.push(item)
-      continue
-    }
-    for (const field of record) {
-      const item = field.trim()
-      if (item !== '') items.push(item)
-    }
-  }
-  return items
+export interface ListOptions {
+  /** Items may hold commas (cache, secret, output specs): split on newlines only. */
+  ignoreComma?: boolean
+  /** `outputs`: a double quote is an ordinary character (build-push-action passes quote: false). */
+  quote?: false
+  /**
+   * `secrets`: strip only spaces and tabs around an item, so a quoted
+   * multi-line value keeps its trailing newline (an SSH key needs it).
+   */
+  keepNewlines?: boolean
 }
 
-const AFTER_QUOTE = /[ \t]*(,|\r?\n|$)/y
-
-function csvRecords(raw: string): string[][] {
-  const records: string[][] = []
-  let fields: string[] = []
-  let field = ''
-  let quoted = false
-  let quoteStart = 0
-  let atRecordStart = true
-  const endRecord = (): void => {
-    fields.push(field)
-    if (fields.some(value => value.trim() !== '')) records.push(fields)
-    fields = []
-    field = ''
-    atRecordStart = true
+/**
+ * Splits a list input exactly as build-push-action does: its own splitter,
+ * `Util.getList` from @docker/actions-toolkit (csv-parse, relaxed quotes, no
+ * comment character, so a `#` line is an item). A quoted field runs across
+ * commas and newlines; `""` inside it is one quote.
+ */
+export function parseList(raw: string, options: ListOptions | boolean = {}): string[] {
+  const opts: ListOptions = typeof options === 'boolean' ? { ignoreComma: options } : options
+  const input = opts.keepNewlines ? raw.replace(/^\s*\n|\n\s*$/g, '') : raw.trim()
+  if (input.trim() === '') return []
+  let items: string[]
+  try {
+    items = Util.getList(input, {
+      ignoreComma: opts.ignoreComma ?? false,
+      ...(opts.quote === false ? { quote: false } : {}),
+      ...(opts.keepNewlines ? { trimWhitespace: false } : {})
+    })
+  } catch (error) {
+    // csv-parse's message quotes the text (a secret, maybe): say only where.
+    const where = /line (\d+)/.exec(error instanceof Error ? error.message : '')?.[1]
+    throw new UsageError(
+      `a list input is not valid CSV${where ? ` (line ${where})` : ''}: close every double quote, or write "" for a literal one.`
+    )
   }
-  for (let i = 0; i < raw.length; i++) {
-    const char = raw[i] as string
-    if (quoted) {
-      if (char !== '"') field += char
-      else if (raw[i + 1] === '"') {
-        field += '"'
-        i++
-      } else {
-        quoted = false
-        // A closing quote not followed by a delimiter (`"user":"u"}` in JSON) was no quoting at all: keep the text as written.
-        AFTER_QUOTE.lastIndex = i + 1
-        if (!AFTER_QUOTE.test(raw)) field = raw.slice(quoteStart, i + 1)
-      }
-      continue
-    }
-    if (atRecordStart) {
-      const lineEnd = raw.indexOf('\n', i)
-      const line = raw.slice(i, lineEnd === -1 ? raw.length : lineEnd)
-      if (line.trim().startsWith('#')) {
-        i = lineEnd === -1 ? raw.length : lineEnd
-        continue
-      }
-      atRecordStart = false
-    }
-    if (char === '"' && field.trim() === '') {
-      quoted = true
-      quoteStart = i
-      field = ''
-    } else if (char === ',') {
-      fields.push(field)
-      field = ''
-    } else if (char === '\n') endRecord()
-    else if (char === '\r' && raw[i + 1] === '\n') {
-      i++
-      endRecord()
-    } else field += char
-  }
-  endRecord()
-  return records
+  if (!opts.keepNewlines) return items
+  return items.map(item => item.replace(/^[ \t]+|[ \t]+$/g, '')).filter(item => item.trim() !== '')
 }
 
 function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[], fallback: T): T {
@@ -147,30 +131,54 @@ function oneOf<T extends string>(name: string, raw: string, allowed: readonly T[
   )
 }
 
+/** Names the input in a list-parsing error. */
+function list(name: string, raw: string, options: ListOptions = {}): string[] {
+  try {
+    return parseList(raw, options)
+  } catch (error) {
+    if (error instanceof UsageError) throw new UsageError(`Input "${name}": ${error.message}`)
+    throw error
+  }
+}
+
 export function parseInputs(get: InputGetter): Inputs {
   const text = (name: string): string => get(name).trim()
   const bool = (name: string, fallback: boolean): boolean => parseBoolean(name, get(name), fallback)
+  const lines = (name: string, options: ListOptions = {}): string[] => list(name, get(name), options)
+  const csv = (name: string): string[] => lines(name, { ignoreComma: true })
   return {
-    context: text('context') || '.',
-    file: text('file'),
-    target: text('target'),
-    tags: parseList(get('tags')),
-    labels: parseList(get('labels'), true),
-    'build-args': parseList(get('build-args'), true),
-    platforms: parseList(get('platforms')),
-    push: bool('push', false),
-    load: bool('load', false),
-    pull: bool('pull', false),
-    'no-cache': bool('no-cache', false),
+    'add-hosts': lines('add-hosts'),
+    allow: lines('allow'),
+    annotations: csv('annotations'),
+    attests: csv('attests'),
+    'build-args': csv('build-args'),
+    'build-contexts': csv('build-contexts'),
     builder: text('builder'),
-    'cache-from': parseList(get('cache-from'), true),
-    'cache-to': parseList(get('cache-to'), true),
-    secrets: parseList(get('secrets'), true),
-    'secret-files': parseList(get('secret-files'), true),
-    'secret-envs': parseList(get('secret-envs')),
-    sbom: text('sbom') || 'true',
-    provenance: text('provenance') || 'mode=max',
-    attests: parseList(get('attests'), true),
+    'cache-from': csv('cache-from'),
+    'cache-to': csv('cache-to'),
+    call: text('call'),
+    'cgroup-parent': text('cgroup-parent'),
+    context: text('context'),
+    file: text('file'),
+    labels: csv('labels'),
+    load: bool('load', false),
+    network: text('network'),
+    'no-cache': bool('no-cache', false),
+    'no-cache-filters': lines('no-cache-filters'),
+    outputs: lines('outputs', { ignoreComma: true, quote: false }),
+    platforms: lines('platforms'),
+    provenance: text('provenance'),
+    pull: bool('pull', false),
+    push: bool('push', false),
+    sbom: text('sbom'),
+    secrets: lines('secrets', { ignoreComma: true, keepNewlines: true }),
+    'secret-envs': lines('secret-envs'),
+    'secret-files': csv('secret-files'),
+    'shm-size': text('shm-size'),
+    ssh: lines('ssh'),
+    tags: lines('tags'),
+    target: text('target'),
+    ulimit: csv('ulimit'),
     'github-token': text('github-token'),
     'cache-registry': text('cache-registry'),
     'cache-local': bool('cache-local', false),
@@ -182,7 +190,7 @@ export function parseInputs(get: InputGetter): Inputs {
     'fail-on': oneOf('fail-on', get('fail-on'), ['error', 'warning', 'note', 'never', ''] as const, ''),
     comment: oneOf('comment', get('comment'), ['auto', 'always', 'never'] as const, 'auto'),
     summary: bool('summary', true),
-    annotations: bool('annotations', true),
+    'github-annotations': bool('github-annotations', true),
     'report-file': text('report-file'),
     'sarif-file': text('sarif-file')
   }

@@ -44,13 +44,13 @@ export async function run(
         notice: message => io.notice(message),
         warning: message => io.warning(message),
         group: (name, phase) => io.group(name, phase),
-        mask: value => io.setSecret(value)
+        mask: value => io.setSecret(value),
+        // Set as soon as buildx is done, so they are there even if the check fails.
+        onBuild: build => setBuildOutputs(io, build)
       }),
       ...options.pipeline
     })
-    io.setOutput('imageid', result.build?.imageid ?? '')
-    io.setOutput('digest', result.build?.digest ?? '')
-    io.setOutput('metadata', result.build?.metadata ?? '')
+    setBuildOutputs(io, result.build)
     published = true
     await publishReport({
       io,
@@ -68,6 +68,15 @@ export async function run(
     if (!isUsageError(error) && error instanceof Error && error.stack) io.debug(error.stack)
     io.setFailed(errorMessage(error))
   }
+}
+
+function setBuildOutputs(
+  io: ActionsIO,
+  build: { imageid?: string; digest?: string; metadata?: string } | undefined
+): void {
+  io.setOutput('imageid', build?.imageid ?? '')
+  io.setOutput('digest', build?.digest ?? '')
+  io.setOutput('metadata', build?.metadata ?? '')
 }
 
 /** Every value the step was given as a secret, so none of them leaves it in a report. */

@@ -8,6 +8,7 @@ import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { BuildxRunner } from './build/buildx.js'
 import type { BuildDeps, BuildResult } from './build/run.js'
 import { isRemoteContext } from './build/spec.js'
+import { lintTarget, resolveContext } from './build/context.js'
 import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
@@ -41,6 +42,8 @@ export interface PipelineIO {
   group: <T>(name: string, phase: () => Promise<T>) => Promise<T>
   /** Registers a secret value with the log masker. */
   mask: (value: string) => void
+  /** Called as soon as the build has run, before the image is checked (the action sets its outputs there). */
+  onBuild?: (build: BuildResult) => void
 }
 
 /** Everything the pipeline reads, writes or runs: the log, and each I/O step as a function. */
@@ -88,14 +91,19 @@ export function resolveFailOn(inputs: Pick<Inputs, 'fail-on'>, config: Config): 
 /** Which image to check: the `image` input, else what the build left where a reader can reach it. */
 export function imageToCheck(inputs: Inputs, build: BuildResult | undefined): string | undefined {
   if (inputs.image !== '') return inputs.image
-  if (!build?.ok) return undefined
+  if (!build?.ok || build.filesOnly || inputs.call !== '') return undefined
   const tag = inputs.tags[0]
   if (inputs.push && tag !== undefined && build.digest !== undefined) {
     // What was pushed, exactly: name@digest, read from the local engine when
     // the builder also stored it there, else from the registry.
     return `${tag.replace(/@sha256:[0-9a-f]+$/, '').replace(/:[^:/]+$/, '')}@${build.digest}`
   }
-  if (build.buildx.driver === 'docker' || inputs.load) return tag ?? build.imageid
+  if (build.buildx.driver === 'docker' || inputs.load) {
+    if (tag !== undefined) return tag
+    // Untagged: the containerd store names the image by its manifest (index)
+    // digest, `containerimage.digest`; the classic store by the config digest (iidfile).
+    return build.buildx.containerdStore === true ? (build.digest ?? build.imageid) : build.imageid
+  }
   return undefined
 }
 
@@ -108,8 +116,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const failOn = resolveFailOn(inputs, config)
   const findings: Finding[] = []
   const notices: string[] = []
-  const path = dockerfilePath(inputs)
-  const dockerfile = path === undefined ? inputs.context : displayPath(deps.cwd, path)
+  // The Dockerfile buildx reads, as a workspace file: for the commit's Git
+  // context (no `context`), the checked-out copy when there is one.
+  const context = resolveContext(inputs.context, deps.env)
+  const target = lintTarget(inputs, context, deps.cwd)
+  const path = target.dockerfile
+  const dockerfile = path === undefined ? context.context : displayPath(deps.cwd, path)
 
   let model: DockerfileModel | undefined
   if (path !== undefined) {
@@ -124,7 +136,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       const linted = await deps.lintFile(path, {
         config,
         cwd: deps.cwd,
-        context: inputs.context,
+        context: target.contextDir ?? inputs.context,
         ...(inputs.target ? { target: inputs.target } : {})
       })
       findings.push(...linted.findings)
@@ -132,10 +144,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
       deps.info(`${linted.findings.length} lint finding(s) in ${dockerfile}`)
       return linted.model
     })
-  } else if (inputs.lint) {
-    notices.push(
-      `The build context ${inputs.context} is remote: the Dockerfile was not linted (set file: to lint it).`
-    )
+  } else if (inputs.lint && target.skipped) {
+    notices.push(target.skipped)
   }
   for (const notice of notices) deps.notice(notice)
 
@@ -152,18 +162,33 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         env: deps.env
       })
     )
+    deps.onBuild?.(build)
   }
 
   let image: ReportImage | null = null
   const source = inputs.check ? imageToCheck(inputs, build) : undefined
   if (inputs.check && source === undefined && build?.ok) {
-    const why = 'the builder kept the image only in its cache (set load: true or push: true to check it)'
+    const why =
+      inputs.call !== ''
+        ? `call: ${inputs.call} evaluates the build and makes no image`
+        : build.filesOnly
+          ? 'outputs wrote files (type=local or type=tar), not an image'
+          : 'the builder kept the image only in its cache (set load: true or push: true to check it)'
     deps.notice(`The image was not checked: ${why}.`)
     notices.push(`The image was not checked: ${why}.`)
   }
   if (source !== undefined) {
+    // What the build really attached (defaults can be dropped on a builder that cannot keep them).
+    const attached = build?.attestations
+    const expected = attached
+      ? {
+          ...inputs,
+          sbom: attached.sbom ? 'true' : 'false',
+          provenance: attached.provenance ? 'true' : 'false'
+        }
+      : inputs
     const checked = await deps.group('Check the image', () =>
-      checkPlatforms(source, inputs, model, config, dockerfile, deps)
+      checkPlatforms(source, expected, model, config, dockerfile, deps)
     )
     findings.push(...checked.findings)
     image = checked.image

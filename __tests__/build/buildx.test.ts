@@ -9,6 +9,7 @@ import {
   type BuildxRunner,
   type ExecResult
 } from '../../src/build/buildx.js'
+import { planAttestations } from '../../src/build/args.js'
 import { parseInputs } from '../../src/inputs.js'
 
 // `docker buildx inspect` as buildx 0.13.1 prints it for the engine's default builder.
@@ -84,14 +85,7 @@ describe('builderCapabilities', () => {
     RegExp | undefined
   ][] = [
     [1, '0.13.1', docker, true, true, undefined],
-    [
-      2,
-      '0.13.1',
-      docker,
-      false,
-      false,
-      /docker driver without the containerd image store.*containerd-snapshotter/
-    ],
+    [2, '0.13.1', docker, false, false, /docker driver on the classic image store.*containerd-snapshotter/],
     [3, '0.9.1', docker, true, true, /buildx 0.9.1 cannot create attestations.*0.10 or later/],
     [
       4,
@@ -161,9 +155,15 @@ describe('checkBuilderSupports', () => {
     ...builderCapabilities('0.12.0', { name: 'default', driver: 'docker', platforms: [] }, false)
   }
   const inputs = (values: Record<string, string>) => parseInputs(name => values[name] ?? '')
-  test('attestations on a builder that cannot keep them fail with the fix', () => {
-    expect(() => checkBuilderSupports(inputs({}), classic)).toThrow(
-      /^Attestations are on \(sbom: true, provenance: mode=max\), but the builder "default" uses the docker driver without the containerd image store.*or turn them off with sbom: false and provenance: false\.$/
+  test('defaults on a builder that cannot keep attestations: dropped with the reason; asked for: the error', () => {
+    const facts = { privateRepository: false, support: classic.attestationSupport }
+    const dropped = planAttestations(inputs({}), facts)
+    expect(dropped.args).toEqual([])
+    expect(dropped.skipped).toMatch(
+      /^SBOM and provenance attestations are skipped: the builder "default" uses the docker driver on the classic image store, which cannot keep attestations/
+    )
+    expect(() => planAttestations(inputs({ provenance: 'mode=max' }), facts)).toThrow(
+      /^Attestations were asked for \(provenance: mode=max\), but the builder "default" uses the docker driver on the classic image store.*or turn them off with sbom: false and provenance: false\.$/
     )
   })
   test('turned off, they need nothing', () => {
@@ -188,11 +188,11 @@ describe('checkBuilderSupports', () => {
 })
 
 describe('createDockerRunner (real child process, no shell)', () => {
-  test('streams lines, keeps output, reports the exit code, closes stdin', async () => {
+  test('streams lines (the unterminated last one too), keeps output, reports the exit code', async () => {
     const runner = createDockerRunner('sh')
     const out: string[] = []
     const err: string[] = []
-    const result = await runner.exec(['-c', 'printf "a\\nb"; echo e >&2; cat; exit 3'], {
+    const result = await runner.exec(['-c', 'printf "a\\nb"; echo e >&2; exit 3'], {
       onStdout: line => out.push(line),
       onStderr: line => err.push(line)
     })

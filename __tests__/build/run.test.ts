@@ -119,6 +119,57 @@ const inputs = (values: Record<string, string>) =>
   parseInputs(name => ({ context: 'ctx', ...values })[name] ?? '')
 
 describe('runBuild', () => {
+  const CLASSIC: BuildxInfo = {
+    ...INFO,
+    containerdStore: false,
+    ...builderCapabilities('0.13.1', { name: 'default', driver: 'docker', platforms: [] }, false)
+  }
+
+  test('classic image store, no attestation asked for: built without them, a notice says why', async () => {
+    const runner = fakeBuildx(0, [])
+    const result = await runBuild(inputs({}), { ...deps, buildx: CLASSIC, runner })
+    expect(result.ok).toBe(true)
+    expect(runner.argv[0]).not.toContain('--attest')
+    expect(result.attestations).toEqual({ sbom: false, provenance: false })
+    expect(deps.notices).toContainEqual(
+      expect.stringMatching(
+        /^SBOM and provenance attestations are skipped: the builder "default" uses the docker driver on the classic image store/
+      )
+    )
+  })
+
+  test('classic image store, provenance asked for: one line, and buildx never runs', async () => {
+    const runner = fakeBuildx(0, [])
+    await expect(
+      runBuild(inputs({ provenance: 'mode=max' }), { ...deps, buildx: CLASSIC, runner })
+    ).rejects.toThrow(
+      /^Attestations were asked for \(provenance: mode=max\), but the builder "default" uses the docker driver on the classic image store/
+    )
+    expect(runner.argv).toEqual([])
+  })
+
+  test('a private repository (event payload) gets min-mode provenance; the run attempt is in the builder-id', async () => {
+    const event = path.join(root, 'event.json')
+    await fs.writeFile(event, JSON.stringify({ repository: { private: true } }))
+    const runner = fakeBuildx(0, [])
+    await runBuild(inputs({ sbom: 'false' }), {
+      ...deps,
+      env: {
+        GITHUB_EVENT_PATH: event,
+        GITHUB_REPOSITORY: 'o/r',
+        GITHUB_RUN_ID: '9',
+        GITHUB_RUN_ATTEMPT: '2'
+      },
+      runner
+    })
+    expect(runner.argv[0]).toEqual(
+      expect.arrayContaining([
+        '--attest',
+        'type=provenance,mode=min,inline-only=true,builder-id=https://github.com/o/r/actions/runs/9/attempts/2'
+      ])
+    )
+  })
+
   test('a good build: outputs, CACHED steps, secrets read by buildx then removed, nothing leaks', async () => {
     const runner = fakeBuildx(0, FAILED_OUTPUT.slice(0, 2))
     const result = await runBuild(inputs({ secrets: `tok=${SECRET}`, tags: 'reg/app:1' }), {
@@ -207,6 +258,18 @@ test('workflowRunUrl', () => {
   expect(workflowRunUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5', GITHUB_RUN_ATTEMPT: '2' })).toBe(
     'https://github.com/o/r/actions/runs/5/attempts/2'
   )
+  // build-push-action's builder-id always names the attempt (the toolkit's workflowRunURL(true)).
+  expect(workflowRunUrl({ GITHUB_REPOSITORY: 'o/r', GITHUB_RUN_ID: '5' })).toBe(
+    'https://github.com/o/r/actions/runs/5/attempts/1'
+  )
+  expect(
+    workflowRunUrl({
+      GITHUB_SERVER_URL: 'https://ghe.example/',
+      GITHUB_REPOSITORY: 'o/r',
+      GITHUB_RUN_ID: '5',
+      GITHUB_RUN_ATTEMPT: '3'
+    })
+  ).toBe('https://ghe.example/o/r/actions/runs/5/attempts/3')
   expect(workflowRunUrl({})).toBeUndefined()
 })
 

@@ -78,18 +78,49 @@ describe('prepareSecrets', () => {
       { ...EMPTY, 'secret-files': ['npmrc=npmrc'], 'secret-envs': ['aws=AWS_KEY'] },
       { tempRoot: root, mask: v => masked.push(v), env: { AWS_KEY: 'AKIA-secret' }, cwd: root }
     )
-    expect(prepared.specs).toEqual([`id=npmrc,src=${path.join(root, 'npmrc')}`, 'id=aws,env=AWS_KEY'])
+    expect(prepared.specs).toEqual(['id=aws,env=AWS_KEY', 'id=npmrc,src=npmrc'])
     expect(prepared.dir).toBe('')
     expect(masked).toEqual(['registry-token-123', 'AKIA-secret'])
     expect(prepared.redact('a registry-token-123 b AKIA-secret')).toBe('a *** b ***')
   })
 
-  test('adds GIT_AUTH_TOKEN for a github.com git context, as build-push-action does', async () => {
+  test.each([
+    [1, 'https://github.com', 'https://github.com/o/r.git#abc123', 'GIT_AUTH_TOKEN.github.com'],
+    [
+      2,
+      'https://ghe.example.com',
+      'https://ghe.example.com/o/r.git#abc123:sub',
+      'GIT_AUTH_TOKEN.ghe.example.com'
+    ],
+    [3, 'https://github.com', 'https://github.com/other/r.git#main', undefined],
+    [4, 'https://github.com', '.', undefined]
+  ])(
+    "GIT_AUTH_TOKEN.<host> from github-token for the commit's Git context, as build-push-action (%i)",
+    async (_n, serverUrl, context, id) => {
+      const prepared = await prepareSecrets(
+        { ...EMPTY, 'github-token': 'ghs_token' },
+        { tempRoot: root, mask: () => undefined, env: {}, cwd: root },
+        { context, defaultContext: `${serverUrl}/o/r.git#abc123`, serverUrl }
+      )
+      expect(prepared.groups.gitAuth).toBe(id && `id=${id},src=${path.join(prepared.dir, 'secret-0')}`)
+      await prepared.dispose()
+    }
+  )
+
+  test('a GIT_AUTH_TOKEN in secrets is kept and none is added', async () => {
     const prepared = await prepareSecrets(
-      { ...EMPTY, 'github-token': 'ghs_token', context: 'https://github.com/o/r.git#main' },
-      { tempRoot: root, mask: () => undefined, env: {}, cwd: root }
+      { ...EMPTY, secrets: ['GIT_AUTH_TOKEN.github.com=mine'], 'github-token': 'ghs_token' },
+      { tempRoot: root, mask: () => undefined, env: {}, cwd: root },
+      {
+        context: 'https://github.com/o/r.git#a',
+        defaultContext: 'https://github.com/o/r.git#a',
+        serverUrl: 'https://github.com'
+      }
     )
-    expect(prepared.specs).toEqual([`id=GIT_AUTH_TOKEN,src=${path.join(prepared.dir, 'secret-0')}`])
+    expect(prepared.groups.gitAuth).toBeUndefined()
+    expect(prepared.groups.strings).toEqual([
+      `id=GIT_AUTH_TOKEN.github.com,src=${path.join(prepared.dir, 'secret-0')}`
+    ])
     await prepared.dispose()
   })
 

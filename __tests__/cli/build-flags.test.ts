@@ -2,8 +2,8 @@ import { parseBuildFlags } from '../../src/cli/build-flags.js'
 import { parseInputs } from '../../src/inputs.js'
 
 describe('parseBuildFlags', () => {
-  test('no flags gives the action defaults', () => {
-    expect(parseBuildFlags([])).toEqual(parseInputs(() => ''))
+  test('no flags gives the action defaults, with the working directory as the context', () => {
+    expect(parseBuildFlags([])).toEqual({ ...parseInputs(() => ''), context: '.' })
   })
 
   const cases: [number, string[], Record<string, unknown>][] = [
@@ -28,6 +28,18 @@ describe('parseBuildFlags', () => {
       10,
       ['--no-cache', '--pull', '--cache-local', '.'],
       { 'no-cache': true, pull: true, 'cache-local': true, context: '.' }
+    ],
+    [11, ['--push', '--tags', 'r/a:1', 'app'], { push: true, tags: ['r/a:1'], context: 'app' }],
+    [12, ['--push=true', '--load=false'], { push: true, load: false }],
+    [
+      13,
+      ['--outputs', 'type=local,dest=out', '--ssh', 'default', '--network', 'none', '--call', 'check'],
+      { outputs: ['type=local,dest=out'], ssh: ['default'], network: 'none', call: 'check' }
+    ],
+    [
+      14,
+      ['--annotations', 'manifest:a=1', '--github-annotations=false', '--add-hosts', 'h:1.2.3.4'],
+      { annotations: ['manifest:a=1'], 'github-annotations': false, 'add-hosts': ['h:1.2.3.4'] }
     ]
   ]
   test.each(cases)('case %i: %j', (_n, argv, expected) => {
@@ -40,6 +52,11 @@ describe('parseBuildFlags', () => {
     [['a', 'b'], 'one context at most, got 2 (a b); run `stagegate build --help`.'],
     [['--context', 'a', 'b'], 'the context is given twice (--context and a positional); keep one.'],
     [['--push=yes'], '--push takes true or false, got "yes".'],
+    [['--push', 'true'], '--push takes no separate value: write --push or --push=true (got "--push true").'],
+    [
+      ['--load', 'false', '.'],
+      '--load takes no separate value: write --load or --load=false (got "--load false").'
+    ],
     [['--fail-on', 'fatal'], 'Input "fail-on" must be one of error, warning, note, never, got "fatal".']
   ] as [string[], string | null][])('%j is a usage error', (argv, message) => {
     if (message === null)

@@ -85,7 +85,7 @@ afterEach(async () => {
 const INPUTS: PublishInputs = {
   comment: 'auto',
   summary: true,
-  annotations: true,
+  'github-annotations': true,
   'report-file': '',
   'sarif-file': '',
   'github-token': TOKEN
@@ -247,7 +247,7 @@ describe('publishReport (recording IO, fake GitHub API)', () => {
       inputs: {
         ...INPUTS,
         summary: false,
-        annotations: false,
+        'github-annotations': false,
         comment: 'never',
         'report-file': 'out/r.json',
         'sarif-file': 'out/r.sarif'
@@ -476,7 +476,7 @@ describe('planPublish (pure: what to produce, from the report, inputs, context a
     const plan = planPublish({
       ...base,
       context: { ...push, warning: 'GITHUB_EVENT_PATH could not be read' },
-      inputs: { ...INPUTS, annotations: false, summary: false }
+      inputs: { ...INPUTS, 'github-annotations': false, summary: false }
     })
     expect(plan.annotations).toEqual([])
     expect(plan.summary).toBeUndefined()

@@ -15,7 +15,8 @@ beforeEach(async () => {
 afterEach(() => api.close())
 
 function client() {
-  return createRestClient({ token: TOKEN, apiUrl: api.url, userAgent: 'stagegate-test/1.0' })
+  // Retries as in production (2), with a 5 ms backoff base instead of 1 s.
+  return createRestClient({ token: TOKEN, apiUrl: api.url, userAgent: 'stagegate-test/1.0', retryBaseMs: 5 })
 }
 
 async function upsert(body: string) {
@@ -56,8 +57,8 @@ describe('REST client against the fake GitHub API', () => {
       authorization: `Bearer ${TOKEN}`,
       'x-github-api-version': '2022-11-28',
       accept: 'application/vnd.github+json',
-      'user-agent': 'stagegate-test/1.0',
-      'content-type': 'application/json'
+      'user-agent': expect.stringMatching(/^stagegate-test\/1\.0 octokit-core\.js\//),
+      'content-type': expect.stringMatching(/^application\/json/)
     })
     expect(JSON.parse(request!.body)).toEqual({ body: 'hello' })
   })
@@ -116,7 +117,8 @@ describe('REST client against the fake GitHub API', () => {
     ['secondary rate limit', FAILURES.secondaryRateLimited(), 'rate-limited', 403],
     ['server error', FAILURES.serverError(502), 'server', 502]
   ])('%s → GitHubApiError %s', async (_name, failure, kind, status) => {
-    api.failNext(failure)
+    // A server error is retried twice (plugin-retry); it fails only when it persists.
+    api.failNext(failure, 3)
     const error = await client()
       .createIssueComment(OWNER, REPO, PR, 'x')
       .catch((e: unknown) => e)
@@ -125,10 +127,26 @@ describe('REST client against the fake GitHub API', () => {
     expect(String((error as Error).message)).not.toContain(TOKEN)
   })
 
+  test('a passing server error is retried (plugin-retry) and the call succeeds', async () => {
+    api.failNext(FAILURES.serverError(502), 2)
+    const created = await client().createIssueComment(OWNER, REPO, PR, 'x')
+    expect(created.id).toBeGreaterThan(0)
+    expect(api.requests.map(r => r.method)).toEqual(['POST', 'POST', 'POST'])
+  })
+
+  test('a rate limit is not waited out (plugin-throttling) and not retried', async () => {
+    api.failNext(FAILURES.rateLimited(), 3)
+    await expect(client().createIssueComment(OWNER, REPO, PR, 'x')).rejects.toMatchObject({
+      kind: 'rate-limited',
+      retryAfterSeconds: 60
+    })
+    expect(api.requests).toHaveLength(1)
+  })
+
   test('unreachable API → network error', async () => {
     const url = api.url
     await api.close()
-    const rest = createRestClient({ token: TOKEN, apiUrl: url, timeoutMs: 2000 })
+    const rest = createRestClient({ token: TOKEN, apiUrl: url, timeoutMs: 2000, retryBaseMs: 5 })
     await expect(rest.createIssueComment(OWNER, REPO, PR, 'x')).rejects.toMatchObject({
       kind: 'network',
       status: 0
@@ -205,7 +223,7 @@ describe('upsertStickyComment', () => {
     ['500', FAILURES.serverError(), /GitHub answered HTTP 500/],
     ['503', FAILURES.serverError(503), /GitHub answered HTTP 503/]
   ])('%s on listing → skipped with a warning, no throw, nothing written', async (_name, failure, pattern) => {
-    api.failNext(failure)
+    api.failNext(failure, 3)
     const result = await upsert(`${MARKER}\nbody`)
     expect(result.action).toBe('skipped')
     expect(result.warning).toMatch(pattern)

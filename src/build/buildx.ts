@@ -1,11 +1,14 @@
 // The edge to the `docker` CLI: a small runner interface (tests swap it),
-// its real implementation on node:child_process (no shell, stdin closed,
-// output streamed line by line), and the one-time detection of what the
-// selected builder can do, with the checks that depend on it.
-import { spawn } from 'node:child_process'
+// its real implementation on @actions/exec (no shell; stdin is a pipe nobody
+// writes, so validate.ts refuses the stdin forms `context: -` and `file: -`; output
+// handed over line by line through its stdline/errline listeners and never
+// printed by exec itself: the caller redacts each line before it logs it),
+// and the one-time detection of what the selected builder can do, with the
+// checks that depend on it. Versions are compared with semver (versions.ts).
+import * as exec from '@actions/exec'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import { wantsAttestations } from './args.js'
+import { buildxSatisfies } from './versions.js'
 
 export interface ExecOptions {
   onStdout?: (line: string) => void
@@ -27,66 +30,56 @@ export interface BuildxRunner {
 
 const KEEP_OUTPUT = 16 * 1024 * 1024
 
-/** Splits a stream into lines for a callback, keeping the last partial line until the end. */
-function lineSplitter(emit: ((line: string) => void) | undefined): {
-  push(chunk: string): void
-  end(): void
-} {
-  let pending = ''
-  return {
-    push(chunk) {
-      if (!emit) return
-      pending += chunk
-      const lines = pending.split(/\r?\n/)
-      pending = lines.pop() ?? ''
-      for (const line of lines) emit(line)
-    },
-    end() {
-      if (emit && pending !== '') emit(pending)
-      pending = ''
-    }
-  }
+function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  const out: Record<string, string> = {}
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) out[key] = value
+  return out
 }
 
 export function createDockerRunner(command = 'docker'): BuildxRunner {
   return {
-    exec(args, options = {}) {
-      return new Promise((resolve, reject) => {
-        const child = spawn(command, args, {
-          stdio: ['ignore', 'pipe', 'pipe'],
-          env: options.env ?? process.env,
-          cwd: options.cwd,
-          shell: false
+    async exec(args, options = {}) {
+      let stdout = ''
+      let stderr = ''
+      // @actions/exec hands an unterminated last line to its own emitter, not
+      // to the stdline/errline listeners: keep each stream's tail to pass it on.
+      let outTail = ''
+      let errTail = ''
+      const tail = (previous: string, chunk: string): string => {
+        const at = chunk.lastIndexOf('\n')
+        return at === -1 ? previous + chunk : chunk.slice(at + 1)
+      }
+      try {
+        const exitCode = await exec.exec(command, args, {
+          silent: true,
+          ignoreReturnCode: true,
+          env: definedEnv(options.env ?? process.env),
+          ...(options.cwd ? { cwd: options.cwd } : {}),
+          listeners: {
+            stdout: data => {
+              const text = data.toString('utf8')
+              if (stdout.length < KEEP_OUTPUT) stdout += text
+              outTail = tail(outTail, text).slice(-KEEP_OUTPUT)
+            },
+            stderr: data => {
+              const text = data.toString('utf8')
+              if (stderr.length < KEEP_OUTPUT) stderr += text
+              errTail = tail(errTail, text).slice(-KEEP_OUTPUT)
+            },
+            ...(options.onStdout ? { stdline: options.onStdout } : {}),
+            ...(options.onStderr ? { errline: options.onStderr } : {})
+          }
         })
-        let stdout = ''
-        let stderr = ''
-        const out = lineSplitter(options.onStdout)
-        const err = lineSplitter(options.onStderr)
-        child.stdout.setEncoding('utf8')
-        child.stderr.setEncoding('utf8')
-        child.stdout.on('data', (chunk: string) => {
-          if (stdout.length < KEEP_OUTPUT) stdout += chunk
-          out.push(chunk)
-        })
-        child.stderr.on('data', (chunk: string) => {
-          if (stderr.length < KEEP_OUTPUT) stderr += chunk
-          err.push(chunk)
-        })
-        child.on('error', (error: NodeJS.ErrnoException) => {
-          if (error.code === 'ENOENT')
-            reject(
-              new UsageError(
-                `"${command}" was not found on PATH; install the Docker CLI with the buildx plugin.`
-              )
-            )
-          else reject(error)
-        })
-        child.on('close', code => {
-          out.end()
-          err.end()
-          resolve({ exitCode: code ?? 1, stdout, stderr })
-        })
-      })
+        if (outTail.replace(/\r$/, '') !== '') options.onStdout?.(outTail.replace(/\r$/, ''))
+        if (errTail.replace(/\r$/, '') !== '') options.onStderr?.(errTail.replace(/\r$/, ''))
+        return { exitCode, stdout, stderr }
+      } catch (error) {
+        if (error instanceof Error && /Unable to locate executable file/.test(error.message))
+          throw new UsageError(
+            `"${command}" was not found on PATH; install the Docker CLI with the buildx plugin.`
+          )
+        throw error
+      }
     }
   }
 }
@@ -105,25 +98,6 @@ export interface BuildxInfo {
   attestationSupport: { ok: boolean; reason?: string }
   cacheExportSupported: boolean
   multiPlatformLoad: boolean
-}
-
-type Version = [number, number, number]
-
-export function parseVersion(text: string | undefined): Version | undefined {
-  const match = /v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(text ?? '')
-  if (!match) return undefined
-  const version: Version = [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)]
-  return version.every(n => n === 0) ? undefined : version
-}
-
-export function versionAtLeast(version: Version | undefined, min: Version): boolean {
-  if (!version) return false
-  for (let i = 0; i < 3; i++) {
-    const a = version[i] as number
-    const b = min[i] as number
-    if (a !== b) return a > b
-  }
-  return true
 }
 
 /** `github.com/docker/buildx v0.13.1 abc` or `github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3` → `0.13.1`. */
@@ -148,12 +122,11 @@ export function parseBuildxInspect(text: string): InspectFacts {
     }
     return undefined
   }
-  const buildkit = field(/^\s*Build[Kk]it(?: version)?:\s*(.*)$/)
-  const version = parseVersion(buildkit)
+  const buildkit = /v?(\d+\.\d+(?:\.\d+)?)/.exec(field(/^\s*Build[Kk]it(?: version)?:\s*(.*)$/) ?? '')?.[1]
   return {
     name: field(/^Name:\s*(.*)$/) ?? '',
     driver: field(/^Driver:\s*(.*)$/) ?? '',
-    buildkitVersion: version ? version.join('.') : undefined,
+    buildkitVersion: buildkit && buildxSatisfies(buildkit, '>0.0.0') ? buildkit : undefined,
     platforms: (field(/^\s*Platforms:\s*(.*)$/) ?? '')
       .split(',')
       .map(platform => platform.trim().replace(/\*$/, ''))
@@ -178,17 +151,15 @@ export function builderCapabilities(
   BuildxInfo,
   'buildxVersion' | 'builderName' | 'driver' | 'buildkitVersion' | 'platforms' | 'containerdStore'
 > {
-  const buildx = parseVersion(buildxVersion)
-  const buildkit = parseVersion(inspect.buildkitVersion)
   const classicDocker = inspect.driver === 'docker' && containerdStore !== true
-  const attestFlags = versionAtLeast(buildx, [0, 10, 0])
+  const attestFlags = buildxSatisfies(buildxVersion, '>=0.10.0')
   let reason: string | undefined
   if (!attestFlags)
     reason = `buildx ${buildxVersion} cannot create attestations (SBOM, provenance): it needs buildx 0.10 or later; update buildx (docker/setup-buildx-action installs a current one)`
-  else if (buildkit && !versionAtLeast(buildkit, [0, 11, 0]))
+  else if (inspect.buildkitVersion && !buildxSatisfies(inspect.buildkitVersion, '>=0.11.0'))
     reason = `the builder "${inspect.name}" runs BuildKit ${inspect.buildkitVersion}, which cannot create attestations (SBOM, provenance): it needs BuildKit 0.11 or later; update the builder`
   else if (classicDocker)
-    reason = `the builder "${inspect.name}" uses the docker driver without the containerd image store, which cannot keep attestations (SBOM, provenance); ${ENABLE_CONTAINERD}`
+    reason = `the builder "${inspect.name}" uses the docker driver on the classic image store, which cannot keep attestations (SBOM, provenance); ${ENABLE_CONTAINERD}`
   return {
     attestFlags,
     attestationSupport: reason ? { ok: false, reason } : { ok: true },
@@ -205,7 +176,7 @@ export async function detectBuildx(runner: BuildxRunner, builder = ''): Promise<
       `docker buildx is not available (${firstLine(version.stderr) || 'docker buildx version failed'}); install the buildx plugin (docker/setup-buildx-action does).`
     )
   const buildxVersion = parseBuildxVersion(version.stdout) ?? 'unknown'
-  if (!versionAtLeast(parseVersion(buildxVersion), [0, 6, 0]) && buildxVersion !== 'unknown')
+  if (buildxVersion !== 'unknown' && !buildxSatisfies(buildxVersion, '>=0.6.0'))
     throw new UsageError(
       `buildx ${buildxVersion} is too old: Stagegate needs buildx 0.6 or later (--metadata-file); update it.`
     )
@@ -241,17 +212,13 @@ function firstLine(text: string): string {
   )
 }
 
-/** The checks that need the builder: attestations, multi-platform load, several exporters. */
+/** The checks that need the builder: multi-platform load, several exporters (attestations: planAttestations). */
 export function checkBuilderSupports(inputs: Inputs, info: BuildxInfo): void {
-  if (wantsAttestations(inputs) && !info.attestationSupport.ok)
-    throw new UsageError(
-      `Attestations are on (sbom: ${inputs.sbom}, provenance: ${inputs.provenance}), but ${info.attestationSupport.reason}; or turn them off with sbom: false and provenance: false.`
-    )
   if (inputs.load && inputs.platforms.length > 1 && !info.multiPlatformLoad)
     throw new UsageError(
       `Input "load" cannot take a multi-platform image (${inputs.platforms.join(', ')}) on the ${info.driver} driver${info.driver === 'docker' ? ' without the containerd image store' : ''}; build one platform to load, or push instead.`
     )
-  if (inputs.load && inputs.push && !versionAtLeast(parseVersion(info.buildxVersion), [0, 13, 0]))
+  if (inputs.load && inputs.push && !buildxSatisfies(info.buildxVersion, '>=0.13.0'))
     throw new UsageError(
       `Inputs "push" and "load" together need buildx 0.13 or later (several exporters); this is buildx ${info.buildxVersion}. Update buildx or drop one.`
     )

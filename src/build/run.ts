@@ -7,7 +7,7 @@
 import { promises as fs } from 'node:fs'
 import * as path from 'node:path'
 import type { Inputs } from '../inputs.js'
-import { getBuildArgs, planCache, wantsAttestations, type BuildEnv } from './args.js'
+import { getBuildArgs, hasExporterType, planAttestations, planCache, type BuildEnv } from './args.js'
 import { checkBuilderSupports, detectBuildx, type BuildxInfo, type BuildxRunner } from './buildx.js'
 import {
   actionsCacheService,
@@ -19,6 +19,7 @@ import {
 import { parseBuildOutputs } from './metadata.js'
 import { prepareSecrets, type PreparedSecrets } from './secrets.js'
 import { removeOnSignal } from './cleanup.js'
+import { isPrivateRepository, resolveContext } from './context.js'
 import { validateBuildInputs } from './validate.js'
 
 export interface BuildDeps {
@@ -64,6 +65,12 @@ export interface BuildResult {
   /** The Dockerfile built, when the context is local (absolute). */
   dockerfile?: string
   buildx: BuildxInfo
+  /** The context buildx got (the Git context of the commit when `context` was empty). */
+  context?: string
+  /** The attestations the build carries. */
+  attestations?: { sbom: boolean; provenance: boolean }
+  /** `outputs` wrote local files or a tarball only: there is no image in an engine or registry. */
+  filesOnly?: boolean
 }
 
 /**
@@ -98,11 +105,24 @@ async function readEvent(env: NodeJS.ProcessEnv): Promise<unknown> {
   }
 }
 
-/** The workflow run URL, as build-push-action sets provenance builder-id. */
+/**
+ * The workflow run URL with `/attempts/N`, as build-push-action sets the
+ * provenance builder-id (the toolkit's workflowRunURL(true)); undefined
+ * outside GitHub Actions.
+ */
 export function workflowRunUrl(env: NodeJS.ProcessEnv): string | undefined {
   if (!env.GITHUB_REPOSITORY || !env.GITHUB_RUN_ID) return undefined
-  const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? '1')
-  return `${env.GITHUB_SERVER_URL ?? 'https://github.com'}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ''}`
+  const attempt = /^\d+$/.test(env.GITHUB_RUN_ATTEMPT ?? '') ? Number(env.GITHUB_RUN_ATTEMPT) : 1
+  return `${(env.GITHUB_SERVER_URL || 'https://github.com').replace(/\/+$/, '')}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}/attempts/${attempt}`
+}
+
+/**
+ * buildx's environment: plain progress unless the user chose another (the
+ * step parses `#N CACHED` lines), and build warnings in the metadata file,
+ * as build-push-action sets BUILDX_METADATA_WARNINGS.
+ */
+export function buildxEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  return { ...env, BUILDKIT_PROGRESS: env.BUILDKIT_PROGRESS || 'plain', BUILDX_METADATA_WARNINGS: 'true' }
 }
 
 /**
@@ -139,25 +159,38 @@ export function countCachedSteps(lines: readonly string[]): number {
 
 const KEEP_LINES = 5000
 
-export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildResult> {
+export async function runBuild(given: Inputs, deps: BuildDeps): Promise<BuildResult> {
   const now = deps.now ?? Date.now
   const started = now()
+  const event = await readEvent(deps.env)
+  const resolved = resolveContext(given.context, deps.env, event)
+  const inputs: Inputs = { ...given, context: resolved.context }
   const validated = validateBuildInputs(inputs, { cwd: deps.cwd, env: deps.env })
   const info = deps.buildx ?? (await detectBuildx(deps.runner, inputs.builder))
   checkBuilderSupports(inputs, info)
-  const canPush = deps.canPush ?? runCanPush(deps.env, await readEvent(deps.env))
+  const canPush = deps.canPush ?? runCanPush(deps.env, event)
+  const attestations = planAttestations(inputs, {
+    builderId: workflowRunUrl(deps.env),
+    privateRepository: isPrivateRepository(event),
+    support: info.attestationSupport,
+    noDefaults: /^(1|t|true)$/i.test(deps.env.BUILDX_NO_DEFAULT_ATTESTATIONS ?? '')
+  })
+  if (attestations.skipped) deps.notice(attestations.skipped)
 
   await fs.mkdir(deps.tempDir, { recursive: true })
   const work = await fs.mkdtemp(path.join(deps.tempDir, 'stagegate-build-'))
   let secrets: PreparedSecrets | undefined
   const uninstall = removeOnSignal(() => [secrets?.dir ?? '', work])
   try {
-    secrets = await prepareSecrets(inputs, {
-      tempRoot: deps.tempDir,
-      mask: deps.mask,
-      env: deps.env,
-      cwd: deps.cwd
-    })
+    secrets = await prepareSecrets(
+      inputs,
+      { tempRoot: deps.tempDir, mask: deps.mask, env: deps.env, cwd: deps.cwd },
+      {
+        context: resolved.context,
+        defaultContext: resolved.defaultContext,
+        serverUrl: deps.env.GITHUB_SERVER_URL || 'https://github.com'
+      }
+    )
     const redact = secrets.redact
 
     const cache = deps.cache ?? actionsCacheService()
@@ -165,7 +198,7 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
     if (inputs['cache-local']) {
       if (!info.cacheExportSupported)
         deps.notice(
-          `cache-local is skipped: the builder "${info.builderName}" (docker driver without the containerd image store) cannot export cache; enable the containerd image store or use a docker-container builder.`
+          `cache-local is skipped: the builder "${info.builderName}" (docker driver on the classic image store) cannot export cache; enable the containerd image store or use a docker-container builder.`
         )
       else
         localCache = await restoreLocalCache({
@@ -182,24 +215,26 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
     const env: BuildEnv = {
       metadataFile: path.join(work, 'metadata.json'),
       iidFile: path.join(work, 'iid'),
-      file: validated.file,
-      secrets: secrets.specs,
+      context: resolved.context,
+      defaultContext: resolved.defaultContext,
+      secrets: secrets.groups,
       canExportCache: canPush,
       cacheExportSupported: info.cacheExportSupported,
-      attestFlags: info.attestFlags,
-      localCache: localCache ? { src: localCache.src, dest: localCache.dest } : undefined,
-      builderId: workflowRunUrl(deps.env)
+      buildxVersion: info.buildxVersion,
+      attests: attestations.args,
+      localCache: localCache ? { src: localCache.src, dest: localCache.dest } : undefined
     }
     const plan = planCache(inputs, env)
     if (plan.dropped.length > 0) {
       const why = !info.cacheExportSupported
-        ? `the builder "${info.builderName}" (docker driver without the containerd image store) cannot export cache`
+        ? `the builder "${info.builderName}" (docker driver on the classic image store) cannot export cache`
         : 'this run cannot push (a pull request from a fork, or a read-only token)'
       deps.notice(
         `Cache export skipped because ${why}; the build still imports the cache. Dropped: ${plan.dropped.map(redact).join('; ')}`
       )
     }
-    const argv = getBuildArgs(inputs, env).map(redact)
+    const args = getBuildArgs(inputs, env)
+    const argv = args.map(redact)
     deps.log(`docker ${argv.join(' ')}`)
 
     const lines: string[] = []
@@ -209,17 +244,17 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
       if (lines.length > KEEP_LINES) lines.splice(0, lines.length - KEEP_LINES)
       deps.log(clean)
     }
-    const run = await deps.runner.exec(getBuildArgs(inputs, env), {
+    const run = await deps.runner.exec(args, {
       onStdout: onLine,
       onStderr: onLine,
-      env: deps.env,
+      env: buildxEnv(deps.env),
       cwd: deps.cwd
     })
     const ok = run.exitCode === 0
     const outputs = parseBuildOutputs(
       await fs.readFile(env.metadataFile, 'utf8').catch(() => undefined),
       await fs.readFile(env.iidFile, 'utf8').catch(() => undefined),
-      { platforms: inputs.platforms.length, attestations: info.attestFlags && wantsAttestations(inputs) }
+      { platforms: inputs.platforms.length, attestations: attestations.sbom || attestations.provenance }
     )
     if (localCache) {
       try {
@@ -243,7 +278,12 @@ export async function runBuild(inputs: Inputs, deps: BuildDeps): Promise<BuildRe
       cacheExportDropped: plan.dropped.length > 0,
       cachedSteps: countCachedSteps(lines),
       dockerfile: validated.dockerfilePath,
-      buildx: info
+      buildx: info,
+      context: resolved.context,
+      attestations: { sbom: attestations.sbom, provenance: attestations.provenance },
+      filesOnly:
+        inputs.outputs.length > 0 &&
+        inputs.outputs.every(output => hasExporterType('local', [output]) || hasExporterType('tar', [output]))
     }
   } finally {
     uninstall()

@@ -10,7 +10,7 @@ import * as path from 'node:path'
 import { UsageError } from '../errors.js'
 import { makeRedactor } from '../redact.js'
 import type { Inputs } from '../inputs.js'
-import { isGitHubGitContext } from './spec.js'
+import type { SecretSpecs } from './args.js'
 
 export interface SecretDeps {
   /** Parent of the private directory (RUNNER_TEMP or os.tmpdir()). */
@@ -24,8 +24,10 @@ export interface SecretDeps {
 }
 
 export interface PreparedSecrets {
-  /** Values for `--secret`, in input order. */
+  /** Values for `--secret`, in the order buildx gets them. */
   specs: string[]
+  /** The same, by input, for getBuildArgs (build-push-action's order). */
+  groups: SecretSpecs
   /** Replaces every known secret value in `text` with `***`. */
   redact: (text: string) => string
   /** Removes the secret files and their directory; safe to call twice. */
@@ -62,22 +64,51 @@ function maskValue(mask: (value: string) => void, value: string): void {
 
 const SMALL_SECRET_FILE = 64 * 1024
 
+/** A `secrets` item already gives BuildKit a Git token (for any host, or for this one). */
+export function hasGitAuthTokenSecret(secrets: readonly string[], host: string): boolean {
+  return secrets.some(
+    secret =>
+      secret.startsWith('GIT_AUTH_TOKEN=') || (host !== '' && secret.startsWith(`GIT_AUTH_TOKEN.${host}=`))
+  )
+}
+
+/** The Git context the token is for: the commit's own (`{{defaultContext}}`), as build-push-action decides. */
+export interface GitAuth {
+  /** The context buildx gets. */
+  context: string
+  /** The Git context of the commit; '' outside Actions. */
+  defaultContext: string
+  /** GITHUB_SERVER_URL: the host of `GIT_AUTH_TOKEN.<host>` (github.com or the GHES host). */
+  serverUrl: string
+}
+
+export function gitAuthSecretId(auth: GitAuth): string | undefined {
+  if (auth.defaultContext === '' || !auth.context.startsWith(auth.defaultContext)) return undefined
+  try {
+    return `GIT_AUTH_TOKEN.${new URL(auth.serverUrl).host}`
+  } catch {
+    return undefined
+  }
+}
+
 export async function prepareSecrets(
-  inputs: Pick<Inputs, 'secrets' | 'secret-files' | 'secret-envs' | 'github-token' | 'context'>,
-  deps: SecretDeps
+  inputs: Pick<Inputs, 'secrets' | 'secret-files' | 'secret-envs' | 'github-token'>,
+  deps: SecretDeps,
+  auth?: GitAuth
 ): Promise<PreparedSecrets> {
-  const specs: string[] = []
+  const groups: SecretSpecs = { envs: [], strings: [], files: [] }
   const known: string[] = []
-  const toWrite: { id: string; value: string }[] = inputs.secrets.map(item =>
+  const toWrite: { id: string; value: string; git?: boolean }[] = inputs.secrets.map(item =>
     parseSecretPair('secrets', item)
   )
-  // BuildKit clones a private github.com context with GIT_AUTH_TOKEN, as build-push-action provides it.
+  // BuildKit clones the commit's Git context with GIT_AUTH_TOKEN.<host>, as build-push-action provides it.
+  const gitId = auth ? gitAuthSecretId(auth) : undefined
   if (
+    gitId !== undefined &&
     inputs['github-token'] !== '' &&
-    isGitHubGitContext(inputs.context) &&
-    !toWrite.some(secret => secret.id === 'GIT_AUTH_TOKEN')
+    !hasGitAuthTokenSecret(inputs.secrets, gitId.slice('GIT_AUTH_TOKEN.'.length))
   )
-    toWrite.push({ id: 'GIT_AUTH_TOKEN', value: inputs['github-token'] })
+    toWrite.push({ id: gitId, value: inputs['github-token'], git: true })
   for (const secret of toWrite) {
     known.push(secret.value)
     maskValue(deps.mask, secret.value)
@@ -96,7 +127,8 @@ export async function prepareSecrets(
         // File names carry no part of the id or value: only an index.
         const file = path.join(dir, `secret-${index}`)
         await fs.writeFile(file, secret.value, { mode: 0o600, flag: 'wx' })
-        specs.push(`id=${secret.id},src=${file}`)
+        if (secret.git) groups.gitAuth = `id=${secret.id},src=${file}`
+        else groups.strings.push(`id=${secret.id},src=${file}`)
       }
     }
     for (const item of inputs['secret-files']) {
@@ -112,7 +144,8 @@ export async function prepareSecrets(
           maskValue(deps.mask, content.trim())
         }
       }
-      specs.push(`id=${id},src=${file}`)
+      // Passed as written, as build-push-action does (buildx resolves it against the same working directory).
+      groups.files.push(`id=${id},src=${value}`)
     }
     for (const item of inputs['secret-envs']) {
       const { id, value: name } = parseSecretPair('secret-envs', item)
@@ -123,11 +156,17 @@ export async function prepareSecrets(
         )
       known.push(envValue)
       maskValue(deps.mask, envValue)
-      specs.push(`id=${id},env=${name}`)
+      groups.envs.push(`id=${id},env=${name}`)
     }
   } catch (error) {
     await dispose()
     throw error
   }
-  return { specs, redact: makeRedactor(known), dispose, dir }
+  const specs = [
+    ...groups.envs,
+    ...groups.strings,
+    ...groups.files,
+    ...(groups.gitAuth ? [groups.gitAuth] : [])
+  ]
+  return { specs, groups, redact: makeRedactor(known), dispose, dir }
 }

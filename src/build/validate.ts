@@ -7,7 +7,7 @@ import { statSync } from 'node:fs'
 import * as path from 'node:path'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
-import { provenanceValue, sbomArgs } from './args.js'
+import { validateAttestInput } from './args.js'
 import { parseSecretPair } from './secrets.js'
 import { isRemoteContext, parseSpec, specValue } from './spec.js'
 
@@ -86,8 +86,8 @@ export function validateBuildInputs(inputs: Inputs, deps: ValidateDeps): Validat
       'Input "push" needs at least one tag to push to; set "tags" (e.g. ghcr.io/owner/app:latest).'
     )
 
-  provenanceValue(inputs.provenance)
-  sbomArgs(inputs.sbom)
+  validateAttestInput('provenance', inputs.provenance)
+  validateAttestInput('sbom', inputs.sbom)
   for (const attest of inputs.attests) {
     if (!specValue(parseSpec(attest), 'type'))
       throw new UsageError(`Input "attests": "${attest}" has no type=; write e.g. type=sbom,generator=IMAGE.`)
@@ -107,6 +107,8 @@ export function validateBuildInputs(inputs: Inputs, deps: ValidateDeps): Validat
       )
   }
 
+  if (inputs.file === '-')
+    throw new UsageError('Input "file": "-" (stdin) is not supported; give the path of the Dockerfile.')
   if (isRemoteContext(inputs.context)) return { file: inputs.file }
   if (inputs.context === '-')
     throw new UsageError(

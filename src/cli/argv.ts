@@ -36,6 +36,11 @@ export function parseArgv(command: string, argv: readonly string[], spec: FlagSp
     const name = eq === -1 ? arg.slice(2) : arg.slice(2, eq)
     const inline = eq === -1 ? undefined : arg.slice(eq + 1)
     if (spec.booleans.includes(name)) {
+      const next = argv[i + 1]
+      if (inline === undefined && (next === 'true' || next === 'false'))
+        throw new UsageError(
+          `--${name} takes no separate value: write --${name} or --${name}=${next} (got "--${name} ${next}").`
+        )
       if (inline === undefined) parsed.booleans.set(name, true)
       else if (inline === 'true' || inline === 'false') parsed.booleans.set(name, inline === 'true')
       else throw new UsageError(`--${name} takes true or false, got "${inline}".`)

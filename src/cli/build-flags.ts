@@ -9,6 +9,14 @@ import { parseInputs, type Inputs } from '../inputs.js'
 import { parseArgv, type FlagSpec } from './argv.js'
 
 export const BUILD_LIST_FLAGS = [
+  'add-hosts',
+  'allow',
+  'annotations',
+  'build-contexts',
+  'no-cache-filters',
+  'outputs',
+  'ssh',
+  'ulimit',
   'tags',
   'labels',
   'build-args',
@@ -22,6 +30,10 @@ export const BUILD_LIST_FLAGS = [
 ] as const
 
 export const BUILD_VALUE_FLAGS = [
+  'call',
+  'cgroup-parent',
+  'network',
+  'shm-size',
   'context',
   'file',
   'target',
@@ -48,7 +60,7 @@ export const BUILD_BOOLEAN_FLAGS = [
   'lint',
   'check',
   'summary',
-  'annotations'
+  'github-annotations'
 ] as const
 
 export const BUILD_FLAG_SPEC: FlagSpec = {
@@ -72,7 +84,8 @@ export function parseBuildFlags(argv: string[]): Inputs {
       throw new UsageError(`--${name} is given ${values.length} times; it takes one value.`)
   }
   return parseInputs(name => {
-    if (name === 'context' && positional !== undefined) return positional
+    // `docker buildx build` needs a context; the CLI builds the working directory by default.
+    if (name === 'context') return positional ?? parsed.values.get('context')?.[0] ?? '.'
     const values = parsed.values.get(name)
     if (values) return values.join('\n')
     const flag = parsed.booleans.get(name)

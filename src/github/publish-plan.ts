@@ -24,7 +24,7 @@ import { apiUrlFromEnv } from './rest.js'
 export interface PublishInputs {
   comment: 'auto' | 'always' | 'never'
   summary: boolean
-  annotations: boolean
+  'github-annotations': boolean
   'report-file': string
   'sarif-file': string
   'github-token': string
@@ -151,7 +151,7 @@ export function planPublish(plan: PlanInputs, options: { setFailed?: boolean } =
   const sarif = toSarif(report, { toolVersion: report.tool.version, srcRoot: workspace, ...rules })
   const outcome = verdict(report, failOn)
 
-  const annotated = inputs.annotations
+  const annotated = inputs['github-annotations']
     ? planAnnotations(report.findings, { workspace, cwd, dockerfile: report.dockerfile, ...rules })
     : { annotations: [], omitted: 0 }
 

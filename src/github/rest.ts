@@ -1,8 +1,16 @@
-// A minimal GitHub REST client on fetch, for the three calls the sticky
-// comment needs. It honours GITHUB_API_URL (GHES, and the tests' local fake),
-// follows Link pagination only within that API's origin (the token never goes
-// elsewhere), and turns every failure into a GitHubApiError that says what
-// kind of failure it was. It never puts the token in an error.
+// The GitHub REST client for the three calls the sticky comment needs, on
+// @actions/github's Octokit (its proxy-aware fetch: HTTPS_PROXY, HTTP_PROXY,
+// NO_PROXY as in every other action) with @octokit/plugin-retry (server
+// errors and dropped connections retried with backoff) and
+// @octokit/plugin-throttling (GitHub's rate limits respected; a limit that
+// would make the step wait is reported instead). It honours GITHUB_API_URL
+// (GHES, and the tests' local fake), follows Link pagination only within that
+// API's origin (the token never goes elsewhere), and turns every failure
+// into a GitHubApiError that says what kind of failure it was, never with
+// the token in it. `RestClient` stays the small interface tests swap.
+import { GitHub, getUserAgentWithOrchestrationId } from '@actions/github/lib/utils'
+import { retry } from '@octokit/plugin-retry'
+import { throttling } from '@octokit/plugin-throttling'
 
 export interface IssueComment {
   id: number
@@ -39,10 +47,14 @@ export interface RestOptions {
   /** Default: GITHUB_API_URL, then https://api.github.com. */
   apiUrl?: string
   userAgent?: string
+  /** Replaces the proxy-aware fetch (tests). */
   fetch?: typeof fetch
   timeoutMs?: number
   /** Stop following pages after this many (100 comments each). */
   maxPages?: number
+  /** Retries of a server error or a dropped connection (default 2), and the backoff base (default 1000 ms: 1 s, 4 s). */
+  retries?: number
+  retryBaseMs?: number
 }
 
 export const API_VERSION = '2022-11-28'
@@ -53,7 +65,7 @@ export function apiUrlFromEnv(env: NodeJS.ProcessEnv): string {
 }
 
 /** The `rel="next"` target of a Link header. */
-export function nextLink(link: string | null): string | undefined {
+export function nextLink(link: string | null | undefined): string | undefined {
   if (!link) return undefined
   for (const part of link.split(',')) {
     const match = /<([^>]+)>\s*;\s*rel="?([^";]+)"?/.exec(part.trim())
@@ -62,14 +74,17 @@ export function nextLink(link: string | null): string | undefined {
   return undefined
 }
 
+type Headers = Record<string, string | number | undefined>
+
 function classify(
   status: number,
   message: string,
   headers: Headers
 ): { kind: ApiErrorKind; retryAfter?: number } {
-  const retryHeader = headers.get('retry-after')
-  const retryAfter = retryHeader !== null && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined
-  const exhausted = headers.get('x-ratelimit-remaining') === '0'
+  const retryHeader = headers['retry-after']
+  const retryAfter =
+    retryHeader !== undefined && /^\d+$/.test(String(retryHeader)) ? Number(retryHeader) : undefined
+  const exhausted = String(headers['x-ratelimit-remaining']) === '0'
   if (status === 429 || (status === 403 && (exhausted || /rate limit/i.test(message)))) {
     return { kind: 'rate-limited', ...(retryAfter !== undefined ? { retryAfter } : {}) }
   }
@@ -80,81 +95,99 @@ function classify(
   return { kind: 'other' }
 }
 
-async function apiMessage(response: Response): Promise<string> {
-  try {
-    const text = await response.text()
-    const parsed = JSON.parse(text) as { message?: unknown }
-    if (typeof parsed.message === 'string') return parsed.message.slice(0, 300)
-    return text.slice(0, 300)
-  } catch {
-    return ''
-  }
+interface OctokitFailure {
+  name?: string
+  message?: string
+  status?: number
+  response?: { status: number; headers: Headers; data?: unknown }
+  cause?: { code?: unknown; message?: unknown; cause?: { code?: unknown } }
 }
+
+/** Any Octokit failure → a GitHubApiError that names the call, never the token. */
+export function toApiError(what: string, error: unknown, token: string): GitHubApiError {
+  const failure = (error ?? {}) as OctokitFailure
+  const scrub = (text: string): string => (token === '' ? text : text.split(token).join('***'))
+  if (failure.response) {
+    const data = failure.response.data as { message?: unknown } | string | undefined
+    const message = (
+      typeof data === 'string' ? data : typeof data?.message === 'string' ? data.message : ''
+    ).slice(0, 300)
+    const { kind, retryAfter } = classify(failure.response.status, message, failure.response.headers)
+    return new GitHubApiError(
+      scrub(`${what}: HTTP ${failure.response.status}${message ? ` ${message}` : ''}`),
+      kind,
+      failure.response.status,
+      retryAfter
+    )
+  }
+  const code = failure.cause?.code ?? failure.cause?.cause?.code
+  const reason =
+    failure.name === 'AbortError' || failure.name === 'TimeoutError'
+      ? 'timed out'
+      : `${failure.message ?? String(error)}${typeof code === 'string' ? ` (${code})` : ''}`
+  return new GitHubApiError(scrub(`${what}: ${reason}`), 'network', 0)
+}
+
+const RetryingOctokit = GitHub.plugin(retry, throttling)
 
 export function createRestClient(options: RestOptions): RestClient {
   const apiUrl = (options.apiUrl ?? apiUrlFromEnv(process.env)).replace(/\/+$/, '')
   const origin = new URL(apiUrl).origin
-  const doFetch = options.fetch ?? fetch
   const timeoutMs = options.timeoutMs ?? 30_000
   const maxPages = options.maxPages ?? 100
-  const headers = {
-    accept: 'application/vnd.github+json',
-    authorization: `Bearer ${options.token}`,
-    'user-agent': options.userAgent ?? 'stagegate',
-    'x-github-api-version': API_VERSION
-  }
+  // No Octokit auth strategy: it would write `token …`; the hook below sends GitHub's documented Bearer form.
+  const octokit = new RetryingOctokit({
+    baseUrl: apiUrl,
+    userAgent: getUserAgentWithOrchestrationId(options.userAgent ?? 'stagegate') ?? 'stagegate',
+    // Only for tests: a shallow `request` would replace @actions/github's proxy-aware fetch.
+    ...(options.fetch ? { request: { fetch: options.fetch } } : {}),
+    retry: {
+      retries: options.retries ?? 2,
+      retryAfterBaseValue: options.retryBaseMs ?? 1000,
+      // Rate limits belong to the throttling plugin; the other 4xx are answers, not accidents.
+      doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451]
+    },
+    throttle: {
+      // Waiting out a rate limit could hold the job for an hour: report it, the next run updates the comment.
+      onRateLimit: () => false,
+      onSecondaryRateLimit: () => false
+    }
+  })
+  octokit.hook.before('request', request => {
+    request.headers['x-github-api-version'] = API_VERSION
+    request.headers.accept = 'application/vnd.github+json'
+    request.headers.authorization = `Bearer ${options.token}`
+    request.request = { ...request.request, signal: AbortSignal.timeout(timeoutMs) }
+  })
 
-  async function request(method: string, url: string, body?: unknown): Promise<Response> {
-    const what = `${method} ${new URL(url).pathname}`
-    let response: Response
+  async function call<T>(
+    what: string,
+    run: () => Promise<{ data: unknown; headers: Headers }>
+  ): Promise<{ data: T; headers: Headers }> {
     try {
-      response = await doFetch(url, {
-        method,
-        headers: body === undefined ? headers : { ...headers, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-        signal: AbortSignal.timeout(timeoutMs),
-        redirect: 'error'
-      })
+      const response = await run()
+      return response as { data: T; headers: Headers }
     } catch (error) {
-      const cause = error instanceof Error ? (error.cause as { code?: unknown } | undefined) : undefined
-      const code = typeof cause?.code === 'string' ? ` (${cause.code})` : ''
-      const reason = `${error instanceof Error ? error.message : String(error)}${code}`
-      throw new GitHubApiError(`${what}: ${reason}`, 'network', 0)
-    }
-    if (!response.ok) {
-      const message = await apiMessage(response)
-      const { kind, retryAfter } = classify(response.status, message, response.headers)
-      throw new GitHubApiError(
-        `${what}: HTTP ${response.status}${message ? ` ${message}` : ''}`,
-        kind,
-        response.status,
-        retryAfter
-      )
-    }
-    return response
-  }
-
-  async function json<T>(response: Response): Promise<T> {
-    try {
-      return (await response.json()) as T
-    } catch {
-      throw new GitHubApiError(`${response.url}: the answer is not JSON`, 'other', response.status)
+      throw toApiError(what, error, options.token)
     }
   }
 
-  const repoPath = (owner: string, repo: string): string =>
-    `${apiUrl}/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
+  const path = (owner: string, repo: string): string =>
+    `/repos/${encodeURIComponent(owner)}/${encodeURIComponent(repo)}`
 
   return {
     async *listIssueComments(owner, repo, issueNumber) {
-      let url: string | undefined = `${repoPath(owner, repo)}/issues/${issueNumber}/comments?per_page=100`
+      let url: string | undefined =
+        `${apiUrl}${path(owner, repo)}/issues/${issueNumber}/comments?per_page=100`
       for (let page = 0; url !== undefined && page < maxPages; page++) {
-        const response = await request('GET', url)
-        const comments = await json<IssueComment[]>(response)
-        if (!Array.isArray(comments))
-          throw new GitHubApiError('comment listing is not an array', 'other', response.status)
-        yield comments
-        const next = nextLink(response.headers.get('link'))
+        const target: string = url
+        const response = await call<IssueComment[]>(`GET ${new URL(target).pathname}`, () =>
+          octokit.request({ method: 'GET', url: target })
+        )
+        if (!Array.isArray(response.data))
+          throw new GitHubApiError('comment listing is not an array', 'other', 200)
+        yield response.data
+        const next = nextLink(response.headers.link as string | undefined)
         url =
           next !== undefined && new URL(next, apiUrl).origin === origin
             ? new URL(next, apiUrl).toString()
@@ -162,14 +195,28 @@ export function createRestClient(options: RestOptions): RestClient {
       }
     },
     async createIssueComment(owner, repo, issueNumber, body) {
-      return json<IssueComment>(
-        await request('POST', `${repoPath(owner, repo)}/issues/${issueNumber}/comments`, { body })
+      const what = `POST ${new URL(apiUrl).pathname.replace(/\/$/, '')}${path(owner, repo)}/issues/${issueNumber}/comments`
+      const response = await call<IssueComment>(what, () =>
+        octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+          owner,
+          repo,
+          issue_number: issueNumber,
+          body
+        })
       )
+      return response.data
     },
     async updateIssueComment(owner, repo, commentId, body) {
-      return json<IssueComment>(
-        await request('PATCH', `${repoPath(owner, repo)}/issues/comments/${commentId}`, { body })
+      const what = `PATCH ${new URL(apiUrl).pathname.replace(/\/$/, '')}${path(owner, repo)}/issues/comments/${commentId}`
+      const response = await call<IssueComment>(what, () =>
+        octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', {
+          owner,
+          repo,
+          comment_id: commentId,
+          body
+        })
       )
+      return response.data
     }
   }
 }
