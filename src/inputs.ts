@@ -40,6 +40,8 @@ export interface Inputs {
   annotations: boolean
   'report-file': string
   'sarif-file': string
+  /** Run the built image once, hardened, to prove the startup prediction. */
+  smoke: boolean
 }
 
 export type InputGetter = (name: string) => string
@@ -184,6 +186,7 @@ export function parseInputs(get: InputGetter): Inputs {
     summary: bool('summary', true),
     annotations: bool('annotations', true),
     'report-file': text('report-file'),
-    'sarif-file': text('sarif-file')
+    'sarif-file': text('sarif-file'),
+    smoke: bool('smoke', false)
   }
 }

@@ -10,6 +10,8 @@ import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
 import { runImageChecks } from './checks/run.js'
+import { STARTUP_SCAN } from './checks/startup/markers.js'
+import { predictStartup } from './checks/startup/verdict.js'
 import type { Config } from './config.js'
 import { loadConfig } from './config-load.js'
 import type { DockerfileModel } from './dockerfile/model.js'
@@ -17,12 +19,14 @@ import { parseDockerfile } from './dockerfile/parse.js'
 import { errorMessage, isUsageError } from './errors.js'
 import type { FailOn, Finding } from './finding.js'
 import { readImage } from './image/read.js'
-import type { ImageIndex } from './image/types.js'
+import type { ContainerConfig, ImageIndex } from './image/types.js'
 import type { Inputs } from './inputs.js'
 import { lintFile, readDockerfile } from './lint/lint-file.js'
 import { buildReport } from './report/build-report.js'
 import { reportImage } from './report/image.js'
 import type { Report, ReportImage } from './report/report.js'
+import { smokeLine } from './report/startup.js'
+import { smokeImage } from './smoke/run.js'
 import { VERSION } from './version.js'
 
 export interface PipelineDeps {
@@ -150,6 +154,12 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     )
     findings.push(...checked.findings)
     image = checked.image
+    if (inputs.smoke && image.startup) {
+      const runner = deps.runner ?? createDockerRunner()
+      const config = checked.config ?? {}
+      image.startup.smoke = await deps.group('Smoke run', () => smokeImage(runner, source, config))
+      deps.info(smokeLine(image.startup.smoke))
+    }
     if (build?.indexFromAttestations) image.indexFromAttestations = true
     if (build?.digest && inputs.push) image.digest = build.digest
   }
@@ -179,6 +189,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 interface CheckedImage {
   findings: Finding[]
   image: ReportImage
+  /** The image config (USER and Env for the smoke run). */
+  config?: ContainerConfig
 }
 
 /**
@@ -250,6 +262,7 @@ export async function checkImage(
   try {
     index = await readImage(source, {
       capture: IMAGE_CAPTURE,
+      scan: STARTUP_SCAN,
       tempDir: deps.tempDir,
       ...(inputs.platforms.length === 1 && inputs.platforms[0] ? { platform: inputs.platforms[0] } : {})
     })
@@ -268,5 +281,10 @@ export async function checkImage(
     ...(model ? { model } : {}),
     ...(requested ? { requested } : {})
   })
-  return { findings, image: reportImage(index, model ? attributeLayers(index, model) : []) }
+  const startup = predictStartup(index, { config, ...(model ? { model } : {}) })
+  return {
+    findings,
+    image: reportImage(index, model ? attributeLayers(index, model) : [], startup),
+    config: index.config
+  }
 }

@@ -48,7 +48,8 @@ export const BUILD_BOOLEAN_FLAGS = [
   'lint',
   'check',
   'summary',
-  'annotations'
+  'annotations',
+  'smoke'
 ] as const
 
 export const BUILD_FLAG_SPEC: FlagSpec = {

@@ -7,7 +7,7 @@ import { buildCommand, checkCommand, lintCommand, rulesCommand } from './command
 
 export const USAGE = `usage:
   stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
-  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P]
+  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P] [--smoke]
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
                   [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format text|json|sarif]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)
