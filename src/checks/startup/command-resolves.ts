@@ -19,8 +19,10 @@ export const SG2040: ImageCheck = {
     if (argv.length === 0 || argv[0] === '')
       return [
         {
+          // A warning, not an error: images meant only as a base or as `docker run IMAGE CMD` tools have none.
+          severity: 'warning',
           message:
-            'The image sets neither ENTRYPOINT nor CMD, so the container fails to start ("no command specified"); add ENTRYPOINT ["/path/to/app"] to the final stage',
+            'The image sets neither ENTRYPOINT nor CMD, so `docker run IMAGE` fails ("no command specified"); if it is meant to run, add ENTRYPOINT ["/path/to/app"] to the final stage',
           evidence: 'config Entrypoint and Cmd are empty',
           ...atOrigin(origin)
         }
