@@ -23,17 +23,18 @@ export const SG2041: ImageCheck = {
       if (step.role !== 'command' && step.role !== 'shell-command') continue
       const { lookup } = step
       const file = lookup.file
+      const runs = step.role === 'shell-command' ? `${who} runs a shell whose command` : `${who} runs`
       const denied =
         lookup.status === 'denied' || (lookup.status === 'not-on-path' && lookup.detail !== undefined)
       if (denied) {
         hits.push({
-          message: `${who} runs ${lookup.name}, but ${lookup.detail ?? 'it is not executable'}: the container fails with "permission denied"; COPY --chmod=0755 (or --chown to the USER) in the line that puts it there`,
+          message: `${runs} ${lookup.name}, but ${lookup.detail ?? 'it is not executable'}: the container fails with "permission denied"; COPY --chmod=0755 (or --chown to the USER) in the line that puts it there`,
           evidence: `command ${showArgv(analysis.argv)}; ${describeIdentity(analysis.identity)}`,
           ...atStep(step, analysis.origin)
         })
       } else if (step.unreadableScript && file) {
         hits.push({
-          message: `${who} runs the script ${file.path}, which ${describeIdentity(analysis.identity)} may execute but not read (${file.uid}:${file.gid} ${octal(file.mode)}), so its interpreter cannot open it; make it readable (COPY --chmod=0755)`,
+          message: `${runs} the script ${file.path}, which ${describeIdentity(analysis.identity)} may execute but not read (${file.uid}:${file.gid} ${octal(file.mode)}), so its interpreter cannot open it; make it readable (COPY --chmod=0755)`,
           evidence: `command ${showArgv(analysis.argv)}`,
           ...atStep(step, analysis.origin)
         })
