@@ -597,7 +597,10 @@ describe('STARTUP_SCAN', () => {
     ['/usr/bin/server', 1_000_000, 0o755, true],
     ['/usr/bin/other', 1_000_000, 0o755, false],
     ['/app/data.bin', 1_000_000, 0o644, false],
-    ['/app/tiny', 10, 0o755, false]
+    ['/app/tiny', 10, 0o755, false],
+    ['/opt/conda/lib/libpython3.11.so.1.0', 1_000_000, 0o755, false],
+    ['/app/node_modules/.bin/tool', 1_000_000, 0o755, false],
+    ['/opt/app/server', 1_000_000, 0o755, true]
   ])('%s (%d bytes, mode %o): scanned %s', (path, size, mode, wanted) => {
     expect(STARTUP_SCAN.select(path, size, mode, cfg)).toBe(wanted)
   })

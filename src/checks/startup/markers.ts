@@ -72,9 +72,14 @@ function commandNames(config: ContainerConfig): Set<string> {
   return names
 }
 
+/** Executable bits on these say nothing: shared objects, archives, interpreted sources, package trees. */
+const NOT_A_COMMAND =
+  /\.(so(\.\d+)*|a|o|py|pyc|js|mjs|cjs|rb|pl|jar|txt|md|json)$|\/(node_modules|site-packages|dist-packages)\//
+
 /**
- * Application executables (outside package-managed trees) and anything
- * named like the command: few files per image, so the scan stays cheap.
+ * Application executables (outside package-managed trees, not libraries)
+ * and anything named like the command: few files per image, so the scan
+ * stays cheap even in a multi-gigabyte image.
  */
 export const STARTUP_SCAN: MarkerScan = {
   markers: STARTUP_MARKERS,
@@ -82,13 +87,13 @@ export const STARTUP_SCAN: MarkerScan = {
     const names = new WeakMap<ContainerConfig, Set<string>>()
     return (path: string, size: number, mode: number, config: ContainerConfig): boolean => {
       if ((mode & 0o111) === 0 || size < 52) return false
-      if (!DISTRO_TREES.test(path)) return true
       let set = names.get(config)
       if (!set) {
         set = commandNames(config)
         names.set(config, set)
       }
-      return set.has(basenameOf(path))
+      if (set.has(basenameOf(path))) return true
+      return !DISTRO_TREES.test(path) && !NOT_A_COMMAND.test(path)
     }
   })()
 }
