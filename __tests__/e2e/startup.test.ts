@@ -18,7 +18,9 @@ import { createDockerRunner } from '../../src/build/buildx.js'
 import { emptyConfig } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import type { Finding } from '../../src/finding.js'
-import { checkImage } from '../../src/pipeline.js'
+import { parseInputs } from '../../src/inputs.js'
+import { checkImage, runPipeline } from '../../src/pipeline.js'
+import { renderSummary } from '../../src/report/summary.js'
 import type { ReportStartup } from '../../src/report/report.js'
 import { smokeImage } from '../../src/smoke/run.js'
 import { describeE2E, docker, FIXTURES } from './engine.js'
@@ -319,5 +321,48 @@ describeE2E('startup prediction against the hardened smoke run', () => {
     // Both outcomes occur: the table is not all "starts" or all "fails".
     expect(rows.filter(row => row[2]?.startsWith('started')).length).toBeGreaterThan(0)
     expect(rows.filter(row => row[2]?.startsWith('failed')).length).toBeGreaterThan(0)
+  })
+
+  test('the smoke input runs through the pipeline into image.startup and the summary', async () => {
+    const context = await fs.mkdtemp(path.join(workdir, 'pipeline-'))
+    for (const source of SOURCES)
+      await fs.writeFile(
+        path.join(context, source),
+        readFileSync(path.join(HERE, 'startup-fixtures', source))
+      )
+    await fs.writeFile(path.join(context, 'Dockerfile'), BUILD + CASES[0]!.failing)
+    const tag = `startup-e2e/pipeline:${STAMP}`
+    tags.push(tag)
+    const values: Record<string, string> = {
+      context,
+      tags: tag,
+      load: 'true',
+      sbom: 'false',
+      provenance: 'false',
+      smoke: 'true'
+    }
+    const lines: string[] = []
+    const result = await runPipeline(
+      parseInputs(name => values[name] ?? ''),
+      {
+        cwd: context,
+        env: process.env,
+        tempDir: os.tmpdir(),
+        info: line => lines.push(line),
+        notice: () => undefined,
+        warning: () => undefined,
+        group: (_name, phase) => phase(),
+        mask: () => undefined
+      }
+    )
+    const startup = result.report.image?.startup
+    expect(startup?.expected).toBe(false)
+    expect(startup?.reasons.map(reason => [reason.ruleId, reason.line])).toEqual([['SG2040', 8]])
+    expect(startup?.smoke).toMatchObject({ ran: true, started: false })
+    expect(startup?.smoke.output?.join('\n')).toContain('/app')
+    expect(lines).toContain(`smoke run: failed (exit ${startup?.smoke.exitCode})`)
+    const summary = renderSummary(result.report, { failOn: 'error' })
+    expect(summary).toContain('**Startup:** ❌ not expected to start')
+    expect(summary).toContain('— as predicted')
   })
 })
