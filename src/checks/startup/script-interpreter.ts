@@ -72,7 +72,7 @@ export const SG2042: ImageCheck = {
             ? "is on none of PATH's directories"
             : (broken.lookup.detail ?? 'is not in the image')
       hits.push({
-        message: `${who} runs the script ${file.path} with ${line}, but ${visible(name)} ${why}: the container fails with "no such file or directory"; use a final base that has ${visible(basename(name))}, or ship a compiled binary`,
+        message: `${who} runs the script ${file.path} with ${evidence}, but ${visible(name)} ${why}: the container fails with "no such file or directory"; use a final base that has ${visible(basename(name))}, or ship a compiled binary`,
         evidence,
         ...atStep(step, analysis.origin)
       })
