@@ -408,7 +408,7 @@ var require_directives = __commonJS({
         return tag[0] === "!" ? tag : `!<${tag}>`;
       }
       toString(doc) {
-        const lines2 = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
+        const lines = this.yaml.explicit ? [`%YAML ${this.yaml.version || "1.2"}`] : [];
         const tagEntries = Object.entries(this.tags);
         let tagNames;
         if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
@@ -424,9 +424,9 @@ var require_directives = __commonJS({
           if (handle === "!!" && prefix2 === "tag:yaml.org,2002:")
             continue;
           if (!doc || tagNames.some((tn) => tn.startsWith(prefix2)))
-            lines2.push(`%TAG ${handle} ${prefix2}`);
+            lines.push(`%TAG ${handle} ${prefix2}`);
         }
-        return lines2.join("\n");
+        return lines.join("\n");
       }
     };
     Directives.defaultYaml = { explicit: false, version: "1.2" };
@@ -1069,8 +1069,8 @@ var require_foldFlowLines = __commonJS({
           split = void 0;
         } else {
           if (ch === " " && prev && prev !== " " && prev !== "\n" && prev !== "	") {
-            const next2 = text[i + 1];
-            if (next2 && next2 !== " " && next2 !== "\n" && next2 !== "	")
+            const next = text[i + 1];
+            if (next && next !== " " && next !== "\n" && next !== "	")
               split = i;
           }
           if (i >= end) {
@@ -1196,8 +1196,8 @@ var require_stringifyString = __commonJS({
             case "u":
               {
                 str += json.slice(start, i);
-                const code2 = json.substr(i + 2, 4);
-                switch (code2) {
+                const code = json.substr(i + 2, 4);
+                switch (code) {
                   case "0000":
                     str += "\\0";
                     break;
@@ -1223,8 +1223,8 @@ var require_stringifyString = __commonJS({
                     str += "\\P";
                     break;
                   default:
-                    if (code2.substr(0, 2) === "00")
-                      str += "\\x" + code2.substr(2);
+                    if (code.substr(0, 2) === "00")
+                      str += "\\x" + code.substr(2);
                     else
                       str += json.substr(i, 6);
                 }
@@ -1887,22 +1887,22 @@ var require_stringifyCollection = __commonJS({
       const { indent, options: { commentString } } = ctx;
       const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
       let chompKeep = false;
-      const lines2 = [];
+      const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment2 = null;
         if (identity.isNode(item)) {
           if (!chompKeep && item.spaceBefore)
-            lines2.push("");
-          addCommentBefore(ctx, lines2, item.commentBefore, chompKeep);
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
           if (item.comment)
             comment2 = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (!chompKeep && ik.spaceBefore)
-              lines2.push("");
-            addCommentBefore(ctx, lines2, ik.commentBefore, chompKeep);
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
           }
         }
         chompKeep = false;
@@ -1911,15 +1911,15 @@ var require_stringifyCollection = __commonJS({
           str2 += stringifyComment.lineComment(str2, itemIndent, commentString(comment2));
         if (chompKeep && comment2)
           chompKeep = false;
-        lines2.push(blockItemPrefix + str2);
+        lines.push(blockItemPrefix + str2);
       }
       let str;
-      if (lines2.length === 0) {
+      if (lines.length === 0) {
         str = flowChars.start + flowChars.end;
       } else {
-        str = lines2[0];
-        for (let i = 1; i < lines2.length; ++i) {
-          const line = lines2[i];
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+          const line = lines[i];
           str += line ? `
 ${indent}${line}` : "\n";
         }
@@ -1942,22 +1942,22 @@ ${indent}${line}` : "\n";
       });
       let reqNewline = false;
       let linesAtValue = 0;
-      const lines2 = [];
+      const lines = [];
       for (let i = 0; i < items.length; ++i) {
         const item = items[i];
         let comment = null;
         if (identity.isNode(item)) {
           if (item.spaceBefore)
-            lines2.push("");
-          addCommentBefore(ctx, lines2, item.commentBefore, false);
+            lines.push("");
+          addCommentBefore(ctx, lines, item.commentBefore, false);
           if (item.comment)
             comment = item.comment;
         } else if (identity.isPair(item)) {
           const ik = identity.isNode(item.key) ? item.key : null;
           if (ik) {
             if (ik.spaceBefore)
-              lines2.push("");
-            addCommentBefore(ctx, lines2, ik.commentBefore, false);
+              lines.push("");
+            addCommentBefore(ctx, lines, ik.commentBefore, false);
             if (ik.comment)
               reqNewline = true;
           }
@@ -1974,12 +1974,12 @@ ${indent}${line}` : "\n";
         if (comment)
           reqNewline = true;
         let str = stringify.stringify(item, itemCtx, () => comment = null);
-        reqNewline || (reqNewline = lines2.length > linesAtValue || str.includes("\n"));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes("\n"));
         if (i < items.length - 1) {
           str += ",";
         } else if (ctx.options.trailingComma) {
           if (ctx.options.lineWidth > 0) {
-            reqNewline || (reqNewline = lines2.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
+            reqNewline || (reqNewline = lines.reduce((sum2, line) => sum2 + line.length + 2, 2) + (str.length + 2) > ctx.options.lineWidth);
           }
           if (reqNewline) {
             str += ",";
@@ -1987,35 +1987,35 @@ ${indent}${line}` : "\n";
         }
         if (comment)
           str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
-        lines2.push(str);
-        linesAtValue = lines2.length;
+        lines.push(str);
+        linesAtValue = lines.length;
       }
       const { start, end } = flowChars;
-      if (lines2.length === 0) {
+      if (lines.length === 0) {
         return start + end;
       } else {
         if (!reqNewline) {
-          const len = lines2.reduce((sum2, line) => sum2 + line.length + 2, 2);
+          const len = lines.reduce((sum2, line) => sum2 + line.length + 2, 2);
           reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
         }
         if (reqNewline) {
           let str = start;
-          for (const line of lines2)
+          for (const line of lines)
             str += line ? `
 ${indentStep}${indent}${line}` : "\n";
           return `${str}
 ${indent}${end}`;
         } else {
-          return `${start}${fcPadding}${lines2.join(" ")}${fcPadding}${end}`;
+          return `${start}${fcPadding}${lines.join(" ")}${fcPadding}${end}`;
         }
       }
     }
-    function addCommentBefore({ indent, options: { commentString } }, lines2, comment, chompKeep) {
+    function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
       if (comment && chompKeep)
         comment = comment.replace(/^\n+/, "");
       if (comment) {
         const ic = stringifyComment.indentComment(commentString(comment), indent);
-        lines2.push(ic.trimStart());
+        lines.push(ic.trimStart());
       }
     }
     exports2.stringifyCollection = stringifyCollection;
@@ -2653,11 +2653,11 @@ var require_binary = __commonJS({
         if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
           const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
           const n = Math.ceil(str.length / lineWidth);
-          const lines2 = new Array(n);
+          const lines = new Array(n);
           for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
-            lines2[i] = str.substr(o, lineWidth);
+            lines[i] = str.substr(o, lineWidth);
           }
-          str = lines2.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
+          str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? "\n" : " ");
         }
         return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
       }
@@ -3337,35 +3337,35 @@ var require_stringifyDocument = __commonJS({
     var stringify = require_stringify();
     var stringifyComment = require_stringifyComment();
     function stringifyDocument(doc, options) {
-      const lines2 = [];
+      const lines = [];
       let hasDirectives = options.directives === true;
       if (options.directives !== false && doc.directives) {
         const dir = doc.directives.toString(doc);
         if (dir) {
-          lines2.push(dir);
+          lines.push(dir);
           hasDirectives = true;
         } else if (doc.directives.docStart)
           hasDirectives = true;
       }
       if (hasDirectives)
-        lines2.push("---");
+        lines.push("---");
       const ctx = stringify.createStringifyContext(doc, options);
       const { commentString } = ctx.options;
       if (doc.commentBefore) {
-        if (lines2.length !== 1)
-          lines2.unshift("");
+        if (lines.length !== 1)
+          lines.unshift("");
         const cs = commentString(doc.commentBefore);
-        lines2.unshift(stringifyComment.indentComment(cs, ""));
+        lines.unshift(stringifyComment.indentComment(cs, ""));
       }
       let chompKeep = false;
       let contentComment = null;
       if (doc.contents) {
         if (identity.isNode(doc.contents)) {
           if (doc.contents.spaceBefore && hasDirectives)
-            lines2.push("");
+            lines.push("");
           if (doc.contents.commentBefore) {
             const cs = commentString(doc.contents.commentBefore);
-            lines2.push(stringifyComment.indentComment(cs, ""));
+            lines.push(stringifyComment.indentComment(cs, ""));
           }
           ctx.forceBlockIndent = !!doc.comment;
           contentComment = doc.contents.comment;
@@ -3374,36 +3374,36 @@ var require_stringifyDocument = __commonJS({
         let body2 = stringify.stringify(doc.contents, ctx, () => contentComment = null, onChompKeep);
         if (contentComment)
           body2 += stringifyComment.lineComment(body2, "", commentString(contentComment));
-        if ((body2[0] === "|" || body2[0] === ">") && lines2[lines2.length - 1] === "---") {
-          lines2[lines2.length - 1] = `--- ${body2}`;
+        if ((body2[0] === "|" || body2[0] === ">") && lines[lines.length - 1] === "---") {
+          lines[lines.length - 1] = `--- ${body2}`;
         } else
-          lines2.push(body2);
+          lines.push(body2);
       } else {
-        lines2.push(stringify.stringify(doc.contents, ctx));
+        lines.push(stringify.stringify(doc.contents, ctx));
       }
       if (doc.directives?.docEnd) {
         if (doc.comment) {
           const cs = commentString(doc.comment);
           if (cs.includes("\n")) {
-            lines2.push("...");
-            lines2.push(stringifyComment.indentComment(cs, ""));
+            lines.push("...");
+            lines.push(stringifyComment.indentComment(cs, ""));
           } else {
-            lines2.push(`... ${cs}`);
+            lines.push(`... ${cs}`);
           }
         } else {
-          lines2.push("...");
+          lines.push("...");
         }
       } else {
         let dc = doc.comment;
         if (dc && chompKeep)
           dc = dc.replace(/^\n+/, "");
         if (dc) {
-          if ((!chompKeep || contentComment) && lines2[lines2.length - 1] !== "")
-            lines2.push("");
-          lines2.push(stringifyComment.indentComment(commentString(dc), ""));
+          if ((!chompKeep || contentComment) && lines[lines.length - 1] !== "")
+            lines.push("");
+          lines.push(stringifyComment.indentComment(commentString(dc), ""));
         }
       }
-      return lines2.join("\n") + "\n";
+      return lines.join("\n") + "\n";
     }
     exports2.stringifyDocument = stringifyDocument;
   }
@@ -3723,22 +3723,22 @@ var require_errors = __commonJS({
   "node_modules/yaml/dist/errors.js"(exports2) {
     "use strict";
     var YAMLError = class extends Error {
-      constructor(name, pos, code2, message) {
+      constructor(name, pos, code, message) {
         super();
         this.name = name;
-        this.code = code2;
+        this.code = code;
         this.message = message;
         this.pos = pos;
       }
     };
     var YAMLParseError = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLParseError", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLParseError", pos, code, message);
       }
     };
     var YAMLWarning = class extends YAMLError {
-      constructor(pos, code2, message) {
-        super("YAMLWarning", pos, code2, message);
+      constructor(pos, code, message) {
+        super("YAMLWarning", pos, code, message);
       }
     };
     var prettifyError = (src, lc) => (error2) => {
@@ -3787,7 +3787,7 @@ ${pointer}
 var require_resolve_props = __commonJS({
   "node_modules/yaml/dist/compose/resolve-props.js"(exports2) {
     "use strict";
-    function resolveProps(tokens, { flow, indicator, next: next2, offset, onError, parentIndent, startOnNewline }) {
+    function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
       let spaceBefore = false;
       let atNewline = startOnNewline;
       let hasSpace = startOnNewline;
@@ -3816,7 +3816,7 @@ var require_resolve_props = __commonJS({
         }
         switch (token.type) {
           case "space":
-            if (!flow && (indicator !== "doc-start" || next2?.type !== "flow-collection") && token.source.includes("	")) {
+            if (!flow && (indicator !== "doc-start" || next?.type !== "flow-collection") && token.source.includes("	")) {
               tab = token;
             }
             hasSpace = true;
@@ -3895,10 +3895,10 @@ var require_resolve_props = __commonJS({
       }
       const last = tokens[tokens.length - 1];
       const end = last ? last.offset + last.source.length : offset;
-      if (reqSpace && next2 && next2.type !== "space" && next2.type !== "newline" && next2.type !== "comma" && (next2.type !== "scalar" || next2.source !== "")) {
-        onError(next2.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
+      if (reqSpace && next && next.type !== "space" && next.type !== "newline" && next.type !== "comma" && (next.type !== "scalar" || next.source !== "")) {
+        onError(next.offset, "MISSING_CHAR", "Tags and anchors must be separated from the next token by white space");
       }
-      if (tab && (atNewline && tab.indent <= parentIndent || next2?.type === "block-map" || next2?.type === "block-seq"))
+      if (tab && (atNewline && tab.indent <= parentIndent || next?.type === "block-map" || next?.type === "block-seq"))
         onError(tab, "TAB_AS_INDENT", "Tabs are not allowed as indentation");
       return {
         comma,
@@ -4465,17 +4465,17 @@ var require_resolve_block_scalar = __commonJS({
       if (!header)
         return { value: "", type: null, comment: "", range: [start, start, start] };
       const type = header.mode === ">" ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
-      const lines2 = scalar.source ? splitLines(scalar.source) : [];
-      let chompStart = lines2.length;
-      for (let i = lines2.length - 1; i >= 0; --i) {
-        const content = lines2[i][1];
+      const lines = scalar.source ? splitLines(scalar.source) : [];
+      let chompStart = lines.length;
+      for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
         if (content === "" || content === "\r")
           chompStart = i;
         else
           break;
       }
       if (chompStart === 0) {
-        const value2 = header.chomp === "+" && lines2.length > 0 ? "\n".repeat(Math.max(1, lines2.length - 1)) : "";
+        const value2 = header.chomp === "+" && lines.length > 0 ? "\n".repeat(Math.max(1, lines.length - 1)) : "";
         let end2 = start + header.length;
         if (scalar.source)
           end2 += scalar.source.length;
@@ -4485,7 +4485,7 @@ var require_resolve_block_scalar = __commonJS({
       let offset = scalar.offset + header.length;
       let contentStart = 0;
       for (let i = 0; i < chompStart; ++i) {
-        const [indent, content] = lines2[i];
+        const [indent, content] = lines[i];
         if (content === "" || content === "\r") {
           if (header.indent === 0 && indent.length > trimIndent)
             trimIndent = indent.length;
@@ -4505,17 +4505,17 @@ var require_resolve_block_scalar = __commonJS({
         }
         offset += indent.length + content.length + 1;
       }
-      for (let i = lines2.length - 1; i >= chompStart; --i) {
-        if (lines2[i][0].length > trimIndent)
+      for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
           chompStart = i + 1;
       }
       let value = "";
       let sep10 = "";
       let prevMoreIndented = false;
       for (let i = 0; i < contentStart; ++i)
-        value += lines2[i][0].slice(trimIndent) + "\n";
+        value += lines[i][0].slice(trimIndent) + "\n";
       for (let i = contentStart; i < chompStart; ++i) {
-        let [indent, content] = lines2[i];
+        let [indent, content] = lines[i];
         offset += indent.length + content.length + 1;
         const crlf = content[content.length - 1] === "\r";
         if (crlf)
@@ -4552,8 +4552,8 @@ var require_resolve_block_scalar = __commonJS({
         case "-":
           break;
         case "+":
-          for (let i = chompStart; i < lines2.length; ++i)
-            value += "\n" + lines2[i][0].slice(trimIndent);
+          for (let i = chompStart; i < lines.length; ++i)
+            value += "\n" + lines[i][0].slice(trimIndent);
           if (value[value.length - 1] !== "\n")
             value += "\n";
           break;
@@ -4628,10 +4628,10 @@ var require_resolve_block_scalar = __commonJS({
       const first = split[0];
       const m = first.match(/^( *)/);
       const line0 = m?.[1] ? [m[1], first.slice(m[1].length)] : ["", first];
-      const lines2 = [line0];
+      const lines = [line0];
       for (let i = 1; i < split.length; i += 2)
-        lines2.push([split[i], split[i + 1]]);
-      return lines2;
+        lines.push([split[i], split[i + 1]]);
+      return lines;
     }
     exports2.resolveBlockScalar = resolveBlockScalar;
   }
@@ -4647,7 +4647,7 @@ var require_resolve_flow_scalar = __commonJS({
       const { offset, type, source, end } = scalar;
       let _type;
       let value;
-      const _onError = (rel, code2, msg) => onError(offset + rel, code2, msg);
+      const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
       switch (type) {
         case "scalar":
           _type = Scalar.Scalar.PLAIN;
@@ -4758,20 +4758,20 @@ var require_resolve_flow_scalar = __commonJS({
           res += fold;
           i = offset;
         } else if (ch === "\\") {
-          let next2 = source[++i];
-          const cc = escapeCodes[next2];
+          let next = source[++i];
+          const cc = escapeCodes[next];
           if (cc)
             res += cc;
-          else if (next2 === "\n") {
-            next2 = source[i + 1];
-            while (next2 === " " || next2 === "	")
-              next2 = source[++i + 1];
-          } else if (next2 === "\r" && source[i + 1] === "\n") {
-            next2 = source[++i + 1];
-            while (next2 === " " || next2 === "	")
-              next2 = source[++i + 1];
-          } else if (next2 === "x" || next2 === "u" || next2 === "U") {
-            const length = next2 === "x" ? 2 : next2 === "u" ? 4 : 8;
+          else if (next === "\n") {
+            next = source[i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "\r" && source[i + 1] === "\n") {
+            next = source[++i + 1];
+            while (next === " " || next === "	")
+              next = source[++i + 1];
+          } else if (next === "x" || next === "u" || next === "U") {
+            const length = next === "x" ? 2 : next === "u" ? 4 : 8;
             res += parseCharCode(source, i + 1, length, onError);
             i += length;
           } else {
@@ -4781,10 +4781,10 @@ var require_resolve_flow_scalar = __commonJS({
           }
         } else if (ch === " " || ch === "	") {
           const wsStart = i;
-          let next2 = source[i + 1];
-          while (next2 === " " || next2 === "	")
-            next2 = source[++i + 1];
-          if (next2 !== "\n" && !(next2 === "\r" && source[i + 2] === "\n"))
+          let next = source[i + 1];
+          while (next === " " || next === "	")
+            next = source[++i + 1];
+          if (next !== "\n" && !(next === "\r" && source[i + 2] === "\n"))
             res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
         } else {
           res += ch;
@@ -4845,9 +4845,9 @@ var require_resolve_flow_scalar = __commonJS({
     function parseCharCode(source, offset, length, onError) {
       const cc = source.substr(offset, length);
       const ok2 = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
-      const code2 = ok2 ? parseInt(cc, 16) : NaN;
+      const code = ok2 ? parseInt(cc, 16) : NaN;
       try {
-        return String.fromCodePoint(code2);
+        return String.fromCodePoint(code);
       } catch {
         const raw = source.substr(offset - 2, length + 2);
         onError(offset - 2, "BAD_DQ_ESCAPE", `Invalid escape sequence ${raw}`);
@@ -5169,12 +5169,12 @@ var require_composer = __commonJS({
         this.prelude = [];
         this.errors = [];
         this.warnings = [];
-        this.onError = (source, code2, message, warning2) => {
+        this.onError = (source, code, message, warning2) => {
           const pos = getErrorPos(source);
           if (warning2)
-            this.warnings.push(new errors.YAMLWarning(pos, code2, message));
+            this.warnings.push(new errors.YAMLWarning(pos, code, message));
           else
-            this.errors.push(new errors.YAMLParseError(pos, code2, message));
+            this.errors.push(new errors.YAMLParseError(pos, code, message));
         };
         this.directives = new directives.Directives({ version: options.version || "1.2" });
         this.options = options;
@@ -5336,12 +5336,12 @@ var require_cst_scalar = __commonJS({
     var stringifyString = require_stringifyString();
     function resolveAsScalar(token, strict = true, onError) {
       if (token) {
-        const _onError = (pos, code2, message) => {
+        const _onError = (pos, code, message) => {
           const offset = typeof pos === "number" ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
           if (onError)
-            onError(offset, code2, message);
+            onError(offset, code, message);
           else
-            throw new errors.YAMLParseError([offset, offset + 1], code2, message);
+            throw new errors.YAMLParseError([offset, offset + 1], code, message);
         };
         switch (token.type) {
           case "scalar":
@@ -5786,9 +5786,9 @@ var require_lexer = __commonJS({
           this.lineEndPos = null;
         }
         this.atEnd = !incomplete;
-        let next2 = this.next ?? "stream";
-        while (next2 && (incomplete || this.hasChars(1)))
-          next2 = yield* this.parseNext(next2);
+        let next = this.next ?? "stream";
+        while (next && (incomplete || this.hasChars(1)))
+          next = yield* this.parseNext(next);
       }
       atLineEnd() {
         let i = this.pos;
@@ -5811,8 +5811,8 @@ var require_lexer = __commonJS({
           while (ch === " ")
             ch = this.buffer[++indent + offset];
           if (ch === "\r") {
-            const next2 = this.buffer[indent + offset + 1];
-            if (next2 === "\n" || !next2 && !this.atEnd)
+            const next = this.buffer[indent + offset + 1];
+            if (next === "\n" || !next && !this.atEnd)
               return offset + indent + 1;
           }
           return ch === "\n" || indent >= this.indentNext || !ch && !this.atEnd ? offset + indent : -1;
@@ -5849,8 +5849,8 @@ var require_lexer = __commonJS({
       peek(n) {
         return this.buffer.substr(this.pos, n);
       }
-      *parseNext(next2) {
-        switch (next2) {
+      *parseNext(next) {
+        switch (next) {
           case "stream":
             return yield* this.parseStream();
           case "line-start":
@@ -6039,8 +6039,8 @@ var require_lexer = __commonJS({
             this.flowKey = true;
             return yield* this.parseQuotedScalar();
           case ":": {
-            const next2 = this.charAt(1);
-            if (this.flowKey || isEmpty(next2) || next2 === ",") {
+            const next = this.charAt(1);
+            if (this.flowKey || isEmpty(next) || next === ",") {
               this.flowKey = false;
               yield* this.pushCount(1);
               yield* this.pushSpaces(true);
@@ -6119,10 +6119,10 @@ var require_lexer = __commonJS({
               indent = 0;
               break;
             case "\r": {
-              const next2 = this.buffer[i2 + 1];
-              if (!next2 && !this.atEnd)
+              const next = this.buffer[i2 + 1];
+              if (!next && !this.atEnd)
                 return this.setNext("block-scalar");
-              if (next2 === "\n")
+              if (next === "\n")
                 break;
             }
             // fallthrough
@@ -6184,21 +6184,21 @@ var require_lexer = __commonJS({
         let ch;
         while (ch = this.buffer[++i]) {
           if (ch === ":") {
-            const next2 = this.buffer[i + 1];
-            if (isEmpty(next2) || inFlow && flowIndicatorChars.has(next2))
+            const next = this.buffer[i + 1];
+            if (isEmpty(next) || inFlow && flowIndicatorChars.has(next))
               break;
             end = i;
           } else if (isEmpty(ch)) {
-            let next2 = this.buffer[i + 1];
+            let next = this.buffer[i + 1];
             if (ch === "\r") {
-              if (next2 === "\n") {
+              if (next === "\n") {
                 i += 1;
                 ch = "\n";
-                next2 = this.buffer[i + 1];
+                next = this.buffer[i + 1];
               } else
                 end = i;
             }
-            if (next2 === "#" || inFlow && flowIndicatorChars.has(next2))
+            if (next === "#" || inFlow && flowIndicatorChars.has(next))
               break;
             if (ch === "\n") {
               const cs = this.continueScalar(i + 1);
@@ -8097,10 +8097,10 @@ var require_errors2 = __commonJS({
     };
     var kHTTPParserError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_HTTP_PARSER");
     var HTTPParserError = class extends Error {
-      constructor(message, code2, data) {
+      constructor(message, code, data) {
         super(message);
         this.name = "HTTPParserError";
-        this.code = code2 ? `HPE_${code2}` : void 0;
+        this.code = code ? `HPE_${code}` : void 0;
         this.data = data ? data.toString() : void 0;
       }
       static [Symbol.hasInstance](instance) {
@@ -8123,12 +8123,12 @@ var require_errors2 = __commonJS({
     };
     var kRequestRetryError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_REQ_RETRY");
     var RequestRetryError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "RequestRetryError";
         this.message = message || "Request retry error";
         this.code = "UND_ERR_REQ_RETRY";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -8139,12 +8139,12 @@ var require_errors2 = __commonJS({
     };
     var kResponseError = /* @__PURE__ */ Symbol.for("undici.error.UND_ERR_RESPONSE");
     var ResponseError = class extends UndiciError {
-      constructor(message, code2, { headers, data }) {
+      constructor(message, code, { headers, data }) {
         super(message);
         this.name = "ResponseError";
         this.message = message || "Response error";
         this.code = "UND_ERR_RESPONSE";
-        this.statusCode = code2;
+        this.statusCode = code;
         this.data = data;
         this.headers = headers;
       }
@@ -8354,8 +8354,8 @@ var require_tree = __commonJS({
         if (index === void 0 || index >= key.length) {
           throw new TypeError("Unreachable");
         }
-        const code2 = this.code = key.charCodeAt(index);
-        if (code2 > 127) {
+        const code = this.code = key.charCodeAt(index);
+        if (code > 127) {
           throw new TypeError("key must be ascii string");
         }
         if (key.length !== ++index) {
@@ -8376,11 +8376,11 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (true) {
-          const code2 = key.charCodeAt(index);
-          if (code2 > 127) {
+          const code = key.charCodeAt(index);
+          if (code > 127) {
             throw new TypeError("key must be ascii string");
           }
-          if (node.code === code2) {
+          if (node.code === code) {
             if (length === ++index) {
               node.value = value;
               break;
@@ -8390,7 +8390,7 @@ var require_tree = __commonJS({
               node.middle = new _TstNode(key, value, index);
               break;
             }
-          } else if (node.code < code2) {
+          } else if (node.code < code) {
             if (node.left !== null) {
               node = node.left;
             } else {
@@ -8414,19 +8414,19 @@ var require_tree = __commonJS({
         let index = 0;
         let node = this;
         while (node !== null && index < keylength) {
-          let code2 = key[index];
-          if (code2 <= 90 && code2 >= 65) {
-            code2 |= 32;
+          let code = key[index];
+          if (code <= 90 && code >= 65) {
+            code |= 32;
           }
           while (node !== null) {
-            if (code2 === node.code) {
+            if (code === node.code) {
               if (keylength === ++index) {
                 return node;
               }
               node = node.middle;
               break;
             }
-            node = node.code < code2 ? node.left : node.right;
+            node = node.code < code ? node.left : node.right;
           }
         }
         return null;
@@ -9133,11 +9133,11 @@ var require_diagnostics = __commonJS({
         websocketDebuglog("connection opened %s%s", address, port ? `:${port}` : "");
       });
       diagnosticsChannel.channel("undici:websocket:close").subscribe((evt) => {
-        const { websocket, code: code2, reason } = evt;
+        const { websocket, code, reason } = evt;
         websocketDebuglog(
           "closed connection to %s - %s %s",
           websocket.url,
-          code2,
+          code,
           reason
         );
       });
@@ -11165,7 +11165,7 @@ var require_data_url = __commonJS({
 var require_webidl = __commonJS({
   "node_modules/undici/lib/web/fetch/webidl.js"(exports2, module) {
     "use strict";
-    var { types: types2, inspect: inspect3 } = __require("node:util");
+    var { types: types2, inspect: inspect2 } = __require("node:util");
     var { markAsUncloneable } = __require("node:worker_threads");
     var { toUSVString } = require_util();
     var webidl = {};
@@ -11312,7 +11312,7 @@ var require_webidl = __commonJS({
         case "Symbol":
           return `Symbol(${V.description})`;
         case "Object":
-          return inspect3(V);
+          return inspect2(V);
         case "String":
           return `"${V}"`;
         default:
@@ -11625,9 +11625,9 @@ var require_util2 = __commonJS({
     }
     function isValidEncodedURL(url2) {
       for (let i = 0; i < url2.length; ++i) {
-        const code2 = url2.charCodeAt(i);
-        if (code2 > 126 || // Non-US-ASCII + DEL
-        code2 < 32) {
+        const code = url2.charCodeAt(i);
+        if (code > 126 || // Non-US-ASCII + DEL
+        code < 32) {
           return false;
         }
       }
@@ -12218,8 +12218,8 @@ var require_util2 = __commonJS({
       }
       const rangeStart = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -12245,8 +12245,8 @@ var require_util2 = __commonJS({
       }
       const rangeEnd = collectASequenceOfCodePoints(
         (char) => {
-          const code2 = char.charCodeAt(0);
-          return code2 >= 48 && code2 <= 57;
+          const code = char.charCodeAt(0);
+          return code >= 48 && code <= 57;
         },
         data,
         position
@@ -14537,9 +14537,9 @@ var require_client_h2 = __commonJS({
       this[kSocket][kError] = err2;
       this[kClient][kOnError](err2);
     }
-    function onHttp2FrameError(type, code2, id) {
+    function onHttp2FrameError(type, code, id) {
       if (id === 0) {
-        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`);
+        const err2 = new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`);
         this[kSocket][kError] = err2;
         this[kClient][kOnError](err2);
       }
@@ -14549,8 +14549,8 @@ var require_client_h2 = __commonJS({
       this.destroy(err2);
       util5.destroy(this[kSocket], err2);
     }
-    function onHTTP2GoAway(code2) {
-      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code2}`, util5.getSocketInfo(this));
+    function onHTTP2GoAway(code) {
+      const err2 = this[kError] || new SocketError(`HTTP/2: "GOAWAY" frame received with code ${code}`, util5.getSocketInfo(this));
       const client = this[kClient];
       client[kSocket] = null;
       client[kHTTPContext] = null;
@@ -14755,8 +14755,8 @@ var require_client_h2 = __commonJS({
       stream2.once("error", function(err2) {
         abort(err2);
       });
-      stream2.once("frameError", (type, code2) => {
-        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code2}`));
+      stream2.once("frameError", (type, code) => {
+        abort(new InformationalError(`HTTP/2: "frameError" received - type ${type}, code ${code}`));
       });
       return true;
       function writeBodyH2() {
@@ -15673,11 +15673,11 @@ var require_fixed_queue = __commonJS({
       }
       shift() {
         const tail2 = this.tail;
-        const next2 = tail2.shift();
+        const next = tail2.shift();
         if (tail2.isEmpty() && tail2.next !== null) {
           this.tail = tail2.next;
         }
-        return next2;
+        return next;
       }
     };
   }
@@ -16694,7 +16694,7 @@ var require_retry_handler = __commonJS({
         if (this.handler.onBodySent) return this.handler.onBodySent(chunk);
       }
       static [kRetryHandlerDefaultRetry](err2, { state: state3, opts }, cb) {
-        const { statusCode, code: code2, headers } = err2;
+        const { statusCode, code, headers } = err2;
         const { method, retryOptions } = opts;
         const {
           maxRetries,
@@ -16706,7 +16706,7 @@ var require_retry_handler = __commonJS({
           methods
         } = retryOptions;
         const { counter } = state3;
-        if (code2 && code2 !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code2)) {
+        if (code && code !== "UND_ERR_REQ_RETRY" && !errorCodes.includes(code)) {
           cb(err2);
           return;
         }
@@ -19449,8 +19449,8 @@ var require_headers = __commonJS({
     var util5 = __require("node:util");
     var kHeadersMap = /* @__PURE__ */ Symbol("headers map");
     var kHeadersSortedMap = /* @__PURE__ */ Symbol("headers map sorted");
-    function isHTTPWhiteSpaceCharCode(code2) {
-      return code2 === 10 || code2 === 13 || code2 === 9 || code2 === 32;
+    function isHTTPWhiteSpaceCharCode(code) {
+      return code === 10 || code === 13 || code === 9 || code === 32;
     }
     function headerValueNormalize(potentialValue) {
       let i = 0;
@@ -23266,8 +23266,8 @@ var require_cache = __commonJS({
        * @returns {requestResponseList}
        */
       #batchCacheOperations(operations) {
-        const cache3 = this.#relevantRequestResponseList;
-        const backupCache = [...cache3];
+        const cache2 = this.#relevantRequestResponseList;
+        const backupCache = [...cache2];
         const addedItems = [];
         const resultList = [];
         try {
@@ -23294,9 +23294,9 @@ var require_cache = __commonJS({
                 return [];
               }
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert4(idx !== -1);
-                cache3.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
             } else if (operation.type === "put") {
               if (operation.response == null) {
@@ -23326,11 +23326,11 @@ var require_cache = __commonJS({
               }
               requestResponses = this.#queryCache(operation.request);
               for (const requestResponse of requestResponses) {
-                const idx = cache3.indexOf(requestResponse);
+                const idx = cache2.indexOf(requestResponse);
                 assert4(idx !== -1);
-                cache3.splice(idx, 1);
+                cache2.splice(idx, 1);
               }
-              cache3.push([operation.request, operation.response]);
+              cache2.push([operation.request, operation.response]);
               addedItems.push([operation.request, operation.response]);
             }
             resultList.push([operation.request, operation.response]);
@@ -23504,13 +23504,13 @@ var require_cachestorage = __commonJS({
         if (options.cacheName != null) {
           if (this.#caches.has(options.cacheName)) {
             const cacheList = this.#caches.get(options.cacheName);
-            const cache3 = new Cache(kConstruct, cacheList);
-            return await cache3.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            return await cache2.match(request, options);
           }
         } else {
           for (const cacheList of this.#caches.values()) {
-            const cache3 = new Cache(kConstruct, cacheList);
-            const response = await cache3.match(request, options);
+            const cache2 = new Cache(kConstruct, cacheList);
+            const response = await cache2.match(request, options);
             if (response !== void 0) {
               return response;
             }
@@ -23540,12 +23540,12 @@ var require_cachestorage = __commonJS({
         webidl.argumentLengthCheck(arguments, 1, prefix2);
         cacheName = webidl.converters.DOMString(cacheName, prefix2, "cacheName");
         if (this.#caches.has(cacheName)) {
-          const cache4 = this.#caches.get(cacheName);
-          return new Cache(kConstruct, cache4);
+          const cache3 = this.#caches.get(cacheName);
+          return new Cache(kConstruct, cache3);
         }
-        const cache3 = [];
-        this.#caches.set(cacheName, cache3);
-        return new Cache(kConstruct, cache3);
+        const cache2 = [];
+        this.#caches.set(cacheName, cache2);
+        return new Cache(kConstruct, cache2);
       }
       /**
        * @see https://w3c.github.io/ServiceWorker/#cache-storage-delete
@@ -23605,8 +23605,8 @@ var require_util6 = __commonJS({
     "use strict";
     function isCTLExcludingHtab(value) {
       for (let i = 0; i < value.length; ++i) {
-        const code2 = value.charCodeAt(i);
-        if (code2 >= 0 && code2 <= 8 || code2 >= 10 && code2 <= 31 || code2 === 127) {
+        const code = value.charCodeAt(i);
+        if (code >= 0 && code <= 8 || code >= 10 && code <= 31 || code === 127) {
           return true;
         }
       }
@@ -23614,26 +23614,26 @@ var require_util6 = __commonJS({
     }
     function validateCookieName(name) {
       for (let i = 0; i < name.length; ++i) {
-        const code2 = name.charCodeAt(i);
-        if (code2 < 33 || // exclude CTLs (0-31), SP and HT
-        code2 > 126 || // exclude non-ascii and DEL
-        code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 60 || // <
-        code2 === 62 || // >
-        code2 === 64 || // @
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 58 || // :
-        code2 === 92 || // \
-        code2 === 47 || // /
-        code2 === 91 || // [
-        code2 === 93 || // ]
-        code2 === 63 || // ?
-        code2 === 61 || // =
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = name.charCodeAt(i);
+        if (code < 33 || // exclude CTLs (0-31), SP and HT
+        code > 126 || // exclude non-ascii and DEL
+        code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 60 || // <
+        code === 62 || // >
+        code === 64 || // @
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 58 || // :
+        code === 92 || // \
+        code === 47 || // /
+        code === 91 || // [
+        code === 93 || // ]
+        code === 63 || // ?
+        code === 61 || // =
+        code === 123 || // {
+        code === 125) {
           throw new Error("Invalid cookie name");
         }
       }
@@ -23649,31 +23649,31 @@ var require_util6 = __commonJS({
         ++i;
       }
       while (i < len) {
-        const code2 = value.charCodeAt(i++);
-        if (code2 < 33 || // exclude CTLs (0-31)
-        code2 > 126 || // non-ascii and DEL (127)
-        code2 === 34 || // "
-        code2 === 44 || // ,
-        code2 === 59 || // ;
-        code2 === 92) {
+        const code = value.charCodeAt(i++);
+        if (code < 33 || // exclude CTLs (0-31)
+        code > 126 || // non-ascii and DEL (127)
+        code === 34 || // "
+        code === 44 || // ,
+        code === 59 || // ;
+        code === 92) {
           throw new Error("Invalid cookie value");
         }
       }
     }
     function validateCookiePath(path16) {
       for (let i = 0; i < path16.length; ++i) {
-        const code2 = path16.charCodeAt(i);
-        if (code2 < 32 || // exclude CTLs (0-31)
-        code2 > 126 || // exclude DEL and non-ascii
-        code2 === 59) {
+        const code = path16.charCodeAt(i);
+        if (code < 32 || // exclude CTLs (0-31)
+        code > 126 || // exclude DEL and non-ascii
+        code === 59) {
           throw new Error("Invalid cookie path");
         }
       }
     }
-    function isLetterOrDigit(code2) {
-      return code2 >= 48 && code2 <= 57 || // 0-9
-      code2 >= 65 && code2 <= 90 || // A-Z
-      code2 >= 97 && code2 <= 122;
+    function isLetterOrDigit(code) {
+      return code >= 48 && code <= 57 || // 0-9
+      code >= 65 && code <= 90 || // A-Z
+      code >= 97 && code <= 122;
     }
     function validateCookieDomain(domain) {
       if (domain === " ") {
@@ -23684,8 +23684,8 @@ var require_util6 = __commonJS({
       }
       let labelLength = 0;
       for (let i = 0; i < domain.length; ++i) {
-        const code2 = domain.charCodeAt(i);
-        if (code2 === 46) {
+        const code = domain.charCodeAt(i);
+        if (code === 46) {
           if (labelLength === 0) {
             throw new Error("Invalid cookie domain");
           }
@@ -23695,10 +23695,10 @@ var require_util6 = __commonJS({
           labelLength = 0;
           continue;
         }
-        if (labelLength === 0 && !isLetterOrDigit(code2)) {
+        if (labelLength === 0 && !isLetterOrDigit(code)) {
           throw new Error("Invalid cookie domain");
         }
-        if (!isLetterOrDigit(code2) && code2 !== 45) {
+        if (!isLetterOrDigit(code) && code !== 45) {
           throw new Error("Invalid cookie domain");
         }
         if (++labelLength > 63) {
@@ -24472,37 +24472,37 @@ var require_util7 = __commonJS({
         return false;
       }
       for (let i = 0; i < protocol.length; ++i) {
-        const code2 = protocol.charCodeAt(i);
-        if (code2 < 33 || // CTL, contains SP (0x20) and HT (0x09)
-        code2 > 126 || code2 === 34 || // "
-        code2 === 40 || // (
-        code2 === 41 || // )
-        code2 === 44 || // ,
-        code2 === 47 || // /
-        code2 === 58 || // :
-        code2 === 59 || // ;
-        code2 === 60 || // <
-        code2 === 61 || // =
-        code2 === 62 || // >
-        code2 === 63 || // ?
-        code2 === 64 || // @
-        code2 === 91 || // [
-        code2 === 92 || // \
-        code2 === 93 || // ]
-        code2 === 123 || // {
-        code2 === 125) {
+        const code = protocol.charCodeAt(i);
+        if (code < 33 || // CTL, contains SP (0x20) and HT (0x09)
+        code > 126 || code === 34 || // "
+        code === 40 || // (
+        code === 41 || // )
+        code === 44 || // ,
+        code === 47 || // /
+        code === 58 || // :
+        code === 59 || // ;
+        code === 60 || // <
+        code === 61 || // =
+        code === 62 || // >
+        code === 63 || // ?
+        code === 64 || // @
+        code === 91 || // [
+        code === 92 || // \
+        code === 93 || // ]
+        code === 123 || // {
+        code === 125) {
           return false;
         }
       }
       return true;
     }
-    function isValidStatusCode(code2) {
-      if (code2 >= 1e3 && code2 < 1015) {
-        return code2 !== 1004 && // reserved
-        code2 !== 1005 && // "MUST NOT be set as a status code"
-        code2 !== 1006;
+    function isValidStatusCode(code) {
+      if (code >= 1e3 && code < 1015) {
+        return code !== 1004 && // reserved
+        code !== 1005 && // "MUST NOT be set as a status code"
+        code !== 1006;
       }
-      return code2 >= 3e3 && code2 <= 4999;
+      return code >= 3e3 && code <= 4999;
     }
     function failWebsocketConnection(ws, reason) {
       const { [kController]: controller, [kResponse]: response } = ws;
@@ -24771,7 +24771,7 @@ var require_connection = __commonJS({
       });
       return controller;
     }
-    function closeWebSocketConnection(ws, code2, reason, reasonByteLength) {
+    function closeWebSocketConnection(ws, code, reason, reasonByteLength) {
       if (isClosing(ws) || isClosed(ws)) {
       } else if (!isEstablished(ws)) {
         failWebsocketConnection(ws, "Connection was closed before it was established.");
@@ -24779,12 +24779,12 @@ var require_connection = __commonJS({
       } else if (ws[kSentClose] === sentCloseFrameState.NOT_SENT) {
         ws[kSentClose] = sentCloseFrameState.PROCESSING;
         const frame = new WebsocketFrameSend();
-        if (code2 !== void 0 && reason === void 0) {
+        if (code !== void 0 && reason === void 0) {
           frame.frameData = Buffer.allocUnsafe(2);
-          frame.frameData.writeUInt16BE(code2, 0);
-        } else if (code2 !== void 0 && reason !== void 0) {
+          frame.frameData.writeUInt16BE(code, 0);
+        } else if (code !== void 0 && reason !== void 0) {
           frame.frameData = Buffer.allocUnsafe(2 + reasonByteLength);
-          frame.frameData.writeUInt16BE(code2, 0);
+          frame.frameData.writeUInt16BE(code, 0);
           frame.frameData.write(reason, 2, "utf-8");
         } else {
           frame.frameData = emptyBuffer;
@@ -24809,25 +24809,25 @@ var require_connection = __commonJS({
       response.socket.off("close", onSocketClose);
       response.socket.off("error", onSocketError);
       const wasClean = ws[kSentClose] === sentCloseFrameState.SENT && ws[kReceivedClose];
-      let code2 = 1005;
+      let code = 1005;
       let reason = "";
       const result = ws[kByteParser].closingInfo;
       if (result && !result.error) {
-        code2 = result.code ?? 1005;
+        code = result.code ?? 1005;
         reason = result.reason;
       } else if (!ws[kReceivedClose]) {
-        code2 = 1006;
+        code = 1006;
       }
       ws[kReadyState] = states.CLOSED;
       fireEvent("close", ws, (type, init) => new CloseEvent(type, init), {
         wasClean,
-        code: code2,
+        code,
         reason
       });
       if (channels.close.hasSubscribers) {
         channels.close.publish({
           websocket: ws,
-          code: code2,
+          code,
           reason
         });
       }
@@ -24952,8 +24952,8 @@ var require_receiver = __commonJS({
     var { closeWebSocketConnection } = require_connection();
     var { PerMessageDeflate } = require_permessage_deflate();
     var { MessageSizeExceededError } = require_errors2();
-    function failWebsocketConnectionWithCode(ws, code2, reason) {
-      closeWebSocketConnection(ws, code2, reason, Buffer.byteLength(reason));
+    function failWebsocketConnectionWithCode(ws, code, reason) {
+      closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason));
       failWebsocketConnection(ws, reason);
     }
     var ByteParser = class extends Writable2 {
@@ -25140,8 +25140,8 @@ var require_receiver = __commonJS({
                   this.#info.fin,
                   (error2, data) => {
                     if (error2) {
-                      const code2 = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
-                      failWebsocketConnectionWithCode(this.ws, code2, error2.message);
+                      const code = error2 instanceof MessageSizeExceededError ? 1009 : 1007;
+                      failWebsocketConnectionWithCode(this.ws, code, error2.message);
                       return;
                     }
                     if (!this.writeFragments(data)) {
@@ -25188,18 +25188,18 @@ var require_receiver = __commonJS({
         const buffer3 = Buffer.allocUnsafe(n);
         let offset = 0;
         while (offset !== n) {
-          const next2 = this.#buffers[0];
-          const { length } = next2;
+          const next = this.#buffers[0];
+          const { length } = next;
           if (length + offset === n) {
             buffer3.set(this.#buffers.shift(), offset);
             break;
           } else if (length + offset > n) {
-            buffer3.set(next2.subarray(0, n - offset), offset);
-            this.#buffers[0] = next2.subarray(n - offset);
+            buffer3.set(next.subarray(0, n - offset), offset);
+            this.#buffers[0] = next.subarray(n - offset);
             break;
           } else {
             buffer3.set(this.#buffers.shift(), offset);
-            offset += next2.length;
+            offset += next.length;
           }
         }
         this.#byteOffset -= n;
@@ -25227,11 +25227,11 @@ var require_receiver = __commonJS({
       }
       parseCloseBody(data) {
         assert4(data.length !== 1);
-        let code2;
+        let code;
         if (data.length >= 2) {
-          code2 = data.readUInt16BE(0);
+          code = data.readUInt16BE(0);
         }
-        if (code2 !== void 0 && !isValidStatusCode(code2)) {
+        if (code !== void 0 && !isValidStatusCode(code)) {
           return { code: 1002, reason: "Invalid status code", error: true };
         }
         let reason = data.subarray(2);
@@ -25243,7 +25243,7 @@ var require_receiver = __commonJS({
         } catch {
           return { code: 1007, reason: "Invalid UTF-8", error: true };
         }
-        return { code: code2, reason, error: false };
+        return { code, reason, error: false };
       }
       /**
        * Parses control frames.
@@ -25258,8 +25258,8 @@ var require_receiver = __commonJS({
           }
           this.#info.closeInfo = this.parseCloseBody(body2);
           if (this.#info.closeInfo.error) {
-            const { code: code2, reason } = this.#info.closeInfo;
-            closeWebSocketConnection(this.ws, code2, reason, reason.length);
+            const { code, reason } = this.#info.closeInfo;
+            closeWebSocketConnection(this.ws, code, reason, reason.length);
             failWebsocketConnection(this.ws, reason);
             return false;
           }
@@ -25497,17 +25497,17 @@ var require_websocket = __commonJS({
        * @param {number|undefined} code
        * @param {string|undefined} reason
        */
-      close(code2 = void 0, reason = void 0) {
+      close(code = void 0, reason = void 0) {
         webidl.brandCheck(this, _WebSocket);
         const prefix2 = "WebSocket.close";
-        if (code2 !== void 0) {
-          code2 = webidl.converters["unsigned short"](code2, prefix2, "code", { clamp: true });
+        if (code !== void 0) {
+          code = webidl.converters["unsigned short"](code, prefix2, "code", { clamp: true });
         }
         if (reason !== void 0) {
           reason = webidl.converters.USVString(reason, prefix2, "reason");
         }
-        if (code2 !== void 0) {
-          if (code2 !== 1e3 && (code2 < 3e3 || code2 > 4999)) {
+        if (code !== void 0) {
+          if (code !== 1e3 && (code < 3e3 || code > 4999)) {
             throw new DOMException("invalid code", "InvalidAccessError");
           }
         }
@@ -25521,7 +25521,7 @@ var require_websocket = __commonJS({
             );
           }
         }
-        closeWebSocketConnection(this, code2, reason, reasonByteLength);
+        closeWebSocketConnection(this, code, reason, reasonByteLength);
       }
       /**
        * @see https://websockets.spec.whatwg.org/#dom-websocket-send
@@ -25767,15 +25767,15 @@ var require_websocket = __commonJS({
     }
     function onParserError(err2) {
       let message;
-      let code2;
+      let code;
       if (err2 instanceof CloseEvent) {
         message = err2.reason;
-        code2 = err2.code;
+        code = err2.code;
       } else {
         message = err2.message;
       }
       fireEvent("error", this, () => new ErrorEvent("error", { error: err2, message }));
-      closeWebSocketConnection(this, code2);
+      closeWebSocketConnection(this, code);
     }
     module.exports = {
       WebSocket
@@ -27516,9 +27516,9 @@ var init_summary = __esm({
        *
        * @returns {Summary} summary instance
        */
-      addCodeBlock(code2, lang) {
+      addCodeBlock(code, lang) {
         const attrs = Object.assign({}, lang && { lang });
-        const element = this.wrap("pre", this.wrap("code", code2), attrs);
+        const element = this.wrap("pre", this.wrap("code", code), attrs);
         return this.addRaw(element).addEOL();
       }
       /**
@@ -28265,14 +28265,14 @@ var init_toolrunner = __esm({
               state3.processClosed = true;
               state3.CheckComplete();
             });
-            cp.on("exit", (code2) => {
-              state3.processExitCode = code2;
+            cp.on("exit", (code) => {
+              state3.processExitCode = code;
               state3.processExited = true;
-              this._debug(`Exit code ${code2} received from tool '${this.toolPath}'`);
+              this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
               state3.CheckComplete();
             });
-            cp.on("close", (code2) => {
-              state3.processExitCode = code2;
+            cp.on("close", (code) => {
+              state3.processExitCode = code;
               state3.processExited = true;
               state3.processClosed = true;
               this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
@@ -28976,11 +28976,11 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
           return literal();
         }
         if (n.length === 1) {
-          const next3 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
+          const next2 = combine(acc, pre + n[0], [""], max, maxLength, dropEmpties && !m.post.length, budget);
           if (budget.remaining < 0) {
             return literal();
           }
-          acc = next3;
+          acc = next2;
           if (!m.post.length)
             break;
           str = m.post;
@@ -29013,11 +29013,11 @@ function expand_(str, max, maxLength, maxDepth, depth, maxRewrites, budget, isTo
         }
       }
     }
-    const next2 = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
+    const next = combine(acc, pre, values, max, maxLength, dropEmpties && !m.post.length, budget);
     if (budget.remaining < 0) {
       return literal();
     }
-    acc = next2;
+    acc = next;
     if (!m.post.length)
       break;
     str = m.post;
@@ -30238,10 +30238,10 @@ var init_esm3 = __esm({
               if (gss > gs) {
                 parts.splice(gs + 1, gss - gs);
               }
-              let next2 = parts[gs + 1];
+              let next = parts[gs + 1];
               const p = parts[gs + 2];
               const p2 = parts[gs + 3];
-              if (next2 !== "..")
+              if (next !== "..")
                 continue;
               if (!p || p === "." || p === ".." || !p2 || p2 === "." || p2 === "..") {
                 continue;
@@ -30576,21 +30576,21 @@ var init_esm3 = __esm({
             return typeof p === "string" ? regExpEscape2(p) : p === GLOBSTAR ? GLOBSTAR : p._src;
           });
           pp.forEach((p, i) => {
-            const next2 = pp[i + 1];
+            const next = pp[i + 1];
             const prev = pp[i - 1];
             if (p !== GLOBSTAR || prev === GLOBSTAR) {
               return;
             }
             if (prev === void 0) {
-              if (next2 !== void 0 && next2 !== GLOBSTAR) {
-                pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next2;
+              if (next !== void 0 && next !== GLOBSTAR) {
+                pp[i + 1] = "(?:\\/|" + twoStar + "\\/)?" + next;
               } else {
                 pp[i] = twoStar;
               }
-            } else if (next2 === void 0) {
+            } else if (next === void 0) {
               pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + ")?";
-            } else if (next2 !== GLOBSTAR) {
-              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next2;
+            } else if (next !== GLOBSTAR) {
+              pp[i - 1] = prev + "(?:\\/|\\/" + twoStar + "\\/)" + next;
               pp[i + 1] = GLOBSTAR;
             }
           });
@@ -30705,8 +30705,8 @@ var init_internal_path = __esm({
             let remaining = itemPath;
             let dir = dirname6(remaining);
             while (dir !== remaining) {
-              const basename10 = path6.basename(remaining);
-              this.segments.unshift(basename10);
+              const basename9 = path6.basename(remaining);
+              this.segments.unshift(basename9);
               remaining = dir;
               dir = dirname6(remaining);
             }
@@ -31080,17 +31080,17 @@ var init_internal_globber = __esm({
             }
           }
           const stack = [];
-          for (const searchPath2 of getSearchPaths(patterns)) {
-            debug(`Search path '${searchPath2}'`);
+          for (const searchPath of getSearchPaths(patterns)) {
+            debug(`Search path '${searchPath}'`);
             try {
-              yield __await(fs2.promises.lstat(searchPath2));
+              yield __await(fs2.promises.lstat(searchPath));
             } catch (err2) {
               if (err2.code === "ENOENT") {
                 continue;
               }
               throw err2;
             }
-            stack.unshift(new SearchState(searchPath2, 1));
+            stack.unshift(new SearchState(searchPath, 1));
           }
           const traversalChain = [];
           while (stack.length) {
@@ -31135,8 +31135,8 @@ var init_internal_globber = __esm({
             patterns = patterns.replace(/\r\n/g, "\n");
             patterns = patterns.replace(/\r/g, "\n");
           }
-          const lines2 = patterns.split("\n").map((x) => x.trim());
-          for (const line of lines2) {
+          const lines = patterns.split("\n").map((x) => x.trim());
+          for (const line of lines) {
             if (!line || line.startsWith("#")) {
               continue;
             } else {
@@ -32082,12 +32082,12 @@ var require_coerce = __commonJS({
         match3 = version3.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
       } else {
         const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
-        let next2;
-        while ((next2 = coerceRtlRegex.exec(version3)) && (!match3 || match3.index + match3[0].length !== version3.length)) {
-          if (!match3 || next2.index + next2[0].length !== match3.index + match3[0].length) {
-            match3 = next2;
+        let next;
+        while ((next = coerceRtlRegex.exec(version3)) && (!match3 || match3.index + match3[0].length !== version3.length)) {
+          if (!match3 || next.index + next[0].length !== match3.index + match3[0].length) {
+            match3 = next;
           }
-          coerceRtlRegex.lastIndex = next2.index + next2[1].length + next2[2].length;
+          coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
         }
         coerceRtlRegex.lastIndex = -1;
       }
@@ -32255,11 +32255,11 @@ var require_trim_comparator_whitespace = __commonJS({
         end = findPrereleaseIdentifierEndIndex(range3, start, loose, digitRuns);
       }
       while (range3[end] === ".") {
-        const next2 = findPrereleaseIdentifierEndIndex(range3, end + 1, loose, digitRuns);
-        if (next2 === end + 1) {
+        const next = findPrereleaseIdentifierEndIndex(range3, end + 1, loose, digitRuns);
+        if (next === end + 1) {
           break;
         }
-        end = next2;
+        end = next;
       }
       return end;
     };
@@ -32279,22 +32279,22 @@ var require_trim_comparator_whitespace = __commonJS({
         return start;
       }
       while (range3[end] === ".") {
-        const next2 = findBuildIdentifierEndIndex(range3, end + 1);
-        if (next2 === end + 1) {
+        const next = findBuildIdentifierEndIndex(range3, end + 1);
+        if (next === end + 1) {
           break;
         }
-        end = next2;
+        end = next;
       }
       return end;
     };
     var findLooseFullVersionEndIndex = (range3, start, digitRuns) => {
       let end = start;
       for (let component = 0; component < 3; component++) {
-        const next2 = findVersionNumberEndIndex(range3, end, true, digitRuns);
-        if (next2 === end) {
+        const next = findVersionNumberEndIndex(range3, end, true, digitRuns);
+        if (next === end) {
           return start;
         }
-        end = next2;
+        end = next;
         if (component < 2) {
           if (range3[end] !== ".") {
             return start;
@@ -32317,11 +32317,11 @@ var require_trim_comparator_whitespace = __commonJS({
         if (range3[end] !== ".") {
           return end;
         }
-        const next2 = findPartialVersionComponentEndIndex(range3, end + 1, digitRuns);
-        if (next2 === end + 1) {
+        const next = findPartialVersionComponentEndIndex(range3, end + 1, digitRuns);
+        if (next === end + 1) {
           return end;
         }
-        end = next2;
+        end = next;
       }
       const prereleaseEnd = findPrereleaseEndIndex(range3, end, false, digitRuns);
       return findBuildEndIndex(range3, prereleaseEnd);
@@ -32448,7 +32448,7 @@ var require_range = __commonJS({
         range3 = range3.replace(BUILDSTRIPRE, "");
         const memoOpts = (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) | (this.options.loose && FLAG_LOOSE);
         const memoKey = memoOpts + ":" + range3;
-        const cached = cache3.get(memoKey);
+        const cached = cache2.get(memoKey);
         if (cached) {
           return cached;
         }
@@ -32482,7 +32482,7 @@ var require_range = __commonJS({
           rangeMap.delete("");
         }
         const result = [...rangeMap.values()];
-        cache3.set(memoKey, result);
+        cache2.set(memoKey, result);
         return result;
       }
       intersects(range3, options) {
@@ -32521,7 +32521,7 @@ var require_range = __commonJS({
     };
     module.exports = Range;
     var LRU = require_lrucache();
-    var cache3 = new LRU();
+    var cache2 = new LRU();
     var parseOptions = require_parse_options();
     var Comparator = require_comparator();
     var debug2 = require_debug();
@@ -34170,9 +34170,9 @@ var init_pipeline = __esm({
       }
       sendRequest(httpClient, request) {
         const policies = this.getOrderedPolicies();
-        const pipeline3 = policies.reduceRight((next2, policy) => {
+        const pipeline3 = policies.reduceRight((next, policy) => {
           return (req) => {
-            return policy.sendRequest(req, next2);
+            return policy.sendRequest(req, next);
           };
         }, (req) => httpClient.sendRequest(req));
         return pipeline3(request);
@@ -34908,12 +34908,12 @@ function logPolicy(options = {}) {
   });
   return {
     name: logPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!logger8.enabled) {
-        return next2(request);
+        return next(request);
       }
       logger8(`Request: ${sanitizer.sanitize(request)}`);
-      const response = await next2(request);
+      const response = await next(request);
       logger8(`Response status code: ${response.status}`);
       logger8(`Headers: ${sanitizer.sanitize(response.headers)}`);
       return response;
@@ -35137,7 +35137,7 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
   const logger8 = options.logger || retryPolicyLogger;
   return {
     name: retryPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       let response;
       let responseError;
       let retryCount = -1;
@@ -35147,7 +35147,7 @@ function retryPolicy(strategies, options = { maxRetries: DEFAULT_RETRY_POLICY_CO
         responseError = void 0;
         try {
           logger8.info(`Retry ${retryCount}: Attempting to send request`, request.requestId);
-          response = await next2(request);
+          response = await next(request);
           logger8.info(`Retry ${retryCount}: Received a response from request`, request.requestId);
         } catch (e) {
           logger8.error(`Retry ${retryCount}: Received an error from request`, request.requestId);
@@ -35271,7 +35271,7 @@ var init_formData = __esm({
 function formDataPolicy() {
   return {
     name: formDataPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       const converted = convertBodyToFormDataMap(request.body);
       if (converted) {
         request.formData = converted;
@@ -35286,7 +35286,7 @@ function formDataPolicy() {
         }
         request.formData = void 0;
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -35349,11 +35349,11 @@ var init_formDataPolicy = __esm({
 function agentPolicy(agent) {
   return {
     name: agentPolicyName,
-    sendRequest: async (req, next2) => {
+    sendRequest: async (req, next) => {
       if (!req.agent) {
         req.agent = agent;
       }
-      return next2(req);
+      return next(req);
     }
   };
 }
@@ -35368,11 +35368,11 @@ var init_agentPolicy = __esm({
 function tlsPolicy(tlsSettings) {
   return {
     name: tlsPolicyName,
-    sendRequest: async (req, next2) => {
+    sendRequest: async (req, next) => {
       if (!req.tlsSettings) {
         req.tlsSettings = tlsSettings;
       }
-      return next2(req);
+      return next(req);
     }
   };
 }
@@ -36420,12 +36420,12 @@ var require_parse_proxy_response = __commonJS({
             return;
           }
           const headerParts = buffered.slice(0, endOfHeaders).toString("ascii").split("\r\n");
-          const firstLine4 = headerParts.shift();
-          if (!firstLine4) {
+          const firstLine3 = headerParts.shift();
+          if (!firstLine3) {
             socket.destroy();
             return reject(new Error("No header received from proxy CONNECT response"));
           }
-          const firstLineParts = firstLine4.split(" ");
+          const firstLineParts = firstLine3.split(" ");
           const statusCode = +firstLineParts[1];
           const statusText = firstLineParts.slice(2).join(" ");
           const headers = {};
@@ -36448,7 +36448,7 @@ var require_parse_proxy_response = __commonJS({
               headers[key] = value;
             }
           }
-          debug2("got proxy server response: %o %o", firstLine4, headers);
+          debug2("got proxy server response: %o %o", firstLine3, headers);
           cleanup();
           resolve8({
             connect: {
@@ -36866,13 +36866,13 @@ function proxyPolicy(proxySettings, options) {
   const cachedAgents = {};
   return {
     name: proxyPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!request.proxySettings && defaultProxy && !isBypassed(request.url, options?.customNoProxyList ?? globalNoProxyList, options?.customNoProxyList ? void 0 : globalBypassedMap)) {
         setProxyAgentOnRequest(request, cachedAgents, defaultProxy);
       } else if (request.proxySettings) {
         setProxyAgentOnRequest(request, cachedAgents, getUrlFromProxySettings(request.proxySettings));
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -36897,11 +36897,11 @@ var init_proxyPolicy = __esm({
 function decompressResponsePolicy() {
   return {
     name: decompressResponsePolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (request.method !== "HEAD") {
         request.headers.set("Accept-Encoding", "gzip,deflate");
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -36917,13 +36917,13 @@ function redirectPolicy(options = {}) {
   const { maxRetries = 20, allowCrossOriginRedirects = false } = options;
   return {
     name: redirectPolicyName,
-    async sendRequest(request, next2) {
-      const response = await next2(request);
-      return handleRedirect(next2, response, maxRetries, allowCrossOriginRedirects);
+    async sendRequest(request, next) {
+      const response = await next(request);
+      return handleRedirect(next, response, maxRetries, allowCrossOriginRedirects);
     }
   };
 }
-async function handleRedirect(next2, response, maxRetries, allowCrossOriginRedirects, currentRetries = 0) {
+async function handleRedirect(next, response, maxRetries, allowCrossOriginRedirects, currentRetries = 0) {
   const { request, status, headers } = response;
   const locationHeader = headers.get("location");
   if (locationHeader && (status === 300 || status === 301 && allowedRedirect.includes(request.method) || status === 302 && allowedRedirect.includes(request.method) || status === 303 && request.method === "POST" || status === 307) && currentRetries < maxRetries) {
@@ -36942,8 +36942,8 @@ async function handleRedirect(next2, response, maxRetries, allowCrossOriginRedir
       delete request.body;
     }
     request.headers.delete("Authorization");
-    const res = await next2(request);
-    return handleRedirect(next2, res, maxRetries, allowCrossOriginRedirects, currentRetries + 1);
+    const res = await next(request);
+    return handleRedirect(next, res, maxRetries, allowCrossOriginRedirects, currentRetries + 1);
   }
   return response;
 }
@@ -37105,9 +37105,9 @@ function assertValidBoundary(boundary) {
 function multipartPolicy() {
   return {
     name: multipartPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!request.multipartBody) {
-        return next2(request);
+        return next(request);
       }
       if (request.body) {
         throw new Error("multipartBody and regular body cannot be set at the same time");
@@ -37131,7 +37131,7 @@ function multipartPolicy() {
       request.headers.set("Content-Type", `${contentType2}; boundary=${boundary}`);
       await buildRequestBody(request, request.multipartBody.parts, boundary);
       request.multipartBody = void 0;
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -37472,11 +37472,11 @@ function userAgentPolicy2(options = {}) {
   const userAgentValue = getUserAgentValue2(options.userAgentPrefix);
   return {
     name: userAgentPolicyName2,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!request.headers.has(UserAgentHeaderName2)) {
         request.headers.set(UserAgentHeaderName2, await userAgentValue);
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -37675,7 +37675,7 @@ function multipartPolicy2() {
   const tspPolicy = multipartPolicy();
   return {
     name: multipartPolicyName2,
-    sendRequest: async (request, next2) => {
+    sendRequest: async (request, next) => {
       if (request.multipartBody) {
         for (const part of request.multipartBody.parts) {
           if (hasRawContent(part.body)) {
@@ -37683,7 +37683,7 @@ function multipartPolicy2() {
           }
         }
       }
-      return tspPolicy.sendRequest(request, next2);
+      return tspPolicy.sendRequest(request, next);
     }
   };
 }
@@ -37745,11 +37745,11 @@ var init_proxyPolicy2 = __esm({
 function setClientRequestIdPolicy(requestIdHeaderName = "x-ms-client-request-id") {
   return {
     name: setClientRequestIdPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!request.headers.has(requestIdHeaderName)) {
         request.headers.set(requestIdHeaderName, request.requestId);
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -37979,9 +37979,9 @@ function tracingPolicy(options = {}) {
   const tracingClient2 = tryCreateTracingClient();
   return {
     name: tracingPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!tracingClient2) {
-        return next2(request);
+        return next(request);
       }
       const userAgent = await userAgentPromise;
       const spanAttributes = {
@@ -37995,10 +37995,10 @@ function tracingPolicy(options = {}) {
       }
       const { span, tracingContext } = tryCreateSpan(tracingClient2, request, spanAttributes) ?? {};
       if (!span || !tracingContext) {
-        return next2(request);
+        return next(request);
       }
       try {
-        const response = await tracingClient2.withContext(tracingContext, next2, request);
+        const response = await tracingClient2.withContext(tracingContext, next, request);
         tryProcessResponse(span, response);
         return response;
       } catch (err2) {
@@ -38117,14 +38117,14 @@ var init_wrapAbortSignal = __esm({
 function wrapAbortSignalLikePolicy() {
   return {
     name: wrapAbortSignalLikePolicyName,
-    sendRequest: async (request, next2) => {
+    sendRequest: async (request, next) => {
       if (!request.abortSignal) {
-        return next2(request);
+        return next(request);
       }
       const { abortSignal, cleanup } = wrapAbortSignalLike(request.abortSignal);
       request.abortSignal = abortSignal;
       try {
-        return await next2(request);
+        return await next(request);
       } finally {
         cleanup?.();
       }
@@ -38375,9 +38375,9 @@ var init_tokenCycler = __esm({
 });
 
 // node_modules/@azure/core-rest-pipeline/dist/esm/policies/bearerTokenAuthenticationPolicy.js
-async function trySendRequest(request, next2) {
+async function trySendRequest(request, next) {
   try {
-    return [await next2(request), void 0];
+    return [await next(request), void 0];
   } catch (e) {
     if (isRestError2(e) && e.response) {
       return [e.response, e];
@@ -38439,7 +38439,7 @@ function bearerTokenAuthenticationPolicy(options) {
      * - Process a challenge if the response contains it.
      * - Retrieve a token with the challenge information, then re-send the request.
      */
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (!request.url.toLowerCase().startsWith("https://")) {
         throw new Error("Bearer token authentication is not permitted for non-TLS protected (non-https) URLs.");
       }
@@ -38452,7 +38452,7 @@ function bearerTokenAuthenticationPolicy(options) {
       let response;
       let error2;
       let shouldSendRequest;
-      [response, error2] = await trySendRequest(request, next2);
+      [response, error2] = await trySendRequest(request, next);
       if (isChallengeResponse(response)) {
         let claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
         if (claims) {
@@ -38471,7 +38471,7 @@ function bearerTokenAuthenticationPolicy(options) {
             logger: logger8
           }, parsedClaim);
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request, next2);
+            [response, error2] = await trySendRequest(request, next);
           }
         } else if (callbacks.authorizeRequestOnChallenge) {
           shouldSendRequest = await callbacks.authorizeRequestOnChallenge({
@@ -38482,7 +38482,7 @@ function bearerTokenAuthenticationPolicy(options) {
             logger: logger8
           });
           if (shouldSendRequest) {
-            [response, error2] = await trySendRequest(request, next2);
+            [response, error2] = await trySendRequest(request, next);
           }
           if (isChallengeResponse(response)) {
             claims = getCaeChallengeClaims(response.headers.get("WWW-Authenticate"));
@@ -38502,7 +38502,7 @@ function bearerTokenAuthenticationPolicy(options) {
                 logger: logger8
               }, parsedClaim);
               if (shouldSendRequest) {
-                [response, error2] = await trySendRequest(request, next2);
+                [response, error2] = await trySendRequest(request, next);
               }
             }
           }
@@ -38648,9 +38648,9 @@ var init_esm10 = __esm({
 function createDisableKeepAlivePolicy() {
   return {
     name: disableKeepAlivePolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       request.disableKeepAlive = true;
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -39650,8 +39650,8 @@ function deserializationPolicy(options = {}) {
   };
   return {
     name: deserializationPolicyName,
-    async sendRequest(request, next2) {
-      const response = await next2(request);
+    async sendRequest(request, next) {
+      const response = await next(request);
       return deserializeResponseBody(jsonContentTypes, xmlContentTypes, response, updatedOptions, parseXML2);
     }
   };
@@ -39863,7 +39863,7 @@ function serializationPolicy(options = {}) {
   const stringifyXML2 = options.stringifyXML;
   return {
     name: serializationPolicyName,
-    sendRequest(request, next2) {
+    sendRequest(request, next) {
       const operationInfo = getOperationRequestInfo(request);
       const operationSpec = operationInfo?.operationSpec;
       const operationArguments = operationInfo?.operationArguments;
@@ -39871,7 +39871,7 @@ function serializationPolicy(options = {}) {
         serializeHeaders(request, operationArguments, operationSpec);
         serializeRequestBody(request, operationArguments, operationSpec, stringifyXML2);
       }
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -40857,10 +40857,10 @@ function createRequestPolicyFactoryPolicy(factories) {
   const orderedFactories = factories.slice().reverse();
   return {
     name: requestPolicyFactoryPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       let httpPipeline = {
         async sendRequest(httpRequest) {
-          const response2 = await next2(toPipelineRequest(httpRequest));
+          const response2 = await next(toPipelineRequest(httpRequest));
           return toCompatResponse(response2, { createProxy: true });
         }
       };
@@ -41287,10 +41287,10 @@ function validateAmpersand(xmlData, i) {
   }
   return i;
 }
-function getErrorObject(code2, message, lineNumber) {
+function getErrorObject(code, message, lineNumber) {
   return {
     err: {
-      code: code2,
+      code,
       msg: message,
       line: lineNumber.line || lineNumber,
       col: lineNumber.col
@@ -41304,11 +41304,11 @@ function validateTagName(tagname) {
   return isName(tagname);
 }
 function getLineNumberForPosition(xmlData, index) {
-  const lines2 = xmlData.substring(0, index).split(/\r?\n/);
+  const lines = xmlData.substring(0, index).split(/\r?\n/);
   return {
-    line: lines2.length,
+    line: lines.length,
     // column number is last line's length + 1, because column numbering starts at 1:
-    col: lines2[lines2.length - 1].length + 1
+    col: lines[lines.length - 1].length + 1
   };
 }
 function getPositionFromMatch(match3) {
@@ -42067,16 +42067,16 @@ var init_src2 = __esm({
         );
       }
       const regex = getRegexes(xmlVersion, asciiOnly)[production];
-      let cache3 = /* @__PURE__ */ new Map();
+      let cache2 = /* @__PURE__ */ new Map();
       const validator = (str) => {
-        const cached = cache3.get(str);
+        const cached = cache2.get(str);
         if (cached !== void 0) return cached;
         const result = regex.test(str);
-        if (cache3.size < maxCacheSize) cache3.set(str, result);
+        if (cache2.size < maxCacheSize) cache2.set(str, result);
         return result;
       };
       validator.reset = () => {
-        cache3 = /* @__PURE__ */ new Map();
+        cache2 = /* @__PURE__ */ new Map();
       };
       return validator;
     };
@@ -44680,11 +44680,11 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
   let result = "";
   let segmentStart = i;
   for (let index = i; index < len; index++) {
-    const code2 = xmlData.charCodeAt(index);
-    if (code2 === 34 || code2 === 39) {
+    const code = xmlData.charCodeAt(index);
+    if (code === 34 || code === 39) {
       index = xmlData.indexOf(xmlData[index], index + 1);
       if (index === -1) return;
-    } else if (code2 === closeCode0) {
+    } else if (code === closeCode0) {
       if (closeCode1 !== -1) {
         if (xmlData.charCodeAt(index + 1) === closeCode1) {
           result += xmlData.substring(segmentStart, index);
@@ -44694,7 +44694,7 @@ function tagExpWithClosingIndex(xmlData, i, closingChar = ">") {
         result += xmlData.substring(segmentStart, index);
         return { data: result, index };
       }
-    } else if (code2 === 9) {
+    } else if (code === 9) {
       result += xmlData.substring(segmentStart, index) + " ";
       segmentStart = index + 1;
     }
@@ -48707,12 +48707,12 @@ var init_crc64 = __esm({
         }
         Module["getCache"] = getCache;
         function wrapPointer(ptr, __class__) {
-          var cache3 = getCache(__class__);
-          var ret = cache3[ptr];
+          var cache2 = getCache(__class__);
+          var ret = cache2[ptr];
           if (ret) return ret;
           ret = Object.create((__class__ || WrapperObject).prototype);
           ret.ptr = ptr;
-          return cache3[ptr] = ret;
+          return cache2[ptr] = ret;
         }
         Module["wrapPointer"] = wrapPointer;
         function castObject(obj, __class__) {
@@ -50472,8 +50472,8 @@ var init_StorageRetryPolicyFactory = __esm({
 function storageBrowserPolicy() {
   return {
     name: storageBrowserPolicyName,
-    async sendRequest(request, next2) {
-      return next2(request);
+    async sendRequest(request, next) {
+      return next(request);
     }
   };
 }
@@ -50493,9 +50493,9 @@ function storageCorrectContentLengthPolicy() {
   }
   return {
     name: storageCorrectContentLengthPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       correctContentLength(request);
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -50577,7 +50577,7 @@ function storageRetryPolicy(options = {}) {
   }
   return {
     name: storageRetryPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       if (tryTimeoutInMs) {
         request.url = setURLParameter(request.url, URLConstants.Parameters.TIMEOUT, String(Math.floor(tryTimeoutInMs / 1e3)));
       }
@@ -50595,7 +50595,7 @@ function storageRetryPolicy(options = {}) {
         error2 = void 0;
         try {
           logger6.info(`RetryPolicy: =====> Try=${attempt} ${isPrimaryRetry ? "Primary" : "Secondary"}`);
-          response = await next2(request);
+          response = await next(request);
           secondaryHas404 = secondaryHas404 || !isPrimaryRetry && response.status === 404;
         } catch (e) {
           if (isRestError3(e)) {
@@ -50737,9 +50737,9 @@ ${key}:${decodeURIComponent(lowercaseQueries[key])}`;
   }
   return {
     name: storageSharedKeyCredentialPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       signRequest(request);
-      return next2(request);
+      return next(request);
     }
   };
 }
@@ -50757,9 +50757,9 @@ var init_StorageSharedKeyCredentialPolicyV2 = __esm({
 function storageRequestFailureDetailsParserPolicy() {
   return {
     name: storageRequestFailureDetailsParserPolicyName,
-    async sendRequest(request, next2) {
+    async sendRequest(request, next) {
       try {
-        const response = await next2(request);
+        const response = await next(request);
         return response;
       } catch (err2) {
         if (typeof err2 === "object" && err2 !== null && err2.response && err2.response.parsedBody) {
@@ -71963,16 +71963,16 @@ var init_errors = __esm({
       }
     };
     NetworkError = class extends Error {
-      constructor(code2) {
-        const message = `Unable to make request: ${code2}
+      constructor(code) {
+        const message = `Unable to make request: ${code}
 If you are using self-hosted runners, please make sure your runner has access to all GitHub endpoints: https://docs.github.com/en/actions/hosting-your-own-runners/managing-self-hosted-runners/about-self-hosted-runners#communication-between-self-hosted-runners-and-github`;
         super(message);
-        this.code = code2;
+        this.code = code;
         this.name = "NetworkError";
       }
     };
-    NetworkError.isNetworkErrorCode = (code2) => {
-      if (!code2)
+    NetworkError.isNetworkErrorCode = (code) => {
+      if (!code)
         return false;
       return [
         "ECONNRESET",
@@ -71980,7 +71980,7 @@ If you are using self-hosted runners, please make sure your runner has access to
         "ETIMEDOUT",
         "ECONNREFUSED",
         "EHOSTUNREACH"
-      ].includes(code2);
+      ].includes(code);
     };
     UsageError2 = class extends Error {
       constructor() {
@@ -74163,19 +74163,19 @@ var require_lower_camel_case = __commonJS({
       let capNext = false;
       const sb = [];
       for (let i = 0; i < snakeCase.length; i++) {
-        let next2 = snakeCase.charAt(i);
-        if (next2 == "_") {
+        let next = snakeCase.charAt(i);
+        if (next == "_") {
           capNext = true;
-        } else if (/\d/.test(next2)) {
-          sb.push(next2);
+        } else if (/\d/.test(next)) {
+          sb.push(next);
           capNext = true;
         } else if (capNext) {
-          sb.push(next2.toUpperCase());
+          sb.push(next.toUpperCase());
           capNext = false;
         } else if (i == 0) {
-          sb.push(next2.toLowerCase());
+          sb.push(next.toLowerCase());
         } else {
-          sb.push(next2);
+          sb.push(next);
         }
       }
       return sb.join("");
@@ -76205,11 +76205,11 @@ var require_rpc_error = __commonJS({
     Object.defineProperty(exports2, "__esModule", { value: true });
     exports2.RpcError = void 0;
     var RpcError = class extends Error {
-      constructor(message, code2 = "UNKNOWN", meta) {
+      constructor(message, code = "UNKNOWN", meta) {
         super(message);
         this.name = "RpcError";
         Object.setPrototypeOf(this, new.target.prototype);
-        this.code = code2;
+        this.code = code;
         this.meta = meta !== null && meta !== void 0 ? meta : {};
       }
       toString() {
@@ -77084,32 +77084,32 @@ var require_rpc_interceptor = __commonJS({
       if (kind2 == "unary") {
         let tail2 = (mtd, inp, opt) => transport.unary(mtd, inp, opt);
         for (const curr of ((_a2 = options.interceptors) !== null && _a2 !== void 0 ? _a2 : []).filter((i) => i.interceptUnary).reverse()) {
-          const next2 = tail2;
-          tail2 = (mtd, inp, opt) => curr.interceptUnary(next2, mtd, inp, opt);
+          const next = tail2;
+          tail2 = (mtd, inp, opt) => curr.interceptUnary(next, mtd, inp, opt);
         }
         return tail2(method, input, options);
       }
       if (kind2 == "serverStreaming") {
         let tail2 = (mtd, inp, opt) => transport.serverStreaming(mtd, inp, opt);
         for (const curr of ((_b = options.interceptors) !== null && _b !== void 0 ? _b : []).filter((i) => i.interceptServerStreaming).reverse()) {
-          const next2 = tail2;
-          tail2 = (mtd, inp, opt) => curr.interceptServerStreaming(next2, mtd, inp, opt);
+          const next = tail2;
+          tail2 = (mtd, inp, opt) => curr.interceptServerStreaming(next, mtd, inp, opt);
         }
         return tail2(method, input, options);
       }
       if (kind2 == "clientStreaming") {
         let tail2 = (mtd, opt) => transport.clientStreaming(mtd, opt);
         for (const curr of ((_c = options.interceptors) !== null && _c !== void 0 ? _c : []).filter((i) => i.interceptClientStreaming).reverse()) {
-          const next2 = tail2;
-          tail2 = (mtd, opt) => curr.interceptClientStreaming(next2, mtd, opt);
+          const next = tail2;
+          tail2 = (mtd, opt) => curr.interceptClientStreaming(next, mtd, opt);
         }
         return tail2(method, options);
       }
       if (kind2 == "duplex") {
         let tail2 = (mtd, opt) => transport.duplex(mtd, opt);
         for (const curr of ((_d = options.interceptors) !== null && _d !== void 0 ? _d : []).filter((i) => i.interceptDuplex).reverse()) {
-          const next2 = tail2;
-          tail2 = (mtd, opt) => curr.interceptDuplex(next2, mtd, opt);
+          const next = tail2;
+          tail2 = (mtd, opt) => curr.interceptDuplex(next, mtd, opt);
         }
         return tail2(method, options);
       }
@@ -78954,7 +78954,7 @@ var IMAGE_CAPTURE = (path16, size, mode) => {
   if (isSecretCandidate(path16)) return Math.min(size, CAPTURE_LIMITS.secretFile);
   if (name === "package.json" && !path16.includes("/node_modules/"))
     return Math.min(size, CAPTURE_LIMITS.packageJson);
-  if ((mode & 73) !== 0 && size >= 3)
+  if ((mode & 73) !== 0 && size >= 52)
     return Math.min(
       size,
       DISTRO_TREES.test(path16) ? CAPTURE_LIMITS.packagedExecutable : CAPTURE_LIMITS.executable
@@ -79107,8 +79107,8 @@ function parseShell(script) {
       flush(token.op);
       continue;
     }
-    const next2 = tokens[i + 1];
-    if (next2 && next2.kind === "word") i++;
+    const next = tokens[i + 1];
+    if (next && next.kind === "word") i++;
   }
   flush(void 0);
   return commands;
@@ -79513,19 +79513,19 @@ function imageBasename(ref) {
 var linesCache = /* @__PURE__ */ new WeakMap();
 var commandsCache = /* @__PURE__ */ new WeakMap();
 function sourceLines(model) {
-  let lines2 = linesCache.get(model);
-  if (!lines2) {
-    lines2 = model.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
-    linesCache.set(model, lines2);
+  let lines = linesCache.get(model);
+  if (!lines) {
+    lines = model.text.split("\n").map((line) => line.endsWith("\r") ? line.slice(0, -1) : line);
+    linesCache.set(model, lines);
   }
-  return lines2;
+  return lines;
 }
 function sourceLine(model, line) {
   return sourceLines(model)[line - 1] ?? "";
 }
 var instructionsCache = /* @__PURE__ */ new WeakMap();
-function primeSourceLines(model, lines2) {
-  linesCache.set(model, lines2);
+function primeSourceLines(model, lines) {
+  linesCache.set(model, lines);
 }
 function allInstructions(model) {
   let all = instructionsCache.get(model);
@@ -79963,7 +79963,7 @@ var MULTIARCH = {
   [EM_AARCH64]: "aarch64-linux-gnu"
 };
 function configuredLibraryDirs(index) {
-  const dirs2 = [];
+  const dirs = [];
   const texts = [];
   for (const file of index.files.values()) {
     if (file.type !== "file") continue;
@@ -79975,10 +79975,10 @@ function configuredLibraryDirs(index) {
     for (const raw of text.split(/[\n:]/)) {
       const line = raw.replace(/#.*/, "").trim();
       if (line.startsWith("/") && !line.startsWith("include"))
-        dirs2.push(...line.split(/\s+/).filter((d) => d.startsWith("/")));
+        dirs.push(...line.split(/\s+/).filter((d) => d.startsWith("/")));
     }
   }
-  return dirs2;
+  return dirs;
 }
 function libraryDirs(index, file, machine, runpath, configured) {
   const origin = dirname(file.path);
@@ -80024,9 +80024,9 @@ var SG2012 = {
       const elf = parseElf(content);
       if (!elf || elf.interpreter === void 0) continue;
       const missingInterpreter = !exists2(elf.interpreter);
-      const dirs2 = libraryDirs(index, file, elf.machine, elf.runpath, configured);
+      const dirs = libraryDirs(index, file, elf.machine, elf.runpath, configured);
       const missingLibraries = (elf.needed ?? []).filter(
-        (name) => !(name.includes("/") ? exists2(name) : dirs2.some((dir) => exists2(`${dir}/${name}`)))
+        (name) => !(name.includes("/") ? exists2(name) : dirs.some((dir) => exists2(`${dir}/${name}`)))
       );
       if (!missingInterpreter && missingLibraries.length === 0) {
         if (elf.needed === void 0 && !DISTRO_TREES.test(file.path)) unverified.push(file.path);
@@ -80279,12 +80279,12 @@ var SG2002 = {
   )
 };
 function homeCacheDirs(index) {
-  const dirs2 = /* @__PURE__ */ new Set();
+  const dirs = /* @__PURE__ */ new Set();
   for (const path16 of index.files.keys()) {
     const match3 = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(path16);
-    if (match3) dirs2.add(match3[1]);
+    if (match3) dirs.add(match3[1]);
   }
-  return [...dirs2].sort();
+  return [...dirs].sort();
 }
 var SG2007 = {
   id: "SG2007",
@@ -80742,14 +80742,14 @@ function commonDir(paths) {
   return common;
 }
 function group(files, key) {
-  const groups2 = /* @__PURE__ */ new Map();
+  const groups = /* @__PURE__ */ new Map();
   for (const file of files) {
     const k = key(file);
-    const list2 = groups2.get(k);
+    const list2 = groups.get(k);
     if (list2) list2.push(file);
-    else groups2.set(k, [file]);
+    else groups.set(k, [file]);
   }
-  return groups2;
+  return groups;
 }
 var SG2006 = {
   id: "SG2006",
@@ -80881,792 +80881,6 @@ var SG2013 = {
   }
 };
 
-// src/checks/startup/identity.ts
-function readText(index, path16) {
-  const file = resolveFile(index.files, path16);
-  if (!file || file.type !== "file") return void 0;
-  return capturedContent(index, file)?.toString("utf8");
-}
-function lines(text) {
-  return (text ?? "").split(/\r?\n/).filter((line) => line !== "" && !line.startsWith("#")).map((line) => line.split(":"));
-}
-function passwd(index) {
-  return lines(readText(index, "/etc/passwd")).flatMap((fields) => {
-    const uid = Number(fields[2]);
-    const gid = Number(fields[3]);
-    return fields[0] && Number.isInteger(uid) && Number.isInteger(gid) ? [{ name: fields[0], uid, gid }] : [];
-  });
-}
-function groups(index) {
-  return lines(readText(index, "/etc/group")).flatMap((fields) => {
-    const gid = Number(fields[2]);
-    return fields[0] && Number.isInteger(gid) ? [{ name: fields[0], gid, members: (fields[3] ?? "").split(",").filter(Boolean) }] : [];
-  });
-}
-function imageIdentity(index) {
-  const raw = (index.config.User ?? "").trim();
-  const { user, group: group2 } = splitUser(raw === "" ? "root" : raw);
-  const users = passwd(index);
-  const entry = isNumericId(user) ? users.find((candidate) => candidate.uid === Number(user)) : users.find((candidate) => candidate.name === user);
-  const identity = { raw, uid: 0, gid: 0, groups: [] };
-  if (isNumericId(user)) identity.uid = Number(user);
-  else if (entry) identity.uid = entry.uid;
-  else if (user === "root") identity.uid = 0;
-  else identity.unresolved = `user ${user} is not in /etc/passwd`;
-  identity.gid = entry?.gid ?? 0;
-  const groupList = groups(index);
-  if (group2 !== void 0 && group2 !== "") {
-    if (isNumericId(group2)) identity.gid = Number(group2);
-    else {
-      const named = groupList.find((candidate) => candidate.name === group2);
-      if (named) identity.gid = named.gid;
-      else identity.unresolved ??= `group ${group2} is not in /etc/group`;
-    }
-  } else if (entry) {
-    identity.groups = groupList.filter((g) => g.members.includes(entry.name)).map((g) => g.gid);
-  }
-  return identity;
-}
-var BITS = { read: 4, write: 2, execute: 1 };
-function permits(file, who, access3) {
-  const mode = file.mode;
-  const cls = who.uid === file.uid ? mode >> 6 & 7 : who.gid === file.gid || who.groups.includes(file.gid) ? mode >> 3 & 7 : mode & 7;
-  return (cls & BITS[access3]) !== 0;
-}
-function describeIdentity(who) {
-  const user = who.raw === "" ? "root (no USER)" : `USER ${who.raw}`;
-  return `${user} (uid ${who.uid}, gid ${who.gid})`;
-}
-function octal(mode) {
-  return `0${(mode & 4095).toString(8).padStart(3, "0")}`;
-}
-
-// src/checks/startup/lookup.ts
-var DEFAULT_PATH = "/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin";
-function envValue(env, name) {
-  const prefix2 = `${name}=`;
-  const entry = [...env ?? []].reverse().find((item) => item.startsWith(prefix2));
-  return entry === void 0 ? void 0 : entry.slice(prefix2.length);
-}
-function searchPath(index) {
-  return (envValue(index.config.Env, "PATH") ?? DEFAULT_PATH).split(":");
-}
-function workingDir(index) {
-  const dir = index.config.WorkingDir ?? "";
-  return dir === "" ? "/" : normalisePath(dir).path;
-}
-function unsearchable(index, path16, who) {
-  const ancestors = [];
-  for (let dir = parentOf(path16); ; dir = parentOf(dir)) {
-    ancestors.unshift(dir);
-    if (dir === "/") break;
-  }
-  for (const dir of ancestors) {
-    const entry = index.files.get(dir);
-    if (entry?.type === "dir" && !permits(entry, who, "execute")) return entry;
-  }
-  return void 0;
-}
-function lookupPath(index, name, path16, who) {
-  const file = resolveFile(index.files, path16);
-  if (!file) {
-    const link = index.files.get(path16);
-    return link?.type === "symlink" ? {
-      status: "missing",
-      name,
-      path: path16,
-      detail: `${path16} is a symlink to ${link.linkTarget ?? "?"}, which is not in the image`
-    } : { status: "missing", name, path: path16 };
-  }
-  if (file.type === "dir") return { status: "directory", name, path: path16, file };
-  if (file.type !== "file" && file.type !== "hardlink")
-    return { status: "missing", name, path: path16, detail: `${path16} is not a regular file` };
-  const blocked = unsearchable(index, path16, who) ?? unsearchable(index, file.path, who);
-  if (blocked)
-    return {
-      status: "denied",
-      name,
-      path: path16,
-      file,
-      detail: `the directory ${blocked.path} (${blocked.uid}:${blocked.gid} ${octal(blocked.mode)}) is not searchable by ${describeIdentity(who)}`
-    };
-  if (!permits(file, who, "execute"))
-    return {
-      status: "denied",
-      name,
-      path: path16,
-      file,
-      detail: `${file.path} is ${file.uid}:${file.gid} ${octal(file.mode)}: not executable by ${describeIdentity(who)}`
-    };
-  return { status: "ok", name, path: path16, file };
-}
-function findExecutable(index, name, who) {
-  const cwd = workingDir(index);
-  if (name.includes("/")) {
-    const path16 = name.startsWith("/") ? normalisePath(name).path : normalisePath(joinPath(cwd, name)).path;
-    return lookupPath(index, name, path16, who);
-  }
-  const searched = searchPath(index);
-  let denied;
-  for (const dir of searched) {
-    const base = dir === "" ? cwd : dir.startsWith("/") ? dir : joinPath(cwd, dir);
-    const found = lookupPath(index, name, normalisePath(joinPath(base, name)).path, who);
-    if (found.status === "ok") return { ...found, searched };
-    if (found.status === "denied") denied ??= found;
-  }
-  return denied ? { ...denied, status: "not-on-path", searched } : { status: "not-on-path", name, searched };
-}
-
-// src/checks/startup/analysis.ts
-var MAX_INTERPRETER_DEPTH = 4;
-var SHELLS2 = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh"]);
-var BUILTINS = new Set(
-  ". : [ alias bg break cd command continue echo eval exec exit export false fg getopts hash jobs kill printf pwd read readonly return set shift test times trap true type ulimit umask unalias unset wait".split(
-    " "
-  )
-);
-var SIMPLE_COMMAND = /^[\w./:=@%+,-]+(?:[ \t]+[\w./:=@%+,-]+)*$/;
-function commandArgv(index) {
-  const entrypoint = index.config.Entrypoint ?? [];
-  const cmd = index.config.Cmd ?? [];
-  return entrypoint.length > 0 ? [...entrypoint, ...cmd] : [...cmd];
-}
-function commandOrigin(context3) {
-  const keyword = (context3.index.config.Entrypoint ?? []).length > 0 ? "ENTRYPOINT" : "CMD";
-  const model = context3.model;
-  if (!model) return { keyword, inherited: false };
-  const found = lastInstruction(model, keyword);
-  if (found) return fromInstruction(keyword, found.instruction, found.stage.index);
-  const chain = stageChain2(model);
-  const root = chain[chain.length - 1];
-  return root ? { keyword, line: root.line, stage: stageRefOf(root).index, inherited: true } : { keyword, inherited: true };
-}
-function fromInstruction(keyword, instruction, stage) {
-  return {
-    keyword,
-    line: instruction.line,
-    endLine: instruction.endLine,
-    stage,
-    jsonForm: instruction.jsonForm,
-    inherited: false
-  };
-}
-function parseShebang(content) {
-  if (content.length < 2 || content[0] !== 35 || content[1] !== 33) return void 0;
-  const newline = content.indexOf(10);
-  let line = content.toString(
-    "latin1",
-    2,
-    newline < 0 ? Math.min(content.length, 256) : Math.min(newline, 256)
-  );
-  line = line.replace(/[ \t]+$/, "").replace(/^[ \t]+/, "");
-  const crlf = line.endsWith("\r");
-  const split = line.search(/[ \t]/);
-  if (split < 0) return { interpreter: line, crlf };
-  const arg = line.slice(split).replace(/^[ \t]+/, "");
-  return { interpreter: line.slice(0, split), ...arg !== "" ? { arg } : {}, crlf };
-}
-function envTarget(arg) {
-  if (arg === void 0) return void 0;
-  if (!arg.startsWith("-S")) return arg;
-  const words = arg.slice(2).trim().split(/[ \t]+/);
-  return words.find((word) => word !== "" && !word.startsWith("-") && !/^\w+=/.test(word));
-}
-function shellCommandName(script) {
-  const text = script.trim();
-  if (!SIMPLE_COMMAND.test(text)) return void 0;
-  const words = text.split(/[ \t]+/);
-  let i = 0;
-  while (i < words.length && (words[i] === "exec" || /^[A-Za-z_]\w*=/.test(words[i]))) i++;
-  const name = words[i];
-  return name === void 0 || BUILTINS.has(name) ? void 0 : name;
-}
-function walk(index, who, steps, step, depth) {
-  steps.push(step);
-  const file = step.lookup.file;
-  if (step.lookup.status !== "ok" || !file) return;
-  const content = capturedContent(index, file);
-  if (!content) return;
-  const shebang = parseShebang(content);
-  if (shebang) {
-    step.kind = "script";
-    step.shebang = shebang;
-    if (!permits(file, who, "read")) step.unreadableScript = true;
-    if (depth >= MAX_INTERPRETER_DEPTH || shebang.interpreter === "") return;
-    const name = shebang.interpreter;
-    const path16 = name.startsWith("/") ? normalisePath(name).path : normalisePath(joinPath(workingDir(index), name)).path;
-    const interpreter = {
-      role: "interpreter",
-      lookup: lookupPath(index, name, path16, who),
-      via: file.path
-    };
-    walk(index, who, steps, interpreter, depth + 1);
-    if (interpreter.lookup.status === "ok" && basenameOf(name) === "env") {
-      const target = envTarget(shebang.arg);
-      if (target !== void 0)
-        walk(
-          index,
-          who,
-          steps,
-          { role: "env-target", lookup: findExecutable(index, target, who), via: file.path },
-          depth + 1
-        );
-    }
-    return;
-  }
-  if (isElf(content)) {
-    step.kind = "elf";
-    const elf = parseElf(content);
-    if (elf) step.elf = elf;
-    return;
-  }
-  step.kind = "other";
-}
-function analyseStartup(context3) {
-  const { index } = context3;
-  const argv = commandArgv(index);
-  const identity = imageIdentity(index);
-  const analysis = { argv, identity, steps: [], origin: commandOrigin(context3) };
-  const name = argv[0];
-  if (name === void 0 || name === "") return analysis;
-  const command = { role: "command", lookup: findExecutable(index, name, identity) };
-  walk(index, identity, analysis.steps, command, 0);
-  if (command.lookup.status === "ok" && SHELLS2.has(basenameOf(name)) && argv[1] === "-c" && argv[2] !== void 0) {
-    const inner = shellCommandName(argv[2]);
-    if (inner !== void 0)
-      walk(
-        index,
-        identity,
-        analysis.steps,
-        {
-          role: "shell-command",
-          lookup: findExecutable(index, inner, identity),
-          via: command.lookup.file?.path
-        },
-        0
-      );
-  }
-  return analysis;
-}
-var cache2 = /* @__PURE__ */ new WeakMap();
-function startupAnalysis(context3) {
-  let analysis = cache2.get(context3);
-  if (!analysis) {
-    analysis = analyseStartup(context3);
-    cache2.set(context3, analysis);
-  }
-  return analysis;
-}
-function describeOrigin(origin) {
-  if (!origin) return "the command";
-  if (origin.inherited) return `${origin.keyword} (inherited from the base image)`;
-  return origin.line === void 0 ? origin.keyword : `${origin.keyword} (line ${origin.line})`;
-}
-function showArgv(argv) {
-  const text = JSON.stringify(argv);
-  return text.length > 160 ? `${text.slice(0, 159)}…` : text;
-}
-
-// src/checks/startup/where.ts
-function atOrigin(origin) {
-  if (!origin || origin.line === void 0) return {};
-  return {
-    line: origin.line,
-    ...origin.endLine !== void 0 ? { endLine: origin.endLine } : {},
-    ...origin.stage !== void 0 ? { stage: origin.stage } : {}
-  };
-}
-function atStep(step, origin) {
-  const file = step.lookup.file;
-  if (file) return { layer: file.layer, path: file.path };
-  return { ...atOrigin(origin), ...step.lookup.path !== void 0 ? { path: step.lookup.path } : {} };
-}
-function sameName(index, name, limit = 2) {
-  const base = name.slice(name.lastIndexOf("/") + 1);
-  if (base === "") return [];
-  const found = [];
-  for (const file of index.files.values()) {
-    if (file.type !== "dir" && file.path.endsWith(`/${base}`)) found.push(file.path);
-    if (found.length >= limit) break;
-  }
-  return found;
-}
-
-// src/checks/startup/binary-platform.ts
-var MACHINES = {
-  amd64: [EM_X86_64, 3],
-  "386": [3],
-  arm64: [EM_AARCH64, 40],
-  arm: [40],
-  ppc64le: [21],
-  ppc64: [21],
-  s390x: [22],
-  riscv64: [243],
-  mips64le: [8],
-  mips64: [8],
-  loong64: [258]
-};
-var MACHINE_NAMES = {
-  3: "x86 (i386)",
-  8: "MIPS",
-  21: "PowerPC64",
-  22: "s390x",
-  40: "ARM",
-  [EM_X86_64]: "x86-64",
-  [EM_AARCH64]: "AArch64",
-  243: "RISC-V",
-  258: "LoongArch"
-};
-function loaderLibc(path16) {
-  const name = path16.slice(path16.lastIndexOf("/") + 1);
-  if (/^ld-musl-[^/]+\.so\.1$/.test(name)) return "musl";
-  if (/^ld-linux[^/]*\.so\.\d+$/.test(name) || /^ld64\.so\.\d+$/.test(name) || name === "ld.so.1")
-    return "glibc";
-  return void 0;
-}
-function imageLoaders(index) {
-  const found = [];
-  for (const file of index.files.values()) {
-    if (!/^\/(lib|lib64|lib32|usr\/lib|usr\/lib64)\/[^/]+$/.test(file.path)) continue;
-    const libc = loaderLibc(file.path);
-    if (libc && resolveFile(index.files, file.path)) found.push({ libc, path: file.path });
-  }
-  return found;
-}
-var SG2043 = {
-  id: "SG2043",
-  aliases: [],
-  severity: "error",
-  phase: "image",
-  summary: "An executable the command runs is built for another CPU or C library than the image's",
-  run: (context3) => {
-    const { index } = context3;
-    const analysis = startupAnalysis(context3);
-    const who = describeOrigin(analysis.origin);
-    const arch2 = index.platform?.architecture;
-    const allowed = arch2 === void 0 ? void 0 : MACHINES[arch2];
-    const hits = [];
-    let loaders;
-    for (const step of analysis.steps) {
-      const { elf } = step;
-      const file = step.lookup.file;
-      if (!elf || !file) continue;
-      if (allowed && !allowed.includes(elf.machine)) {
-        hits.push({
-          message: `${who} runs ${file.path}, an ${MACHINE_NAMES[elf.machine] ?? `ELF machine ${elf.machine}`} binary, in a ${index.platform?.os ?? "linux"}/${arch2} image: the container fails with "exec format error"; build it for ${arch2} (e.g. GOARCH, --platform=$BUILDPLATFORM with a cross compiler)`,
-          evidence: `ELF e_machine ${elf.machine}; image platform ${arch2}`,
-          ...atStep(step, analysis.origin)
-        });
-        continue;
-      }
-      const wanted = elf.interpreter === void 0 ? void 0 : loaderLibc(elf.interpreter);
-      if (wanted === void 0 || resolveFile(index.files, elf.interpreter)) continue;
-      loaders ??= imageLoaders(index);
-      const other = loaders.find((loader) => loader.libc !== wanted);
-      if (!other || loaders.some((loader) => loader.libc === wanted)) continue;
-      hits.push({
-        message: `${who} runs ${file.path}, linked against ${wanted} (loader ${elf.interpreter}), but the image's C library is ${other.libc} (${other.path}): the container fails with "no such file or directory"; build it in a ${other.libc}-based stage, link it statically, or use a ${wanted}-based final image`,
-        evidence: `PT_INTERP ${elf.interpreter}; image has ${other.path}`,
-        ...atStep(step, analysis.origin)
-      });
-    }
-    return hits;
-  }
-};
-
-// src/checks/startup/command-permission.ts
-var SG2041 = {
-  id: "SG2041",
-  aliases: [],
-  severity: "error",
-  phase: "image",
-  summary: "The ENTRYPOINT/CMD executable is not executable (or, for a script, not readable) by the image USER",
-  run: (context3) => {
-    const analysis = startupAnalysis(context3);
-    const who = describeOrigin(analysis.origin);
-    const hits = [];
-    for (const step of analysis.steps) {
-      if (step.role !== "command" && step.role !== "shell-command") continue;
-      const { lookup } = step;
-      const file = lookup.file;
-      const denied = lookup.status === "denied" || lookup.status === "not-on-path" && lookup.detail !== void 0;
-      if (denied) {
-        hits.push({
-          message: `${who} runs ${lookup.name}, but ${lookup.detail ?? "it is not executable"}: the container fails with "permission denied"; COPY --chmod=0755 (or --chown to the USER) in the line that puts it there`,
-          evidence: `command ${showArgv(analysis.argv)}; ${describeIdentity(analysis.identity)}`,
-          ...atStep(step, analysis.origin)
-        });
-      } else if (step.unreadableScript && file) {
-        hits.push({
-          message: `${who} runs the script ${file.path}, which ${describeIdentity(analysis.identity)} may execute but not read (${file.uid}:${file.gid} ${octal(file.mode)}), so its interpreter cannot open it; make it readable (COPY --chmod=0755)`,
-          evidence: `command ${showArgv(analysis.argv)}`,
-          ...atStep(step, analysis.origin)
-        });
-      }
-    }
-    return hits;
-  }
-};
-
-// src/checks/startup/command-resolves.ts
-var SG2040 = {
-  id: "SG2040",
-  aliases: [],
-  severity: "error",
-  phase: "image",
-  summary: "The ENTRYPOINT/CMD executable is not in the image (or there is no command at all)",
-  run: (context3) => {
-    const analysis = startupAnalysis(context3);
-    const { origin, argv } = analysis;
-    const who = describeOrigin(origin);
-    if (argv.length === 0 || argv[0] === "")
-      return [
-        {
-          // A warning, not an error: images meant only as a base or as `docker run IMAGE CMD` tools have none.
-          severity: "warning",
-          message: 'The image sets neither ENTRYPOINT nor CMD, so `docker run IMAGE` fails ("no command specified"); if it is meant to run, add ENTRYPOINT ["/path/to/app"] to the final stage',
-          evidence: "config Entrypoint and Cmd are empty",
-          ...atOrigin(origin)
-        }
-      ];
-    const hits = [];
-    for (const step of analysis.steps) {
-      if (step.role !== "command" && step.role !== "shell-command") continue;
-      const message = problem(
-        step,
-        who,
-        origin?.jsonForm === false && step.role === "command" && argv[1] === "-c"
-      );
-      if (message === void 0) continue;
-      const similar = sameName(context3.index, step.lookup.name).filter((path16) => path16 !== step.lookup.path);
-      hits.push({
-        message: similar.length > 0 ? `${message} (the image has ${similar.join(", ")})` : message,
-        evidence: `command ${showArgv(argv)}${step.lookup.searched ? `; PATH ${step.lookup.searched.join(":")}` : ""}`,
-        ...step.lookup.status === "directory" ? atStep(step, origin) : atOrigin(origin),
-        ...step.lookup.path !== void 0 ? { path: step.lookup.path } : {}
-      });
-    }
-    return hits;
-  }
-};
-function problem(step, who, shellForm) {
-  const { lookup } = step;
-  const what = step.role === "shell-command" ? `the shell command of ${who}` : who;
-  switch (lookup.status) {
-    case "missing":
-      if (shellForm)
-        return `${who} is in shell form, which runs ${lookup.name} -c, but the image has no ${lookup.name}: the container cannot start; use the exec (JSON) form, e.g. ["/app"]`;
-      return `${what} runs ${lookup.name}, which ${lookup.detail ?? "is not in the image"}: the container fails with "no such file or directory"; copy it there or fix the path`;
-    case "not-on-path":
-      if (lookup.detail !== void 0) return void 0;
-      return `${what} runs ${lookup.name}, which is on none of PATH's directories: the container fails with "executable file not found in $PATH"; use its absolute path or copy it onto PATH`;
-    case "directory":
-      return `${what} runs ${lookup.path ?? lookup.name}, which is a directory: the container fails with "permission denied"; name the executable inside it`;
-    default:
-      return void 0;
-  }
-}
-
-// src/checks/startup/non-root-writes.ts
-function writable(dir, who) {
-  const entry = dir ?? { mode: 493, uid: 0, gid: 0 };
-  return permits(entry, who, "write") && permits(entry, who, "execute");
-}
-function lineOf(context3, keyword, path16) {
-  const model = context3.model;
-  if (!model) return {};
-  for (const stage of stageChain2(model)) {
-    for (const instruction of [...stage.instructions].reverse()) {
-      if (instruction.keyword !== keyword) continue;
-      const paths = instruction.argv.map((arg) => normalisePath(arg).path);
-      if (keyword === "WORKDIR" || paths.includes(path16))
-        return { line: instruction.line, endLine: instruction.endLine, stage: stage.index };
-    }
-  }
-  return {};
-}
-function dirs(index) {
-  const list2 = [];
-  const workdir = index.config.WorkingDir;
-  if (workdir && normalisePath(workdir).path !== "/")
-    list2.push({ path: normalisePath(workdir).path, keyword: "WORKDIR" });
-  for (const volume of Object.keys(index.config.Volumes ?? {})) {
-    const path16 = normalisePath(volume).path;
-    if (!list2.some((entry) => entry.path === path16)) list2.push({ path: path16, keyword: "VOLUME" });
-  }
-  return list2;
-}
-var SG2046 = {
-  id: "SG2046",
-  aliases: [],
-  severity: "note",
-  phase: "image",
-  summary: "The WORKDIR or a VOLUME is not writable by the image USER",
-  run: (context3) => {
-    const { index } = context3;
-    const who = startupAnalysis(context3).identity;
-    const hits = [];
-    for (const { path: path16, keyword } of dirs(index)) {
-      const dir = resolveFile(index.files, path16);
-      if (dir && dir.type !== "dir") continue;
-      if (writable(dir, who)) continue;
-      const state3 = dir ? `${dir.uid}:${dir.gid} ${octal(dir.mode)}` : "missing, so the runtime creates it as 0:0 0755";
-      hits.push({
-        message: `${keyword} ${path16} is ${state3}: ${describeIdentity(who)} cannot write there; if the app writes to it, create it with COPY --chown (or RUN chown) for that user, or mount a writable volume`,
-        evidence: `${keyword} ${path16}`,
-        path: path16,
-        ...lineOf(context3, keyword, path16)
-      });
-    }
-    return hits;
-  }
-};
-
-// src/checks/startup/script-interpreter.ts
-function visible(text) {
-  return JSON.stringify(text).slice(1, -1);
-}
-var SG2042 = {
-  id: "SG2042",
-  aliases: [],
-  severity: "error",
-  phase: "image",
-  summary: "A script the command runs has a #! interpreter (or env target) the image lacks, or CRLF line endings",
-  run: (context3) => {
-    const analysis = startupAnalysis(context3);
-    const who = describeOrigin(analysis.origin);
-    const hits = [];
-    const steps = analysis.steps;
-    for (const step of steps) {
-      const file = step.lookup.file;
-      if (step.lookup.status !== "ok" || !file) continue;
-      if (step.kind === "other") {
-        hits.push({
-          message: `${who} reaches ${file.path}, which is neither an ELF binary nor a script starting with #!: the container fails with "exec format error"; add a #! line or run it through its interpreter`,
-          evidence: "no #! and no ELF header in the first bytes",
-          ...atStep(step, analysis.origin)
-        });
-        continue;
-      }
-      if (step.kind !== "script" || !step.shebang) continue;
-      const shebang = step.shebang;
-      const line = `#!${shebang.interpreter}${shebang.arg !== void 0 ? ` ${shebang.arg}` : ""}`;
-      const evidence = visible(line);
-      if (shebang.crlf) {
-        hits.push({
-          message: `${who} runs the script ${file.path}, whose #! line ends in CRLF: the kernel looks for "${visible(shebang.interpreter)}"${shebang.arg !== void 0 ? ` with argument "${visible(shebang.arg)}"` : ""} and the container fails; convert it to LF line endings (e.g. a .gitattributes rule \`*.sh text eol=lf\`)`,
-          evidence,
-          ...atStep(step, analysis.origin)
-        });
-        continue;
-      }
-      if (shebang.interpreter === "") {
-        hits.push({
-          message: `${who} runs the script ${file.path}, whose #! line names no interpreter: the container fails with "exec format error"`,
-          evidence,
-          ...atStep(step, analysis.origin)
-        });
-        continue;
-      }
-      const interpreter = next(steps, step, "interpreter", file.path);
-      const target = next(steps, step, "env-target", file.path);
-      const broken = interpreter && interpreter.lookup.status !== "ok" ? interpreter : target && target.lookup.status !== "ok" ? target : void 0;
-      if (!broken) continue;
-      const name = broken.lookup.name;
-      const why = broken.lookup.status === "denied" || broken.lookup.detail !== void 0 && broken.lookup.status === "not-on-path" ? `is not executable here (${broken.lookup.detail ?? "permission denied"})` : broken.role === "env-target" ? "is on none of PATH's directories" : broken.lookup.detail ?? "is not in the image";
-      hits.push({
-        message: `${who} runs the script ${file.path} with ${line}, but ${name} ${why}: the container fails with "no such file or directory"; use a final base that has ${basename2(name)}, or ship a compiled binary`,
-        evidence,
-        ...atStep(step, analysis.origin)
-      });
-    }
-    return hits;
-  }
-};
-function basename2(path16) {
-  return path16.slice(path16.lastIndexOf("/") + 1);
-}
-function next(steps, after, role, via) {
-  const start = steps.indexOf(after);
-  return steps.slice(start + 1).find((step) => step.role === role && step.via === via);
-}
-
-// src/checks/startup/markers.ts
-var CA_FILES = [
-  "/etc/ssl/certs/ca-certificates.crt",
-  "/etc/pki/tls/certs/ca-bundle.crt",
-  "/etc/ssl/ca-bundle.pem",
-  "/etc/pki/tls/cacert.pem",
-  "/etc/pki/ca-trust/extracted/pem/tls-ca-bundle.pem",
-  "/etc/ssl/cert.pem",
-  "/usr/lib/ssl/cert.pem",
-  "/usr/local/ssl/cert.pem",
-  "/etc/pki/tls/cert.pem"
-];
-var CA_DIRS = [
-  "/etc/ssl/certs",
-  "/etc/pki/tls/certs",
-  "/usr/lib/ssl/certs",
-  "/usr/local/ssl/certs"
-];
-var ZONEINFO_DIRS = ["/usr/share/zoneinfo", "/usr/share/lib/zoneinfo", "/usr/lib/locale/TZ"];
-var GO_BUILDINFO = "ÿ Go buildinf:";
-var GO_LOAD_LOCATION = "time.LoadLocation\0";
-var GO_EMBEDDED_TZDATA = "time/tzdata.";
-var GO_ZONEINFO_PATH = "/usr/share/zoneinfo/";
-var TLS_MARKERS = CA_FILES.slice(0, 6);
-var TLS_LIBRARIES = /^lib(ssl|crypto|gnutls|curl|nss3)\.so(\.|$)/;
-var STARTUP_MARKERS = [
-  ...TLS_MARKERS,
-  GO_BUILDINFO,
-  GO_LOAD_LOCATION,
-  GO_EMBEDDED_TZDATA,
-  GO_ZONEINFO_PATH
-];
-function commandNames(config) {
-  const argv = [...config.Entrypoint ?? [], ...config.Cmd ?? []];
-  const names = /* @__PURE__ */ new Set();
-  for (const list2 of [config.Entrypoint ?? [], config.Cmd ?? []]) {
-    const first = list2[0];
-    if (first) names.add(basenameOf(first));
-  }
-  const script = argv[argv.indexOf("-c") + 1];
-  if (argv.includes("-c") && script !== void 0) {
-    const inner = shellCommandName(script);
-    if (inner) names.add(basenameOf(inner));
-  }
-  return names;
-}
-var STARTUP_SCAN = {
-  markers: STARTUP_MARKERS,
-  select: /* @__PURE__ */ (() => {
-    const names = /* @__PURE__ */ new WeakMap();
-    return (path16, size, mode, config) => {
-      if ((mode & 73) === 0 || size < 52) return false;
-      if (!DISTRO_TREES.test(path16)) return true;
-      let set = names.get(config);
-      if (!set) {
-        set = commandNames(config);
-        names.set(config, set);
-      }
-      return set.has(basenameOf(path16));
-    };
-  })()
-};
-function markersOf(index, file) {
-  if (!index.markers) return void 0;
-  return index.markers.get(contentKey(file.layer, file.path)) ?? [];
-}
-
-// src/checks/startup/time-zones.ts
-function zoneinfo(index) {
-  const env = envValue(index.config.Env, "ZONEINFO");
-  if (env !== void 0 && env !== "") return resolveFile(index.files, env) ? env : void 0;
-  for (const dir of ZONEINFO_DIRS) {
-    const resolved = resolveFile(index.files, dir);
-    if (!resolved || resolved.type !== "dir") continue;
-    const prefix2 = `${resolved.path}/`;
-    for (const path16 of index.files.keys()) if (path16.startsWith(prefix2)) return dir;
-  }
-  return void 0;
-}
-var SG2045 = {
-  id: "SG2045",
-  aliases: [],
-  severity: "warning",
-  phase: "image",
-  summary: "A Go binary the command runs loads time zones from a zoneinfo the image does not have",
-  run: (context3) => {
-    const { index } = context3;
-    const analysis = startupAnalysis(context3);
-    const hits = [];
-    for (const step of analysis.steps) {
-      const file = step.lookup.file;
-      if (!file || !step.elf) continue;
-      const markers = markersOf(index, file) ?? [];
-      if (!markers.includes(GO_BUILDINFO) || !markers.includes(GO_LOAD_LOCATION)) continue;
-      if (markers.includes(GO_EMBEDDED_TZDATA) || zoneinfo(index) !== void 0) continue;
-      hits.push({
-        message: `${describeOrigin(analysis.origin)} runs the Go binary ${file.path}, which calls time.LoadLocation without the embedded time/tzdata, but the image has no /usr/share/zoneinfo: loading any named time zone fails; import _ "time/tzdata" (or build with -tags timetzdata), or COPY /usr/share/zoneinfo from a stage that has it`,
-        evidence: "Go build info and time.LoadLocation present; time/tzdata absent; no zoneinfo directory",
-        ...atStep(step, analysis.origin)
-      });
-    }
-    return hits;
-  }
-};
-
-// src/checks/startup/tls-roots.ts
-function loadsCaBundle(index, step) {
-  const file = step.lookup.file;
-  if (!file || !step.elf) return void 0;
-  const found = (markersOf(index, file) ?? []).filter((marker2) => TLS_MARKERS.includes(marker2));
-  if (found.length > 0)
-    return `it names ${found[0]}${found.length > 1 ? ` (+${found.length - 1} more CA paths)` : ""}`;
-  const library = (step.elf.needed ?? []).find((name) => TLS_LIBRARIES.test(name));
-  return library ? `it links ${library}` : void 0;
-}
-function hasEntries(index, dir) {
-  const resolved = resolveFile(index.files, dir);
-  if (!resolved || resolved.type !== "dir") return false;
-  const prefix2 = `${resolved.path}/`;
-  for (const path16 of index.files.keys()) if (path16.startsWith(prefix2)) return true;
-  return false;
-}
-function caBundle(index) {
-  const env = index.config.Env;
-  const certFile = envValue(env, "SSL_CERT_FILE");
-  const certDir = envValue(env, "SSL_CERT_DIR");
-  if (certFile !== void 0 || certDir !== void 0) {
-    if (certFile !== void 0 && resolveFile(index.files, certFile)?.type === "file") return certFile;
-    const dirs2 = (certDir ?? "").split(":").filter(Boolean);
-    return dirs2.find((dir) => hasEntries(index, dir));
-  }
-  for (const path16 of CA_FILES) {
-    const file = resolveFile(index.files, path16);
-    if (file && file.type !== "dir" && (file.size > 0 || file.type === "hardlink")) return path16;
-  }
-  return CA_DIRS.find((dir) => hasEntries(index, dir));
-}
-function sourceStage(context3, layer) {
-  const model = context3.model;
-  if (!model) return "build";
-  const from = context3.attribution[layer]?.via?.fromStage;
-  const stage = (from !== void 0 ? model.stages[from] : void 0) ?? [...model.stages].reverse().find((candidate) => !candidate.final && candidate.base.toLowerCase() !== "scratch");
-  if (!stage) return "build";
-  return stage.name ?? String(stage.index);
-}
-var SG2044 = {
-  id: "SG2044",
-  aliases: [],
-  severity: "warning",
-  phase: "image",
-  summary: "An executable the command runs loads the system CA bundle, which the image does not have",
-  run: (context3) => {
-    const { index } = context3;
-    const analysis = startupAnalysis(context3);
-    const hits = [];
-    let bundle = null;
-    for (const step of analysis.steps) {
-      const why = loadsCaBundle(index, step);
-      const file = step.lookup.file;
-      if (why === void 0 || !file) continue;
-      if (bundle === null) bundle = caBundle(index);
-      if (bundle !== void 0) return [];
-      const from = sourceStage(context3, file.layer);
-      hits.push({
-        message: `${describeOrigin(analysis.origin)} runs ${file.path}, which loads the system CA bundle (${why}), but the image has none: HTTPS calls will fail with "certificate signed by unknown authority"; add COPY --from=${from} /etc/ssl/certs/ca-certificates.crt /etc/ssl/certs/ to the final stage`,
-        evidence: `no CA bundle at ${CA_FILES[0]} or the ${CA_FILES.length - 1} other paths Go, OpenSSL and GnuTLS try`,
-        ...atStep(step, analysis.origin)
-      });
-    }
-    return hits;
-  }
-};
-
-// src/checks/startup/checks.ts
-var STARTUP_CHECKS = [SG2040, SG2041, SG2042, SG2043, SG2044, SG2045, SG2046];
-
 // src/checks/catalog.ts
 var IMAGE_CHECKS = [
   SG2000,
@@ -81685,8 +80899,7 @@ var IMAGE_CHECKS = [
   SG2013,
   SG2014,
   SG2015,
-  SG2016,
-  ...STARTUP_CHECKS
+  SG2016
 ];
 
 // src/lint/aliases.ts
@@ -81996,12 +81209,12 @@ var noEmptyContinuation = defineRule(
   "warning",
   "Empty continuation lines will become errors in a future release.",
   ({ model }) => {
-    const lines2 = sourceLines(model);
+    const lines = sourceLines(model);
     const hits = [];
     for (const instruction of allInstructions(model)) {
       const headerEnd = instruction.heredocs.length > 0 ? instruction.heredocs[0]?.line ?? instruction.line : instruction.endLine;
       for (let line = instruction.line + 1; line < headerEnd; line++) {
-        if ((lines2[line - 1] ?? "").trim() === "") {
+        if ((lines[line - 1] ?? "").trim() === "") {
           hits.push({
             ...hitAt(
               instruction,
@@ -82407,13 +81620,13 @@ function stripContinuation(line, escape4) {
   if (end > 0 && line[end - 1] === escape4) return { text: line.slice(0, end - 1), continues: true };
   return { text: end === line.length ? line : line.slice(0, end), continues: false };
 }
-function lexDockerfile(lines2, escape4, skipLines) {
+function lexDockerfile(lines, escape4, skipLines) {
   const instructions2 = [];
   const comments = [];
-  const n = lines2.length;
+  const n = lines.length;
   let i = skipLines;
   while (i < n) {
-    const line = lines2[i];
+    const line = lines[i];
     const start = firstNonBlank(line);
     if (start < 0 || isBlank(line)) {
       i++;
@@ -82424,7 +81637,7 @@ function lexDockerfile(lines2, escape4, skipLines) {
       i++;
       continue;
     }
-    const firstLine4 = i;
+    const firstLine3 = i;
     let lastLine = i;
     const head = stripContinuation(start === 0 ? line : line.slice(start), escape4);
     const text = head.text;
@@ -82432,18 +81645,18 @@ function lexDockerfile(lines2, escape4, skipLines) {
     const parts = [continues ? text.trimEnd() : text];
     i++;
     while (continues && i < n) {
-      const next2 = lines2[i];
-      const nextStart = firstNonBlank(next2);
-      if (nextStart < 0 || isBlank(next2)) {
+      const next = lines[i];
+      const nextStart = firstNonBlank(next);
+      if (nextStart < 0 || isBlank(next)) {
         i++;
         continue;
       }
-      if (next2[nextStart] === "#") {
-        comments.push({ text: commentText(next2, nextStart), line: i + 1 });
+      if (next[nextStart] === "#") {
+        comments.push({ text: commentText(next, nextStart), line: i + 1 });
         i++;
         continue;
       }
-      const stripped = stripContinuation(next2, escape4);
+      const stripped = stripContinuation(next, escape4);
       parts.push(stripped.text.trim());
       continues = stripped.continues;
       lastLine = i;
@@ -82461,7 +81674,7 @@ function lexDockerfile(lines2, escape4, skipLines) {
         const body2 = [];
         let closed = false;
         while (i < n) {
-          const bodyLine = lines2[i];
+          const bodyLine = lines[i];
           i++;
           const candidate = stripTabs ? bodyLine.replace(/^\t+/, "") : bodyLine;
           if (candidate === name) {
@@ -82471,7 +81684,7 @@ function lexDockerfile(lines2, escape4, skipLines) {
           body2.push(bodyLine);
         }
         let end = i;
-        if (!closed) while (end > markerLine && isBlank(lines2[end - 1] ?? "")) end--;
+        if (!closed) while (end > markerLine && isBlank(lines[end - 1] ?? "")) end--;
         heredocs.push({
           name,
           body: body2.length > 0 ? body2.join("\n") + "\n" : "",
@@ -82481,7 +81694,7 @@ function lexDockerfile(lines2, escape4, skipLines) {
         lastLine = Math.max(lastLine, end - 1);
       }
     }
-    instructions2.push({ word, rest, line: firstLine4 + 1, endLine: lastLine + 1, heredocs });
+    instructions2.push({ word, rest, line: firstLine3 + 1, endLine: lastLine + 1, heredocs });
   }
   return { instructions: instructions2, comments };
 }
@@ -82495,16 +81708,16 @@ var DEFAULT_SHELL = ["/bin/sh", "-c"];
 var DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/;
 var KNOWN_DIRECTIVES = /* @__PURE__ */ new Set(["syntax", "escape", "check"]);
 function parseDockerfile(text, options) {
-  const lines2 = text.split("\n");
-  for (let i = 0; i < lines2.length; i++) {
-    const line = lines2[i];
-    if (line.endsWith("\r")) lines2[i] = line.slice(0, -1);
+  const lines = text.split("\n");
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i];
+    if (line.endsWith("\r")) lines[i] = line.slice(0, -1);
   }
-  const directives = parseDirectives(lines2);
+  const directives = parseDirectives(lines);
   const escapeDirective = directives.find((d) => d.name === "escape")?.value;
   const escape4 = escapeDirective === "`" ? "`" : "\\";
   const skip = directives.length > 0 ? directives[directives.length - 1].line : 0;
-  const lexed = lexDockerfile(lines2, escape4, skip);
+  const lexed = lexDockerfile(lines, escape4, skip);
   const preamble = [];
   const stages = [];
   const globalArgs = [];
@@ -82541,13 +81754,13 @@ function parseDockerfile(text, options) {
     comments: lexed.comments
   };
   resolveStages(model, escape4, options.target);
-  primeSourceLines(model, lines2);
+  primeSourceLines(model, lines);
   return model;
 }
-function parseDirectives(lines2) {
+function parseDirectives(lines) {
   const directives = [];
-  for (let i = 0; i < lines2.length; i++) {
-    const match3 = DIRECTIVE.exec(lines2[i].trim());
+  for (let i = 0; i < lines.length; i++) {
+    const match3 = DIRECTIVE.exec(lines[i].trim());
     if (!match3) break;
     const name = match3[1].toLowerCase();
     if (!KNOWN_DIRECTIVES.has(name) || directives.some((d) => d.name === name)) break;
@@ -82846,11 +82059,11 @@ function execFormArgv(text) {
 
 // src/lint/rules/hadolint/a-helpers.ts
 var POSIX_SHELLS = /* @__PURE__ */ new Set(["sh", "bash", "ash", "dash", "zsh", "ksh", "mksh", "busybox"]);
-function basename3(path16) {
+function basename2(path16) {
   return path16.slice(Math.max(path16.lastIndexOf("/"), path16.lastIndexOf("\\")) + 1);
 }
 function execFormCommands(argv) {
-  const shell = basename3(argv[0] ?? "");
+  const shell = basename2(argv[0] ?? "");
   const dashC = argv.indexOf("-c");
   if (POSIX_SHELLS.has(shell) && dashC > 0 && argv[dashC + 1] !== void 0) {
     return parseShellCached(argv[dashC + 1]);
@@ -82911,10 +82124,10 @@ function perCommand(meta, check) {
     return void 0;
   });
 }
-function hasCacheMountOn(flags, dirs2) {
+function hasCacheMountOn(flags, dirs) {
   return mountTargets(flags, ["cache", "tmpfs"]).some((written) => {
     const target = written.replace(/\/+$/, "");
-    return target !== "" && dirs2.some((dir) => dir === target || dir.startsWith(target + "/"));
+    return target !== "" && dirs.some((dir) => dir === target || dir.startsWith(target + "/"));
   });
 }
 function isDynamicWord(word) {
@@ -83193,7 +82406,7 @@ var PACKAGE_RULES = [
 function instructions(stages, keyword) {
   return stages.flatMap((stage) => stage.instructions.filter((instruction) => instruction.keyword === keyword));
 }
-function fromInstruction2(stage) {
+function fromInstruction(stage) {
   return stage.instructions[0];
 }
 function externalBase(stage) {
@@ -83280,7 +82493,7 @@ var DL3006 = defineRule2(
     if (!ref || ref.tag !== void 0 || ref.digest !== void 0) return [];
     return [
       hitAt2(
-        fromInstruction2(stage),
+        fromInstruction(stage),
         `Tag the image explicitly (e.g. \`${familiarName(ref)}:<version>\`) so the base does not change under you.`
       )
     ];
@@ -83296,7 +82509,7 @@ var DL3007 = defineRule2(
     const ref = externalBase(stage);
     if (!ref || ref.tag !== "latest" || ref.digest !== void 0) return [];
     return [
-      hitAt2(fromInstruction2(stage), `Pin \`${familiarName(ref)}\` to a release tag instead of \`latest\`.`)
+      hitAt2(fromInstruction(stage), `Pin \`${familiarName(ref)}\` to a release tag instead of \`latest\`.`)
     ];
   })
 );
@@ -83459,7 +82672,7 @@ var DL3024 = defineRule2(
       if (first) {
         hits.push(
           hitAt2(
-            fromInstruction2(stage),
+            fromInstruction(stage),
             `Rename this stage: \`${stage.name}\` is already the name of the stage on line ${first.line}.`
           )
         );
@@ -83507,7 +82720,7 @@ var DL3026 = defineRule2(
       if (!ref || registryTrusted(ref.registry, trusted)) return [];
       return [
         hitAt2(
-          fromInstruction2(stage),
+          fromInstruction(stage),
           `Use a base image from a trusted registry (${trusted.join(", ")}) instead of \`${ref.registry}\`.`
         )
       ];
@@ -83521,7 +82734,7 @@ var DL3029 = defineRule2(
     if (stage.platform === void 0 || BUILD_PLATFORM_VARIABLE.test(stage.platform.trim())) return [];
     return [
       hitAt2(
-        fromInstruction2(stage),
+        fromInstruction(stage),
         `Remove --platform=${stage.platform} from FROM and choose the platform at build time (or use $BUILDPLATFORM).`
       )
     ];
@@ -85185,12 +84398,12 @@ var SG1005 = defineRule(
   }
 );
 var SECRET_FILE = /^(id_(rsa|dsa|ecdsa|ed25519)|\.npmrc|\.pypirc|\.netrc|\.git-credentials|\.env(\..+)?|credentials(\.json)?|.*\.(pem|key|p12|pfx|jks|keystore)|.*secrets?\.(json|ya?ml|env|txt)|kubeconfig|\.dockercfg|config\.json)$/i;
-function basename4(path16) {
+function basename3(path16) {
   const clean2 = path16.replace(/\/+$/, "");
   return clean2.slice(clean2.lastIndexOf("/") + 1);
 }
 function looksLikeSecretFile(path16) {
-  const name = basename4(path16);
+  const name = basename3(path16);
   if (name === "config.json") return /(^|\/)\.docker\//.test(path16);
   return SECRET_FILE.test(name);
 }
@@ -85207,11 +84420,11 @@ var SG1007 = defineRule(
         if (dest !== void 0 && !dest.endsWith("/") && looksLikeSecretFile(dest) && sources.length === 1)
           secrets.push(dest);
         if (secrets.length === 0) continue;
-        const names = new Set(secrets.map(basename4));
+        const names = new Set(secrets.map(basename3));
         const later = laterInstructions(model, stage, copy);
         const deletion = later.find(
           (instruction) => instruction.keyword === "RUN" && runCommands(instruction).some(
-            (command) => commandName(command) === "rm" && positionalArgs(effectiveArgv(command).slice(1)).some((arg) => names.has(basename4(arg)))
+            (command) => commandName(command) === "rm" && positionalArgs(effectiveArgv(command).slice(1)).some((arg) => names.has(basename3(arg)))
           )
         );
         if (deletion)
@@ -85361,11 +84574,11 @@ var SG1015 = defineRule(
     const hits = [];
     final.instructions.forEach((copy, i) => {
       if (copy.keyword !== "COPY" && copy.keyword !== "ADD") return;
-      const next2 = final.instructions[i + 1];
-      if (!next2 || next2.keyword !== "RUN") return;
+      const next = final.instructions[i + 1];
+      if (!next || next.keyword !== "RUN") return;
       const dest = copyPaths(copy).dest;
       if (dest === void 0) return;
-      for (const command of runCommands(next2)) {
+      for (const command of runCommands(next)) {
         const name = commandName(command);
         if (name !== "chmod" && name !== "chown") continue;
         const flag = name === "chmod" ? "chmod" : "chown";
@@ -85374,7 +84587,7 @@ var SG1015 = defineRule(
         if (targets.some((target) => pathsOverlap(target, dest))) {
           hits.push(
             hitAt(
-              next2,
+              next,
               `Use \`${copy.keyword} --${flag}=…\` on line ${copy.line} instead of a separate RUN ${name}: it duplicates the copied files in a new layer.`
             )
           );
@@ -85531,7 +84744,7 @@ var SG1010 = defineRule(
   }
 );
 var DOWNLOADERS = /* @__PURE__ */ new Set(["curl", "wget", "fetch"]);
-var SHELLS3 = /* @__PURE__ */ new Set([
+var SHELLS2 = /* @__PURE__ */ new Set([
   "sh",
   "bash",
   "zsh",
@@ -85552,11 +84765,11 @@ function pipesToShell(commands) {
     if (!left.pipesTo || !right.pipedFrom) continue;
     const downloader = commandName(left);
     const shell = commandName(right);
-    if (DOWNLOADERS.has(downloader) && SHELLS3.has(shell)) return `${downloader} … | ${shell}`;
+    if (DOWNLOADERS.has(downloader) && SHELLS2.has(shell)) return `${downloader} … | ${shell}`;
   }
   for (const command of commands) {
     const shell = commandName(command);
-    if (!SHELLS3.has(shell)) continue;
+    if (!SHELLS2.has(shell)) continue;
     if (command.argv.some((word) => /\$\(\s*(curl|wget)\b/.test(word) || /`\s*(curl|wget)\b/.test(word)))
       return `${shell} -c "$(curl …)"`;
   }
@@ -85997,7 +85210,7 @@ function applyHadolint(config, set, data, label) {
 
 // src/lint/lint-file.ts
 import { readFileSync as readFileSync2, statSync as statSync2 } from "node:fs";
-import { basename as basename5, dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
+import { basename as basename4, dirname as dirname2, isAbsolute as isAbsolute2, join as join3, relative as relative2, resolve as resolve2 } from "node:path";
 
 // src/finding.ts
 var SEVERITIES = ["error", "warning", "note"];
@@ -86033,19 +85246,19 @@ function parsePragmas(model) {
     const ids = splitIds(match3[3]);
     const scopeWord = match3[2]?.toLowerCase();
     const scope = scopeWord === "global" ? "global" : scopeWord === "stage" ? "stage" : "next";
-    const next2 = firstAfter(starts, comment.line);
+    const next = firstAfter(starts, comment.line);
     let fromLine = comment.line;
     let toLine = comment.line;
     if (scope === "global") {
       fromLine = 1;
       toLine = Number.MAX_SAFE_INTEGER;
     } else if (scope === "next") {
-      if (next2) {
-        fromLine = next2.line;
-        toLine = next2.endLine;
+      if (next) {
+        fromLine = next.line;
+        toLine = next.endLine;
       }
     } else {
-      const nextStage = firstAfter(model.stages, next2?.line ?? comment.line);
+      const nextStage = firstAfter(model.stages, next?.line ?? comment.line);
       toLine = nextStage ? nextStage.line - 1 : Number.MAX_SAFE_INTEGER;
     }
     pragmas.push({ scope, ids, line: comment.line, fromLine, toLine });
@@ -86282,7 +85495,7 @@ function shellDialect(shell) {
   return void 0;
 }
 function shellScripts(model) {
-  const lines2 = sourceLines(model);
+  const lines = sourceLines(model);
   const escape4 = model.directives.find((d) => d.name === "escape")?.value === "`" ? "`" : "\\";
   const scripts = [];
   const shellPragmas = [];
@@ -86312,7 +85525,7 @@ function shellScripts(model) {
       const pragma = shellPragmaBefore(shellPragmas, instruction.line);
       const dialect = shellDialect(pragma !== void 0 ? [pragma] : shell);
       if (!dialect) continue;
-      const body2 = scriptLines(instruction, lines2, escape4);
+      const body2 = scriptLines(instruction, lines, escape4);
       if (!body2 || body2.lines.every((line) => line.trim() === "" || line.trim() === "\\")) continue;
       const header = [`# shellcheck shell=${dialect}`, ...[...vars].map((name) => `export ${name}`)];
       scripts.push({
@@ -86336,16 +85549,16 @@ function shellPragmaBefore(pragmas, line) {
   }
   return found;
 }
-function scriptLines(instruction, lines2, escape4) {
+function scriptLines(instruction, lines, escape4) {
   const first = instruction.argv[0] ?? "";
   if (instruction.heredocs.length > 0 && first.startsWith("<<")) {
     const heredoc = instruction.heredocs[0];
     if (!heredoc) return void 0;
     const start = heredoc.line + 1;
     const end = Math.max(start - 1, heredoc.endLine - 1);
-    return { firstLine: start, lines: lines2.slice(start - 1, end) };
+    return { firstLine: start, lines: lines.slice(start - 1, end) };
   }
-  const raw = lines2.slice(instruction.line - 1, instruction.endLine);
+  const raw = lines.slice(instruction.line - 1, instruction.endLine);
   const out = [];
   let inFlags = true;
   raw.forEach((line, index) => {
@@ -86440,8 +85653,8 @@ function execShellcheck(binary, args, timeoutMs) {
       args,
       { timeout: timeoutMs, maxBuffer: 64 * 1024 * 1024, encoding: "utf8" },
       (error2, stdout, stderr) => {
-        const code2 = error2 ? error2.code : 0;
-        if (error2 && code2 !== 1) {
+        const code = error2 ? error2.code : 0;
+        if (error2 && code !== 1) {
           const reason = error2.killed ? `timed out after ${timeoutMs} ms` : stderr.split("\n")[0] ?? error2.message;
           resolve8({ error: reason || error2.message });
           return;
@@ -86481,7 +85694,7 @@ function readDockerfile(path16, display) {
 }
 function findDockerignore(dockerfilePath2, contextDir) {
   const candidates = [
-    join3(dirname2(dockerfilePath2), `${basename5(dockerfilePath2)}.dockerignore`),
+    join3(dirname2(dockerfilePath2), `${basename4(dockerfilePath2)}.dockerignore`),
     join3(contextDir, ".dockerignore")
   ];
   for (const candidate of candidates) {
@@ -86696,9 +85909,9 @@ function getBuildArgs(inputs, env) {
   for (const tag of inputs.tags) args.push("--tag", tag);
   for (const label of inputs.labels) args.push("--label", label);
   for (const buildArg of inputs["build-args"]) args.push("--build-arg", buildArg);
-  const cache3 = planCache(inputs, env);
-  for (const spec of cache3.from) args.push("--cache-from", spec);
-  for (const spec of cache3.to) args.push("--cache-to", spec);
+  const cache2 = planCache(inputs, env);
+  for (const spec of cache2.from) args.push("--cache-from", spec);
+  for (const spec of cache2.to) args.push("--cache-to", spec);
   for (const secret of env.secrets) args.push("--secret", secret);
   args.push(...attestArgs(inputs, env));
   if (inputs.pull) args.push("--pull");
@@ -86718,9 +85931,9 @@ function lineSplitter(emit) {
     push(chunk) {
       if (!emit) return;
       pending += chunk;
-      const lines2 = pending.split(/\r?\n/);
-      pending = lines2.pop() ?? "";
-      for (const line of lines2) emit(line);
+      const lines = pending.split(/\r?\n/);
+      pending = lines.pop() ?? "";
+      for (const line of lines) emit(line);
     },
     end() {
       if (emit && pending !== "") emit(pending);
@@ -86761,10 +85974,10 @@ function createDockerRunner(command = "docker") {
             );
           else reject(error2);
         });
-        child2.on("close", (code2) => {
+        child2.on("close", (code) => {
           out.end();
           err2.end();
-          resolve8({ exitCode: code2 ?? 1, stdout, stderr });
+          resolve8({ exitCode: code ?? 1, stdout, stderr });
         });
       });
     }
@@ -86810,23 +86023,23 @@ function usesContainerdStore(driverStatus) {
   return /io\.containerd\.snapshotter/.test(driverStatus);
 }
 var ENABLE_CONTAINERD = 'enable the containerd image store ({"features":{"containerd-snapshotter":true}} in /etc/docker/daemon.json, then restart dockerd), or use a docker-container builder (docker/setup-buildx-action, or `docker buildx create --use`)';
-function builderCapabilities(buildxVersion, inspect3, containerdStore) {
+function builderCapabilities(buildxVersion, inspect2, containerdStore) {
   const buildx = parseVersion(buildxVersion);
-  const buildkit = parseVersion(inspect3.buildkitVersion);
-  const classicDocker = inspect3.driver === "docker" && containerdStore !== true;
+  const buildkit = parseVersion(inspect2.buildkitVersion);
+  const classicDocker = inspect2.driver === "docker" && containerdStore !== true;
   const attestFlags = versionAtLeast(buildx, [0, 10, 0]);
   let reason;
   if (!attestFlags)
     reason = `buildx ${buildxVersion} cannot create attestations (SBOM, provenance): it needs buildx 0.10 or later; update buildx (docker/setup-buildx-action installs a current one)`;
   else if (buildkit && !versionAtLeast(buildkit, [0, 11, 0]))
-    reason = `the builder "${inspect3.name}" runs BuildKit ${inspect3.buildkitVersion}, which cannot create attestations (SBOM, provenance): it needs BuildKit 0.11 or later; update the builder`;
+    reason = `the builder "${inspect2.name}" runs BuildKit ${inspect2.buildkitVersion}, which cannot create attestations (SBOM, provenance): it needs BuildKit 0.11 or later; update the builder`;
   else if (classicDocker)
-    reason = `the builder "${inspect3.name}" uses the docker driver without the containerd image store, which cannot keep attestations (SBOM, provenance); ${ENABLE_CONTAINERD}`;
+    reason = `the builder "${inspect2.name}" uses the docker driver without the containerd image store, which cannot keep attestations (SBOM, provenance); ${ENABLE_CONTAINERD}`;
   return {
     attestFlags,
     attestationSupport: reason ? { ok: false, reason } : { ok: true },
     cacheExportSupported: !classicDocker,
-    multiPlatformLoad: inspect3.driver === "docker" && containerdStore === true
+    multiPlatformLoad: inspect2.driver === "docker" && containerdStore === true
   };
 }
 async function detectBuildx(runner, builder = "") {
@@ -86917,18 +86130,18 @@ var LOCK_FILE_PATTERNS = [
 var SKIP_DIRS = /* @__PURE__ */ new Set([".git", "node_modules", "vendor", "target", "dist", ".venv", "__pycache__"]);
 async function findLockFiles(contextDir, maxDepth = 3) {
   const found = [];
-  const walk2 = async (dir, depth) => {
+  const walk = async (dir, depth) => {
     const entries = await fs7.readdir(dir, { withFileTypes: true }).catch(() => []);
     for (const entry of entries) {
       const full = path12.join(dir, entry.name);
       if (entry.isDirectory()) {
-        if (depth < maxDepth && !SKIP_DIRS.has(entry.name)) await walk2(full, depth + 1);
+        if (depth < maxDepth && !SKIP_DIRS.has(entry.name)) await walk(full, depth + 1);
       } else if (entry.isFile() && LOCK_FILE_PATTERNS.some((pattern) => pattern.test(entry.name))) {
         found.push(path12.relative(contextDir, full).split(path12.sep).join("/"));
       }
     }
   };
-  await walk2(contextDir, 0);
+  await walk(contextDir, 0);
   return found.sort();
 }
 function sha(parts) {
@@ -86968,21 +86181,21 @@ async function restoreLocalCache(options) {
   const restoredKey = options.service.available() ? await options.service.restore([src], keys.key, keys.restoreKeys) : void 0;
   return { src, dest, ...keys, restoredKey };
 }
-async function rotateLocalCache(cache3) {
-  const exported = await fs7.stat(path12.join(cache3.dest, "index.json")).catch(() => void 0);
+async function rotateLocalCache(cache2) {
+  const exported = await fs7.stat(path12.join(cache2.dest, "index.json")).catch(() => void 0);
   if (!exported) return false;
-  await fs7.rm(cache3.src, { recursive: true, force: true });
-  await fs7.rename(cache3.dest, cache3.src);
+  await fs7.rm(cache2.src, { recursive: true, force: true });
+  await fs7.rename(cache2.dest, cache2.src);
   return true;
 }
-async function saveLocalCache(service, cache3, buildOk) {
+async function saveLocalCache(service, cache2, buildOk) {
   if (!buildOk) {
-    await fs7.rm(cache3.dest, { recursive: true, force: true });
+    await fs7.rm(cache2.dest, { recursive: true, force: true });
     return false;
   }
-  const rotated = await rotateLocalCache(cache3);
-  if (!rotated || !service.available() || cache3.restoredKey === cache3.key) return false;
-  await service.save([cache3.src], cache3.key);
+  const rotated = await rotateLocalCache(cache2);
+  if (!rotated || !service.available() || cache2.restoredKey === cache2.key) return false;
+  await service.save([cache2.src], cache2.key);
   return true;
 }
 
@@ -87033,9 +86246,9 @@ function secretNeedles(values) {
   const needles = /* @__PURE__ */ new Set();
   for (const value of values) {
     if (value.trim().length >= MIN_VALUE_LENGTH) needles.add(value);
-    const lines2 = value.split(/\r?\n/);
-    if (lines2.length > 1) {
-      for (const line of lines2) if (line.trim().length >= MIN_LINE_LENGTH) needles.add(line.trim());
+    const lines = value.split(/\r?\n/);
+    if (lines.length > 1) {
+      for (const line of lines) if (line.trim().length >= MIN_LINE_LENGTH) needles.add(line.trim());
     }
   }
   return [...needles].sort((a, b) => b.length - a.length);
@@ -87066,9 +86279,9 @@ function parseSecretPair(input, item) {
 function maskValue(mask, value) {
   if (value.trim() === "") return;
   mask(value);
-  const lines2 = value.split(/\r?\n/);
-  if (lines2.length > 1) {
-    for (const line of lines2) if (line.trim() !== "") mask(line.trim());
+  const lines = value.split(/\r?\n/);
+  if (lines.length > 1) {
+    for (const line of lines) if (line.trim() !== "") mask(line.trim());
   }
 }
 var SMALL_SECRET_FILE = 64 * 1024;
@@ -87116,13 +86329,13 @@ async function prepareSecrets(inputs, deps) {
     }
     for (const item of inputs["secret-envs"]) {
       const { id, value: name } = parseSecretPair("secret-envs", item);
-      const envValue2 = deps.env[name];
-      if (envValue2 === void 0)
+      const envValue = deps.env[name];
+      if (envValue === void 0)
         throw new UsageError(
           `Input "secret-envs": the environment variable ${name} for secret "${id}" is not set.`
         );
-      known.push(envValue2);
-      maskValue(deps.mask, envValue2);
+      known.push(envValue);
+      maskValue(deps.mask, envValue);
       specs.push(`id=${id},env=${name}`);
     }
   } catch (error2) {
@@ -87270,22 +86483,22 @@ function workflowRunUrl(env) {
   const attempt = Number(env.GITHUB_RUN_ATTEMPT ?? "1");
   return `${env.GITHUB_SERVER_URL ?? "https://github.com"}/${env.GITHUB_REPOSITORY}/actions/runs/${env.GITHUB_RUN_ID}${attempt > 1 ? `/attempts/${attempt}` : ""}`;
 }
-function extractBuildError(lines2) {
-  const errors = [...new Set(lines2.filter((line) => /^ERROR:? /.test(line)))];
+function extractBuildError(lines) {
+  const errors = [...new Set(lines.filter((line) => /^ERROR:? /.test(line)))];
   const block = [];
-  for (let i = 0; i < lines2.length; i++) {
-    if (lines2[i] === "------" && /^ > /.test(lines2[i + 1] ?? "")) {
-      for (let j = i + 1; j < lines2.length && lines2[j] !== "------"; j++) block.push(lines2[j]);
+  for (let i = 0; i < lines.length; i++) {
+    if (lines[i] === "------" && /^ > /.test(lines[i + 1] ?? "")) {
+      for (let j = i + 1; j < lines.length && lines[j] !== "------"; j++) block.push(lines[j]);
       break;
     }
   }
   if (errors.length === 0)
-    return lines2.filter((line) => line.trim() !== "").slice(-10).join("\n");
+    return lines.filter((line) => line.trim() !== "").slice(-10).join("\n");
   return [...block.slice(0, 1), ...block.slice(1).slice(-20), ...errors].join("\n");
 }
-function countCachedSteps(lines2) {
+function countCachedSteps(lines) {
   const steps = /* @__PURE__ */ new Set();
-  for (const line of lines2) {
+  for (const line of lines) {
     const match3 = /^#(\d+) CACHED$/.exec(line);
     if (match3) steps.add(match3[1]);
   }
@@ -87311,7 +86524,7 @@ async function runBuild(inputs, deps) {
       cwd: deps.cwd
     });
     const redact2 = secrets.redact;
-    const cache3 = deps.cache ?? actionsCacheService();
+    const cache2 = deps.cache ?? actionsCacheService();
     let localCache;
     if (inputs["cache-local"]) {
       if (!info2.cacheExportSupported)
@@ -87320,7 +86533,7 @@ async function runBuild(inputs, deps) {
         );
       else
         localCache = await restoreLocalCache({
-          service: cache3,
+          service: cache2,
           root: deps.tempDir,
           contextDir: validated.contextDir,
           dockerfilePath: validated.dockerfilePath,
@@ -87349,11 +86562,11 @@ async function runBuild(inputs, deps) {
     }
     const argv = getBuildArgs(inputs, env).map(redact2);
     deps.log(`docker ${argv.join(" ")}`);
-    const lines2 = [];
+    const lines = [];
     const onLine = (line) => {
       const clean2 = redact2(line);
-      lines2.push(clean2);
-      if (lines2.length > KEEP_LINES) lines2.splice(0, lines2.length - KEEP_LINES);
+      lines.push(clean2);
+      if (lines.length > KEEP_LINES) lines.splice(0, lines.length - KEEP_LINES);
       deps.log(clean2);
     };
     const run2 = await deps.runner.exec(getBuildArgs(inputs, env), {
@@ -87370,7 +86583,7 @@ async function runBuild(inputs, deps) {
     );
     if (localCache) {
       try {
-        await saveLocalCache(cache3, localCache, ok2);
+        await saveLocalCache(cache2, localCache, ok2);
       } catch (error2) {
         deps.notice(
           `cache-local: saving the cache failed (${redact2(String(error2))}); the build is not affected.`
@@ -87379,7 +86592,7 @@ async function runBuild(inputs, deps) {
     }
     return {
       ok: ok2,
-      error: ok2 ? void 0 : redact2(extractBuildError(lines2)) || `buildx exited with code ${run2.exitCode}`,
+      error: ok2 ? void 0 : redact2(extractBuildError(lines)) || `buildx exited with code ${run2.exitCode}`,
       imageid: outputs.imageid,
       digest: outputs.digest,
       metadata: outputs.metadata === void 0 ? void 0 : redact2(outputs.metadata),
@@ -87388,7 +86601,7 @@ async function runBuild(inputs, deps) {
       seconds: (now() - started) / 1e3,
       argv,
       cacheExportDropped: plan.dropped.length > 0,
-      cachedSteps: countCachedSteps(lines2),
+      cachedSteps: countCachedSteps(lines),
       dockerfile: validated.dockerfilePath,
       buildx: info2
     };
@@ -87468,41 +86681,6 @@ function toFinding(check, hit, severity, where2) {
   if (hit.path !== void 0) finding.path = hit.path;
   if (hit.evidence !== void 0) finding.evidence = scrubTokens(hit.evidence);
   return finding;
-}
-
-// src/checks/startup/verdict.ts
-var PREDICTING = [SG2012, SG2013, SG2040, SG2041, SG2042, SG2043, SG2044, SG2045];
-function predictStartup(index, options) {
-  const { model, config } = options;
-  const analysis = analyseStartup({
-    index,
-    config,
-    attribution: [],
-    historyAttribution: [],
-    ...model ? { model } : {}
-  });
-  const reached = new Set(analysis.steps.flatMap((step) => step.lookup.file ? [step.lookup.file.path] : []));
-  const findings = runImageChecks(index, { config, checks: PREDICTING, ...model ? { model } : {} });
-  const reasons = findings.filter((finding) => finding.severity !== "note").filter(
-    (finding) => finding.ruleId !== "SG2012" || finding.path !== void 0 && reached.has(finding.path)
-  ).map(toReason);
-  return {
-    expected: reasons.length === 0,
-    reasons,
-    command: analysis.argv,
-    user: analysis.identity.raw
-  };
-}
-function toReason(finding) {
-  return {
-    ruleId: finding.ruleId,
-    severity: finding.severity,
-    impact: finding.ruleId === "SG2044" || finding.ruleId === "SG2045" ? "work" : "start",
-    message: finding.message,
-    ...finding.line !== void 0 ? { line: finding.line } : {},
-    ...finding.stage !== void 0 ? { stage: finding.stage.index } : {},
-    ...finding.path !== void 0 ? { path: finding.path } : {}
-  };
 }
 
 // src/image/file-index.ts
@@ -87969,8 +87147,8 @@ var rhu = function(dat, bt) {
   for (i = 0; i < wc; ++i) {
     var bits = hw[i];
     if (bits) {
-      var code2 = ri[bits];
-      fill(syms, i, code2, ri[bits] = code2 + (1 << mb - bits));
+      var code = ri[bits];
+      fill(syms, i, code, ri[bits] = code + (1 << mb - bits));
     }
   }
   return [bt, {
@@ -88833,8 +88011,8 @@ async function parseLayer(blob, visitor, maxExtensionBytes) {
 }
 function isDecompressionError(error2) {
   if (typeof error2 !== "object" || error2 === null) return false;
-  const { code: code2, message, name } = error2;
-  if (typeof code2 === "string" && (code2.startsWith("Z_") || code2.startsWith("ERR_ZSTD") || code2 === "ERR_ZLIB_INITIALIZATION_FAILED"))
+  const { code, message, name } = error2;
+  if (typeof code === "string" && (code.startsWith("Z_") || code.startsWith("ERR_ZSTD") || code === "ERR_ZLIB_INITIALIZATION_FAILED"))
     return true;
   if (name === "TarError") return false;
   return name === "Error" && typeof message === "string" && /zstd|EOF|window|block|dictionary|magic/i.test(message);
@@ -88865,78 +88043,6 @@ var Warnings = class {
   }
   toArray() {
     return this.dropped > 0 ? [...this.list, `… and ${this.dropped} more warnings`] : [...this.list];
-  }
-};
-
-// src/image/marker-scan.ts
-var MarkerScanner = class {
-  constructor(builder, scan, config) {
-    this.builder = builder;
-    this.scan = scan;
-    this.config = config;
-    this.needles = scan.markers.filter((marker2) => marker2.length > 0).map((marker2) => Buffer.from(marker2, "latin1"));
-    this.overlap = Math.max(0, ...this.needles.map((needle) => needle.length - 1));
-  }
-  builder;
-  scan;
-  config;
-  /** Markers found, keyed like ImageIndex.contents (`${layer}:${path}`). */
-  found = /* @__PURE__ */ new Map();
-  needles;
-  overlap;
-  layer = -1;
-  /** Bytes of the current entry the builder asked for, and how many it got so far. */
-  innerWanted = 0;
-  innerGiven = 0;
-  scanning = false;
-  key = "";
-  pending = /* @__PURE__ */ new Set();
-  tail = Buffer.alloc(0);
-  beginLayer(layer) {
-    this.layer = layer;
-    this.builder.beginLayer(layer);
-  }
-  endLayer() {
-    return this.builder.endLayer();
-  }
-  entry(entry) {
-    this.innerWanted = this.builder.entry(entry);
-    this.innerGiven = 0;
-    this.scanning = false;
-    if (entry.type !== "file" || entry.dataSize === 0 || this.needles.length === 0) return this.innerWanted;
-    const { path: path16 } = normalisePath(entry.name);
-    const indexed = this.builder.files.get(path16);
-    if (indexed?.layer !== this.layer || indexed.type !== "file") return this.innerWanted;
-    if (!this.scan.select(path16, indexed.size, indexed.mode, this.config)) return this.innerWanted;
-    this.scanning = true;
-    this.key = contentKey(this.layer, path16);
-    this.pending = new Set(this.needles.map((_, i) => i));
-    this.tail = Buffer.alloc(0);
-    return entry.dataSize;
-  }
-  data(piece) {
-    if (this.innerGiven < this.innerWanted) {
-      const give = Math.min(piece.length, this.innerWanted - this.innerGiven);
-      this.builder.data(give === piece.length ? piece : piece.subarray(0, give));
-      this.innerGiven += give;
-    }
-    if (!this.scanning || this.pending.size === 0) return;
-    const seam = this.tail.length > 0 ? Buffer.concat([this.tail, piece.subarray(0, this.overlap)]) : void 0;
-    for (const i of [...this.pending]) {
-      const needle = this.needles[i];
-      if (piece.indexOf(needle) >= 0 || seam !== void 0 && seam.indexOf(needle) >= 0)
-        this.pending.delete(i);
-    }
-    const joined = piece.length >= this.overlap ? piece : Buffer.concat([this.tail, piece]);
-    this.tail = Buffer.from(joined.subarray(Math.max(0, joined.length - this.overlap)));
-  }
-  dataEnd() {
-    if (this.innerWanted > 0) this.builder.dataEnd();
-    if (!this.scanning) return;
-    const hits = this.needles.flatMap((needle, i) => this.pending.has(i) ? [] : [needle.toString("latin1")]);
-    if (hits.length > 0) this.found.set(this.key, hits);
-    this.scanning = false;
-    this.tail = Buffer.alloc(0);
   }
 };
 
@@ -89206,7 +88312,7 @@ async function indexTarFile(file, label) {
       if (++count > MAX_OUTER_ENTRIES) throw new UsageError(`${label}: too many entries in the archive`);
       const header = parseHeader(block);
       const dataOffset = offset + BLOCK;
-      const next2 = dataOffset + Math.ceil(header.size / BLOCK) * BLOCK;
+      const next = dataOffset + Math.ceil(header.size / BLOCK) * BLOCK;
       if (dataOffset + header.size > fileSize)
         throw new UsageError(`${label}: truncated archive (${header.name} runs past the end of the file)`);
       if (header.typeflag === "x" || header.typeflag === "L") {
@@ -89222,7 +88328,7 @@ async function indexTarFile(file, label) {
           members.set(path16.slice(1), { offset: dataOffset, size: header.size });
         }
       }
-      offset = next2;
+      offset = next;
     }
     return members;
   } catch (error2) {
@@ -89307,7 +88413,7 @@ function run(args) {
         error2.code === "ENOENT" ? new UsageError("docker is not installed: cannot read images from the local engine") : error2
       )
     );
-    child2.on("close", (code2) => resolve8({ code: code2, stderr }));
+    child2.on("close", (code) => resolve8({ code, stderr }));
   });
 }
 async function engineHasImage(ref) {
@@ -89676,10 +88782,10 @@ function describeLayerError(error2, index, digest) {
   const where2 = `layer ${index} (${digest})`;
   if (error2 instanceof CompressionError) return new UsageError(`${where2}: ${error2.message}`);
   if (error2 instanceof TarError) return new UsageError(`${where2}: not a valid tar: ${error2.message}`);
-  const { code: code2, message } = error2 ?? {};
-  if (typeof code2 === "string" || message === "terminated")
+  const { code, message } = error2 ?? {};
+  if (typeof code === "string" || message === "terminated")
     return new UsageError(
-      `${where2}: reading failed: ${String(message)}${typeof code2 === "string" ? ` (${code2})` : ""}`
+      `${where2}: reading failed: ${String(message)}${typeof code === "string" ? ` (${code})` : ""}`
     );
   return error2;
 }
@@ -89711,8 +88817,7 @@ async function readImage(source, options = {}) {
       warnings
     );
     const builder = new FileIndexBuilder(source, limits, warnings, options.capture);
-    const scanner = options.scan ? new MarkerScanner(builder, options.scan, resolved.config.config ?? {}) : void 0;
-    const stats = await readLayers(resolved, opened, scanner ?? builder, limits);
+    const stats = await readLayers(resolved, opened, builder, limits);
     const history = toHistory(resolved.config);
     const historyIndexes = mapLayersToHistory(history, resolved.layers.length);
     const nonEmpty = history.filter((h) => !h.emptyLayer).length;
@@ -89750,7 +88855,6 @@ async function readImage(source, options = {}) {
       efficiency: totals.efficiency,
       warnings: warnings.toArray()
     };
-    if (scanner) index.markers = scanner.found;
     if (resolved.digest) index.digest = resolved.digest;
     if (config.os && config.architecture)
       index.platform = {
@@ -89892,164 +88996,8 @@ function normaliseFindings(findings, dockerfile, model) {
   });
 }
 
-// src/smoke/run.ts
-import { randomBytes } from "node:crypto";
-var NOT_RUN = { ran: false, started: null, exitCode: null };
-var ANSI_ESCAPE = /\u001b\[[0-9;?]*[A-Za-z]/g;
-var CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f]/g;
-var OUTPUT_LINES = 20;
-var LINE_LENGTH = 300;
-var ENGINE_ERRORS = /Cannot connect to the Docker daemon|No such image|Unable to find image|pull access denied|is not running/i;
-function smokeArgs(image, user, name) {
-  return [
-    "run",
-    "--rm",
-    "--name",
-    name,
-    "--pull",
-    "never",
-    "--network",
-    "none",
-    "--read-only",
-    "--cap-drop",
-    "ALL",
-    "--security-opt",
-    "no-new-privileges",
-    ...user !== "" ? ["--user", user] : [],
-    image
-  ];
-}
-var OutputTail = class {
-  constructor(redact2, max = OUTPUT_LINES) {
-    this.redact = redact2;
-    this.max = max;
-  }
-  redact;
-  max;
-  lines = [];
-  push = (line) => {
-    const clean2 = line.replace(ANSI_ESCAPE, "").replace(CONTROL, "");
-    this.lines.push(clean2.length > LINE_LENGTH ? `${clean2.slice(0, LINE_LENGTH - 1)}…` : clean2);
-    if (this.lines.length > this.max) this.lines.shift();
-  };
-  toArray() {
-    return this.lines.map((line) => this.redact(line));
-  }
-};
-function outputRedactor(env, extra) {
-  const values = (env ?? []).flatMap((entry) => {
-    const eq = entry.indexOf("=");
-    const value = entry.slice(eq + 1);
-    return eq > 0 && isSecretName(entry.slice(0, eq)) && value.length >= 3 ? [value] : [];
-  });
-  values.sort((a, b) => b.length - a.length);
-  return (text) => {
-    let out = text;
-    for (const value of values) out = out.split(value).join("***");
-    out = scrubTokens(out);
-    return extra ? extra(out) : out;
-  };
-}
-function sleep2(ms) {
-  let timer;
-  const done = new Promise((resolve8) => {
-    timer = setTimeout(() => resolve8("tick"), ms);
-  });
-  return { done, cancel: () => clearTimeout(timer) };
-}
-async function inspect2(runner, name) {
-  const result = await runner.exec([
-    "container",
-    "inspect",
-    "--format",
-    "{{.State.Running}} {{.State.StartedAt}}",
-    name
-  ]);
-  if (result.exitCode !== 0) return void 0;
-  const [running, startedAt] = result.stdout.trim().split(" ");
-  const at = Date.parse(startedAt ?? "");
-  return { running: running === "true", startedAt: Number.isNaN(at) ? 0 : at };
-}
-async function runSmoke(runner, options) {
-  const now = options.now ?? Date.now;
-  const startMs = (options.startSeconds ?? 5) * 1e3;
-  const maxMs = (options.maxSeconds ?? 120) * 1e3;
-  const pollMs = options.pollMs ?? 500;
-  const name = `stagegate-smoke-${randomBytes(6).toString("hex")}`;
-  const args = smokeArgs(options.image, options.user, name);
-  const tail2 = new OutputTail(outputRedactor(options.env, options.redact));
-  const began = now();
-  const seconds = () => Math.round((now() - began) / 100) / 10;
-  let exited;
-  let failed;
-  const run2 = runner.exec(args, { onStdout: tail2.push, onStderr: tail2.push }).then(
-    (result) => {
-      exited = result;
-    },
-    (error2) => {
-      failed = error2;
-    }
-  );
-  const finish = (result) => ({
-    ran: true,
-    ...result,
-    seconds: seconds(),
-    output: tail2.toArray(),
-    command: args
-  });
-  for (; ; ) {
-    const tick = sleep2(pollMs);
-    await Promise.race([run2, tick.done]);
-    tick.cancel();
-    if (failed !== void 0) return { ...NOT_RUN, error: errorMessage(failed), command: args };
-    if (exited) {
-      const text = `${exited.stderr}
-${exited.stdout}`;
-      if (exited.exitCode === 125 && ENGINE_ERRORS.test(text))
-        return { ...NOT_RUN, error: firstLine3(text), output: tail2.toArray(), command: args };
-      return finish({ started: exited.exitCode === 0, exitCode: exited.exitCode });
-    }
-    const state3 = await inspect2(runner, name);
-    if (state3?.running && state3.startedAt > 0 && now() - state3.startedAt >= startMs) {
-      await stop(runner, name, run2);
-      return finish({ started: true, exitCode: null, running: true });
-    }
-    if (now() - began > maxMs) {
-      await stop(runner, name, run2);
-      return finish({ started: null, exitCode: null, error: `it did not start within ${maxMs / 1e3} s` });
-    }
-  }
-}
-async function stop(runner, name, run2) {
-  await runner.exec(["rm", "--force", name]);
-  const grace = sleep2(1e4);
-  await Promise.race([run2, grace.done]);
-  grace.cancel();
-}
-function firstLine3(text) {
-  return (text.split("\n").map((line) => line.trim()).find((line) => line !== "") ?? "docker run failed").slice(0, LINE_LENGTH);
-}
-async function smokeImage(runner, ref, config, options = {}) {
-  const { kind: kind2 } = sourceKind(ref);
-  if (kind2 !== "engine")
-    return {
-      ...NOT_RUN,
-      error: `${ref} is not an image in the local engine (load: true lets the smoke run start it)`
-    };
-  try {
-    return await runSmoke(runner, {
-      image: ref,
-      user: (config.User ?? "").trim(),
-      ...config.Env ? { env: config.Env } : {},
-      ...options
-    });
-  } catch (error2) {
-    return { ...NOT_RUN, error: errorMessage(error2) };
-  }
-}
-
 // src/report/image.ts
-function reportImage(index, attribution, startup) {
+function reportImage(index, attribution) {
   const byLayer = new Map(attribution.map((entry) => [entry.layer, entry]));
   const image = {
     ref: index.ref,
@@ -90074,16 +89022,7 @@ function reportImage(index, attribution, startup) {
   };
   if (index.digest !== void 0) image.digest = index.digest;
   if (index.indexFromAttestations) image.indexFromAttestations = true;
-  if (startup) image.startup = { ...startup, smoke: { ...NOT_RUN } };
   return image;
-}
-
-// src/report/startup.ts
-function smokeLine(smoke) {
-  if (!smoke.ran) return `smoke run: not run${smoke.error ? ` (${smoke.error})` : ""}`;
-  if (smoke.started === null) return `smoke run: inconclusive${smoke.error ? ` (${smoke.error})` : ""}`;
-  if (smoke.running) return `smoke run: started (still running after ${smoke.seconds ?? "?"} s, then stopped)`;
-  return `smoke run: ${smoke.started ? "started" : "failed"} (exit ${smoke.exitCode ?? "?"})`;
 }
 
 // src/pipeline.ts
@@ -90176,12 +89115,6 @@ async function runPipeline(inputs, deps) {
     );
     findings.push(...checked.findings);
     image = checked.image;
-    if (inputs.smoke && image.startup) {
-      const runner = deps.runner ?? createDockerRunner();
-      const config2 = checked.config ?? {};
-      image.startup.smoke = await deps.group("Smoke run", () => smokeImage(runner, source, config2));
-      deps.info(smokeLine(image.startup.smoke));
-    }
     if (build?.indexFromAttestations) image.indexFromAttestations = true;
     if (build?.digest && inputs.push) image.digest = build.digest;
   }
@@ -90244,7 +89177,6 @@ async function checkImage(source, inputs, model, config, dockerfile, deps) {
   try {
     index = await readImage(source, {
       capture: IMAGE_CAPTURE,
-      scan: STARTUP_SCAN,
       tempDir: deps.tempDir,
       ...inputs.platforms.length === 1 && inputs.platforms[0] ? { platform: inputs.platforms[0] } : {}
     });
@@ -90261,12 +89193,7 @@ async function checkImage(source, inputs, model, config, dockerfile, deps) {
     ...model ? { model } : {},
     ...requested ? { requested } : {}
   });
-  const startup = predictStartup(index, { config, ...model ? { model } : {} });
-  return {
-    findings,
-    image: reportImage(index, model ? attributeLayers(index, model) : [], startup),
-    config: index.config
-  };
+  return { findings, image: reportImage(index, model ? attributeLayers(index, model) : []) };
 }
 
 // src/report/json.ts
@@ -90427,11 +89354,11 @@ function parseArgv(command, argv, spec) {
     }
     let value = inline;
     if (value === void 0) {
-      const next2 = argv[i + 1];
-      if (next2 === void 0 || next2.startsWith("--") && next2.length > 2) {
+      const next = argv[i + 1];
+      if (next === void 0 || next.startsWith("--") && next.length > 2) {
         throw new UsageError(`--${name} needs a value.`);
       }
-      value = next2;
+      value = next;
       i++;
     }
     parsed.values.set(name, [...parsed.values.get(name) ?? [], value]);
@@ -90571,8 +89498,7 @@ function parseInputs(get) {
     summary: bool("summary", true),
     annotations: bool("annotations", true),
     "report-file": text("report-file"),
-    "sarif-file": text("sarif-file"),
-    smoke: bool("smoke", false)
+    "sarif-file": text("sarif-file")
   };
 }
 
@@ -90615,8 +89541,7 @@ var BUILD_BOOLEAN_FLAGS = [
   "lint",
   "check",
   "summary",
-  "annotations",
-  "smoke"
+  "annotations"
 ];
 var BUILD_FLAG_SPEC = {
   values: [...BUILD_LIST_FLAGS, ...BUILD_VALUE_FLAGS],
@@ -90666,14 +89591,14 @@ function formatCounts(counts) {
 }
 function formatText(reports) {
   const list2 = Array.isArray(reports) ? reports : [reports];
-  const lines2 = [];
+  const lines = [];
   const total = { error: 0, warning: 0, note: 0 };
   for (const report of list2) {
-    for (const finding of report.findings) lines2.push(formatFindingLine(finding, report.dockerfile));
-    for (const notice of report.notices ?? []) lines2.push(`${report.dockerfile}: notice: ${oneLine(notice)}`);
-    if (report.image) lines2.push(`${report.dockerfile}: ${imageLine(report.image)}`);
+    for (const finding of report.findings) lines.push(formatFindingLine(finding, report.dockerfile));
+    for (const notice of report.notices ?? []) lines.push(`${report.dockerfile}: notice: ${oneLine(notice)}`);
+    if (report.image) lines.push(`${report.dockerfile}: ${imageLine(report.image)}`);
     if (report.build && !report.build.ok) {
-      lines2.push(
+      lines.push(
         `${report.dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ""}`
       );
     }
@@ -90683,8 +89608,8 @@ function formatText(reports) {
   }
   const findings = total.error + total.warning + total.note;
   const scope = list2.length === 1 ? list2[0]?.dockerfile ?? "" : plural(list2.length, "Dockerfile");
-  lines2.push(`${scope}: ${plural(findings, "finding")} (${formatCounts(total)})`);
-  return lines2.join("\n") + "\n";
+  lines.push(`${scope}: ${plural(findings, "finding")} (${formatCounts(total)})`);
+  return lines.join("\n") + "\n";
 }
 function imageLine(image) {
   const layers = plural(image.layers.length, "layer");
@@ -90759,7 +89684,7 @@ async function lintCommand(argv) {
 async function checkCommand(argv) {
   const parsed = parseArgv("check", argv, {
     values: [...COMMON, "dockerfile", "target", "platform"],
-    booleans: ["smoke"]
+    booleans: []
   });
   if (parsed.positionals.length !== 1) throw new UsageError("name one image; run `stagegate check --help`.");
   const source = parsed.positionals[0];
@@ -90776,11 +89701,6 @@ async function checkCommand(argv) {
     file ?? source,
     { tempDir: tmpdir3(), info: () => void 0 }
   );
-  if (parsed.booleans.get("smoke") && checked.image.startup) {
-    checked.image.startup.smoke = await smokeImage(createDockerRunner(), source, checked.config ?? {});
-    process.stderr.write(`stagegate: ${smokeLine(checked.image.startup.smoke)}
-`);
-  }
   const report = buildReport({
     dockerfile: file ?? source,
     ...model ? { model } : {},
@@ -90857,7 +89777,7 @@ async function rulesCommand(argv) {
 // src/cli/main.ts
 var USAGE = `usage:
   stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
-  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P] [--smoke]
+  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P]
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
                   [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format text|json|sarif]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)
