@@ -66,6 +66,8 @@ export interface Inputs {
   'github-annotations': boolean
   'report-file': string
   'sarif-file': string
+  /** Run the built image once, hardened, to prove the startup prediction. */
+  smoke: boolean
 }
 
 export type InputGetter = (name: string) => string
@@ -192,6 +194,7 @@ export function parseInputs(get: InputGetter): Inputs {
     summary: bool('summary', true),
     'github-annotations': bool('github-annotations', true),
     'report-file': text('report-file'),
-    'sarif-file': text('sarif-file')
+    'sarif-file': text('sarif-file'),
+    smoke: bool('smoke', false)
   }
 }

@@ -13,6 +13,8 @@ import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
 import { runImageChecks } from './checks/run.js'
+import { STARTUP_SCAN } from './checks/startup/markers.js'
+import { predictStartup } from './checks/startup/verdict.js'
 import type { Config } from './config.js'
 import type { LoadConfigOptions } from './config-load.js'
 import type { DockerfileModel } from './dockerfile/model.js'
@@ -20,12 +22,14 @@ import { parseDockerfile } from './dockerfile/parse.js'
 import { errorMessage, isUsageError } from './errors.js'
 import type { FailOn, Finding } from './finding.js'
 import type { ReadOptions } from './image/read.js'
-import type { ImageIndex } from './image/types.js'
+import type { ContainerConfig, ImageIndex } from './image/types.js'
 import type { Inputs } from './inputs.js'
 import type { LintFileOptions, LintFileResult } from './lint/lint-file.js'
 import { buildReport } from './report/build-report.js'
 import { reportImage } from './report/image.js'
 import type { Report, ReportImage } from './report/report.js'
+import { smokeLine } from './report/startup.js'
+import { smokeImage } from './smoke/run.js'
 import { VERSION } from './version.js'
 
 /** Where the pipeline runs and how it talks to the user (core.* in the action, stderr in the CLI). */
@@ -192,6 +196,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     )
     findings.push(...checked.findings)
     image = checked.image
+    if (inputs.smoke && image.startup) {
+      const config = checked.config ?? {}
+      image.startup.smoke = await deps.group('Smoke run', () => smokeImage(deps.runner, source, config))
+      deps.info(smokeLine(image.startup.smoke))
+    }
     if (build?.indexFromAttestations) image.indexFromAttestations = true
     if (build?.digest && inputs.push) image.digest = build.digest
   }
@@ -221,6 +230,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 interface CheckedImage {
   findings: Finding[]
   image: ReportImage
+  /** The image config (USER and Env for the smoke run). */
+  config?: ContainerConfig
 }
 
 /**
@@ -292,6 +303,7 @@ export async function checkImage(
   try {
     index = await deps.readImage(source, {
       capture: IMAGE_CAPTURE,
+      scan: STARTUP_SCAN,
       tempDir: deps.tempDir,
       ...(inputs.platforms.length === 1 && inputs.platforms[0] ? { platform: inputs.platforms[0] } : {})
     })
@@ -310,5 +322,10 @@ export async function checkImage(
     ...(model ? { model } : {}),
     ...(requested ? { requested } : {})
   })
-  return { findings, image: reportImage(index, model ? attributeLayers(index, model) : []) }
+  const startup = predictStartup(index, { config, ...(model ? { model } : {}) })
+  return {
+    findings,
+    image: reportImage(index, model ? attributeLayers(index, model) : [], startup),
+    config: index.config
+  }
 }

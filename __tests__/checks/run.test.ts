@@ -26,6 +26,8 @@ describe('runImageChecks', () => {
       ['SG2005', 'error', 3],
       ['SG2001', 'warning', 1],
       ['SG2003', 'warning', 1],
+      // The test image sets no ENTRYPOINT or CMD.
+      ['SG2040', 'warning', 1],
       ['SG2010', 'warning', 3],
       ['SG2008', 'note', 3]
     ])
@@ -56,6 +58,7 @@ describe('runImageChecks', () => {
     expect(findings.map(finding => [finding.ruleId, finding.severity])).toEqual([
       ['SG2005', 'error'],
       ['SG2010', 'error'],
+      ['SG2040', 'warning'],
       ['SG2003', 'note']
     ])
   })
@@ -82,7 +85,7 @@ describe('runImageChecks', () => {
       model,
       config: config({ allow: { paths: ['/bin/**', '/app'] } })
     })
-    expect(findings.map(finding => finding.ruleId)).toEqual(['SG2005', 'SG2003', 'SG2008'])
+    expect(findings.map(finding => finding.ruleId)).toEqual(['SG2005', 'SG2003', 'SG2040', 'SG2008'])
   })
 
   it('works without a Dockerfile: layer and path, no line or stage', () => {
@@ -97,10 +100,11 @@ describe('runImageChecks', () => {
 })
 
 describe('IMAGE_CHECKS', () => {
-  it('lists SG2000-SG2016 once each, in order, all image-phase with a summary', () => {
-    expect(IMAGE_CHECKS.map(check => check.id)).toEqual(
-      Array.from({ length: 17 }, (_, i) => `SG20${String(i).padStart(2, '0')}`)
-    )
+  it('lists SG2000-SG2016 and the startup checks SG2040-SG2046 once each, in order, all image-phase with a summary', () => {
+    expect(IMAGE_CHECKS.map(check => check.id)).toEqual([
+      ...Array.from({ length: 17 }, (_, i) => `SG20${String(i).padStart(2, '0')}`),
+      ...Array.from({ length: 7 }, (_, i) => `SG20${40 + i}`)
+    ])
     for (const check of IMAGE_CHECKS) {
       expect(check.phase).toBe('image')
       expect(check.summary.length).toBeGreaterThan(10)

@@ -62,7 +62,8 @@ export const IMAGE_CAPTURE: CapturePolicy = (path, size, mode) => {
   if (isSecretCandidate(path)) return Math.min(size, CAPTURE_LIMITS.secretFile)
   if (name === 'package.json' && !path.includes('/node_modules/'))
     return Math.min(size, CAPTURE_LIMITS.packageJson)
-  if ((mode & 0o111) !== 0 && size >= 52)
+  // Tiny executables too: a 20-byte `#!/bin/bash` entrypoint script needs its first line read (SG2042).
+  if ((mode & 0o111) !== 0 && size >= 3)
     return Math.min(
       size,
       DISTRO_TREES.test(path) ? CAPTURE_LIMITS.packagedExecutable : CAPTURE_LIMITS.executable

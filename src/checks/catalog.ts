@@ -12,6 +12,7 @@ import { SG2004, SG2005 } from './rules/secrets.js'
 import { SG2009, SG2016 } from './rules/size.js'
 import { SG2006 } from './rules/source-files.js'
 import { SG2003, SG2013 } from './rules/user.js'
+import { STARTUP_CHECKS } from './startup/checks.js'
 
 export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2000,
@@ -30,5 +31,6 @@ export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2013,
   SG2014,
   SG2015,
-  SG2016
+  SG2016,
+  ...STARTUP_CHECKS
 ]

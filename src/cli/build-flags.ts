@@ -60,7 +60,8 @@ export const BUILD_BOOLEAN_FLAGS = [
   'lint',
   'check',
   'summary',
-  'github-annotations'
+  'github-annotations',
+  'smoke'
 ] as const
 
 export const BUILD_FLAG_SPEC: FlagSpec = {

@@ -12,6 +12,9 @@ import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
 import type { Report } from '../report/report.js'
 import { formatSarif, toSarif } from '../report/sarif.js'
+import { createDockerRunner } from '../build/buildx.js'
+import { smokeLine } from '../report/startup.js'
+import { smokeImage } from '../smoke/run.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
 import { parseBuildFlags } from './build-flags.js'
@@ -63,7 +66,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
 export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const parsed = parseArgv('check', argv, {
     values: [...COMMON, 'dockerfile', 'target', 'platform'],
-    booleans: []
+    booleans: ['smoke']
   })
   if (parsed.positionals.length !== 1) throw new UsageError('name one image; run `stagegate check --help`.')
   const source = parsed.positionals[0] as string
@@ -87,6 +90,10 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     file ?? source,
     { ...deps, info: () => undefined }
   )
+  if (parsed.booleans.get('smoke') && checked.image.startup) {
+    checked.image.startup.smoke = await smokeImage(createDockerRunner(), source, checked.config ?? {})
+    process.stderr.write(`stagegate: ${smokeLine(checked.image.startup.smoke)}\n`)
+  }
   const report = buildReport({
     dockerfile: file ?? source,
     ...(model ? { model } : {}),

@@ -9,7 +9,7 @@ import { processCliIO, type CliIO } from './io.js'
 
 export const USAGE = `usage:
   stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
-  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P]
+  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P] [--smoke]
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
                   [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format text|json|sarif]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)

@@ -9,6 +9,7 @@ import { UsageError } from '../errors.js'
 import { FileIndexBuilder } from './file-index.js'
 import { CompressionError, parseLayer } from './layer-stream.js'
 import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
+import { MarkerScanner, type LayerVisitor, type MarkerScan } from './marker-scan.js'
 import { hostPlatform, resolveImage, type ImageConfigJson, type ResolvedImage } from './manifest.js'
 import { engineHasImage, openEngineImage } from './sources/engine.js'
 import { openLayoutDir } from './sources/layout-dir.js'
@@ -25,6 +26,8 @@ export { resolvePath, normalisePath, MAX_SYMLINK_HOPS, type ResolvedPath } from 
 export interface ReadOptions {
   /** Which leading bytes of which files to keep for the checks. */
   capture?: CapturePolicy
+  /** Byte strings to look for anywhere in selected files (ImageIndex.markers), without keeping them. */
+  scan?: MarkerScan
   /** `os/arch[/variant]` to pick from a multi-platform index; default the host's (linux/amd64 here). */
   platform?: string
   /** Where `docker save` output is spooled (a private dir inside it, always removed). Default os.tmpdir(). */
@@ -95,7 +98,7 @@ function describeLayerError(error: unknown, index: number, digest: string): unkn
 async function readLayers(
   resolved: ResolvedImage,
   source: ImageSource,
-  builder: FileIndexBuilder,
+  builder: LayerVisitor,
   limits: ReaderLimits
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
@@ -126,7 +129,10 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
       warnings
     )
     const builder = new FileIndexBuilder(source, limits, warnings, options.capture)
-    const stats = await readLayers(resolved, opened, builder, limits)
+    const scanner = options.scan
+      ? new MarkerScanner(builder, options.scan, (resolved.config.config ?? {}) as ContainerConfig)
+      : undefined
+    const stats = await readLayers(resolved, opened, scanner ?? builder, limits)
     const history = toHistory(resolved.config)
     const historyIndexes = mapLayersToHistory(history, resolved.layers.length)
     const nonEmpty = history.filter(h => !h.emptyLayer).length
@@ -164,6 +170,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
       efficiency: totals.efficiency,
       warnings: warnings.toArray()
     }
+    if (scanner) index.markers = scanner.found
     if (resolved.digest) index.digest = resolved.digest
     if (config.os && config.architecture)
       index.platform = {

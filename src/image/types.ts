@@ -78,6 +78,8 @@ export interface ImageIndex {
   shadowed: ShadowedFile[]
   /** Contents captured during the pass, keyed by `${layer}:${path}` (possibly truncated to the requested size). */
   contents: Map<string, Buffer>
+  /** With ReadOptions.scan: the markers each scanned file contains, keyed like `contents` (files with none are absent). */
+  markers?: Map<string, string[]>
   /** Uncompressed bytes of all layers, and the bytes a later layer made unreachable (dive's wasted bytes). */
   sizeBytes: number
   wastedBytes: number

@@ -2,10 +2,16 @@
 // stage and Dockerfile line it is attributed to.
 import type { LayerAttribution } from '../checks/attribution.js'
 import { redactCreatedBy } from '../checks/secrets.js'
+import type { StartupVerdict } from '../checks/startup/verdict.js'
 import type { ImageIndex } from '../image/types.js'
+import { NOT_RUN } from '../smoke/run.js'
 import type { ReportImage } from './report.js'
 
-export function reportImage(index: ImageIndex, attribution: readonly LayerAttribution[]): ReportImage {
+export function reportImage(
+  index: ImageIndex,
+  attribution: readonly LayerAttribution[],
+  startup?: StartupVerdict
+): ReportImage {
   const byLayer = new Map(attribution.map(entry => [entry.layer, entry]))
   const image: ReportImage = {
     ref: index.ref,
@@ -30,5 +36,6 @@ export function reportImage(index: ImageIndex, attribution: readonly LayerAttrib
   }
   if (index.digest !== undefined) image.digest = index.digest
   if (index.indexFromAttestations) image.indexFromAttestations = true
+  if (startup) image.startup = { ...startup, smoke: { ...NOT_RUN } }
   return image
 }

@@ -1,6 +1,8 @@
 // The JSON report (`--format json`, `report-file`): the contract in DESIGN.md.
 import type { StageEdge } from '../dockerfile/model.js'
+import type { StartupVerdict } from '../checks/startup/verdict.js'
 import type { Counts, Finding } from '../finding.js'
+import type { SmokeResult } from '../smoke/run.js'
 
 export interface ReportStage {
   index: number
@@ -33,6 +35,12 @@ export interface ReportImage {
   attestations: { sbom: boolean; provenance: boolean }
   /** True when provenance/SBOM turned a single-platform image into an index. */
   indexFromAttestations?: boolean
+  /** Will it start under the hardened smoke run: the static prediction, and the smoke run's result when it ran. */
+  startup?: ReportStartup
+}
+
+export interface ReportStartup extends StartupVerdict {
+  smoke: SmokeResult
 }
 
 /** Stage-graph edges (the model's), with the bytes that crossed when the image phase measured them. */

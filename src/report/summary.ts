@@ -8,6 +8,7 @@ import { helpUri } from '../rule-meta.js'
 import { formatBytes } from '../bytes.js'
 import { code, escapeMarkdown, linkTarget, mermaidText } from './markdown.js'
 import type { Report, ReportEdge, ReportStage } from './report.js'
+import { startupSummary } from './startup.js'
 import { verdict } from './verdict.js'
 
 /** Where the Dockerfile lives on GitHub, for links to lines at the commit. */
@@ -234,6 +235,7 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     `## ${icon} Stagegate: ${outcome.result} — ${code(report.dockerfile)}`,
     '',
     `**${outcome.result === 'pass' ? 'Pass' : 'Fail'}** (fail-on: ${code(options.failOn)}): ${escapeMarkdown(outcome.reason)}`,
+    ...(report.image?.startup ? ['', ...startupSummary(report.image.startup)] : []),
     '',
     '| Errors | Warnings | Notes |',
     '|---:|---:|---:|',
