@@ -89,7 +89,7 @@ describe('stagegate lint', () => {
     [['lint', 'missing.Dockerfile'], /^stagegate lint: Dockerfile not found: missing\.Dockerfile$/],
     [
       ['lint', '--format', 'xml', 'Bad.Dockerfile'],
-      /^stagegate lint: --format must be one of text, json, sarif/
+      /^stagegate lint: --format must be one of tty, text, json, sarif, checkstyle, .*got "xml"\.$/
     ],
     [['lint', '--nope', 'Bad.Dockerfile'], /^stagegate lint: unknown option "--nope"/],
     [['lint', '--config', 'none.yml', 'Bad.Dockerfile'], /none\.yml/],

@@ -7,7 +7,7 @@ import { loadConfig } from '../config-load.js'
 import { parseDockerfile } from '../dockerfile/parse.js'
 import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
-import { lintFile, readDockerfile } from '../lint/lint-file.js'
+import { lintFiles, readDockerfile } from '../lint/lint-file.js'
 import { checkImage, resolveFailOn, runPipeline } from '../pipeline.js'
 import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
@@ -41,21 +41,20 @@ export async function lintCommand(argv: string[]): Promise<number> {
     throw new UsageError('name at least one Dockerfile; run `stagegate lint --help`.')
   const { format, cwd, config, failOn } = commonOptions('lint', parsed)
   const target = lastValue(parsed, 'target')
-  const reports: Report[] = []
-  for (const file of parsed.positionals) {
-    const linted = await lintFile(file, { config, cwd, ...(target ? { target } : {}) })
-    if (format === 'text') for (const notice of linted.notices) process.stderr.write(`stagegate: ${notice}\n`)
-    reports.push(
-      buildReport({
-        dockerfile: linted.model.path,
-        model: linted.model,
-        findings: linted.findings,
-        notices: linted.notices,
-        toolVersion: VERSION
-      })
-    )
-  }
-  writeOut(renderReports(reports, format))
+  const linted = await lintFiles(parsed.positionals, { config, cwd, ...(target ? { target } : {}) })
+  if (format === 'text' || format === 'tty')
+    for (const notice of new Set(linted.flatMap(file => file.notices)))
+      process.stderr.write(`stagegate: ${notice}\n`)
+  const reports: Report[] = linted.map(file =>
+    buildReport({
+      dockerfile: file.model.path,
+      model: file.model,
+      findings: file.findings,
+      notices: file.notices,
+      toolVersion: VERSION
+    })
+  )
+  writeOut(await renderReports(reports, format))
   return exitStatus(reports, failOn)
 }
 
@@ -89,7 +88,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     image: checked.image,
     toolVersion: VERSION
   })
-  writeOut(renderReports([report], format))
+  writeOut(await renderReports([report], format))
   return exitStatus([report], failOn)
 }
 
@@ -99,8 +98,11 @@ function takeFormat(argv: string[]): { format: string | undefined; rest: string[
   let format: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
-    if (arg === '--format') format = argv[++i]
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    if (arg === '--format') {
+      const next = argv[++i]
+      if (next === undefined || next.startsWith('--')) throw new UsageError('--format needs a value.')
+      format = next
+    } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
     else rest.push(arg)
   }
   return { format, rest }
@@ -133,7 +135,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
       )
     )
   }
-  writeOut(renderReports([result.report], format))
+  writeOut(await renderReports([result.report], format))
   if (result.build && !result.build.ok)
     process.stderr.write(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
   return exitStatus([result.report], result.failOn)

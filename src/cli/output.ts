@@ -1,27 +1,21 @@
 // Renders reports for the CLI's --format and decides the exit status.
-import { ALL_RULES } from '../catalog.js'
 import { failsPolicy, type FailOn } from '../finding.js'
-import { formatJson } from '../report/json.js'
+import { FORMATS, formatReports, type Format } from '../report/formats/index.js'
 import type { Report } from '../report/report.js'
-import { formatSarif, toSarif } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { wantsColor } from '../report/formats/tty.js'
 import { VERSION } from '../version.js'
 
-export const FORMATS = ['text', 'json', 'sarif'] as const
-export type Format = (typeof FORMATS)[number]
+export { FORMATS, type Format }
 
 export const FAIL_LEVELS = ['error', 'warning', 'note', 'never'] as const
 
-/** One report prints as an object; several (lint of many files) as an array. */
-export function renderReports(reports: readonly Report[], format: Format): string {
-  switch (format) {
-    case 'json':
-      return formatJson(reports.length === 1 ? (reports[0] as Report) : reports)
-    case 'sarif':
-      return formatSarif(toSarif(reports, { toolVersion: VERSION, rules: ALL_RULES, srcRoot: process.cwd() }))
-    case 'text':
-      return formatText(reports)
-  }
+/** One report prints as an object; several (lint of many files) as an array (json). */
+export function renderReports(reports: readonly Report[], format: Format): Promise<string> {
+  return formatReports(reports, format, {
+    toolVersion: VERSION,
+    srcRoot: process.cwd(),
+    color: wantsColor(process.stdout, process.env)
+  })
 }
 
 /** 1 when any report has findings at or above the level, or a failed build; else 0. */
@@ -32,5 +26,7 @@ export function exitStatus(reports: readonly Report[], failOn: FailOn): number {
 }
 
 export function writeOut(text: string): void {
-  process.stdout.write(text.endsWith('\n') ? text : `${text}\n`)
+  // Empty output (gnu or codeclimate with no findings) stays empty; the rest ends with one newline.
+  if (text === '') return
+  process.stdout.write(text.endsWith('\n') || text.endsWith('\0') ? text : `${text}\n`)
 }
