@@ -155,3 +155,17 @@ describe.each([
     expect(result.stderr).toMatch(message)
   })
 })
+
+test('stagegate rules marks default-off rules in text and json', async () => {
+  const text = await run(['rules'])
+  const line = (id: string) => text.stdout.split('\n').find(row => row.startsWith(`${id} `)) ?? ''
+  expect(line('DL1001')).toMatch(/^DL1001\s+\S+\s+dockerfile\s+off\s+\S/)
+  expect(line('DL3008')).toMatch(/^DL3008\s+\S+\s+dockerfile\s+on\s+\S/)
+  const json = JSON.parse((await run(['rules', '--format', 'json'])).stdout) as {
+    id: string
+    enabled: boolean
+    offByDefault: boolean
+  }[]
+  expect(json.find(rule => rule.id === 'DL3057')).toMatchObject({ enabled: false, offByDefault: true })
+  expect(json.find(rule => rule.id === 'DL3008')).toMatchObject({ enabled: true, offByDefault: false })
+})

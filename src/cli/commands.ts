@@ -149,12 +149,13 @@ export async function rulesCommand(argv: string[]): Promise<number> {
     writeOut(JSON.stringify(rules, null, 2))
     return 0
   }
+  // A default-off rule says so in its own column: "off" (turn it on in config), "on" otherwise.
   const width = Math.max(...rules.map(rule => rule.id.length))
   writeOut(
     rules
       .map(
         rule =>
-          `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.summary}`
+          `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.offByDefault ? 'off' : 'on '}  ${rule.summary}`
       )
       .join('\n')
   )
