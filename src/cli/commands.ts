@@ -8,7 +8,6 @@ import { parseDockerfile } from '../dockerfile/parse.js'
 import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
 import { lintFiles, readDockerfile } from '../lint/lint-file.js'
-import { checkImage, resolveFailOn, runPipeline } from '../pipeline.js'
 import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
 import type { Report } from '../report/report.js'
@@ -32,7 +31,8 @@ function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>) {
     ...(configPath ? { explicitPath: configPath } : {}),
     knownRuleIds: isKnownRuleId
   })
-  return { format, cwd, config, failOn: resolveFailOn({ 'fail-on': failOn ?? '' }, config) as FailOn }
+  // As the pipeline's resolveFailOn: the flag, else the config's, else error.
+  return { format, cwd, config, failOn: (failOn || config.failOn || 'error') as FailOn }
 }
 
 export async function lintCommand(argv: string[]): Promise<number> {
@@ -73,6 +73,8 @@ export async function checkCommand(argv: string[]): Promise<number> {
       ? undefined
       : parseDockerfile(readDockerfile(file, file), { path: file, ...(target ? { target } : {}) })
   const platform = lastValue(parsed, 'platform')
+  // The image and build code load only for check and build: lint starts without them.
+  const { checkImage } = await import('../pipeline.js')
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: 'false', provenance: 'false' },
@@ -113,6 +115,7 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const format = oneOf('build', 'format', formatFlag, FORMATS, 'text')
   const inputs = parseBuildFlags(rest)
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
+  const { runPipeline } = await import('../pipeline.js')
   const result = await runPipeline(inputs, {
     cwd: process.cwd(),
     env: process.env,
