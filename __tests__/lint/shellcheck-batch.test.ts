@@ -129,6 +129,14 @@ describe('one batch, mapped back', () => {
     expect(at(outcome!.findings)).toEqual(expect.arrayContaining(['SC2154@7:7', 'SC2086@7:7']))
   })
 
+  test('ONBUILD RUN is checked with its columns; exec-form ONBUILD RUN is not', async () => {
+    const [outcome] = await runShellcheckBatch([
+      parse('FROM a\nONBUILD RUN echo $later\nONBUILD RUN ["echo", "$x"]\nONBUILD COPY . /app\n')
+    ])
+    expect(at(outcome!.findings)).toEqual(expect.arrayContaining(['SC2086@2:18']))
+    expect(outcome!.findings.every(f => f.line === 2)).toBe(true)
+  })
+
   test('a UTF-8 body is read as UTF-8; columns count characters, not bytes', async () => {
     const [outcome] = await runShellcheckBatch([parse('FROM a\nRUN echo "héllo ✓" $z\n')])
     expect(outcome!.notices).toEqual([])

@@ -174,10 +174,12 @@ export function modelRunScripts(model: DockerfileModel): RunScriptSource[] {
       }
       if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0)
         shell = instruction.argv
-      if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
+      // `ONBUILD RUN ...` (shell form) is checked too, as hadolint does: it runs in the child's build.
+      const onbuild = instruction.keyword === 'ONBUILD' && isOnbuildShellRun(instruction)
+      if (!onbuild && (instruction.keyword !== 'RUN' || instruction.jsonForm)) continue
       // hadolint's `# hadolint shell=...` pragma overrides the shell for the RUNs after it.
       const pragma = shellPragmaBefore(shellPragmas, instruction.line)
-      const body = scriptLines(instruction, lines, escape)
+      const body = scriptLines(instruction, lines, escape, onbuild ? 2 : 1)
       if (!body) continue
       out.push({
         stage: stage.index,
@@ -190,6 +192,13 @@ export function modelRunScripts(model: DockerfileModel): RunScriptSource[] {
     stageEnv[stage.index] = env
   }
   return out
+}
+
+function isOnbuildShellRun(instruction: Instruction): boolean {
+  const [trigger, next] = instruction.argv
+  return (
+    trigger?.toUpperCase() === 'RUN' && next !== undefined && !next.startsWith('[') && !next.startsWith('<<')
+  )
 }
 
 /** Names an ARG or ENV declares: `ARG A B=1`, `ENV A=1 B=2`, legacy `ENV A some value`. */
@@ -221,10 +230,11 @@ function shellPragmaBefore(
 function scriptLines(
   instruction: Instruction,
   lines: readonly string[],
-  escape: string
+  escape: string,
+  keywords = 1
 ): { firstLine: number; lines: string[] } | undefined {
   const first = instruction.argv[0] ?? ''
-  if (instruction.heredocs.length > 0 && first.startsWith('<<')) {
+  if (keywords === 1 && instruction.heredocs.length > 0 && first.startsWith('<<')) {
     const heredoc = instruction.heredocs[0]
     if (!heredoc) return undefined
     const start = heredoc.line + 1
@@ -243,7 +253,9 @@ function scriptLines(
       out.push('\\') // a dropped continuation line: keep the line count and the continuation
       return
     }
-    if (index === 0) text = text.replace(/^\s*\S+/, keyword => ' '.repeat(keyword.length))
+    // The keyword (`RUN`, or `ONBUILD RUN`) becomes blanks, so columns stay the Dockerfile's.
+    if (index === 0)
+      text = text.replace(keywords === 2 ? /^\s*\S+\s+\S+/ : /^\s*\S+/, keyword => ' '.repeat(keyword.length))
     if (inFlags) {
       const flags = /^(\s*)((?:--\S+\s*)*)/.exec(text)
       const consumed = flags ? (flags[2] as string) : ''
