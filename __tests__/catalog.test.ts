@@ -50,11 +50,30 @@ describe('rule catalog', () => {
     const listing = ruleListing()
     expect(listing.length).toBe(ALL_RULES.length)
     for (const rule of listing) {
-      expect(Object.keys(rule).sort()).toEqual(['aliases', 'helpUri', 'id', 'phase', 'severity', 'summary'])
+      expect(Object.keys(rule).sort()).toEqual([
+        'aliases',
+        'enabled',
+        'helpUri',
+        'id',
+        'offByDefault',
+        'phase',
+        'severity',
+        'summary'
+      ])
+      expect(rule.enabled).toBe(!rule.offByDefault)
       expect(rule.helpUri).toBe(helpUri(rule.id))
       expect(['error', 'warning', 'note']).toContain(rule.severity)
       expect(rule.summary.length).toBeGreaterThan(10)
     }
+  })
+
+  test.each([
+    ['DL1001', true],
+    ['DL3057', true],
+    ['DL3008', false],
+    ['SG2004', false]
+  ])('%s is off by default: %s', (id, off) => {
+    expect(ruleListing().find(rule => rule.id === id)).toMatchObject({ offByDefault: off, enabled: !off })
   })
 
   test.each([

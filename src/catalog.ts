@@ -28,6 +28,15 @@ export interface RuleListing {
   phase: RuleMeta['phase']
   summary: string
   helpUri: string
+  /** False for a rule that runs only when config (or `# check=experimental=`) turns it on. */
+  enabled: boolean
+  offByDefault: boolean
+}
+
+/** hadolint's default-off rules (DL1001, DL3057 ...) and BuildKit's experimental checks. */
+export function isDefaultOff(rule: RuleMeta): boolean {
+  const flags = rule as { offByDefault?: boolean; experimental?: boolean }
+  return flags.offByDefault === true || flags.experimental === true
 }
 
 /** The `stagegate rules --format json` shape, in id order. */
@@ -40,6 +49,8 @@ export function ruleListing(): RuleListing[] {
       severity: rule.severity,
       phase: rule.phase,
       summary: rule.summary,
-      helpUri: helpUri(rule.id)
+      helpUri: helpUri(rule.id),
+      enabled: !isDefaultOff(rule),
+      offByDefault: isDefaultOff(rule)
     }))
 }

@@ -29,6 +29,8 @@ export interface Finding {
   /** 1-based line of the instruction that caused it. */
   line?: number
   endLine?: number
+  /** 1-based column on `line`, where the tool knows it (shellcheck). */
+  column?: number
   stage?: StageRef
   layer?: LayerRef
   /** A file inside the image, for image findings. */

@@ -5,7 +5,7 @@ import { createDockerRunner } from './build/buildx.js'
 import { runBuild } from './build/run.js'
 import { loadConfig } from './config-load.js'
 import { readImage } from './image/read.js'
-import { lintFile, readDockerfile } from './lint/lint-file.js'
+import { lintFile, lintFiles, readDockerfile } from './lint/lint-file.js'
 import type { PipelineDeps, PipelineIO } from './pipeline.js'
 
 export function defaultPipelineDeps(io: PipelineIO): PipelineDeps {
@@ -14,6 +14,7 @@ export function defaultPipelineDeps(io: PipelineIO): PipelineDeps {
     loadConfig,
     readDockerfile,
     lintFile,
+    lintFiles,
     runBuild,
     runner: createDockerRunner(),
     readImage

@@ -58,6 +58,8 @@ export interface PipelineDeps extends PipelineIO {
   readDockerfile: (path: string, display: string) => string
   /** Lints a Dockerfile on disk (reads it, .dockerignore, runs shellcheck). */
   lintFile: (path: string, options: LintFileOptions) => Promise<LintFileResult>
+  /** Lints several Dockerfiles in one run (one shellcheck batch for all their RUNs). */
+  lintFiles: (paths: readonly string[], options: LintFileOptions) => Promise<LintFileResult[]>
   /** Runs the build (secrets files, buildx, metadata) through `runner`. */
   runBuild: (inputs: Inputs, deps: BuildDeps) => Promise<BuildResult>
   /** docker/buildx runner. */

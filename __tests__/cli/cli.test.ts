@@ -124,7 +124,7 @@ describe('stagegate lint', () => {
     [['lint', 'missing.Dockerfile'], /^stagegate lint: Dockerfile not found: missing\.Dockerfile$/],
     [
       ['lint', '--format', 'xml', 'Bad.Dockerfile'],
-      /^stagegate lint: --format must be one of text, json, sarif/
+      /^stagegate lint: --format must be one of tty, text, json, sarif, checkstyle, .*got "xml"\.$/
     ],
     [['lint', '--fail-on', 'sometimes', 'Bad.Dockerfile'], /^stagegate lint: --fail-on must be one of/],
     [['lint', '--nope', 'Bad.Dockerfile'], /^stagegate lint: unknown option "--nope"/],
@@ -156,7 +156,7 @@ describe('stagegate lint', () => {
 
   test('an internal error is one line, and its stack only with STAGEGATE_DEBUG', async () => {
     const broken = {
-      lintFile: async () => {
+      lintFiles: async () => {
         throw new Error('the linter broke')
       }
     }

@@ -55,11 +55,11 @@ describe('shellScripts keeps the Dockerfile line layout', () => {
     ])
   })
 
-  test('ARG and ENV names are declared for the script', () => {
-    const [script] = shellScripts(parse('ARG G=1\nFROM a\nARG X\nENV Y=2 Z=3\nRUN echo "$X"\n'))
-    expect(script!.text).toContain('export G\n')
-    expect(script!.text).toContain('export X\n')
-    expect(script!.text).toContain('export Z\n')
+  test('ENV and ARG names in scope that the body mentions are declared as hadolint does (NAME=1)', () => {
+    const [script] = shellScripts(parse('ARG G=1\nFROM a\nARG X\nENV Y=2 Z=3\nRUN echo "$X" $Z $G\n'))
+    const header = script!.text.split('\n').slice(0, script!.headerLines)
+    // G is a global ARG the stage does not redeclare: not in scope. Y is not mentioned.
+    expect(header).toEqual(['# shellcheck shell=sh', 'export X=1 Z=1'])
   })
 })
 
@@ -111,12 +111,18 @@ describe('runShellcheck', () => {
     const outcome = await runShellcheck(parse(text))
     expect(outcome.notices).toEqual([])
     const pairs = outcome.findings.map(f => `${f.ruleId}@${f.line}`).sort()
-    expect(pairs).toEqual(expect.arrayContaining(['SC2086@6', 'SC2006@9']))
-    expect(pairs).not.toContain('SC2154@6')
+    // $VERSION is the ARG in scope: not SC2086; $UNSET_lower is a real unset shell variable.
+    expect(pairs).toEqual(expect.arrayContaining(['SC2006@9', 'SC2154@11']))
+    expect(pairs).not.toContain('SC2086@6')
     for (const finding of outcome.findings) {
       expect(finding.line).toBeGreaterThanOrEqual(3)
       expect(finding.line).toBeLessThanOrEqual(11)
     }
+    expect(outcome.findings.find(f => f.ruleId === 'SC2154')?.severity).toBe('warning')
+  })
+
+  test('an unquoted shell variable is SC2086, a note', async () => {
+    const outcome = await runShellcheck(parse('FROM a\nRUN x=$(date); echo $x\n'))
     expect(outcome.findings.find(f => f.ruleId === 'SC2086')?.severity).toBe('note')
   })
 

@@ -35,7 +35,8 @@ function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>, de
     ...(configPath ? { explicitPath: configPath } : {}),
     knownRuleIds: isKnownRuleId
   })
-  return { format, cwd, config, failOn: resolveFailOn({ 'fail-on': failOn ?? '' }, config) as FailOn }
+  // As the pipeline's resolveFailOn: the flag, else the config's, else error.
+  return { format, cwd, config, failOn: (failOn || config.failOn || 'error') as FailOn }
 }
 
 export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
@@ -45,21 +46,19 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   const deps = cliPipelineDeps(io)
   const { format, cwd, config, failOn } = commonOptions('lint', parsed, deps)
   const target = lastValue(parsed, 'target')
-  const reports: Report[] = []
-  for (const file of parsed.positionals) {
-    const linted = await deps.lintFile(file, { config, cwd, ...(target ? { target } : {}) })
-    if (format === 'text') for (const notice of linted.notices) io.stderr(`stagegate: ${notice}\n`)
-    reports.push(
-      buildReport({
-        dockerfile: linted.model.path,
-        model: linted.model,
-        findings: linted.findings,
-        notices: linted.notices,
-        toolVersion: VERSION
-      })
-    )
-  }
-  writeOut(renderReports(reports, format, cwd), io.stdout)
+  const linted = await deps.lintFiles(parsed.positionals, { config, cwd, ...(target ? { target } : {}) })
+  if (format === 'text' || format === 'tty')
+    for (const notice of new Set(linted.flatMap(file => file.notices))) io.stderr(`stagegate: ${notice}\n`)
+  const reports: Report[] = linted.map(file =>
+    buildReport({
+      dockerfile: file.model.path,
+      model: file.model,
+      findings: file.findings,
+      notices: file.notices,
+      toolVersion: VERSION
+    })
+  )
+  writeOut(await renderReports(reports, format, cwd), io.stdout)
   return exitStatus(reports, failOn)
 }
 
@@ -82,6 +81,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
           ...(target ? { target } : {})
         })
   const platform = lastValue(parsed, 'platform')
+  // The image and build code load only for check and build: lint starts without them.
+  const { checkImage } = await import('../pipeline.js')
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: 'false', provenance: 'false' },
@@ -101,7 +102,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     image: checked.image,
     toolVersion: VERSION
   })
-  writeOut(renderReports([report], format, cwd), io.stdout)
+  writeOut(await renderReports([report], format, cwd), io.stdout)
   return exitStatus([report], failOn)
 }
 
@@ -111,8 +112,11 @@ function takeFormat(argv: string[]): { format: string | undefined; rest: string[
   let format: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
-    if (arg === '--format') format = argv[++i]
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    if (arg === '--format') {
+      const next = argv[++i]
+      if (next === undefined || next.startsWith('--')) throw new UsageError('--format needs a value.')
+      format = next
+    } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
     else rest.push(arg)
   }
   return { format, rest }
@@ -131,7 +135,7 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
       formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
     )
   }
-  writeOut(renderReports([result.report], format, io.cwd), io.stdout)
+  writeOut(await renderReports([result.report], format, io.cwd), io.stdout)
   if (result.build && !result.build.ok)
     io.stderr(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
   return exitStatus([result.report], result.failOn)
@@ -145,12 +149,13 @@ export async function rulesCommand(argv: string[], io: CliIO): Promise<number> {
     writeOut(JSON.stringify(rules, null, 2), io.stdout)
     return 0
   }
+  // A default-off rule says so in its own column: "off" (turn it on in config), "on" otherwise.
   const width = Math.max(...rules.map(rule => rule.id.length))
   writeOut(
     rules
       .map(
         rule =>
-          `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.summary}`
+          `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.offByDefault ? 'off' : 'on '}  ${rule.summary}`
       )
       .join('\n'),
     io.stdout

@@ -8,14 +8,15 @@ import { buildCommand, checkCommand, lintCommand, rulesCommand } from './command
 import { processCliIO, type CliIO } from './io.js'
 
 export const USAGE = `usage:
-  stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
-  stagegate check IMAGE --dockerfile FILE [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--platform P] [--smoke]
+  stagegate lint  [--format FORMAT] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
+  stagegate check IMAGE --dockerfile FILE [--format FORMAT] [--config FILE] [--fail-on LEVEL] [--platform P] [--smoke]
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
-                  [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format text|json|sarif]
+                  [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format FORMAT]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)
   stagegate rules [--format text|json]
 
 IMAGE: a reference in the local engine, oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG.
+FORMAT: tty (default; alias text), json, sarif, checkstyle, codeclimate, gitlab_codeclimate, gnu, junit, sonarqube.
 LEVEL: error (default), warning, note or never.
 Exit: 0 nothing at or above LEVEL; 1 findings at or above it (or a failed build); 2 usage or input error.`
 

@@ -1,31 +1,25 @@
 // Renders reports for the CLI's --format and decides the exit status.
-import { ALL_RULES } from '../catalog.js'
 import { failsPolicy, type FailOn } from '../finding.js'
-import { formatJson } from '../report/json.js'
+import { FORMATS, formatReports, type Format } from '../report/formats/index.js'
 import type { Report } from '../report/report.js'
-import { formatSarif, toSarif } from '../report/sarif.js'
-import { formatText } from '../report/text.js'
+import { wantsColor } from '../report/formats/tty.js'
 import { VERSION } from '../version.js'
 
-export const FORMATS = ['text', 'json', 'sarif'] as const
-export type Format = (typeof FORMATS)[number]
+export { FORMATS, type Format }
 
 export const FAIL_LEVELS = ['error', 'warning', 'note', 'never'] as const
 
-/** One report prints as an object; several (lint of many files) as an array. SARIF paths are relative to srcRoot. */
+/** One report prints as an object; several (lint of many files) as an array (json). SARIF paths are relative to srcRoot. */
 export function renderReports(
   reports: readonly Report[],
   format: Format,
   srcRoot: string = process.cwd()
-): string {
-  switch (format) {
-    case 'json':
-      return formatJson(reports.length === 1 ? (reports[0] as Report) : reports)
-    case 'sarif':
-      return formatSarif(toSarif(reports, { toolVersion: VERSION, rules: ALL_RULES, srcRoot }))
-    case 'text':
-      return formatText(reports)
-  }
+): Promise<string> {
+  return formatReports(reports, format, {
+    toolVersion: VERSION,
+    srcRoot,
+    color: wantsColor(process.stdout, process.env)
+  })
 }
 
 /** 1 when any report has findings at or above the level, or a failed build; else 0. */
@@ -35,10 +29,11 @@ export function exitStatus(reports: readonly Report[], failOn: FailOn): number {
     : 0
 }
 
-/** Writes text as whole lines (a final newline added when missing). */
+/** Writes text as whole lines (a final newline added when missing); empty output (gnu or codeclimate with no findings) stays empty. */
 export function writeOut(
   text: string,
   write: (text: string) => void = chunk => void process.stdout.write(chunk)
 ): void {
-  write(text.endsWith('\n') ? text : `${text}\n`)
+  if (text === '') return
+  write(text.endsWith('\n') || text.endsWith('\0') ? text : `${text}\n`)
 }

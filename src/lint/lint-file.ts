@@ -11,7 +11,7 @@ import { allInstructions } from '../dockerfile/query.js'
 import { UsageError } from '../errors.js'
 import type { Finding } from '../finding.js'
 import { lintModelDetailed } from './engine.js'
-import { runShellcheck } from './shellcheck.js'
+import { runShellcheckBatch } from './shellcheck.js'
 
 export const MAX_DOCKERFILE_BYTES = 10 * 1024 * 1024
 
@@ -78,6 +78,41 @@ export function findDockerignore(dockerfilePath: string, contextDir: string): st
 }
 
 export async function lintFile(path: string, options: LintFileOptions): Promise<LintFileResult> {
+  const [result] = await lintFiles([path], options)
+  return result as LintFileResult
+}
+
+/**
+ * Lint several Dockerfiles with one shellcheck batch for all their RUNs
+ * (shellcheck's start-up, not its checking, is most of its cost per file).
+ * Every file is read and parsed first, so a bad one fails before any work.
+ */
+export async function lintFiles(
+  paths: readonly string[],
+  options: LintFileOptions
+): Promise<LintFileResult[]> {
+  const prepared = paths.map(path => prepareFile(path, options))
+  const shellcheck =
+    options.shellcheck !== false
+      ? await runShellcheckBatch(prepared.map(file => file.model))
+      : prepared.map(() => ({ findings: [] as Finding[], notices: [] as string[] }))
+  return prepared.map((file, index) => {
+    const outcome = shellcheck[index] ?? { findings: [], notices: [] }
+    const notices = [...outcome.notices]
+    const result = lintModelDetailed(file.model, {
+      config: options.config,
+      dockerignore: file.dockerignore,
+      extraFindings: outcome.findings
+    })
+    notices.push(...result.notices)
+    return { model: file.model, findings: result.findings, notices }
+  })
+}
+
+function prepareFile(
+  path: string,
+  options: LintFileOptions
+): { model: DockerfileModel; dockerignore: string[] | null } {
   const cwd = options.cwd ?? process.cwd()
   const absolute = isAbsolute(path) ? path : resolve(cwd, path)
   const rel = relative(cwd, absolute)
@@ -105,18 +140,7 @@ export async function lintFile(path: string, options: LintFileOptions): Promise<
     )
   }
   const contextDir = options.context !== undefined ? resolve(cwd, options.context) : dirname(absolute)
-  const dockerignore = findDockerignore(absolute, contextDir)
-
-  const notices: string[] = []
-  let extraFindings: Finding[] = []
-  if (options.shellcheck !== false) {
-    const outcome = await runShellcheck(model)
-    extraFindings = outcome.findings
-    notices.push(...outcome.notices)
-  }
-  const result = lintModelDetailed(model, { config: options.config, dockerignore, extraFindings })
-  notices.push(...result.notices)
-  return { model, findings: result.findings, notices }
+  return { model, dockerignore: findDockerignore(absolute, contextDir) }
 }
 
 const KNOWN_KEYWORD =

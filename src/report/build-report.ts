@@ -138,6 +138,7 @@ function normaliseFindings(
     if (finding.file !== undefined) out.file = finding.file
     if (finding.line !== undefined) out.line = finding.line
     if (finding.endLine !== undefined) out.endLine = finding.endLine
+    if (finding.column !== undefined) out.column = finding.column
     if (finding.stage !== undefined) out.stage = { ...finding.stage }
     if (finding.layer !== undefined) out.layer = { ...finding.layer }
     if (finding.path !== undefined) out.path = finding.path

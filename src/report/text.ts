@@ -3,20 +3,28 @@
 //   Dockerfile:12 DL3008 warning: Pin versions in apt-get install. [stage builder]
 import { formatBytes } from '../bytes.js'
 import type { Counts, Finding } from '../finding.js'
+import { escapeControl } from './formats/common.js'
 import type { Report, ReportImage } from './report.js'
+
+/** Optional colour for the terminal (the tty format); the identity when absent. */
+export interface Paint {
+  severity(severity: Finding['severity'], text: string): string
+  dim(text: string): string
+}
 
 export function stageLabel(stage: Finding['stage']): string | undefined {
   if (!stage) return undefined
   return stage.name !== undefined && stage.name !== '' ? stage.name : String(stage.index)
 }
 
-export function formatFindingLine(finding: Finding, dockerfile: string): string {
-  const file = finding.file ?? dockerfile
+export function formatFindingLine(finding: Finding, dockerfile: string, paint?: Paint): string {
+  const file = oneLine(finding.file ?? dockerfile)
   const where = finding.line !== undefined ? `${file}:${finding.line}` : file
-  const inImage = finding.path !== undefined ? ` (${finding.path})` : ''
+  const inImage = finding.path !== undefined ? ` (${oneLine(finding.path)})` : ''
   const stage = stageLabel(finding.stage)
-  const stagePart = stage !== undefined ? ` [stage ${stage}]` : ''
-  return `${where} ${finding.ruleId} ${finding.severity}: ${oneLine(finding.message)}${inImage}${stagePart}`
+  const stagePart = stage !== undefined ? ` [stage ${oneLine(stage)}]` : ''
+  const head = `${finding.ruleId} ${finding.severity}:`
+  return `${paint ? paint.dim(where) : where} ${paint ? paint.severity(finding.severity, head) : head} ${oneLine(finding.message)}${inImage}${stagePart}`
 }
 
 function plural(count: number, word: string): string {
@@ -28,25 +36,24 @@ export function formatCounts(counts: Counts): string {
 }
 
 /** One report, or several (one per Dockerfile) with a total line. */
-export function formatText(reports: Report | readonly Report[]): string {
+export function formatText(reports: Report | readonly Report[], paint?: Paint): string {
   const list = Array.isArray(reports) ? (reports as readonly Report[]) : [reports as Report]
   const lines: string[] = []
   const total: Counts = { error: 0, warning: 0, note: 0 }
   for (const report of list) {
-    for (const finding of report.findings) lines.push(formatFindingLine(finding, report.dockerfile))
-    for (const notice of report.notices ?? []) lines.push(`${report.dockerfile}: notice: ${oneLine(notice)}`)
-    if (report.image) lines.push(`${report.dockerfile}: ${imageLine(report.image)}`)
+    const dockerfile = oneLine(report.dockerfile)
+    for (const finding of report.findings) lines.push(formatFindingLine(finding, report.dockerfile, paint))
+    for (const notice of report.notices ?? []) lines.push(`${dockerfile}: notice: ${oneLine(notice)}`)
+    if (report.image) lines.push(`${dockerfile}: ${oneLine(imageLine(report.image))}`)
     if (report.build && !report.build.ok) {
-      lines.push(
-        `${report.dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ''}`
-      )
+      lines.push(`${dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ''}`)
     }
     total.error += report.counts.error
     total.warning += report.counts.warning
     total.note += report.counts.note
   }
   const findings = total.error + total.warning + total.note
-  const scope = list.length === 1 ? (list[0]?.dockerfile ?? '') : plural(list.length, 'Dockerfile')
+  const scope = list.length === 1 ? oneLine(list[0]?.dockerfile ?? '') : plural(list.length, 'Dockerfile')
   lines.push(`${scope}: ${plural(findings, 'finding')} (${formatCounts(total)})`)
   return lines.join('\n') + '\n'
 }
@@ -59,6 +66,7 @@ export function imageLine(image: ReportImage): string {
   return `image ${image.ref}: ${formatBytes(image.sizeBytes)} in ${layers}, ${efficiency}, ${formatBytes(image.wastedBytes)} wasted, ${attested}`
 }
 
+/** One line, control characters as visible escapes: nothing in a Dockerfile or image can forge a line. */
 function oneLine(text: string): string {
-  return text.replace(/\s*\r?\n\s*/g, ' ').trim()
+  return escapeControl(text.replace(/\s*\r?\n\s*/g, ' ').trim())
 }
