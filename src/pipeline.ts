@@ -9,7 +9,10 @@ import { isRemoteContext } from './build/spec.js'
 import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
-import { runImageChecks } from './checks/run.js'
+import { runImageChecksDetailed } from './checks/run.js'
+import { mergeFindings } from './findings/merge.js'
+import { createPolicy } from './policy.js'
+import { ALL_RULES } from './catalog.js'
 import type { Config } from './config.js'
 import { loadConfig } from './config-load.js'
 import type { DockerfileModel } from './dockerfile/model.js'
@@ -91,6 +94,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const failOn = resolveFailOn(inputs, config)
   const findings: Finding[] = []
   const notices: string[] = []
+  let silencedLint: Finding[] = []
   const path = dockerfilePath(inputs)
   const dockerfile = path === undefined ? inputs.context : displayPath(deps.cwd, path)
 
@@ -108,9 +112,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         config,
         cwd: deps.cwd,
         context: inputs.context,
-        ...(inputs.target ? { target: inputs.target } : {})
+        ...(inputs.target ? { target: inputs.target } : {}),
+        ...(inputs.check ? { keepSilenced: true } : {})
       })
       findings.push(...linted.findings)
+      silencedLint = linted.silenced ?? []
       notices.push(...linted.notices)
       deps.info(`${linted.findings.length} lint finding(s) in ${dockerfile}`)
       return linted.model
@@ -148,7 +154,18 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     const checked = await deps.group('Check the image', () =>
       checkPlatforms(source, inputs, model, config, dockerfile, deps)
     )
-    findings.push(...checked.findings)
+    for (const notice of checked.notices) deps.notice(notice)
+    notices.push(...checked.notices)
+    // Say each problem once: image findings that confirm a lint finding become one with it.
+    const policy = createPolicy({ config, rules: ALL_RULES, ...(model ? { model } : {}) })
+    const merged = mergeFindings({
+      lint: findings.splice(0),
+      image: checked.findings,
+      silencedImage: checked.silenced,
+      silencedLint,
+      silences: finding => policy.silences(finding)
+    })
+    findings.push(...merged)
     image = checked.image
     if (build?.indexFromAttestations) image.indexFromAttestations = true
     if (build?.digest && inputs.push) image.digest = build.digest
@@ -178,6 +195,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 
 interface CheckedImage {
   findings: Finding[]
+  /** Findings the policy silenced (the merge needs them). */
+  silenced: Finding[]
+  /** Image checks that threw, one line each. */
+  notices: string[]
   image: ReportImage
 }
 
@@ -211,7 +232,8 @@ async function checkPlatforms(
     first ??= checked
     results.push({ platform, findings: checked.findings })
   }
-  return { findings: mergePlatformFindings(results), image: (first as CheckedImage).image }
+  const firstChecked = first as CheckedImage
+  return { ...firstChecked, findings: mergePlatformFindings(results) }
 }
 
 export interface PlatformFindings {
@@ -262,11 +284,11 @@ export async function checkImage(
   const requested = inputs.push
     ? { sbom: inputs.sbom !== 'false', provenance: inputs.provenance !== 'false' }
     : undefined
-  const findings = runImageChecks(index, {
+  const checked = runImageChecksDetailed(index, {
     config,
     file: dockerfile,
     ...(model ? { model } : {}),
     ...(requested ? { requested } : {})
   })
-  return { findings, image: reportImage(index, model ? attributeLayers(index, model) : []) }
+  return { ...checked, image: reportImage(index, model ? attributeLayers(index, model) : []) }
 }

@@ -43,7 +43,7 @@ describe('runImageChecks', () => {
         createdBy: 'RUN |1 PASSWORD=**** /bin/sh -c chmod 4755 /app # buildkit'
       },
       path: '/app',
-      evidence: 'mode 4755, owner 0:0'
+      evidence: '/app (setuid, mode 4755, owner 0:0)'
     })
     expect(JSON.stringify(findings)).not.toContain('hunter22')
   })

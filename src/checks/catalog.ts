@@ -32,3 +32,12 @@ export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2015,
   SG2016
 ]
+
+const IMAGE_CHECK_NAMES = new Set(
+  IMAGE_CHECKS.flatMap(check => [check.id, ...check.aliases]).map(name => name.toLowerCase())
+)
+
+/** True for an image check's id or alias (case-insensitive): pragmas and config may name them. */
+export function isImageCheckName(name: string): boolean {
+  return IMAGE_CHECK_NAMES.has(name.toLowerCase())
+}

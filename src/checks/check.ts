@@ -38,6 +38,12 @@ export interface CheckHit {
   stage?: number
   /** Always redacted. */
   evidence?: string
+  /** How many files (or instructions) this one hit stands for, when it aggregates several. */
+  count?: number
+  /** Other layers that show the same problem (their Dockerfile lines become the finding's relatedLines). */
+  alsoLayers?: number[]
+  /** Other Dockerfile lines that show the same problem. */
+  alsoLines?: number[]
   /** A hit less (or more) severe than the check's default, e.g. an aggregate note. */
   severity?: Severity
 }

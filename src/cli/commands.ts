@@ -87,6 +87,7 @@ export async function checkCommand(argv: string[]): Promise<number> {
     ...(model ? { model } : {}),
     findings: checked.findings,
     image: checked.image,
+    ...(checked.notices.length > 0 ? { notices: checked.notices } : {}),
     toolVersion: VERSION
   })
   writeOut(renderReports([report], format))

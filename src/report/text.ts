@@ -3,6 +3,7 @@
 //   Dockerfile:12 DL3008 warning: Pin versions in apt-get install. [stage builder]
 import { formatBytes } from '../bytes.js'
 import type { Counts, Finding } from '../finding.js'
+import { mergeNote } from '../findings/describe.js'
 import type { Report, ReportImage } from './report.js'
 
 export function stageLabel(stage: Finding['stage']): string | undefined {
@@ -16,7 +17,9 @@ export function formatFindingLine(finding: Finding, dockerfile: string): string 
   const inImage = finding.path !== undefined ? ` (${finding.path})` : ''
   const stage = stageLabel(finding.stage)
   const stagePart = stage !== undefined ? ` [stage ${stage}]` : ''
-  return `${where} ${finding.ruleId} ${finding.severity}: ${oneLine(finding.message)}${inImage}${stagePart}`
+  const note = mergeNote(finding)
+  const merged = note !== undefined ? ` {${note}}` : ''
+  return `${where} ${finding.ruleId} ${finding.severity}: ${oneLine(finding.message)}${inImage}${stagePart}${merged}`
 }
 
 function plural(count: number, word: string): string {
