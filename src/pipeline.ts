@@ -210,7 +210,7 @@ interface CheckedImage {
  */
 async function checkPlatforms(
   source: string,
-  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance' | 'image'>,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance' | 'image' | 'tags'>,
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
@@ -262,7 +262,8 @@ export function mergePlatformFindings(results: readonly PlatformFindings[]): Fin
 
 export async function checkImage(
   source: string,
-  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'>,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'> &
+    Partial<Pick<Inputs, 'tags' | 'image'>>,
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
@@ -288,7 +289,9 @@ export async function checkImage(
     config,
     file: dockerfile,
     ...(model ? { model } : {}),
-    ...(requested ? { requested } : {})
+    ...(requested ? { requested } : {}),
+    // The tags the build wrote (SG2019); an `image` input is checked under its own reference.
+    ...(!inputs.image && inputs.tags && inputs.tags.length > 0 ? { tags: inputs.tags } : {})
   })
   return { ...checked, image: reportImage(index, model ? attributeLayers(index, model) : []) }
 }

@@ -27,6 +27,7 @@ describe('runImageChecks', () => {
       ['SG2001', 'warning', 1],
       ['SG2003', 'warning', 1],
       ['SG2010', 'warning', 3],
+      ['SG2009', 'note', 2],
       ['SG2008', 'note', 3]
     ])
     const setuid = findings.find(finding => finding.ruleId === 'SG2010')
@@ -56,7 +57,8 @@ describe('runImageChecks', () => {
     expect(findings.map(finding => [finding.ruleId, finding.severity])).toEqual([
       ['SG2005', 'error'],
       ['SG2010', 'error'],
-      ['SG2003', 'note']
+      ['SG2003', 'note'],
+      ['SG2009', 'note']
     ])
   })
 
@@ -97,9 +99,9 @@ describe('runImageChecks', () => {
 })
 
 describe('IMAGE_CHECKS', () => {
-  it('lists SG2000-SG2016 once each, in order, all image-phase with a summary', () => {
+  it('lists SG2000-SG2022 once each, in order, all image-phase with a summary', () => {
     expect(IMAGE_CHECKS.map(check => check.id)).toEqual(
-      Array.from({ length: 17 }, (_, i) => `SG20${String(i).padStart(2, '0')}`)
+      Array.from({ length: 23 }, (_, i) => `SG20${String(i).padStart(2, '0')}`)
     )
     for (const check of IMAGE_CHECKS) {
       expect(check.phase).toBe('image')

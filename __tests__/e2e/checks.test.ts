@@ -444,7 +444,9 @@ describeE2E('image checks on engine-built images', () => {
       'SG1015@14 warning',
       'SG2008@12 note',
       'SG2010@10 warning',
-      'SG2011@14 warning'
+      'SG2011@14 warning',
+      'SG2017@10 note',
+      'SG2019@10 warning'
     ]
 
     it('lists the expected problems, each once, with the merged ids and the base image setuid files as one finding', async () => {
@@ -465,6 +467,100 @@ describeE2E('image checks on engine-built images', () => {
       expect(shape(findings)).toEqual(
         EXPECTED.filter(line => !line.startsWith('SG1008@') && !line.startsWith('DL3064@'))
       )
+    })
+  })
+
+  describe('the checks dockle, trivy and dive users expect, on one image built by the engine', () => {
+    // Line numbers matter: the assertions name them.
+    const HARDENING = `FROM ${FIXTURES.debian}
+RUN apt-get -y upgrade
+COPY . /app
+RUN passwd -d root && useradd -o -u 0 -g 0 admin
+RUN mkdir -p /var/cache/dnf/fedora/repodata && echo x > /var/cache/dnf/fedora/repodata/primary.xml
+RUN head -c 20000 /dev/zero > /scratch
+RUN rm /scratch
+VOLUME /etc/app
+EXPOSE 22
+WORKDIR /boot/app
+ENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json
+`
+    let findings: Finding[]
+    beforeAll(async () => {
+      const context = await writeContext({
+        Dockerfile: HARDENING,
+        'password.txt': 'not-a-real-password\n',
+        'credentials.json': '{"type": "service_account"}\n',
+        'settings.py': "DATABASES = {'default': {'PASSWORD': 'not-real-either'}}\n",
+        'office.ovpn': 'remote vpn.example.invalid 1194\n',
+        'docker-compose.yml': 'services: {}\n',
+        '.vimrc': 'set nu\n',
+        '.idea/workspace.xml': '<project/>\n',
+        '.aws/config': '[default]\n',
+        '.dive-ci': 'rules:\n  highestWastedBytes: 10KB\n  highestUserWastedPercent: disabled\n'
+      })
+      const tag = `stagegate-e2e/findings-hardening-${STAMP}:latest`
+      tags.push(tag)
+      const values: Record<string, string> = {
+        context: '.',
+        tags: tag,
+        load: 'true',
+        sbom: 'false',
+        provenance: 'false',
+        'fail-on': 'never'
+      }
+      const result = await runPipeline(
+        parseInputs(name => values[name] ?? ''),
+        {
+          cwd: context,
+          env: process.env,
+          tempDir: workdir,
+          info: () => undefined,
+          notice: () => undefined,
+          warning: () => undefined,
+          group: (_name, phase) => phase(),
+          mask: () => undefined
+        }
+      )
+      findings = result.report.findings
+    })
+    const at = (ruleId: string): (number | undefined)[] =>
+      findings.filter(finding => finding.ruleId === ruleId || finding.also?.includes(ruleId)).map(f => f.line)
+
+    it.each<[string, number[]]>([
+      ['SG1018', [2]],
+      ['SG1017', [8]],
+      ['SG1019', [9]],
+      ['SG1020', [10]],
+      ['SG2017', [1]],
+      ['SG2018', [3]],
+      ['SG2019', [1]],
+      ['SG2020', [4]],
+      ['SG2021', [4]],
+      ['SG2022', [3]],
+      ['SG2009', [6]]
+    ])('%s on line %j', (ruleId, lines) => {
+      expect(at(ruleId)).toEqual(lines)
+    })
+
+    it('SG2007 finds the dnf cache; SG2018 and SG2022 name every file once; the .dive-ci rule is named', () => {
+      expect(findings.find(f => f.ruleId === 'SG2007' && f.path === '/var/cache/dnf')?.line).toBe(5)
+      const credentials = findings.find(f => f.ruleId === 'SG2018')
+      expect(credentials?.count).toBe(4)
+      for (const name of ['password.txt', 'credentials.json', 'settings.py', 'office.ovpn'])
+        expect(credentials?.evidence).toContain(`/app/${name}`)
+      const unnecessary = findings.find(f => f.ruleId === 'SG2022')
+      for (const name of ['docker-compose.yml', '.vimrc', '.idea', '.aws'])
+        expect(unnecessary?.evidence).toContain(`/app/${name}`)
+      expect(findings.find(f => f.ruleId === 'SG2009')?.message).toContain('.dive-ci highestWastedBytes')
+      expect(findings.find(f => f.ruleId === 'SG2020')?.evidence).toBe('empty password field: root')
+      expect(findings.find(f => f.ruleId === 'SG2021' && f.path === '/etc/passwd')?.evidence).toBe(
+        'UID 0: root, admin'
+      )
+    })
+
+    it('a path to a credentials file is not a secret: no SG2005, nothing redacted', () => {
+      expect(at('SG2005')).toEqual([])
+      expect(JSON.stringify(findings)).not.toContain('GOOGLE_APPLICATION_CREDENTIALS=****')
     })
   })
 })

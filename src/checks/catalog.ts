@@ -12,6 +12,8 @@ import { SG2004, SG2005 } from './rules/secrets.js'
 import { SG2009, SG2016 } from './rules/size.js'
 import { SG2006 } from './rules/source-files.js'
 import { SG2003, SG2013 } from './rules/user.js'
+import { SG2017, SG2018, SG2019, SG2022 } from './rules/hardening.js'
+import { SG2020, SG2021 } from './rules/accounts.js'
 
 export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2000,
@@ -30,7 +32,13 @@ export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2013,
   SG2014,
   SG2015,
-  SG2016
+  SG2016,
+  SG2017,
+  SG2018,
+  SG2019,
+  SG2020,
+  SG2021,
+  SG2022
 ]
 
 const IMAGE_CHECK_NAMES = new Set(

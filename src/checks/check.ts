@@ -24,6 +24,8 @@ export interface CheckContext {
   config: Config
   /** What the build asked for; undefined when unknown (e.g. `stagegate check`). */
   requested?: RequestedAttestations
+  /** The tags the image was built under (the `tags` input); empty or undefined: the checked reference. */
+  tags?: readonly string[]
 }
 
 export interface CheckHit {

@@ -22,6 +22,8 @@ export interface ImageCheckOptions {
   /** Dockerfile path for findings (defaults to the model's path). */
   file?: string
   requested?: RequestedAttestations
+  /** The tags the image was built under (SG2019 reads them). */
+  tags?: readonly string[]
   /** The checks to run (tests); defaults to IMAGE_CHECKS. */
   checks?: readonly ImageCheck[]
 }
@@ -51,7 +53,8 @@ export function runImageChecksDetailed(index: ImageIndex, options: ImageCheckOpt
     historyAttribution: model ? attributeHistory(index, model) : [],
     config,
     ...(model ? { model } : {}),
-    ...(options.requested ? { requested: options.requested } : {})
+    ...(options.requested ? { requested: options.requested } : {}),
+    ...(options.tags ? { tags: options.tags } : {})
   }
   const file = options.file ?? model?.path
   const rules = options.checks ? [...ALL_RULES, ...options.checks] : ALL_RULES

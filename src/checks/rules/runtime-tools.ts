@@ -1,5 +1,6 @@
 // What the final image can run besides the application: shells (SG2001),
-// package managers (SG2002), compilers and build caches (SG2007). Each is
+// package managers (SG2002), compilers and build caches (SG2007: apt, apk,
+// yum, dnf, zypper, language package managers). Each is
 // attack surface and size that a minimal final stage does not ship.
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
@@ -35,6 +36,14 @@ export const TOOLCHAINS = ['cc', 'gcc', 'g++', 'c++', 'clang', 'clang++', 'go', 
 /** Directories whose presence is a toolchain even without a program on PATH. */
 const TOOLCHAIN_DIRS = ['/usr/lib/gcc', '/usr/local/go/pkg/tool', '/usr/local/cargo/bin', '/root/.rustup']
 
+/** A package or repository-metadata file an RPM package manager caches (not its lock or state files). */
+function isRpmCacheFile(path: string): boolean {
+  return (
+    /\.(rpm|solv|solvx|sqlite|sqlite\.(bz2|gz|xz|zst)|xml|xml\.(gz|zst|xz|bz2))$/.test(path) ||
+    /\/(repodata|packages|raw|solv)\//.test(path)
+  )
+}
+
 /** Build caches: directory (glob-free) and, optionally, which files in it count. */
 interface CacheDir {
   dir: string
@@ -46,6 +55,11 @@ const CACHE_DIRS: readonly CacheDir[] = [
   { dir: '/var/cache/apt/archives', counts: path => path.endsWith('.deb') },
   { dir: '/var/lib/apt/lists', counts: path => !/\/(lock|partial)$/.test(path) },
   { dir: '/var/cache/apk', counts: path => path.endsWith('.apk') || path.endsWith('.tar.gz') },
+  // RPM families: downloaded packages and repository metadata (what `yum/dnf/zypper clean all` removes).
+  { dir: '/var/cache/yum', counts: isRpmCacheFile },
+  { dir: '/var/cache/dnf', counts: isRpmCacheFile },
+  { dir: '/var/cache/libdnf5', counts: isRpmCacheFile },
+  { dir: '/var/cache/zypp', counts: isRpmCacheFile },
   { dir: '/root/.npm' },
   { dir: '/usr/local/share/.cache/yarn' },
   { dir: '/root/go/pkg/mod' },
