@@ -35,6 +35,7 @@ RUN mkdir -p /out && gcc -static -O2 -o /out/app main.c
 FROM scratch
 COPY --from=builder /out/app /app
 USER 65532
+HEALTHCHECK CMD ["/app"]
 ENTRYPOINT ["/app"]
 `
 
@@ -162,7 +163,7 @@ describeE2E('image checks on engine-built images', () => {
     await fs.rm(workdir, { recursive: true, force: true })
   })
 
-  it('a clean two-stage image (static binary alone in scratch, USER 65532) has no error or warning findings', async () => {
+  it('a clean two-stage image (static binary alone in scratch, USER 65532, a HEALTHCHECK) has no findings', async () => {
     const { index, findings } = await buildAndCheck('clean', CLEAN, { 'main.c': MAIN_C })
     expect(index.files.get('/app')?.type).toBe('file')
     // Not even a note: nothing in the image but the static binary, attributed to the COPY --from line.
