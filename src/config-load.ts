@@ -2,6 +2,7 @@
 // explicit path), with an existing `.hadolint.yaml` filling what the
 // Stagegate file does not set. Every mistake is a UsageError with one line
 // that names the file and the key.
+import { parseDiveCi } from './checks/dive-ci.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import { parse as parseYaml } from 'yaml'
@@ -67,6 +68,13 @@ export function loadConfig(options: LoadConfigOptions): Config {
   if (hadolintPath) {
     const label = displayName(options.cwd, hadolintPath)
     if (applyHadolint(config, set, readYaml(hadolintPath, label), label)) config.sources.push(label)
+  }
+  // dive users keep their gate: a `.dive-ci` in the workspace is read with dive's rules and defaults.
+  const divePath = join(options.cwd, '.dive-ci')
+  if (isFile(divePath)) {
+    const label = displayName(options.cwd, divePath)
+    config.dive = { source: label, rules: parseDiveCi(readFileSync(divePath, 'utf8'), label) }
+    config.sources.push(label)
   }
   return config
 }

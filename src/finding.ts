@@ -37,6 +37,17 @@ export interface Finding {
   path?: string
   /** Always redacted: never a secret's value. */
   evidence?: string
+  /**
+   * The built image confirmed what this Dockerfile finding predicted: the lint
+   * and image findings became this one (their ids are in `also`).
+   */
+  confirmed?: true
+  /** Other rule ids this one finding stands for; ignoring any of them silences it. */
+  also?: string[]
+  /** How many files (or instructions) this one finding covers, when more than one. */
+  count?: number
+  /** Other Dockerfile lines where the same problem shows (SARIF relatedLocations). */
+  relatedLines?: number[]
 }
 
 export interface Counts {

@@ -12,9 +12,12 @@ import { lintTarget, resolveContext } from './build/context.js'
 import { isKnownRuleId } from './catalog.js'
 import { attributeLayers } from './checks/attribution.js'
 import { IMAGE_CAPTURE } from './checks/capture.js'
-import { runImageChecks } from './checks/run.js'
+import { runImageChecksDetailed } from './checks/run.js'
 import { STARTUP_SCAN } from './checks/startup/markers.js'
 import { predictStartup } from './checks/startup/verdict.js'
+import { mergeFindings } from './findings/merge.js'
+import { createPolicy } from './policy.js'
+import { ALL_RULES } from './catalog.js'
 import type { Config } from './config.js'
 import type { LoadConfigOptions } from './config-load.js'
 import type { DockerfileModel } from './dockerfile/model.js'
@@ -122,6 +125,7 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
   const failOn = resolveFailOn(inputs, config)
   const findings: Finding[] = []
   const notices: string[] = []
+  let silencedLint: Finding[] = []
   // The Dockerfile buildx reads, as a workspace file: for the commit's Git
   // context (no `context`), the checked-out copy when there is one.
   const context = resolveContext(inputs.context, deps.env)
@@ -143,9 +147,11 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         config,
         cwd: deps.cwd,
         context: target.contextDir ?? inputs.context,
-        ...(inputs.target ? { target: inputs.target } : {})
+        ...(inputs.target ? { target: inputs.target } : {}),
+        ...(inputs.check ? { keepSilenced: true } : {})
       })
       findings.push(...linted.findings)
+      silencedLint = linted.silenced ?? []
       notices.push(...linted.notices)
       deps.info(`${linted.findings.length} lint finding(s) in ${dockerfile}`)
       return linted.model
@@ -196,7 +202,18 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
     const checked = await deps.group('Check the image', () =>
       checkPlatforms(source, expected, model, config, dockerfile, deps)
     )
-    findings.push(...checked.findings)
+    for (const notice of checked.notices) deps.notice(notice)
+    notices.push(...checked.notices)
+    // Say each problem once: image findings that confirm a lint finding become one with it.
+    const policy = createPolicy({ config, rules: ALL_RULES, ...(model ? { model } : {}) })
+    const merged = mergeFindings({
+      lint: findings.splice(0),
+      image: checked.findings,
+      silencedImage: checked.silenced,
+      silencedLint,
+      silences: finding => policy.silences(finding)
+    })
+    findings.push(...merged)
     image = checked.image
     if (inputs.smoke && image.startup) {
       const config = checked.config ?? {}
@@ -231,6 +248,10 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
 
 interface CheckedImage {
   findings: Finding[]
+  /** Findings the policy silenced (the merge needs them). */
+  silenced: Finding[]
+  /** Image checks that threw, one line each. */
+  notices: string[]
   image: ReportImage
   /** The image config (USER and Env for the smoke run). */
   config?: ContainerConfig
@@ -244,7 +265,7 @@ interface CheckedImage {
  */
 async function checkPlatforms(
   source: string,
-  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance' | 'image'>,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance' | 'image' | 'tags'>,
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
@@ -266,7 +287,8 @@ async function checkPlatforms(
     first ??= checked
     results.push({ platform, findings: checked.findings })
   }
-  return { findings: mergePlatformFindings(results), image: (first as CheckedImage).image }
+  const firstChecked = first as CheckedImage
+  return { ...firstChecked, findings: mergePlatformFindings(results) }
 }
 
 export interface PlatformFindings {
@@ -295,7 +317,8 @@ export function mergePlatformFindings(results: readonly PlatformFindings[]): Fin
 
 export async function checkImage(
   source: string,
-  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'>,
+  inputs: Pick<Inputs, 'platforms' | 'push' | 'sbom' | 'provenance'> &
+    Partial<Pick<Inputs, 'tags' | 'image'>>,
   model: DockerfileModel | undefined,
   config: Config,
   dockerfile: string,
@@ -318,15 +341,17 @@ export async function checkImage(
   const requested = inputs.push
     ? { sbom: inputs.sbom !== 'false', provenance: inputs.provenance !== 'false' }
     : undefined
-  const findings = runImageChecks(index, {
+  const checked = runImageChecksDetailed(index, {
     config,
     file: dockerfile,
     ...(model ? { model } : {}),
-    ...(requested ? { requested } : {})
+    ...(requested ? { requested } : {}),
+    // The tags the build wrote (SG2019); an `image` input is checked under its own reference.
+    ...(!inputs.image && inputs.tags && inputs.tags.length > 0 ? { tags: inputs.tags } : {})
   })
   const startup = predictStartup(index, { config, ...(model ? { model } : {}) })
   return {
-    findings,
+    ...checked,
     image: reportImage(index, model ? attributeLayers(index, model) : [], startup),
     config: index.config
   }

@@ -34,7 +34,7 @@ describe('SG2010 setuid and setgid', () => {
 })
 
 describe('SG2011 world-writable', () => {
-  it('catches a 0777 directory and a 0666 file', () => {
+  it('catches a 0777 directory and a 0666 file of one layer as one finding, both as evidence', () => {
     const index = new ImageBuilder()
       .layer('COPY busybox /bin/busybox # buildkit')
       .layer('COPY app /app # buildkit')
@@ -43,10 +43,11 @@ describe('SG2011 world-writable', () => {
         '/data/log': { content: 'x', mode: 0o666 }
       })
       .build()
-    expect(where(runOne(SG2011, index, { dockerfile }))).toEqual([
-      { ruleId: 'SG2011', severity: 'warning', line: 3, stage: 0, layer: 2, path: '/data' },
-      { ruleId: 'SG2011', severity: 'warning', line: 3, stage: 0, layer: 2, path: '/data/log' }
+    const findings = runOne(SG2011, index, { dockerfile })
+    expect(where(findings)).toEqual([
+      { ruleId: 'SG2011', severity: 'warning', line: 3, stage: 0, layer: 2, path: '/data' }
     ])
+    expect(findings[0]).toMatchObject({ count: 2, evidence: '/data (mode 0777), /data/log (mode 0666)' })
   })
 
   it.each([

@@ -29,6 +29,7 @@ describe('runImageChecks', () => {
       // The test image sets no ENTRYPOINT or CMD.
       ['SG2040', 'warning', 1],
       ['SG2010', 'warning', 3],
+      ['SG2009', 'note', 2],
       ['SG2008', 'note', 3]
     ])
     const setuid = findings.find(finding => finding.ruleId === 'SG2010')
@@ -45,7 +46,7 @@ describe('runImageChecks', () => {
         createdBy: 'RUN |1 PASSWORD=**** /bin/sh -c chmod 4755 /app # buildkit'
       },
       path: '/app',
-      evidence: 'mode 4755, owner 0:0'
+      evidence: '/app (setuid, mode 4755, owner 0:0)'
     })
     expect(JSON.stringify(findings)).not.toContain('hunter22')
   })
@@ -59,7 +60,8 @@ describe('runImageChecks', () => {
       ['SG2005', 'error'],
       ['SG2010', 'error'],
       ['SG2040', 'warning'],
-      ['SG2003', 'note']
+      ['SG2003', 'note'],
+      ['SG2009', 'note']
     ])
   })
 
@@ -100,9 +102,9 @@ describe('runImageChecks', () => {
 })
 
 describe('IMAGE_CHECKS', () => {
-  it('lists SG2000-SG2016 and the startup checks SG2040-SG2046 once each, in order, all image-phase with a summary', () => {
+  it('lists SG2000-SG2022 and the startup checks SG2040-SG2046 once each, in order, all image-phase with a summary', () => {
     expect(IMAGE_CHECKS.map(check => check.id)).toEqual([
-      ...Array.from({ length: 17 }, (_, i) => `SG20${String(i).padStart(2, '0')}`),
+      ...Array.from({ length: 23 }, (_, i) => `SG20${String(i).padStart(2, '0')}`),
       ...Array.from({ length: 7 }, (_, i) => `SG20${40 + i}`)
     ])
     for (const check of IMAGE_CHECKS) {

@@ -31,7 +31,7 @@ describe('SG2001 shells', () => {
     expect(findings[0]?.file).toBe('Dockerfile')
   })
 
-  it('follows a merged-/usr /bin symlink and reports dash and bash separately', () => {
+  it('follows a merged-/usr /bin symlink: dash and bash of one layer are one finding with both paths', () => {
     const index = new ImageBuilder()
       .layer('', {
         '/bin': symlink('usr/bin'),
@@ -41,9 +41,22 @@ describe('SG2001 shells', () => {
         '/usr/bin/rbash': symlink('bash')
       })
       .build()
-    expect(runOne(SG2001, index).map(finding => [finding.path, finding.evidence])).toEqual([
-      ['/bin/bash', '/bin/bash → /usr/bin/bash'],
-      ['/bin/sh', '/bin/sh → /usr/bin/dash']
+    const findings = runOne(SG2001, index)
+    expect(findings.map(finding => [finding.path, finding.evidence, finding.count])).toEqual([
+      ['/bin/bash', '/bin/bash → /usr/bin/bash, /bin/sh → /usr/bin/dash', 2]
+    ])
+    expect(findings[0]?.message).toContain('the shells bash, sh;')
+  })
+
+  it('reports shells of different layers separately, one finding each', () => {
+    const index = new ImageBuilder()
+      .layer('', { '/bin/sh': exe('dash') })
+      .layer('RUN /bin/sh -c install-bash # buildkit', { '/bin/bash': exe('bash') })
+      .build()
+    const dockerfile = 'FROM stagegate-fixture/debian:bookworm\nRUN install-bash\n'
+    expect(where(runOne(SG2001, index, { dockerfile })).map(f => [f.path, f.line, f.layer])).toEqual([
+      ['/bin/sh', 1, 0],
+      ['/bin/bash', 2, 1]
     ])
   })
 
@@ -71,7 +84,7 @@ describe('SG2001 shells', () => {
 })
 
 describe('SG2002 package managers', () => {
-  it('reports apt, apt-get and dpkg of a Debian final stage at the FROM line', () => {
+  it('reports apt, apt-get and dpkg of a Debian final stage once, at the FROM line, with all three as evidence', () => {
     const index = new ImageBuilder()
       .layer('', {
         '/usr/bin/apt': exe('apt'),
@@ -82,10 +95,11 @@ describe('SG2002 package managers', () => {
       .build()
     const findings = runOne(SG2002, index, { dockerfile: 'FROM stagegate-fixture/debian:bookworm\n' })
     expect(where(findings).map(finding => [finding.path, finding.line, finding.layer])).toEqual([
-      ['/usr/bin/apt', 1, 0],
-      ['/usr/bin/apt-get', 1, 0],
-      ['/usr/bin/dpkg', 1, 0]
+      ['/usr/bin/apt', 1, 0]
     ])
+    expect(findings[0]?.evidence).toBe('/usr/bin/apt, /usr/bin/apt-get, /usr/bin/dpkg')
+    expect(findings[0]?.count).toBe(3)
+    expect(findings[0]?.message).toContain('package managers apt, apt-get, dpkg')
   })
 
   it('reports pip installed by a RUN at that RUN line', () => {

@@ -160,7 +160,8 @@ describe('SG2004 secret files in any layer', () => {
       .build()
     const findings = runOne(SG2004, index)
     expect(findings.map(finding => [finding.path, finding.evidence])).toEqual([
-      ['/app/.npmrc', '_authToken=****…(40 chars); npm_****…(40 chars)']
+      // The npm token is the _authToken's value: one secret, named once.
+      ['/app/.npmrc', '_authToken=****…(40 chars)']
     ])
   })
 
@@ -181,7 +182,7 @@ describe('SG2004 secret files in any layer', () => {
 })
 
 describe('SG2005 secrets in config and history', () => {
-  it('catches a build argument recorded in RUN history, at the RUN line, redacted', () => {
+  it('catches a build argument recorded in RUN history, at its ARG line (the RUN as a related line), redacted', () => {
     const dockerfile =
       'FROM stagegate-fixture/busybox:latest\nARG TOKEN\nRUN fetch --token "$TOKEN"\nUSER 65532\n'
     const index = new ImageBuilder()
@@ -191,9 +192,34 @@ describe('SG2005 secrets in config and history', () => {
       .empty('USER 65532')
       .build()
     const findings = runOne(SG2005, index, { dockerfile })
-    expect(where(findings)).toEqual([{ ruleId: 'SG2005', severity: 'error', line: 3, stage: 0, layer: 1 }])
-    expect(findings[0]?.evidence).toBe('TOKEN=ghp_****…(40 chars)')
+    expect(where(findings)).toEqual([{ ruleId: 'SG2005', severity: 'error', line: 2, stage: 0, layer: 1 }])
+    expect(findings[0]?.relatedLines).toEqual([3])
+    expect(findings[0]?.evidence).toBe('TOKEN=ghp_****…(40 chars) (recorded by RUN on line 3)')
     expect(JSON.stringify(findings)).not.toContain(GHP)
+  })
+
+  it('reports a build argument every RUN recorded once, with each RUN line and the count', () => {
+    const dockerfile = 'FROM stagegate-fixture/busybox:latest\nARG TOKEN\nRUN one\nRUN two\nUSER 65532\n'
+    const index = new ImageBuilder()
+      .layer('COPY busybox /bin/busybox # buildkit')
+      .empty('ARG TOKEN')
+      .layer(`RUN |1 TOKEN=${GHP} /bin/sh -c one # buildkit`)
+      .layer(`RUN |1 TOKEN=${GHP} /bin/sh -c two # buildkit`)
+      .empty('USER 65532')
+      .build()
+    const findings = runOne(SG2005, index, { dockerfile })
+    expect(where(findings)).toEqual([{ ruleId: 'SG2005', severity: 'error', line: 2, stage: 0, layer: 1 }])
+    expect(findings[0]).toMatchObject({ relatedLines: [3, 4], count: 2 })
+    expect(findings[0]?.message).toContain('recorded in the image history by 2 RUNs')
+  })
+
+  it('without the Dockerfile, reports the build argument at the first RUN that recorded it', () => {
+    const index = new ImageBuilder()
+      .layer('COPY busybox /bin/busybox # buildkit')
+      .layer(`RUN |1 TOKEN=${GHP} /bin/sh -c one # buildkit`)
+      .layer(`RUN |1 TOKEN=${GHP} /bin/sh -c two # buildkit`)
+      .build()
+    expect(where(runOne(SG2005, index))).toEqual([{ ruleId: 'SG2005', severity: 'error', layer: 1 }])
   })
 
   it('catches an ENV secret once, at the ENV line (an empty-layer history entry)', () => {

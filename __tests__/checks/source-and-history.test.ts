@@ -6,7 +6,7 @@ import { runOne, where } from './support/run-one.js'
 describe('SG2006 source and VCS files', () => {
   const dockerfile = 'FROM stagegate-fixture/debian:bookworm\nWORKDIR /app\nCOPY . .\nUSER 1000\n'
 
-  it('summarises a COPY . . of a Go tree as one finding per tree and one per .git, at the COPY line', () => {
+  it('summarises a COPY . . of a Go tree as one finding for the tree and its .git, at the COPY line', () => {
     const index = new ImageBuilder()
       .layer('', { '/usr/include/stdio.h': 'x', '/usr/share/doc/x/Makefile': 'x' })
       .empty('WORKDIR /app')
@@ -22,12 +22,14 @@ describe('SG2006 source and VCS files', () => {
       .empty('USER 1000')
       .build()
     const findings = runOne(SG2006, index, { dockerfile })
+    // One COPY, one problem: the .git directory and the sources are one finding.
     expect(where(findings)).toEqual([
-      { ruleId: 'SG2006', severity: 'warning', line: 3, stage: 0, layer: 1, path: '/app' },
-      { ruleId: 'SG2006', severity: 'warning', line: 3, stage: 0, layer: 1, path: '/app/.git' }
+      { ruleId: 'SG2006', severity: 'warning', line: 3, stage: 0, layer: 1, path: '/app' }
     ])
+    expect(findings[0]?.message).toContain('the version-control directory /app/.git (3 entries)')
     expect(findings[0]?.message).toContain('4 source or build files under /app')
-    expect(findings[0]?.evidence).toBe('/app/Dockerfile, /app/go.mod, /app/internal/util.go (+1 more)')
+    expect(findings[0]?.evidence).toBe('/app/.git, /app/Dockerfile, /app/go.mod (+2 more)')
+    expect(findings[0]?.count).toBe(7)
   })
 
   it('reports one tree per layer that added sources', () => {

@@ -14,6 +14,9 @@ import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import type { Finding } from '../../src/finding.js'
 import { readImage } from '../../src/image/read.js'
 import type { ImageIndex } from '../../src/image/types.js'
+import { parseInputs } from '../../src/inputs.js'
+import { runPipeline } from '../../src/pipeline.js'
+import { defaultPipelineDeps } from '../../src/pipeline-deps.js'
 import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
 
 jest.setTimeout(300_000)
@@ -33,6 +36,7 @@ RUN mkdir -p /out && gcc -static -O2 -o /out/app main.c
 FROM scratch
 COPY --from=builder /out/app /app
 USER 65532
+HEALTHCHECK CMD ["/app"]
 ENTRYPOINT ["/app"]
 `
 
@@ -160,7 +164,7 @@ describeE2E('image checks on engine-built images', () => {
     await fs.rm(workdir, { recursive: true, force: true })
   })
 
-  it('a clean two-stage image (static binary alone in scratch, USER 65532) has no error or warning findings', async () => {
+  it('a clean two-stage image (static binary alone in scratch, USER 65532, a HEALTHCHECK) has no findings', async () => {
     const { index, findings } = await buildAndCheck('clean', CLEAN, { 'main.c': MAIN_C })
     expect(index.files.get('/app')?.type).toBe('file')
     // Not even a note: nothing in the image but the static binary, attributed to the COPY --from line.
@@ -216,12 +220,16 @@ describeE2E('image checks on engine-built images', () => {
       expect(JSON.stringify(findings)).not.toContain('c3RhZ2VnYXRl')
     })
 
-    it('SG2005: the build argument recorded in RUN history, redacted everywhere', () => {
+    it('SG2005: the build argument recorded in RUN history, once, on its ARG line with the RUNs as related lines, redacted everywhere', () => {
       const findings = only(built.findings, 'SG2005')
-      expect(findings.map(finding => finding.line)).toContain(lineOf('RUN echo -n "$TOKEN"'))
+      const arg = findings.filter(finding => finding.evidence?.startsWith('TOKEN='))
+      expect(arg.map(finding => finding.line)).toEqual([lineOf('ARG TOKEN')])
+      expect(arg[0]?.relatedLines).toContain(lineOf('RUN echo -n "$TOKEN"'))
       expect([...new Set(findings.map(finding => finding.evidence))].sort()).toEqual([
         'DB_PASSWORD=****…(21 chars)',
-        'TOKEN=ghp_****…(40 chars)'
+        expect.stringMatching(
+          /^TOKEN=ghp_\*{4}…\(40 chars\) \(recorded by RUN on lines 9, 10, /
+        ) as unknown as string
       ])
       expect(JSON.stringify(built.findings)).not.toContain(TOKEN)
     })
@@ -249,10 +257,10 @@ describeE2E('image checks on engine-built images', () => {
       ])
     })
 
-    it('SG2008: each RUN of the final stage, as a note', () => {
+    it("SG2008: one note for the final stage's RUNs, on the first, the others as related lines", () => {
       const findings = only(built.findings, 'SG2008')
-      expect(findings.map(finding => finding.line).sort((a, b) => (a ?? 0) - (b ?? 0))).toEqual([
-        9, 10, 13, 14, 15, 16
+      expect(findings.map(finding => [finding.line, finding.relatedLines, finding.count])).toEqual([
+        [9, [10, 13, 14, 15, 16], 6]
       ])
       expect(findings.every(finding => finding.severity === 'note' && finding.stage?.final === true)).toBe(
         true
@@ -348,14 +356,17 @@ describeE2E('image checks on engine-built images', () => {
     const { findings } = await buildAndCheck('bloated', BLOATED, {})
     const paths = (ruleId: string): (string | undefined)[] =>
       only(findings, ruleId).map(finding => finding.path)
-    expect(paths('SG2002')).toEqual(expect.arrayContaining(['/bin/apt-get', '/bin/dpkg']))
-    expect(only(findings, 'SG2002').every(finding => finding.line === 1 && finding.layer?.index === 0)).toBe(
-      true
-    )
+    // The base's package managers: one finding on its FROM line, every binary as evidence.
+    expect(only(findings, 'SG2002').map(summary)).toEqual([
+      { ruleId: 'SG2002', line: 1, stage: 0, layer: 0, path: expect.any(String) as unknown as string }
+    ])
+    expect(only(findings, 'SG2002')[0]?.evidence).toEqual(expect.stringContaining('/bin/apt-get'))
+    expect(only(findings, 'SG2002')[0]?.evidence).toEqual(expect.stringContaining('/bin/dpkg'))
     expect(only(findings, 'SG2003').map(summary)).toEqual([
       { ruleId: 'SG2003', line: 1, stage: 0, layer: undefined, path: undefined }
     ])
-    expect(paths('SG2007')).toEqual(expect.arrayContaining(['/bin/cc', '/usr/lib/gcc', '/root/.cache']))
+    expect(paths('SG2007')).toEqual(expect.arrayContaining(['/usr/lib/gcc', '/root/.cache']))
+    expect(only(findings, 'SG2007').some(finding => finding.evidence?.includes('/bin/cc'))).toBe(true)
     const cache = only(findings, 'SG2007').find(finding => finding.path === '/root/.cache')
     expect(summary(cache!)).toEqual({ ruleId: 'SG2007', line: 2, stage: 0, layer: 1, path: '/root/.cache' })
   })
@@ -380,5 +391,178 @@ describeE2E('image checks on engine-built images', () => {
       requested: { sbom: false, provenance: true }
     })
     expect(only(satisfied, 'SG2014')).toEqual([])
+  })
+
+  describe('examples/bloated through the whole pipeline: each problem once, none lost', () => {
+    const NPM_TOKEN = 'npm_' + 'demoTokenNotReal'.repeat(2) + 'abcd'
+    const run = async (extra: Record<string, string> = {}): Promise<Finding[]> => {
+      const tag = `stagegate-e2e/findings-bloated-${STAMP}:latest`
+      if (!tags.includes(tag)) tags.push(tag)
+      const values: Record<string, string> = {
+        context: 'examples/bloated',
+        tags: tag,
+        load: 'true',
+        sbom: 'false',
+        provenance: 'false',
+        'build-args': `NPM_TOKEN=${NPM_TOKEN}`,
+        'fail-on': 'never',
+        ...extra
+      }
+      const result = await runPipeline(
+        parseInputs(name => values[name] ?? ''),
+        defaultPipelineDeps({
+          cwd: process.cwd(),
+          env: process.env,
+          tempDir: workdir,
+          info: () => undefined,
+          notice: () => undefined,
+          warning: () => undefined,
+          group: (_name, phase) => phase(),
+          mask: () => undefined
+        })
+      )
+      expect(JSON.stringify(result.report)).not.toContain(NPM_TOKEN)
+      return result.report.findings
+    }
+    const shape = (findings: readonly Finding[]): string[] =>
+      findings
+        .map(
+          finding =>
+            `${finding.ruleId}@${finding.line}${finding.confirmed ? ' confirmed' : ''}${finding.also ? ` also ${finding.also.join(',')}` : ''} ${finding.severity}`
+        )
+        .sort()
+
+    // The README's example output is this run (33 findings before: eleven SG2010, two SG2001, three
+    // SG2002, two SG2005, two SG2008, and SG1006/DL3064/SG1008/SG2003/SG1004/SG2006 saying one thing twice).
+    const EXPECTED = [
+      'DL3025@15 warning',
+      'DL3064@11 confirmed also SG1006,SG2005 error',
+      'SG1001@10 warning',
+      'SG1001@5 warning',
+      'SG1002@10 confirmed also SG2001,SG2002 warning',
+      'SG1004@13 confirmed also SG2006 warning',
+      'SG1005@7 warning',
+      'SG1008@10 confirmed also SG2003 warning',
+      'SG1015@14 warning',
+      'SG2008@12 note',
+      'SG2010@10 warning',
+      'SG2011@14 warning',
+      'SG2017@10 note',
+      'SG2019@10 warning'
+    ]
+
+    it('lists the expected problems, each once, with the merged ids and the base image setuid files as one finding', async () => {
+      const findings = await run()
+      expect(shape(findings)).toEqual(EXPECTED)
+      const setuid = findings.find(finding => finding.ruleId === 'SG2010')
+      expect(setuid?.count).toBe(11)
+      expect(setuid?.evidence).toContain('/usr/bin/passwd')
+      const secret = findings.find(finding => finding.ruleId === 'DL3064')
+      expect(secret?.relatedLines).toEqual([12, 14])
+      expect(secret?.evidence).toMatch(/image \(SG2005\): layer \d+: NPM_TOKEN=npm_\*{4}/)
+    })
+
+    it('ignoring either id of a merged pair silences the merged finding, and nothing else', async () => {
+      const configFile = path.join(workdir, 'ignore-merged.yml')
+      await fs.writeFile(configFile, 'ignore: [sg2003, SecretsUsedInArgOrEnv]\n')
+      const findings = await run({ config: configFile })
+      expect(shape(findings)).toEqual(
+        EXPECTED.filter(line => !line.startsWith('SG1008@') && !line.startsWith('DL3064@'))
+      )
+    })
+  })
+
+  describe('the checks dockle, trivy and dive users expect, on one image built by the engine', () => {
+    // Line numbers matter: the assertions name them.
+    const HARDENING = `FROM ${FIXTURES.debian}
+RUN apt-get -y upgrade
+COPY . /app
+RUN passwd -d root && useradd -o -u 0 -g 0 admin
+RUN mkdir -p /var/cache/dnf/fedora/repodata && echo x > /var/cache/dnf/fedora/repodata/primary.xml
+RUN head -c 20000 /dev/zero > /scratch
+RUN rm /scratch
+VOLUME /etc/app
+EXPOSE 22
+WORKDIR /boot/app
+ENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json
+`
+    let findings: Finding[]
+    beforeAll(async () => {
+      const context = await writeContext({
+        Dockerfile: HARDENING,
+        'password.txt': 'not-a-real-password\n',
+        'credentials.json': '{"type": "service_account"}\n',
+        'settings.py': "DATABASES = {'default': {'PASSWORD': 'not-real-either'}}\n",
+        'office.ovpn': 'remote vpn.example.invalid 1194\n',
+        'docker-compose.yml': 'services: {}\n',
+        '.vimrc': 'set nu\n',
+        '.idea/workspace.xml': '<project/>\n',
+        '.aws/config': '[default]\n',
+        '.dive-ci': 'rules:\n  highestWastedBytes: 10KB\n  highestUserWastedPercent: disabled\n'
+      })
+      const tag = `stagegate-e2e/findings-hardening-${STAMP}:latest`
+      tags.push(tag)
+      const values: Record<string, string> = {
+        context: '.',
+        tags: tag,
+        load: 'true',
+        sbom: 'false',
+        provenance: 'false',
+        'fail-on': 'never'
+      }
+      const result = await runPipeline(
+        parseInputs(name => values[name] ?? ''),
+        defaultPipelineDeps({
+          cwd: context,
+          env: process.env,
+          tempDir: workdir,
+          info: () => undefined,
+          notice: () => undefined,
+          warning: () => undefined,
+          group: (_name, phase) => phase(),
+          mask: () => undefined
+        })
+      )
+      findings = result.report.findings
+    })
+    const at = (ruleId: string): (number | undefined)[] =>
+      findings.filter(finding => finding.ruleId === ruleId || finding.also?.includes(ruleId)).map(f => f.line)
+
+    it.each<[string, number[]]>([
+      ['SG1018', [2]],
+      ['SG1017', [8]],
+      ['SG1019', [9]],
+      ['SG1020', [10]],
+      ['SG2017', [1]],
+      ['SG2018', [3]],
+      ['SG2019', [1]],
+      ['SG2020', [4]],
+      ['SG2021', [4]],
+      ['SG2022', [3]],
+      ['SG2009', [6]]
+    ])('%s on line %j', (ruleId, lines) => {
+      expect(at(ruleId)).toEqual(lines)
+    })
+
+    it('SG2007 finds the dnf cache; SG2018 and SG2022 name every file once; the .dive-ci rule is named', () => {
+      expect(findings.find(f => f.ruleId === 'SG2007' && f.path === '/var/cache/dnf')?.line).toBe(5)
+      const credentials = findings.find(f => f.ruleId === 'SG2018')
+      expect(credentials?.count).toBe(4)
+      for (const name of ['password.txt', 'credentials.json', 'settings.py', 'office.ovpn'])
+        expect(credentials?.evidence).toContain(`/app/${name}`)
+      const unnecessary = findings.find(f => f.ruleId === 'SG2022')
+      for (const name of ['docker-compose.yml', '.vimrc', '.idea', '.aws'])
+        expect(unnecessary?.evidence).toContain(`/app/${name}`)
+      expect(findings.find(f => f.ruleId === 'SG2009')?.message).toContain('.dive-ci highestWastedBytes')
+      expect(findings.find(f => f.ruleId === 'SG2020')?.evidence).toBe('empty password field: root')
+      expect(findings.find(f => f.ruleId === 'SG2021' && f.path === '/etc/passwd')?.evidence).toBe(
+        'UID 0: root, admin'
+      )
+    })
+
+    it('a path to a credentials file is not a secret: no SG2005, nothing redacted', () => {
+      expect(at('SG2005')).toEqual([])
+      expect(JSON.stringify(findings)).not.toContain('GOOGLE_APPLICATION_CREDENTIALS=****')
+    })
   })
 })

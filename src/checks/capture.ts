@@ -2,7 +2,8 @@
 // many. Bounded per file (and by being few files) so memory stays small:
 // executables' first 64 KiB (ELF header, program headers, PT_INTERP and, for
 // small binaries, the dynamic section: SG2012), candidate secret files
-// (SG2004), /etc/passwd and /etc/group (SG2013), the dynamic linker's search
+// (SG2004), /etc/passwd, /etc/group and /etc/shadow (SG2013, SG2020, SG2021),
+// settings.py (SG2018), the dynamic linker's search
 // path config (SG2012) and applications' package.json (SG2015).
 import type { CapturePolicy, ImageFile, ImageIndex } from '../image/types.js'
 import { contentKey } from '../image/types.js'
@@ -55,7 +56,10 @@ export function isSecretCandidate(path: string): boolean {
 export const IMAGE_CAPTURE: CapturePolicy = (path, size, mode) => {
   if (size <= 0) return 0
   const name = basenameOf(path)
-  if (path === '/etc/passwd' || path === '/etc/group') return Math.min(size, CAPTURE_LIMITS.accounts)
+  if (path === '/etc/passwd' || path === '/etc/group' || path === '/etc/shadow')
+    return Math.min(size, CAPTURE_LIMITS.accounts)
+  // SG2018: a settings.py outside package trees counts only when it sets a password.
+  if (name === 'settings.py' && !SYSTEM_TREES.test(path)) return Math.min(size, CAPTURE_LIMITS.configFile)
   if (path === '/etc/ld.so.conf' || (path.startsWith('/etc/ld.so.conf.d/') && name.endsWith('.conf')))
     return Math.min(size, CAPTURE_LIMITS.linkerConfig)
   if (/^\/etc\/ld-musl-[^/]+\.path$/.test(path)) return Math.min(size, CAPTURE_LIMITS.linkerConfig)

@@ -13,6 +13,8 @@ import { SG2009, SG2016 } from './rules/size.js'
 import { SG2006 } from './rules/source-files.js'
 import { SG2003, SG2013 } from './rules/user.js'
 import { STARTUP_CHECKS } from './startup/checks.js'
+import { SG2017, SG2018, SG2019, SG2022 } from './rules/hardening.js'
+import { SG2020, SG2021 } from './rules/accounts.js'
 
 export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2000,
@@ -32,5 +34,20 @@ export const IMAGE_CHECKS: readonly ImageCheck[] = [
   SG2014,
   SG2015,
   SG2016,
+  SG2017,
+  SG2018,
+  SG2019,
+  SG2020,
+  SG2021,
+  SG2022,
   ...STARTUP_CHECKS
 ]
+
+const IMAGE_CHECK_NAMES = new Set(
+  IMAGE_CHECKS.flatMap(check => [check.id, ...check.aliases]).map(name => name.toLowerCase())
+)
+
+/** True for an image check's id or alias (case-insensitive): pragmas and config may name them. */
+export function isImageCheckName(name: string): boolean {
+  return IMAGE_CHECK_NAMES.has(name.toLowerCase())
+}

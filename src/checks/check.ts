@@ -24,6 +24,8 @@ export interface CheckContext {
   config: Config
   /** What the build asked for; undefined when unknown (e.g. `stagegate check`). */
   requested?: RequestedAttestations
+  /** The tags the image was built under (the `tags` input); empty or undefined: the checked reference. */
+  tags?: readonly string[]
 }
 
 export interface CheckHit {
@@ -38,6 +40,12 @@ export interface CheckHit {
   stage?: number
   /** Always redacted. */
   evidence?: string
+  /** How many files (or instructions) this one hit stands for, when it aggregates several. */
+  count?: number
+  /** Other layers that show the same problem (their Dockerfile lines become the finding's relatedLines). */
+  alsoLayers?: number[]
+  /** Other Dockerfile lines that show the same problem. */
+  alsoLines?: number[]
   /** A hit less (or more) severe than the check's default, e.g. an aggregate note. */
   severity?: Severity
 }

@@ -1,6 +1,7 @@
 // The image phase's entry: attribute layers, run every check, apply the
-// config (ignore, severity overrides, allow.paths), and turn hits into
-// Findings that carry stage, line, layer and path.
+// policy (policy.ts: ignore, severity overrides, pragmas) and allow.paths,
+// and turn hits into Findings that carry stage, line, layer and path. A
+// check that throws becomes a notice, as a lint rule that throws does.
 import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import type { Finding, Severity, StageRef } from '../finding.js'
@@ -9,6 +10,8 @@ import type { ImageIndex } from '../image/types.js'
 import { attributeHistory, attributeLayers, stageRef } from './attribution.js'
 import type { LayerAttribution } from './attribution.js'
 import { IMAGE_CHECKS } from './catalog.js'
+import { ALL_RULES } from '../catalog.js'
+import { createPolicy } from '../policy.js'
 import type { CheckContext, CheckHit, ImageCheck, RequestedAttestations } from './check.js'
 import { isAllowedPath } from './glob.js'
 import { redactCreatedBy, scrubTokens } from './secrets.js'
@@ -19,24 +22,29 @@ export interface ImageCheckOptions {
   /** Dockerfile path for findings (defaults to the model's path). */
   file?: string
   requested?: RequestedAttestations
+  /** The tags the image was built under (SG2019 reads them). */
+  tags?: readonly string[]
   /** The checks to run (tests); defaults to IMAGE_CHECKS. */
   checks?: readonly ImageCheck[]
 }
 
-function selects(config: Config, check: ImageCheck, list: readonly string[]): boolean {
-  const names = [check.id, ...check.aliases].map(name => name.toLowerCase())
-  return list.some(entry => names.includes(entry.toLowerCase()))
-}
-
-function configuredSeverity(config: Config, check: ImageCheck): Severity | 'off' | undefined {
-  for (const name of [check.id, ...check.aliases]) {
-    const match = Object.entries(config.severity).find(([key]) => key.toLowerCase() === name.toLowerCase())
-    if (match) return match[1]
-  }
-  return undefined
+export interface ImageCheckResult {
+  /** What the user sees. */
+  findings: Finding[]
+  /**
+   * Findings the policy silenced (config ignore or `off`, a pragma on their line). The merge needs
+   * them: ignoring the image id of a merged pair silences the Dockerfile finding it confirms too.
+   */
+  silenced: Finding[]
+  /** Checks that threw: one line each, for the caller to print (the other checks still ran). */
+  notices: string[]
 }
 
 export function runImageChecks(index: ImageIndex, options: ImageCheckOptions): Finding[] {
+  return runImageChecksDetailed(index, options).findings
+}
+
+export function runImageChecksDetailed(index: ImageIndex, options: ImageCheckOptions): ImageCheckResult {
   const { model, config } = options
   const attribution = model ? attributeLayers(index, model) : []
   const context: CheckContext = {
@@ -45,23 +53,37 @@ export function runImageChecks(index: ImageIndex, options: ImageCheckOptions): F
     historyAttribution: model ? attributeHistory(index, model) : [],
     config,
     ...(model ? { model } : {}),
-    ...(options.requested ? { requested: options.requested } : {})
+    ...(options.requested ? { requested: options.requested } : {}),
+    ...(options.tags ? { tags: options.tags } : {})
   }
   const file = options.file ?? model?.path
-  const findings: Finding[] = []
+  const rules = options.checks ? [...ALL_RULES, ...options.checks] : ALL_RULES
+  const policy = createPolicy({ config, rules, ...(model ? { model } : {}) })
+  const result: ImageCheckResult = { findings: [], silenced: [], notices: [] }
   for (const check of options.checks ?? IMAGE_CHECKS) {
-    if (selects(config, check, config.ignore)) continue
-    const override = configuredSeverity(config, check)
-    if (override === 'off') continue
-    for (const hit of check.run(context)) {
+    let hits: CheckHit[]
+    try {
+      // Silenced checks run too (they are cheap): their findings decide which merged findings go.
+      hits = check.run(context)
+    } catch (error) {
+      // One broken check (or a hostile image tripping it) costs that check, not the image phase.
+      result.notices.push(
+        `image check ${check.id} failed on ${index.ref}: ${scrubTokens(error instanceof Error ? error.message : String(error))}`
+      )
+      continue
+    }
+    const base = policy.severityOf(check.id, check.severity)
+    for (const hit of hits) {
       if (hit.path !== undefined && isAllowedPath(config.allow.paths, hit.path)) continue
-      const base = override ?? check.severity
       // A hit that asks for less (SG2012's aggregate note) stays at most that severe under any override.
       const severity = hit.severity && severityRank(hit.severity) > severityRank(base) ? hit.severity : base
-      findings.push(toFinding(check, hit, severity, { index, model, attribution, file }))
+      const finding = toFinding(check, hit, severity, { index, model, attribution, file })
+      if (policy.silences(finding)) result.silenced.push(finding)
+      else result.findings.push(finding)
     }
   }
-  return findings.sort(compareFindings)
+  result.findings.sort(compareFindings)
+  return result
 }
 
 function toFinding(
@@ -101,5 +123,13 @@ function toFinding(
     }
   if (hit.path !== undefined) finding.path = hit.path
   if (hit.evidence !== undefined) finding.evidence = scrubTokens(hit.evidence)
+  if (hit.count !== undefined && hit.count > 1) finding.count = hit.count
+  const related = new Set<number>()
+  for (const other of hit.alsoLayers ?? []) {
+    const otherLine = attribution[other]?.line
+    if (otherLine !== undefined && otherLine !== line) related.add(otherLine)
+  }
+  for (const otherLine of hit.alsoLines ?? []) if (otherLine !== line) related.add(otherLine)
+  if (related.size > 0) finding.relatedLines = [...related].sort((a, b) => a - b)
   return finding
 }

@@ -37,10 +37,15 @@ export function redact(value: string, keepPrefix = 0): string {
 }
 
 export function findTokens(text: string): SecretMatch[] {
-  const matches: SecretMatch[] = []
+  return findRawTokens(text).map(({ match }) => match)
+}
+
+/** Tokens with their raw values (never printed: only to tell one secret from another). */
+function findRawTokens(text: string): { match: SecretMatch; raw: string }[] {
+  const matches: { match: SecretMatch; raw: string }[] = []
   for (const format of TOKEN_FORMATS) {
     for (const match of text.matchAll(format.pattern)) {
-      matches.push({ kind: format.kind, evidence: redact(match[0], format.prefix) })
+      matches.push({ match: { kind: format.kind, evidence: redact(match[0], format.prefix) }, raw: match[0] })
     }
   }
   return matches
@@ -75,11 +80,23 @@ export function isSecretValue(value: string): boolean {
   return true
 }
 
+/**
+ * A value that names a file rather than holding a secret:
+ * `GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json`, `./certs/key.pem`,
+ * `~/.aws/credentials`. (A `*_FILE` name is already not a secret name.)
+ */
+export function isFilePathValue(value: string): boolean {
+  const trimmed = value.trim().replace(/^["']|["']$/g, '')
+  const part = '[\\w.@+~-]+'
+  const unix = new RegExp(`^(?:/${part}(?:/${part})+|(?:\\.\\.?|~)(?:/${part})+)/?$`)
+  return unix.test(trimmed) || /^[A-Za-z]:\\[^\s]+$/.test(trimmed)
+}
+
 /** `NAME=value` (env entry, label, build arg) whose name looks secret: redacted evidence. */
 export function secretAssignment(name: string, value: string): SecretMatch | undefined {
   const tokens = findTokens(value)
   if (tokens.length > 0) return { kind: tokens[0]!.kind, evidence: `${name}=${tokens[0]!.evidence}` }
-  if (isSecretName(name) && isSecretValue(value)) {
+  if (isSecretName(name) && isSecretValue(value) && !isFilePathValue(value)) {
     return { kind: 'secret-looking value', evidence: `${name}=${redact(value)}` }
   }
   const userinfo = /:\/\/[^/\s:@]+:([^/\s@]+)@/.exec(value)
@@ -109,32 +126,38 @@ export function scanFileForSecrets(path: string, content: Buffer): SecretMatch[]
   const text = content.toString('latin1')
   const name = path.slice(path.lastIndexOf('/') + 1)
   const found: SecretMatch[] = []
+  // Values already reported as a credential (`_authToken=…`): a token inside one is the same secret.
+  const reported: string[] = []
+  const report = (match: SecretMatch, value: string): void => {
+    found.push(match)
+    reported.push(value)
+  }
   const key = findPrivateKey(text)
   if (key) found.push(key)
 
   if (name === '.npmrc') {
     for (const { key: k, value } of assignments(text)) {
       if (/(_authToken|_auth|_password)$/.test(k) && isSecretValue(value))
-        found.push({ kind: 'npm registry credentials', evidence: `${tail(k)}=${redact(value.trim())}` })
+        report({ kind: 'npm registry credentials', evidence: `${tail(k)}=${redact(value.trim())}` }, value)
     }
   } else if (name === '.pypirc') {
     for (const { key: k, value } of assignments(text)) {
       if (/^password$/i.test(k) && isSecretValue(value))
-        found.push({ kind: 'PyPI password', evidence: `password=${redact(value.trim())}` })
+        report({ kind: 'PyPI password', evidence: `password=${redact(value.trim())}` }, value)
     }
   } else if (name === '.git-credentials') {
     const match = /https?:\/\/[^:\s/]+:([^@\s]+)@/.exec(text)
-    if (match) found.push({ kind: 'git credentials', evidence: `https://…:${redact(match[1]!)}@…` })
+    if (match) report({ kind: 'git credentials', evidence: `https://…:${redact(match[1]!)}@…` }, match[1]!)
   } else if (name === '.netrc' || name === '_netrc') {
     const match = /\bpassword\s+(\S+)/.exec(text)
-    if (match) found.push({ kind: 'netrc password', evidence: `password ${redact(match[1]!)}` })
+    if (match) report({ kind: 'netrc password', evidence: `password ${redact(match[1]!)}` }, match[1]!)
   } else if (name === 'config.json' && path.includes('/.docker/')) {
     const auth = dockerConfigAuth(text)
     if (auth) found.push(auth)
   } else if (name === 'credentials' || /\.env(\..+)?$/.test(name) || name === '.env') {
     for (const { key: k, value } of assignments(text)) {
       if (/^aws_secret_access_key$/i.test(k) && isSecretValue(value))
-        found.push({ kind: 'AWS secret access key', evidence: `${k}=${redact(value.trim())}` })
+        report({ kind: 'AWS secret access key', evidence: `${k}=${redact(value.trim())}` }, value)
       else if (
         name !== 'credentials' &&
         isSecretName(k) &&
@@ -144,7 +167,8 @@ export function scanFileForSecrets(path: string, content: Buffer): SecretMatch[]
         found.push({ kind: '.env secret', evidence: `${k}=${redact(value.trim())}` })
     }
   }
-  found.push(...findTokens(text))
+  for (const { match, raw } of findRawTokens(text))
+    if (!reported.some(value => value.includes(raw))) found.push(match)
   return dedupe(found)
 }
 

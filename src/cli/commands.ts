@@ -100,6 +100,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     ...(model ? { model } : {}),
     findings: checked.findings,
     image: checked.image,
+    ...(checked.notices.length > 0 ? { notices: checked.notices } : {}),
     toolVersion: VERSION
   })
   writeOut(await renderReports([report], format, cwd), io.stdout)

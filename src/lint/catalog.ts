@@ -8,6 +8,7 @@ import { BUILDKIT_RULES } from './rules/buildkit.js'
 import { HADOLINT_RULES_A } from './rules/hadolint/part-a.js'
 import { HADOLINT_RULES_B } from './rules/hadolint/part-b.js'
 import { STAGEGATE_RULES } from './rules/stagegate.js'
+import { HARDENING_RULES } from './rules/hardening.js'
 
 function withBuildkitAliases(rule: LintRule): LintRule {
   const extra = BUILDKIT_ALIASES[rule.id]
@@ -20,7 +21,8 @@ function withBuildkitAliases(rule: LintRule): LintRule {
 export const LINT_RULES: readonly LintRule[] = [
   ...[...HADOLINT_RULES_A, ...HADOLINT_RULES_B].map(withBuildkitAliases),
   ...BUILDKIT_RULES,
-  ...STAGEGATE_RULES
+  ...STAGEGATE_RULES,
+  ...HARDENING_RULES
 ]
 
 const KNOWN = new Map<string, string>()

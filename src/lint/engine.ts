@@ -9,13 +9,14 @@ import { compareFindings, type Finding, type Severity, type StageRef } from '../
 import { BUILDKIT_CHECK_NAMES } from './aliases.js'
 import { clearShellCache, stageAtLine, stageRefOf } from '../dockerfile/query.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
-import { parseCheckDirective, parsePragmas } from './pragmas.js'
+import { parseCheckDirective } from './pragmas.js'
 import type { LintRule } from './rule.js'
+import { isImageCheckName } from '../checks/catalog.js'
+import { configPolicy, pragmaIndex, ruleResolver as policyResolver, type RuleResolver } from '../policy.js'
 
 export { stageAtLine }
 
 export const UNKNOWN_PRAGMA_RULE = 'SG1000'
-const SHELLCHECK_ID = /^SC\d{4}$/
 
 export interface LintModelContext {
   config: Config
@@ -25,48 +26,23 @@ export interface LintModelContext {
   rules?: readonly LintRule[]
   /** Findings made outside the rules (e.g. shellcheck), filtered by the same policy. */
   extraFindings?: readonly Finding[]
+  /** Run config-skipped rules too and return what the policy silenced in `silenced` (for the merge). */
+  keepSilenced?: boolean
 }
 
 export interface LintResult {
   findings: Finding[]
   /** Problems of the linter itself (a rule that threw), for the caller to print once. */
   notices: string[]
+  /** With `keepSilenced`: what the policy silenced (the merge silences what they confirm). */
+  silenced?: Finding[]
 }
 
-/** Maps ids and aliases (case-insensitive) to canonical rule ids. */
-export interface RuleResolver {
-  resolve(idOrAlias: string): string[]
-  isKnown(idOrAlias: string): boolean
-  /** Canonical ids whose rule carries a BuildKit check name (id or alias). */
-  buildkitIds: Set<string>
-}
+export type { RuleResolver }
 
-const resolvers = new WeakMap<readonly LintRule[], RuleResolver>()
-
+/** The lint rules' resolver (policy.ts builds it), BuildKit check names marked. */
 export function ruleResolver(rules: readonly LintRule[] = LINT_RULES): RuleResolver {
-  const cached = resolvers.get(rules)
-  if (cached) return cached
-  const byName = new Map<string, string[]>()
-  const add = (name: string, id: string): void => {
-    const key = name.toLowerCase()
-    const ids = byName.get(key)
-    if (!ids) byName.set(key, [id])
-    else if (!ids.includes(id)) ids.push(id)
-  }
-  const buildkitIds = new Set<string>()
-  for (const rule of rules) {
-    add(rule.id, rule.id)
-    for (const alias of rule.aliases) add(alias, rule.id)
-    if (isBuildkitName(rule.id) || rule.aliases.some(isBuildkitName)) buildkitIds.add(rule.id)
-  }
-  const resolver: RuleResolver = {
-    resolve: name =>
-      byName.get(name.toLowerCase()) ?? (SHELLCHECK_ID.test(name.toUpperCase()) ? [name.toUpperCase()] : []),
-    isKnown: name => byName.has(name.toLowerCase()) || SHELLCHECK_ID.test(name.toUpperCase()),
-    buildkitIds
-  }
-  resolvers.set(rules, resolver)
-  return resolver
+  return policyResolver(rules, isBuildkitName)
 }
 
 const BUILDKIT_NAMES = new Set(BUILDKIT_CHECK_NAMES)
@@ -94,16 +70,8 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
   const notices: string[] = []
   const config = context.config
 
-  // Rules dropped before running: config ignore, severity 'off', `# check=skip=`.
-  const skipped = new Set<string>()
-  for (const name of config.ignore) for (const id of resolver.resolve(name)) skipped.add(id)
-  const severityOverride = new Map<string, Severity>()
-  for (const [name, severity] of Object.entries(config.severity)) {
-    for (const id of resolver.resolve(name)) {
-      if (severity === 'off') skipped.add(id)
-      else severityOverride.set(id, severity)
-    }
-  }
+  // Rules dropped before running: config ignore, severity 'off' (policy.ts), `# check=skip=`.
+  const { skipped, severity: severityOverride } = configPolicy(config, resolver)
   const check = parseCheckDirective(model)
   if (check) {
     if (check.skipAll) for (const id of resolver.buildkitIds) skipped.add(id)
@@ -124,15 +92,16 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
       ? { model, config }
       : { model, config, dockerignore: context.dockerignore }
   for (const rule of rules) {
-    if (skipped.has(rule.id)) continue
+    if (skipped.has(rule.id) && context.keepSilenced !== true) continue
     if (!enabled(rule)) continue
     let hits
     try {
       hits = rule.check(lintContext)
     } catch (error) {
-      notices.push(
-        `rule ${rule.id} failed on ${model.path}: ${error instanceof Error ? error.message : String(error)}`
-      )
+      if (!skipped.has(rule.id))
+        notices.push(
+          `rule ${rule.id} failed on ${model.path}: ${error instanceof Error ? error.message : String(error)}`
+        )
       continue
     }
     for (const hit of hits) {
@@ -153,52 +122,30 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
     raw.push(extra.stage === undefined && extra.line !== undefined ? withStage(model, extra) : extra)
   }
 
-  // Pragmas: unknown ids are the Dockerfile's fault, reported as findings.
-  const pragmas = parsePragmas(model)
-  // Suppressions indexed so each finding is checked in constant time: global ids, and
-  // per-line ids for `next` pragmas; `stage` pragmas are few ranges per stage.
-  const globalIds = new Set<string>()
-  const byLine = new Map<number, Set<string>>()
-  const ranges: { ids: Set<string>; fromLine: number; toLine: number }[] = []
-  for (const pragma of pragmas) {
-    const ids = new Set<string>()
-    for (const name of pragma.ids) {
-      const resolved = resolver.resolve(name)
-      if (resolved.length === 0 && !skipped.has(UNKNOWN_PRAGMA_RULE)) {
-        raw.push(
-          withStage(model, {
-            ruleId: UNKNOWN_PRAGMA_RULE,
-            severity: ruleSeverity(rules, UNKNOWN_PRAGMA_RULE),
-            message: `Unknown rule id "${name}" in an ignore pragma: check the spelling (see \`stagegate rules\`).`,
-            line: pragma.line
-          })
-        )
-      }
-      for (const id of resolved) ids.add(id)
+  // Pragmas (policy.ts): unknown ids are the Dockerfile's fault, reported as findings. An image
+  // check's id is known: pragmas silence image findings on their line too.
+  const pragmas = pragmaIndex(model, resolver, name => resolver.isKnown(name) || isImageCheckName(name))
+  if (!skipped.has(UNKNOWN_PRAGMA_RULE)) {
+    for (const { name, line } of pragmas.unknown) {
+      raw.push(
+        withStage(model, {
+          ruleId: UNKNOWN_PRAGMA_RULE,
+          severity: ruleSeverity(rules, UNKNOWN_PRAGMA_RULE),
+          message: `Unknown rule id "${name}" in an ignore pragma: check the spelling (see \`stagegate rules\`).`,
+          line
+        })
+      )
     }
-    if (ids.size === 0) continue
-    if (pragma.scope === 'global') for (const id of ids) globalIds.add(id)
-    else if (pragma.scope === 'next' && pragma.toLine - pragma.fromLine < 10_000) {
-      for (let line = pragma.fromLine; line <= pragma.toLine; line++) {
-        const set = byLine.get(line)
-        if (set) for (const id of ids) set.add(id)
-        else byLine.set(line, new Set(ids))
-      }
-    } else ranges.push({ ids, fromLine: pragma.fromLine, toLine: pragma.toLine })
   }
-  const suppressed = (finding: Finding): boolean => {
-    if (globalIds.has(finding.ruleId)) return true
-    const line = finding.line ?? 0
-    if (byLine.get(line)?.has(finding.ruleId)) return true
-    if (ranges.length === 0) return false
-    return ranges.some(
-      range => range.ids.has(finding.ruleId) && line >= range.fromLine && line <= range.toLine
-    )
-  }
+  const suppressed = (finding: Finding): boolean => pragmas.suppresses(finding.ruleId, finding.line ?? 0)
 
   const findings: Finding[] = []
+  const silenced: Finding[] = []
   for (const finding of raw) {
-    if (suppressed(finding)) continue
+    if (suppressed(finding) || skipped.has(finding.ruleId)) {
+      if (context.keepSilenced === true) silenced.push(finding)
+      continue
+    }
     const override = severityOverride.get(finding.ruleId)
     if (override) finding.severity = override
     else if (check?.error && resolver.buildkitIds.has(finding.ruleId)) finding.severity = 'error'
@@ -206,7 +153,7 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
     findings.push(finding)
   }
   findings.sort(compareInFile)
-  return { findings, notices }
+  return { findings, notices, ...(context.keepSilenced === true ? { silenced } : {}) }
 }
 
 const collator = new Intl.Collator()

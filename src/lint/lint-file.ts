@@ -25,6 +25,8 @@ export interface LintFileOptions {
   context?: string
   /** false: skip shellcheck entirely (no notice). Default true. */
   shellcheck?: boolean
+  /** Also return what the policy silenced (for the lint + image merge). */
+  keepSilenced?: boolean
 }
 
 export interface LintFileResult {
@@ -32,6 +34,8 @@ export interface LintFileResult {
   findings: Finding[]
   /** Things the user should hear once (shellcheck missing ...), not findings. */
   notices: string[]
+  /** With `keepSilenced`: findings the policy silenced. */
+  silenced?: Finding[]
 }
 
 /** Read and check that `path` holds a Dockerfile's text; UsageError otherwise. */
@@ -102,10 +106,16 @@ export async function lintFiles(
     const result = lintModelDetailed(file.model, {
       config: options.config,
       dockerignore: file.dockerignore,
-      extraFindings: outcome.findings
+      extraFindings: outcome.findings,
+      ...(options.keepSilenced === true ? { keepSilenced: true } : {})
     })
     notices.push(...result.notices)
-    return { model: file.model, findings: result.findings, notices }
+    return {
+      model: file.model,
+      findings: result.findings,
+      notices,
+      ...(result.silenced ? { silenced: result.silenced } : {})
+    }
   })
 }
 

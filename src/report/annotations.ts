@@ -3,6 +3,7 @@
 // job): the most severe go first, and when some do not fit, one notice says
 // how many are only in the job summary and SARIF.
 import * as path from 'node:path'
+import { mergeNote } from '../findings/describe.js'
 import type { AnnotationProperties } from '@actions/core'
 import { compareFindings } from '../finding.js'
 import type { Finding, Severity } from '../finding.js'
@@ -78,6 +79,8 @@ function annotationMessage(finding: Finding, located: boolean, file: string): st
     lines.push(`In image: ${finding.path}${layer}`)
   }
   if (finding.evidence !== undefined) lines.push(`Evidence: ${finding.evidence}`)
+  const note = mergeNote(finding)
+  if (note !== undefined) lines.push(`Also: ${note}`)
   if (!located && finding.line !== undefined) lines.push(`At: ${file}:${finding.line}`)
   return lines.join('\n')
 }

@@ -143,6 +143,11 @@ function normaliseFindings(
     if (finding.layer !== undefined) out.layer = { ...finding.layer }
     if (finding.path !== undefined) out.path = finding.path
     if (finding.evidence !== undefined) out.evidence = finding.evidence
+    if (finding.confirmed) out.confirmed = true
+    if (finding.also !== undefined && finding.also.length > 0) out.also = [...finding.also]
+    if (finding.count !== undefined) out.count = finding.count
+    if (finding.relatedLines !== undefined && finding.relatedLines.length > 0)
+      out.relatedLines = [...finding.relatedLines]
     out.fingerprint = fingerprints[index]
     return out
   })

@@ -46,6 +46,7 @@ export interface SarifResult {
   message: { text: string }
   locations: SarifLocation[]
   partialFingerprints: Record<string, string>
+  relatedLocations?: (SarifLocation & { id: number; message: { text: string } })[]
   properties?: Record<string, unknown>
 }
 
@@ -152,6 +153,9 @@ function resultProperties(finding: Finding): Record<string, unknown> | undefined
   if (finding.layer) properties.layer = { ...finding.layer }
   if (finding.path !== undefined) properties.imagePath = finding.path
   if (finding.evidence !== undefined) properties.evidence = finding.evidence
+  if (finding.confirmed) properties.confirmed = true
+  if (finding.also && finding.also.length > 0) properties.also = [...finding.also]
+  if (finding.count !== undefined) properties.count = finding.count
   return Object.keys(properties).length > 0 ? properties : undefined
 }
 
@@ -199,6 +203,17 @@ export function toSarif(reports: Report | readonly Report[], options: SarifOptio
         },
         locations: [location],
         partialFingerprints: { [FINGERPRINT_KEY]: finding.fingerprint ?? computed[index] ?? '' }
+      }
+      if (finding.relatedLines && finding.relatedLines.length > 0) {
+        // The same problem's other lines (the RUNs that recorded a build argument ...).
+        result.relatedLocations = finding.relatedLines.map((line, id) => ({
+          id,
+          physicalLocation: {
+            artifactLocation: { uri: relativeUri(file), uriBaseId: SRCROOT },
+            region: { startLine: line, endLine: line }
+          },
+          message: { text: `${finding.ruleId} here too` }
+        }))
       }
       const properties = resultProperties(finding)
       if (properties) result.properties = properties

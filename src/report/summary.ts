@@ -3,6 +3,7 @@
 // stage with links to their line at the commit, and the image. Pure; the
 // adapter writes it. Only report data goes in: never env or argv, so no
 // secret can reach it that the (redacted) findings do not carry.
+import { mergeNote } from '../findings/describe.js'
 import type { FailOn, Finding, Severity } from '../finding.js'
 import { helpUri } from '../rule-meta.js'
 import { formatBytes } from '../bytes.js'
@@ -154,7 +155,9 @@ function findingLine(finding: Finding, report: Report, blob: BlobContext | undef
   const rule = `[${escapeMarkdown(finding.ruleId)}](${linkTarget(helpUri(finding.ruleId))})`
   const inImage = finding.path !== undefined ? ` ${code(finding.path)}` : ''
   const evidence = finding.evidence !== undefined ? ` (evidence: ${code(finding.evidence)})` : ''
-  return `- ${ICON[finding.severity]} **${rule}** ${location}${inImage}: ${escapeMarkdown(finding.message)}${evidence}`
+  const note = mergeNote(finding)
+  const merged = note !== undefined ? ` _(${escapeMarkdown(note)})_` : ''
+  return `- ${ICON[finding.severity]} **${rule}** ${location}${inImage}: ${escapeMarkdown(finding.message)}${merged}${evidence}`
 }
 
 interface FindingGroup {

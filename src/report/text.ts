@@ -4,6 +4,7 @@
 import { formatBytes } from '../bytes.js'
 import type { Counts, Finding } from '../finding.js'
 import { escapeControl } from './formats/common.js'
+import { mergeNote } from '../findings/describe.js'
 import type { Report, ReportImage } from './report.js'
 
 /** Optional colour for the terminal (the tty format); the identity when absent. */
@@ -24,7 +25,9 @@ export function formatFindingLine(finding: Finding, dockerfile: string, paint?: 
   const stage = stageLabel(finding.stage)
   const stagePart = stage !== undefined ? ` [stage ${oneLine(stage)}]` : ''
   const head = `${finding.ruleId} ${finding.severity}:`
-  return `${paint ? paint.dim(where) : where} ${paint ? paint.severity(finding.severity, head) : head} ${oneLine(finding.message)}${inImage}${stagePart}`
+  const note = mergeNote(finding)
+  const merged = note !== undefined ? ` {${oneLine(note)}}` : ''
+  return `${paint ? paint.dim(where) : where} ${paint ? paint.severity(finding.severity, head) : head} ${oneLine(finding.message)}${inImage}${stagePart}${merged}`
 }
 
 function plural(count: number, word: string): string {

@@ -39,7 +39,8 @@ export const sized = (size: number, mode = 0o644): FileSpec => ({ size, mode })
 export class ImageBuilder {
   private readonly history: HistoryEntry[] = []
   private readonly layers: { createdBy: string; entries: [string, EntrySpec][] }[] = []
-  private containerConfig: ContainerConfig = {}
+  // A HEALTHCHECK by default, so tests of other checks do not all carry SG2017's note.
+  private containerConfig: ContainerConfig = { Healthcheck: { Test: ['CMD', '/healthcheck'] } }
   private extra: Partial<ImageIndex> = {}
 
   /** A history entry that made a layer with these entries. */
@@ -130,7 +131,8 @@ export class ImageBuilder {
     })
     const wastedBytes = shadowed.reduce((total, file) => total + file.size, 0)
     return {
-      ref: 'test:latest',
+      // A versioned tag: SG2019 (tagged :latest) is tested on its own.
+      ref: 'test:1.0',
       config: this.containerConfig,
       history: this.history,
       layers,

@@ -1,6 +1,7 @@
-// SG2008: a RUN in the final stage. A minimal final stage only assembles
+// SG2008: RUN in the final stage. A minimal final stage only assembles
 // (COPY, USER, ENTRYPOINT ...); a RUN there means the runtime image needed a
-// shell and tools to build itself.
+// shell and tools to build itself. One finding for all of the final stage's
+// RUNs: on the first, the others as related lines.
 import type { ImageCheck } from '../check.js'
 
 export const SG2008: ImageCheck = {
@@ -8,20 +9,26 @@ export const SG2008: ImageCheck = {
   aliases: [],
   severity: 'note',
   phase: 'image',
-  summary: "A RUN in the final stage's history",
+  summary: "RUN in the final stage's history",
   run: ({ attribution, model }) => {
     if (!model) return []
-    return attribution
-      .filter(
-        entry =>
-          entry.instruction?.keyword === 'RUN' &&
-          entry.stage.index === model.finalStage &&
-          entry.via?.image === undefined
-      )
-      .map(entry => ({
-        message:
-          'The final stage runs a command (RUN), so the runtime image carries whatever it needed; do the work in a build stage and COPY the result',
-        layer: entry.layer
-      }))
+    const runs = attribution.filter(
+      entry =>
+        entry.instruction?.keyword === 'RUN' &&
+        entry.stage.index === model.finalStage &&
+        entry.via?.image === undefined
+    )
+    const first = runs[0]
+    if (!first) return []
+    const lines = [...new Set(runs.map(entry => entry.line))]
+    return [
+      {
+        message: `The final stage runs ${runs.length === 1 ? 'a command (RUN)' : `${runs.length} commands (RUN)`}, so the runtime image carries whatever they needed; do the work in a build stage and COPY the result`,
+        layer: first.layer,
+        alsoLayers: runs.slice(1).map(entry => entry.layer),
+        evidence: `RUN on line${lines.length === 1 ? '' : 's'} ${lines.join(', ')}`,
+        ...(runs.length > 1 ? { count: runs.length } : {})
+      }
+    ]
   }
 }

@@ -1,5 +1,6 @@
 // What the final image can run besides the application: shells (SG2001),
-// package managers (SG2002), compilers and build caches (SG2007). Each is
+// package managers (SG2002), compilers and build caches (SG2007: apt, apk,
+// yum, dnf, zypper, language package managers). Each is
 // attack surface and size that a minimal final stage does not ship.
 import type { ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
@@ -35,6 +36,14 @@ export const TOOLCHAINS = ['cc', 'gcc', 'g++', 'c++', 'clang', 'clang++', 'go', 
 /** Directories whose presence is a toolchain even without a program on PATH. */
 const TOOLCHAIN_DIRS = ['/usr/lib/gcc', '/usr/local/go/pkg/tool', '/usr/local/cargo/bin', '/root/.rustup']
 
+/** A package or repository-metadata file an RPM package manager caches (not its lock or state files). */
+function isRpmCacheFile(path: string): boolean {
+  return (
+    /\.(rpm|solv|solvx|sqlite|sqlite\.(bz2|gz|xz|zst)|xml|xml\.(gz|zst|xz|bz2))$/.test(path) ||
+    /\/(repodata|packages|raw|solv)\//.test(path)
+  )
+}
+
 /** Build caches: directory (glob-free) and, optionally, which files in it count. */
 interface CacheDir {
   dir: string
@@ -46,6 +55,11 @@ const CACHE_DIRS: readonly CacheDir[] = [
   { dir: '/var/cache/apt/archives', counts: path => path.endsWith('.deb') },
   { dir: '/var/lib/apt/lists', counts: path => !/\/(lock|partial)$/.test(path) },
   { dir: '/var/cache/apk', counts: path => path.endsWith('.apk') || path.endsWith('.tar.gz') },
+  // RPM families: downloaded packages and repository metadata (what `yum/dnf/zypper clean all` removes).
+  { dir: '/var/cache/yum', counts: isRpmCacheFile },
+  { dir: '/var/cache/dnf', counts: isRpmCacheFile },
+  { dir: '/var/cache/libdnf5', counts: isRpmCacheFile },
+  { dir: '/var/cache/zypp', counts: isRpmCacheFile },
   { dir: '/root/.npm' },
   { dir: '/usr/local/share/.cache/yarn' },
   { dir: '/root/go/pkg/mod' },
@@ -56,24 +70,43 @@ const CACHE_DIRS: readonly CacheDir[] = [
   { dir: '/root/.gradle/caches' }
 ]
 
+/**
+ * One hit per layer for the programs of one kind it brought (a base image's
+ * bash and sh are one finding on its FROM line), named by the first path,
+ * with every path (and its link target) as evidence and the count.
+ */
 function programHits(
   index: ImageIndex,
   names: readonly string[],
-  what: (name: string) => string,
+  what: (names: string[]) => string,
   options: { skipBusyboxApplets?: boolean } = {}
 ): CheckHit[] {
   const found = findPrograms(index, names).filter(
     ({ target }) => !(options.skipBusyboxApplets && /\/busybox$/.test(target.path))
   )
-  return found.map(({ path, target }) => {
-    const name = path.slice(path.lastIndexOf('/') + 1)
+  const byLayer = new Map<number, typeof found>()
+  for (const program of found) {
+    const list = byLayer.get(program.target.layer)
+    if (list) list.push(program)
+    else byLayer.set(program.target.layer, [program])
+  }
+  return [...byLayer].map(([layer, programs]) => {
+    const sorted = [...programs].sort((a, b) => a.path.localeCompare(b.path))
+    const programNames = [...new Set(sorted.map(({ path }) => path.slice(path.lastIndexOf('/') + 1)))]
     return {
-      message: what(name),
-      path,
-      layer: target.layer,
-      ...(target.path === path ? {} : { evidence: `${path} → ${target.path}` })
+      message: what(programNames),
+      path: sorted[0]!.path,
+      layer,
+      evidence: sorted
+        .map(({ path, target }) => (target.path === path ? path : `${path} → ${target.path}`))
+        .join(', '),
+      ...(sorted.length > 1 ? { count: sorted.length } : {})
     }
   })
+}
+
+function list(names: readonly string[], one: string, many: string): string {
+  return `${names.length === 1 ? one : many} ${names.join(', ')}`
 }
 
 export const SG2001: ImageCheck = {
@@ -86,8 +119,8 @@ export const SG2001: ImageCheck = {
     programHits(
       index,
       SHELLS,
-      name =>
-        `The final image ships the shell ${name}; copy only the application into a scratch or distroless final stage`
+      names =>
+        `The final image ships the ${list(names, 'shell', 'shells')}; copy only the application into a scratch or distroless final stage`
     )
 }
 
@@ -102,8 +135,8 @@ export const SG2002: ImageCheck = {
     programHits(
       index,
       PACKAGE_MANAGERS,
-      name =>
-        `The final image ships the package manager ${name}; install packages in a build stage and copy only what runs`,
+      names =>
+        `The final image ships the ${list(names, 'package manager', 'package managers')}; install packages in a build stage and copy only what runs`,
       { skipBusyboxApplets: true }
     )
 }
@@ -128,10 +161,12 @@ export const SG2007: ImageCheck = {
     const hits = programHits(
       index,
       TOOLCHAINS,
-      name =>
-        `The final image ships the build tool ${name}; build in an earlier stage and copy only the result into the final stage`
+      names =>
+        `The final image ships the ${list(names, 'build tool', 'build tools')}; build in an earlier stage and copy only the result into the final stage`
     )
-    const seenToolchainDirs = new Set(hits.map(hit => hit.evidence ?? hit.path))
+    const seenToolchainDirs = new Set(
+      findPrograms(index, TOOLCHAINS).flatMap(({ path, target }) => [path, target.path])
+    )
     for (const dir of TOOLCHAIN_DIRS) {
       const resolved = resolveFile(index.files, dir)
       if (resolved?.type !== 'dir' || seenToolchainDirs.has(dir)) continue

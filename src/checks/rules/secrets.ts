@@ -8,6 +8,7 @@ import { historyBuildArgs, historyKeyword } from '../created-by.js'
 import { layerHistoryIndexes } from '../attribution.js'
 import { findTokens, scanFileForSecrets, secretAssignment } from '../secrets.js'
 import type { SecretMatch } from '../secrets.js'
+import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
 
 export const SG2004: ImageCheck = {
   id: 'SG2004',
@@ -49,7 +50,7 @@ export const SG2005: ImageCheck = {
   severity: 'error',
   phase: 'image',
   summary: 'A secret in the image config or history (ENV, LABEL, build arguments)',
-  run: ({ index, historyAttribution }) => {
+  run: ({ index, historyAttribution, model }) => {
     const hits: CheckHit[] = []
     const layerOfHistory = new Map<number, number>()
     layerHistoryIndexes(index).forEach((historyIndex, layer) => {
@@ -114,16 +115,50 @@ export const SG2005: ImageCheck = {
           setter('LABEL', name)
         )
     }
+    // A build argument BuildKit records in every RUN that can see it: one hit per argument, on its
+    // ARG line when the Dockerfile is known, with every RUN that recorded it as related layers.
+    const argHits = new Map<string, { match: SecretMatch; entries: number[] }>()
     index.history.forEach((entry, historyIndex) => {
       for (const { name, value } of historyBuildArgs(entry.createdBy)) {
         const match = secretAssignment(name, value)
-        if (match)
-          add(
-            match,
-            `Build argument ${name} is recorded in the image history by this RUN; use RUN --mount=type=secret instead of ARG for secrets`,
-            historyIndex
-          )
+        if (!match) continue
+        const key = `${name}\0${match.evidence}`
+        const known = argHits.get(key)
+        if (known) known.entries.push(historyIndex)
+        else argHits.set(key, { match, entries: [historyIndex] })
       }
+    })
+    for (const [key, { match, entries }] of argHits) {
+      const name = key.slice(0, key.indexOf('\0'))
+      const first = where(entries[0])
+      const declared = model ? argDeclaration(model, name, historyAttribution[entries[0]!]?.line) : undefined
+      const layers = entries
+        .map(h => layerOfHistory.get(h))
+        .filter((layer): layer is number => layer !== undefined)
+      const lines = entries
+        .map(h => historyAttribution[h]?.line)
+        .filter((line): line is number => line !== undefined)
+      hits.push({
+        message: `Build argument ${name} holds a ${match.kind} and is recorded in the image history by ${entries.length === 1 ? 'a RUN' : `${entries.length} RUNs`}; pass it with RUN --mount=type=secret instead of ARG`,
+        evidence: `${match.evidence}${lines.length > 0 ? ` (recorded by RUN on line${lines.length === 1 ? '' : 's'} ${[...new Set(lines)].join(', ')})` : ''}`,
+        ...(declared
+          ? {
+              line: declared.line,
+              endLine: declared.endLine,
+              stage: declared.stage,
+              ...(layers[0] !== undefined ? { layer: layers[0] } : {}),
+              alsoLayers: layers.slice(1),
+              alsoLines: lines
+            }
+          : { ...first, ...(layers.length > 1 ? { alsoLayers: layers.slice(1) } : {}) }),
+        ...(entries.length > 1 ? { count: entries.length } : {})
+      })
+      for (const h of entries) {
+        const known = evidenceByEntry.get(String(h)) ?? []
+        evidenceByEntry.set(String(h), [...known, match.evidence])
+      }
+    }
+    index.history.forEach((entry, historyIndex) => {
       for (const token of findTokens(entry.createdBy)) {
         add(
           token,
@@ -134,6 +169,26 @@ export const SG2005: ImageCheck = {
     })
     return hits
   }
+}
+
+/** The `ARG NAME` (or `ARG NAME=default`) in effect at `line`: the last one before it in that line's stage. */
+function argDeclaration(
+  model: DockerfileModel,
+  name: string,
+  line: number | undefined
+): { line: number; endLine: number; stage: number } | undefined {
+  if (line === undefined) return undefined
+  const stage = model.stages.find(
+    candidate => candidate.line <= line && (candidate.instructions.at(-1)?.endLine ?? candidate.line) >= line
+  )
+  if (!stage) return undefined
+  let found: Instruction | undefined
+  for (const instruction of stage.instructions) {
+    if (instruction.line >= line) break
+    if (instruction.keyword !== 'ARG') continue
+    if (instruction.argv.some(word => word === name || word.startsWith(`${name}=`))) found = instruction
+  }
+  return found ? { line: found.line, endLine: found.endLine, stage: stage.index } : undefined
 }
 
 function escape(text: string): string {

@@ -71,27 +71,38 @@ export const SG2006: ImageCheck = {
       } else if ((file.type === 'file' || file.type === 'hardlink') && isSourceFile(file.path))
         sources.push(file)
     }
+    // One hit per layer (a `COPY . .` brings .git and the sources together: one problem), with the
+    // version-control directories named, a count and a few example paths.
     const hits: CheckHit[] = []
-    // VCS: one hit per repository directory (the `.git` dir), attributed to the layer that brought most of it.
-    for (const [repo, files] of group(vcs, file => /^(.*?\/\.(?:git|svn|hg))(\/|$)/.exec(file.path)![1]!)) {
-      const layers = group(files, file => file.layer)
-      for (const [layer, inLayer] of layers) {
-        hits.push({
-          message: `The final image contains the version-control directory ${repo} (${inLayer.length} entries); add it to .dockerignore and copy only build outputs`,
-          path: repo,
-          layer,
-          evidence: examples(inLayer.map(file => file.path).sort())
-        })
+    const vcsByLayer = group(vcs, file => file.layer)
+    const sourcesByLayer = group(sources, file => file.layer)
+    const layers = [...new Set([...vcsByLayer.keys(), ...sourcesByLayer.keys()])].sort((a, b) => a - b)
+    for (const layer of layers) {
+      const repoFiles = vcsByLayer.get(layer) ?? []
+      const repos = [
+        ...group(repoFiles, file => /^(.*?\/\.(?:git|svn|hg))(\/|$)/.exec(file.path)![1]!).keys()
+      ].sort()
+      const paths = (sourcesByLayer.get(layer) ?? []).map(file => file.path).sort()
+      const parts: string[] = []
+      if (repos.length > 0)
+        parts.push(
+          `the version-control director${repos.length === 1 ? 'y' : 'ies'} ${repos.join(', ')} (${repoFiles.length} entries)`
+        )
+      if (paths.length > 0) {
+        const root = paths.length === 1 ? paths[0]! : commonDir(paths)
+        parts.push(`${paths.length} source or build file${paths.length === 1 ? '' : 's'} under ${root}`)
       }
-    }
-    for (const [layer, files] of group(sources, file => file.layer)) {
-      const paths = files.map(file => file.path).sort()
-      const root = paths.length === 1 ? paths[0]! : commonDir(paths)
+      const fix =
+        repos.length > 0
+          ? 'add them to .dockerignore and copy only the build output into the final stage'
+          : 'copy only the build output into the final stage'
+      const sourceRoot = paths.length === 0 ? undefined : paths.length === 1 ? paths[0]! : commonDir(paths)
       hits.push({
-        message: `The final image contains ${paths.length} source or build file${paths.length === 1 ? '' : 's'} under ${root}; copy only the build output into the final stage`,
-        path: root,
+        message: `The final image contains ${parts.join(' and ')}; ${fix}`,
+        path: sourceRoot ?? repos[0]!,
         layer,
-        evidence: examples(paths)
+        evidence: examples([...repos, ...paths]),
+        count: repoFiles.length + paths.length
       })
     }
     return hits

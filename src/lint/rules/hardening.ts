@@ -1,0 +1,147 @@
+// Stagegate's Dockerfile hardening rules, the Dockerfile side of what dockle
+// and trivy check: SG1017 (VOLUME on a host-sensitive path), SG1018 (a
+// distribution upgrade in the build: trivy DS024 / dockle DKL-DI-0003),
+// SG1019 (EXPOSE 22: an SSH server in a container, trivy DS004) and SG1020
+// (WORKDIR under a kernel or boot directory).
+import type { Instruction } from '../../dockerfile/model.js'
+import { allInstructions, runCommands } from '../../dockerfile/query.js'
+import { effectiveArgv } from '../shell.js'
+import type { LintRule, RuleHit } from '../rule.js'
+
+/** Paths a volume must not shadow: the kernel's, the devices', the system config, the engine's socket. */
+export function isSensitiveVolume(path: string): boolean {
+  const normal = `/${path
+    .replace(/^["']|["']$/g, '')
+    .replace(/\/+$/, '')
+    .replace(/^\/+/, '')}`
+  if (/^\/(proc|sys|dev|etc)(\/|$)/.test(normal)) return true
+  return /^\/(var\/)?run\/docker\.sock$/.test(normal) || normal === '/'
+}
+
+/** WORKDIR directories owned by the kernel or the boot loader. */
+export function isSystemWorkdir(path: string): boolean {
+  const normal = `/${path.replace(/^["']|["']$/g, '').replace(/^\/+/, '')}`
+  return /^\/(proc|sys|dev|boot)(\/|$)/.test(normal)
+}
+
+function hit(instruction: Instruction, message: string, evidence?: string): RuleHit {
+  return {
+    line: instruction.line,
+    endLine: instruction.endLine,
+    ...(instruction.stage >= 0 ? { stage: instruction.stage } : {}),
+    message,
+    ...(evidence !== undefined ? { evidence } : {})
+  }
+}
+
+function volumePaths(instruction: Instruction): string[] {
+  // VOLUME ["/a", "/b"] and VOLUME /a /b both end up in argv.
+  return instruction.argv.filter(word => word !== '')
+}
+
+export const SG1017: LintRule = {
+  id: 'SG1017',
+  aliases: [],
+  severity: 'error',
+  phase: 'dockerfile',
+  summary: 'VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc, the docker socket)',
+  check: ({ model }) =>
+    allInstructions(model)
+      .filter(instruction => instruction.keyword === 'VOLUME')
+      .flatMap(instruction =>
+        volumePaths(instruction)
+          .filter(isSensitiveVolume)
+          .map(path =>
+            hit(
+              instruction,
+              `Do not declare VOLUME ${path}: a volume there shadows what the kernel, the devices or the system configuration provide, and invites mounting the host's; keep volumes to application data (e.g. /data)`,
+              path
+            )
+          )
+      )
+}
+
+/** `apt-get upgrade`, `apt-get dist-upgrade`, `apt full-upgrade`, `apk upgrade`, `yum/dnf update|upgrade` ... */
+function upgradeCommand(argv: readonly string[]): string | undefined {
+  const [tool, ...rest] = argv
+  if (tool === undefined) return undefined
+  const name = tool.slice(tool.lastIndexOf('/') + 1)
+  const sub = rest.find(word => !word.startsWith('-'))
+  if (sub === undefined) return undefined
+  if ((name === 'apt-get' || name === 'apt') && ['upgrade', 'dist-upgrade', 'full-upgrade'].includes(sub))
+    return `${name} ${sub}`
+  if (name === 'apk' && sub === 'upgrade') return `${name} ${sub}`
+  if (['yum', 'dnf', 'microdnf'].includes(name) && ['upgrade', 'update', 'distro-sync'].includes(sub)) {
+    // `yum update pkg` upgrades named packages: only the bare form upgrades the distribution.
+    const operands = rest.slice(rest.indexOf(sub) + 1).filter(word => !word.startsWith('-'))
+    return operands.length === 0 ? `${name} ${sub}` : undefined
+  }
+  if (name === 'zypper' && ['update', 'up', 'dist-upgrade', 'dup'].includes(sub)) return `${name} ${sub}`
+  return undefined
+}
+
+export const SG1018: LintRule = {
+  id: 'SG1018',
+  aliases: [],
+  severity: 'warning',
+  phase: 'dockerfile',
+  summary: 'A distribution upgrade (apt-get upgrade / dist-upgrade, apk upgrade ...) in a RUN',
+  check: ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of allInstructions(model)) {
+      if (instruction.keyword !== 'RUN') continue
+      for (const command of runCommands(instruction)) {
+        const upgrade = upgradeCommand(effectiveArgv(command))
+        if (upgrade === undefined) continue
+        hits.push(
+          hit(
+            instruction,
+            `Do not run \`${upgrade}\` in the image: it makes the build unreproducible and hides that the base is outdated; use a newer (digest-pinned) base image and install pinned packages`,
+            command.raw
+          )
+        )
+        break
+      }
+    }
+    return hits
+  }
+}
+
+export const SG1019: LintRule = {
+  id: 'SG1019',
+  aliases: [],
+  severity: 'warning',
+  phase: 'dockerfile',
+  summary: 'EXPOSE 22: an SSH server in the container',
+  check: ({ model }) =>
+    allInstructions(model)
+      .filter(instruction => instruction.keyword === 'EXPOSE')
+      .filter(instruction => instruction.argv.some(word => /^22(\/tcp)?$/i.test(word)))
+      .map(instruction =>
+        hit(
+          instruction,
+          'Do not expose port 22: a container should not run an SSH server; use `docker exec` (or kubectl exec) to get a shell',
+          instruction.args
+        )
+      )
+}
+
+export const SG1020: LintRule = {
+  id: 'SG1020',
+  aliases: [],
+  severity: 'error',
+  phase: 'dockerfile',
+  summary: 'WORKDIR under /proc, /sys, /dev or /boot',
+  check: ({ model }) =>
+    allInstructions(model)
+      .filter(instruction => instruction.keyword === 'WORKDIR' && isSystemWorkdir(instruction.args.trim()))
+      .map(instruction =>
+        hit(
+          instruction,
+          `Do not use ${instruction.args.trim()} as WORKDIR: the kernel or boot loader owns it, and at run time it is a mount point that hides what the build put there; use an application directory such as /app`,
+          instruction.args.trim()
+        )
+      )
+}
+
+export const HARDENING_RULES: readonly LintRule[] = [SG1017, SG1018, SG1019, SG1020]
