@@ -40,6 +40,13 @@ export interface Inputs {
   annotations: boolean
   'report-file': string
   'sarif-file': string
+  /** Sign and attest the pushed image (src/sign). */
+  sign: 'auto' | 'true' | 'false'
+  /** A cosign private key (key-pair mode) and its password; secrets. */
+  'signing-key': string
+  'signing-password': string
+  /** Check each stage's FROM image: pinned, signed, provenance. */
+  'verify-base-images': boolean
 }
 
 export type InputGetter = (name: string) => string
@@ -184,6 +191,10 @@ export function parseInputs(get: InputGetter): Inputs {
     summary: bool('summary', true),
     annotations: bool('annotations', true),
     'report-file': text('report-file'),
-    'sarif-file': text('sarif-file')
+    'sarif-file': text('sarif-file'),
+    sign: oneOf('sign', get('sign'), ['auto', 'true', 'false'] as const, 'auto'),
+    'signing-key': get('signing-key').trim(),
+    'signing-password': get('signing-password'),
+    'verify-base-images': bool('verify-base-images', false)
   }
 }

@@ -11,6 +11,7 @@ import { createActionsIO, type ActionsIO } from './github/actions.js'
 import { publishReport } from './github/publish.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { runPipeline } from './pipeline.js'
+import { afterBuild } from './sign/after-build.js'
 
 export async function run(
   io: ActionsIO = createActionsIO(),
@@ -21,6 +22,7 @@ export async function run(
     const inputs = parseInputs(name => io.getInput(name))
     const token = inputs['github-token'] || env.GITHUB_TOKEN || ''
     if (token !== '') io.setSecret(token)
+    for (const value of signingSecrets(inputs)) io.setSecret(value)
 
     const result = await runPipeline(inputs, {
       cwd: process.cwd(),
@@ -35,6 +37,13 @@ export async function run(
     io.setOutput('imageid', result.build?.imageid ?? '')
     io.setOutput('digest', result.build?.digest ?? '')
     io.setOutput('metadata', result.build?.metadata ?? '')
+    const after = await afterBuild(inputs, result, {
+      env,
+      info: line => io.info(line),
+      notice: message => io.notice(message),
+      warning: message => io.warning(message)
+    })
+    for (const [name, value] of Object.entries(after.outputs)) io.setOutput(name, value)
     published = true
     await publishReport({
       io,
@@ -45,6 +54,7 @@ export async function run(
       secrets: secretValues(inputs, env, token),
       env
     })
+    if (after.error) io.setFailed(after.error)
   } catch (error) {
     if (!published) io.setOutput('result', 'fail')
     if (!isUsageError(error) && error instanceof Error && error.stack) io.debug(error.stack)
@@ -60,5 +70,19 @@ export function secretValues(inputs: Inputs, env: NodeJS.ProcessEnv, token: stri
     if (value) values.push(value)
   }
   if (token !== '') values.push(token)
+  values.push(...signingSecrets(inputs))
+  return values
+}
+
+/** The cosign key (whole and line by line, as a log may split it) and its password. */
+export function signingSecrets(inputs: Pick<Inputs, 'signing-key' | 'signing-password'>): string[] {
+  const values: string[] = []
+  const key = inputs['signing-key']
+  if (key !== '') {
+    values.push(key)
+    for (const line of key.split(/\r?\n/))
+      if (line.trim().length >= 8 && !line.startsWith('-----')) values.push(line.trim())
+  }
+  if (inputs['signing-password'] !== '') values.push(inputs['signing-password'])
   return values
 }

@@ -4,6 +4,7 @@
 import { errorMessage, isUsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { buildCommand, checkCommand, lintCommand, rulesCommand } from './commands.js'
+import { verifyCommand } from './verify.js'
 
 export const USAGE = `usage:
   stagegate lint  [--format text|json|sarif] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
@@ -11,6 +12,8 @@ export const USAGE = `usage:
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
                   [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format text|json|sarif]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)
+  stagegate verify IMAGE (--certificate-identity ID [--certificate-oidc-issuer URL] [--trusted-root FILE] | --key FILE)
+                  [--format text|json]   (IMAGE in a registry; exit 1 when a check fails)
   stagegate rules [--format text|json]
 
 IMAGE: a reference in the local engine, oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG.
@@ -21,6 +24,7 @@ const COMMANDS: Record<string, (argv: string[]) => Promise<number>> = {
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
+  verify: argv => verifyCommand(argv),
   rules: rulesCommand
 }
 

@@ -1,6 +1,7 @@
 // The JSON report (`--format json`, `report-file`): the contract in DESIGN.md.
 import type { StageEdge } from '../dockerfile/model.js'
 import type { Counts, Finding } from '../finding.js'
+import type { ReportSigning, StageSupplyChain } from '../sign/report.js'
 
 export interface ReportStage {
   index: number
@@ -11,6 +12,8 @@ export interface ReportStage {
   /** Bytes this stage contributed to the final image (image phase only). */
   sizeBytes?: number
   pinned?: boolean
+  /** The FROM image's supply chain (`verify-base-images`). */
+  supplyChain?: StageSupplyChain
 }
 
 export interface ReportLayer {
@@ -62,4 +65,6 @@ export interface Report {
   /** Informational lines for humans (e.g. "shellcheck not found: SC checks skipped"). */
   notices?: string[]
   build?: { ok: boolean; error?: string; imageid?: string; digest?: string; seconds?: number }
+  /** What the step signed and attested (src/sign). */
+  signing?: ReportSigning
 }
