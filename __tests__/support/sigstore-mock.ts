@@ -165,6 +165,11 @@ export class SigstoreMock {
     for (let i = 0; i < count; i++) this.failures.push(status)
   }
 
+  /** Drops the failures not yet answered: the instance is back. */
+  recover(): void {
+    this.failures = []
+  }
+
   /** Environment that points Stagegate's signer at this mock. */
   env(): Record<string, string> {
     return {
