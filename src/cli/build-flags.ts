@@ -35,7 +35,8 @@ export const BUILD_VALUE_FLAGS = [
   'fail-on',
   'comment',
   'report-file',
-  'sarif-file'
+  'sarif-file',
+  'sign'
 ] as const
 
 export const BUILD_BOOLEAN_FLAGS = [
@@ -48,7 +49,8 @@ export const BUILD_BOOLEAN_FLAGS = [
   'lint',
   'check',
   'summary',
-  'annotations'
+  'annotations',
+  'verify-base-images'
 ] as const
 
 export const BUILD_FLAG_SPEC: FlagSpec = {

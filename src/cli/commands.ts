@@ -13,6 +13,7 @@ import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
 import type { Report } from '../report/report.js'
 import { formatSarif, toSarif } from '../report/sarif.js'
+import { afterBuild } from '../sign/after-build.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
 import { parseBuildFlags } from './build-flags.js'
@@ -124,6 +125,12 @@ export async function buildCommand(argv: string[]): Promise<number> {
     },
     mask: () => undefined
   })
+  const after = await afterBuild(inputs, result, {
+    env: process.env,
+    info: log,
+    notice: message => log(`notice: ${message}`),
+    warning: message => log(`warning: ${message}`)
+  })
   if (inputs['report-file']) writeFileSync(inputs['report-file'], formatJson(result.report))
   if (inputs['sarif-file']) {
     writeFileSync(
@@ -136,6 +143,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
   writeOut(renderReports([result.report], format))
   if (result.build && !result.build.ok)
     process.stderr.write(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
+  if (after.error) {
+    process.stderr.write(`stagegate: ${after.error}\n`)
+    return 1
+  }
   return exitStatus([result.report], result.failOn)
 }
 

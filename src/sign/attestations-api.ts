@@ -3,7 +3,7 @@
 // (GHES, the tests' fake); every failure is a SigningError whose one line
 // says what GitHub answered, never the token.
 import type { SerializedBundle } from '@sigstore/bundle'
-import { SigningError } from './keyless.js'
+import { SigningError } from './error.js'
 
 export interface StoredAttestation {
   id: string

@@ -7,7 +7,7 @@
 // cosign only through its environment (`--key env://…`, COSIGN_PASSWORD):
 // no file is written, and neither value is ever in an argument or a log line.
 import { execFile } from 'node:child_process'
-import { SigningError } from './keyless.js'
+import { SigningError } from './error.js'
 
 export interface CosignOptions {
   /** The cosign binary (default: `cosign` on PATH). */

@@ -11,11 +11,10 @@ import { CIContextProvider, DSSEBundleBuilder, FulcioSigner, RekorWitness, TSAWi
 import type { Witness } from '@sigstore/sign'
 import { X509Certificate } from 'node:crypto'
 import type { SigstoreEndpoints } from './endpoints.js'
+import { SigningError } from './error.js'
 import { buildStatement, INTOTO_PAYLOAD_TYPE, type Statement, type Subject } from './statement.js'
 
-export class SigningError extends Error {
-  override readonly name = 'SigningError'
-}
+export { SigningError }
 
 export interface KeylessSignature {
   bundle: SerializedBundle

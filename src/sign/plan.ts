@@ -17,6 +17,8 @@ export interface SigningSituation {
   oidc: boolean
   /** A cosign private key was given (`signing-key`). */
   key: boolean
+  /** Running in GitHub Actions (GITHUB_ACTIONS=true); elsewhere `auto` without a key stays quiet. */
+  actions?: boolean
 }
 
 export type SigningPlan =
@@ -33,6 +35,8 @@ export function planSigning(situation: SigningSituation): SigningPlan {
   const refuse = (autoLevel: 'notice' | 'warning', message: string): SigningPlan =>
     mode === 'true' ? { sign: false, level: 'error', message } : { sign: false, level: autoLevel, message }
   if (!situation.pushed) {
+    // Most runs that do not push (pull requests, local builds) have nothing to sign: only `true` speaks.
+    if (mode === 'auto') return { sign: false }
     return refuse(
       'notice',
       'The image was not signed: it was not pushed (signatures and attestations are stored in the registry beside it; set push: true).'
@@ -53,6 +57,7 @@ export function planSigning(situation: SigningSituation): SigningPlan {
     }
   }
   if (situation.key) return { sign: true, method: 'key' }
+  if (!situation.oidc && mode === 'auto' && situation.actions === false) return { sign: false }
   if (!situation.oidc) {
     return refuse('warning', `The image was not signed: the job cannot mint an OIDC token; ${OIDC_HINT}.`)
   }

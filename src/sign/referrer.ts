@@ -6,9 +6,8 @@
 // fallback, the `sha256-<hex>` index @sigstore/oci maintains.
 import type { SerializedBundle } from '@sigstore/bundle'
 import { attachArtifactToImage, getRegistryCredentials, type Credentials } from '@sigstore/oci'
-import { SigningError } from './keyless.js'
-
-export const SIGSTORE_BUNDLE_V03 = 'application/vnd.dev.sigstore.bundle.v0.3+json'
+import { SigningError } from './error.js'
+import { SIGSTORE_BUNDLE_V03 } from './statement.js'
 
 export interface PushedReferrer {
   /** The referrer manifest's digest. */

@@ -6,6 +6,8 @@
 export const INTOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1'
 export const INTOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json'
 export const SLSA_PROVENANCE_V1 = 'https://slsa.dev/provenance/v1'
+/** The artifact type of a Sigstore bundle pushed as an OCI referrer. */
+export const SIGSTORE_BUNDLE_V03 = 'application/vnd.dev.sigstore.bundle.v0.3+json'
 
 export interface Subject {
   name: string

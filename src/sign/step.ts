@@ -6,12 +6,9 @@
 import { readFileSync } from 'node:fs'
 import { readRunContext } from '../github/event.js'
 import { apiUrlFromEnv } from '../github/rest.js'
-import { storeAttestation } from './attestations-api.js'
-import { signWithCosign } from './cosign-key.js'
 import { sigstoreEndpoints } from './endpoints.js'
-import { SigningError, signImageKeyless } from './keyless.js'
+import { SigningError } from './error.js'
 import { planSigning, type SignMode } from './plan.js'
-import { pushBundleReferrer } from './referrer.js'
 import { parseWorkflowIdentity, type ReportSigning } from './report.js'
 import { imageSubject, subjectName } from './statement.js'
 import { readCosignSignature } from '../verify/cosign-signature.js'
@@ -81,7 +78,8 @@ export async function signPushed(
     eventName: context.eventName,
     isFork: context.pullRequest?.isFork ?? false,
     oidc: Boolean(env.ACTIONS_ID_TOKEN_REQUEST_URL && env.ACTIONS_ID_TOKEN_REQUEST_TOKEN),
-    key: inputs['signing-key'] !== ''
+    key: inputs['signing-key'] !== '',
+    actions: env.GITHUB_ACTIONS === 'true'
   })
   if (!plan.sign) {
     if (!plan.message) return undefined
@@ -95,6 +93,7 @@ export async function signPushed(
   try {
     if (plan.method === 'key') {
       deps.info(`signing ${image} with cosign (key pair)`)
+      const { signWithCosign } = await import('./cosign-key.js')
       await signWithCosign(name, digest, {
         privateKey: inputs['signing-key'],
         password: inputs['signing-password'],
@@ -109,6 +108,10 @@ export async function signPushed(
     const endpoints = sigstoreEndpoints(repositoryVisibility(env), env)
     result.instance = endpoints.instance
     deps.info(`signing ${image} keyless through Sigstore (${endpoints.instance}: ${endpoints.fulcioURL})`)
+    // Loaded only when signing: the Sigstore client stack is large.
+    const { signImageKeyless } = await import('./keyless.js')
+    const { pushBundleReferrer } = await import('./referrer.js')
+    const { storeAttestation } = await import('./attestations-api.js')
     const signed = await signImageKeyless([imageSubject(name, digest)], endpoints, env.STAGEGATE_OIDC_ISSUER)
     result.signed = true
     result.identity = signed.identity

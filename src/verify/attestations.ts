@@ -2,7 +2,7 @@
 // provenance attestation manifests in its index, Sigstore bundles attached
 // as OCI referrers (referrers tag schema: the `sha256-<hex>` index), and
 // cosign `.sig` signatures.
-import { SIGSTORE_BUNDLE_V03 } from '../sign/referrer.js'
+import { SIGSTORE_BUNDLE_V03 } from '../sign/statement.js'
 import { cosignSignatureLayers } from './cosign-signature.js'
 import { referrersTag, type RegistryImage } from './registry.js'
 
