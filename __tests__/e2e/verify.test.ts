@@ -144,7 +144,13 @@ describeE2E('verify-base-images: the supply chain of every stage', () => {
       expect(table.find(line => line.startsWith('| # | Stage'))).toBe(
         '| # | Stage | Base image | Pinned | Supply chain | Bytes in final image |'
       )
-      const row = (index: number): string => table.find(line => line.startsWith(`| ${index} |`)) ?? ''
+      // The stage table: its header and the rows right under it.
+      const lines = result.summary.split('\n')
+      const start = lines.findIndex(line => line.startsWith('| # | Stage'))
+      const end = lines.findIndex((line, i) => i > start && !line.startsWith('|'))
+      const stageRows = lines.slice(start + 2, end)
+      expect(stageRows).toHaveLength(3)
+      const row = (index: number): string => stageRows.find(line => line.startsWith(`| ${index} |`)) ?? ''
       expect(row(0)).toContain('| ✅ pinned · ✅ signed (cosign .sig) · ✅ provenance |')
       expect(row(2)).toContain('| ⚠️ not pinned · ⚠️ unsigned · ⚠️ no provenance |')
       expect(row(1)).toMatch(/\| ⚠️ not pinned · ❔ unknown · ❔ unknown \(registry not reachable: .+\) \|/)
