@@ -54,7 +54,11 @@ export async function run(
       secrets: secretValues(inputs, env, token),
       env
     })
-    if (after.error) io.setFailed(after.error)
+    if (after.error) {
+      // sign: true could not sign: the step fails, whatever the findings said.
+      io.setOutput('result', 'fail')
+      io.setFailed(after.error)
+    }
   } catch (error) {
     if (!published) io.setOutput('result', 'fail')
     if (!isUsageError(error) && error instanceof Error && error.stack) io.debug(error.stack)

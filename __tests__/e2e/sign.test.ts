@@ -409,6 +409,7 @@ describeE2E('signing and attesting the pushed image', () => {
       ])
       const strict = await action({ sign: 'true' }, { env: noOidc })
       expect(strict.code).toBe(1)
+      expect(strict.outputs.result).toBe('fail')
       expect(errors(strict)).toEqual([
         'The image was not signed: the job cannot mint an OIDC token; add `permissions: id-token: write` (and `attestations: write`) to the job, give `signing-key`, or set sign: false.'
       ])
