@@ -170,12 +170,18 @@ export class SigstoreMock {
     this.failures = []
   }
 
-  /** Environment that points Stagegate's signer at this mock. */
-  env(): Record<string, string> {
+  /**
+   * Environment that points Stagegate's signer at this mock: Fulcio and
+   * Rekor, the public-good shape. The TSA is served too, but not used by
+   * default: @sigstore/verify rejects some of the mock TSA's tokens
+   * ("timestamp could not be verified", intermittently), which would make
+   * the tests flaky; `withTsa` adds it.
+   */
+  env(withTsa = false): Record<string, string> {
     return {
       STAGEGATE_SIGSTORE_FULCIO_URL: this.url,
       STAGEGATE_SIGSTORE_REKOR_URL: this.url,
-      STAGEGATE_SIGSTORE_TSA_URL: this.url
+      ...(withTsa ? { STAGEGATE_SIGSTORE_TSA_URL: this.url } : {})
     }
   }
 
