@@ -40,7 +40,18 @@ describe('action.yml', () => {
       expect(action.inputs).toHaveProperty(name)
     }
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['counts', 'digest', 'imageid', 'metadata', 'report-file', 'result', 'sarif-file'].sort()
+      [
+        'attestation-id',
+        'attestation-url',
+        'counts',
+        'digest',
+        'imageid',
+        'metadata',
+        'report-file',
+        'result',
+        'sarif-file',
+        'signature'
+      ].sort()
     )
   })
 

@@ -15,7 +15,10 @@ ready() {
     docker image inspect stagegate-fixture/builder:latest >/dev/null 2>&1
 }
 
-ready && exit 0
+# cosign (key-pair signing e2e) comes from trixie like the engine; cheap when present.
+cosign_ready() { command -v cosign >/dev/null 2>&1 || [ "$(id -u)" != 0 ] || [ ! -f /etc/apt/sources.list.d/stagegate-trixie.sources ]; }
+
+ready && { cosign_ready || bash scripts/install-cosign.sh; } && exit 0
 
 if [ "$(id -u)" != 0 ] || ! grep -q '^VERSION_CODENAME=bookworm' /etc/os-release 2>/dev/null; then
   echo "ensure-test-engine: no engine with the registry and fixture images answers; run as root on Debian bookworm: bash scripts/install-test-engine.sh && bash scripts/start-test-engine.sh" >&2
@@ -24,3 +27,4 @@ fi
 echo "ensure-test-engine: preparing the test engine (first run only) ..."
 bash scripts/install-test-engine.sh
 bash scripts/start-test-engine.sh
+bash scripts/install-cosign.sh

@@ -68,6 +68,13 @@ export interface Inputs {
   'sarif-file': string
   /** Run the built image once, hardened, to prove the startup prediction. */
   smoke: boolean
+  /** Sign and attest the pushed image (src/sign). */
+  sign: 'auto' | 'true' | 'false'
+  /** A cosign private key (key-pair mode) and its password; secrets. */
+  'signing-key': string
+  'signing-password': string
+  /** Check each stage's FROM image: pinned, signed, provenance. */
+  'verify-base-images': boolean
 }
 
 export type InputGetter = (name: string) => string
@@ -195,6 +202,10 @@ export function parseInputs(get: InputGetter): Inputs {
     'github-annotations': bool('github-annotations', true),
     'report-file': text('report-file'),
     'sarif-file': text('sarif-file'),
-    smoke: bool('smoke', false)
+    smoke: bool('smoke', false),
+    sign: oneOf('sign', get('sign'), ['auto', 'true', 'false'] as const, 'auto'),
+    'signing-key': get('signing-key').trim(),
+    'signing-password': get('signing-password'),
+    'verify-base-images': bool('verify-base-images', false)
   }
 }

@@ -13,6 +13,7 @@ import { publishReport, type PublishOptions } from './github/publish.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { runPipeline, type PipelineDeps } from './pipeline.js'
 import { defaultPipelineDeps } from './pipeline-deps.js'
+import { afterBuild } from './sign/after-build.js'
 
 export interface RunOptions {
   /** The workspace (default process.cwd()). */
@@ -33,6 +34,7 @@ export async function run(
     const inputs = parseInputs(name => io.getInput(name))
     const token = inputs['github-token'] || env.GITHUB_TOKEN || ''
     if (token !== '') io.setSecret(token)
+    for (const value of signingSecrets(inputs)) io.setSecret(value)
 
     const cwd = options.cwd ?? process.cwd()
     const result = await runPipeline(inputs, {
@@ -51,6 +53,13 @@ export async function run(
       ...options.pipeline
     })
     setBuildOutputs(io, result.build)
+    const after = await afterBuild(inputs, result, {
+      env,
+      info: line => io.info(line),
+      notice: message => io.notice(message),
+      warning: message => io.warning(message)
+    })
+    for (const [name, value] of Object.entries(after.outputs)) io.setOutput(name, value)
     published = true
     await publishReport({
       io,
@@ -63,6 +72,11 @@ export async function run(
       cwd,
       ...options.publish
     })
+    if (after.error) {
+      // sign: true could not sign: the step fails, whatever the findings said.
+      io.setOutput('result', 'fail')
+      io.setFailed(after.error)
+    }
   } catch (error) {
     if (!published) io.setOutput('result', 'fail')
     if (!isUsageError(error) && error instanceof Error && error.stack) io.debug(error.stack)
@@ -87,5 +101,19 @@ export function secretValues(inputs: Inputs, env: NodeJS.ProcessEnv, token: stri
     if (value) values.push(value)
   }
   if (token !== '') values.push(token)
+  values.push(...signingSecrets(inputs))
+  return values
+}
+
+/** The cosign key (whole and line by line, as a log may split it) and its password. */
+export function signingSecrets(inputs: Pick<Inputs, 'signing-key' | 'signing-password'>): string[] {
+  const values: string[] = []
+  const key = inputs['signing-key']
+  if (key !== '') {
+    values.push(key)
+    for (const line of key.split(/\r?\n/))
+      if (line.trim().length >= 8 && !line.startsWith('-----')) values.push(line.trim())
+  }
+  if (inputs['signing-password'] !== '') values.push(inputs['signing-password'])
   return values
 }

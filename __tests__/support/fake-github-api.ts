@@ -1,4 +1,5 @@
-// A local stand-in for GitHub's REST API (issue comments only), on
+// A local stand-in for GitHub's REST API (issue comments and artifact
+// attestations), on
 // 127.0.0.1 with a random port: it answers with GitHub's shapes (id, node_id,
 // body, user, html_url, created_at, updated_at; Link headers when a listing
 // spans pages), records every request (method, path, headers, body), and can
@@ -70,9 +71,16 @@ export const FAILURES = {
   serverError: (status = 500): Failure => ({ status, body: { message: 'Server Error' }, headers: {} })
 } as const
 
+export interface FakeAttestation {
+  id: number
+  repository: string
+  bundle: unknown
+}
+
 export class FakeGitHubApi {
   readonly requests: RecordedRequest[] = []
   private readonly issues = new Map<string, FakeComment[]>()
+  private readonly stored: FakeAttestation[] = []
   private readonly failures: { failure: Failure; method?: string }[] = []
   private nextId = 1_000_001
   private clock = Date.parse('2026-01-01T00:00:00Z')
@@ -106,6 +114,11 @@ export class FakeGitHubApi {
   /** The comments on an issue or PR, oldest first. */
   comments(owner: string, repo: string, issue: number): FakeComment[] {
     return this.issues.get(`${owner}/${repo}#${issue}`) ?? []
+  }
+
+  /** Attestations stored with `POST /repos/{owner}/{repo}/attestations`, oldest first. */
+  attestations(owner: string, repo: string): FakeAttestation[] {
+    return this.stored.filter(attestation => attestation.repository === `${owner}/${repo}`)
   }
 
   /** Adds existing comments (as another user unless `bot`). */
@@ -193,6 +206,40 @@ export class FakeGitHubApi {
     const url = new URL(path, this.url)
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
     const one = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
+    const attestations = /^\/repos\/([^/]+)\/([^/]+)\/attestations(?:\/(sha256:[0-9a-f]{64}))?$/.exec(
+      url.pathname
+    )
+
+    if (attestations && method === 'POST' && attestations[3] === undefined) {
+      // GitHub's create-attestation endpoint: 201 with the new id; 422 without a bundle.
+      let bundle: unknown
+      try {
+        bundle = (JSON.parse(body) as { bundle?: unknown }).bundle
+      } catch {
+        bundle = undefined
+      }
+      if (typeof bundle !== 'object' || bundle === null)
+        return send(422, { message: 'Invalid request.\n\n"bundle" wasn\'t supplied.', status: '422' })
+      const id = this.nextId++
+      this.stored.push({ id, repository: `${attestations[1]}/${attestations[2]}`, bundle })
+      return send(201, { id })
+    }
+    if (attestations && method === 'GET' && attestations[3] !== undefined) {
+      // List by subject digest, as `gh attestation verify` asks.
+      const digest = (attestations[3] as string).slice('sha256:'.length)
+      const found = this.attestations(attestations[1] as string, attestations[2] as string).filter(entry => {
+        const envelope = (entry.bundle as { dsseEnvelope?: { payload?: string } }).dsseEnvelope
+        const statement = JSON.parse(
+          Buffer.from(envelope?.payload ?? '', 'base64').toString('utf8') || '{}'
+        ) as {
+          subject?: { digest?: { sha256?: string } }[]
+        }
+        return (statement.subject ?? []).some(subject => subject.digest?.sha256 === digest)
+      })
+      return send(200, {
+        attestations: found.map(entry => ({ bundle: entry.bundle, repository_id: 123456 }))
+      })
+    }
 
     if (list && method === 'GET') {
       const [, owner, repo, issue] = list as unknown as [string, string, string, string]

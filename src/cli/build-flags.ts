@@ -47,7 +47,8 @@ export const BUILD_VALUE_FLAGS = [
   'fail-on',
   'comment',
   'report-file',
-  'sarif-file'
+  'sarif-file',
+  'sign'
 ] as const
 
 export const BUILD_BOOLEAN_FLAGS = [
@@ -61,7 +62,8 @@ export const BUILD_BOOLEAN_FLAGS = [
   'check',
   'summary',
   'github-annotations',
-  'smoke'
+  'smoke',
+  'verify-base-images'
 ] as const
 
 export const BUILD_FLAG_SPEC: FlagSpec = {

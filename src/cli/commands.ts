@@ -15,6 +15,7 @@ import { formatSarif, toSarif } from '../report/sarif.js'
 import { createDockerRunner } from '../build/buildx.js'
 import { smokeLine } from '../report/startup.js'
 import { smokeImage } from '../smoke/run.js'
+import { afterBuild } from '../sign/after-build.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
 import { parseBuildFlags } from './build-flags.js'
@@ -129,6 +130,12 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const inputs = parseBuildFlags(rest)
   const deps = cliPipelineDeps(io)
   const result = await runPipeline(inputs, deps)
+  const after = await afterBuild(inputs, result, {
+    env: io.env,
+    info: deps.info,
+    notice: deps.notice,
+    warning: deps.warning
+  })
   if (inputs['report-file']) writeFileSync(resolve(io.cwd, inputs['report-file']), formatJson(result.report))
   if (inputs['sarif-file']) {
     writeFileSync(
@@ -139,6 +146,10 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   writeOut(await renderReports([result.report], format, io.cwd), io.stdout)
   if (result.build && !result.build.ok)
     io.stderr(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
+  if (after.error) {
+    io.stderr(`stagegate: ${after.error}\n`)
+    return 1
+  }
   return exitStatus([result.report], result.failOn)
 }
 

@@ -6,6 +6,7 @@ import { errorMessage, isUsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { buildCommand, checkCommand, lintCommand, rulesCommand } from './commands.js'
 import { processCliIO, type CliIO } from './io.js'
+import { verifyCommand } from './verify.js'
 
 export const USAGE = `usage:
   stagegate lint  [--format FORMAT] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
@@ -13,6 +14,8 @@ export const USAGE = `usage:
   stagegate build [CONTEXT] [--file F] [--tags T]... [--push] [--load] [--cache-registry REF] [--secrets id=value]...
                   [--sbom ...] [--provenance ...] [--fail-on LEVEL] [--format FORMAT]
                   [--report-file F] [--sarif-file F]  (every flag is named like the action input)
+  stagegate verify IMAGE (--certificate-identity ID [--certificate-oidc-issuer URL] [--trusted-root FILE] | --key FILE)
+                  [--format text|json]   (IMAGE in a registry; exit 1 when a check fails)
   stagegate rules [--format text|json]
 
 IMAGE: a reference in the local engine, oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG.
@@ -24,6 +27,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
+  verify: argv => verifyCommand(argv),
   rules: rulesCommand
 }
 

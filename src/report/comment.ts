@@ -10,6 +10,7 @@ import type { Report, ReportFinding } from './report.js'
 import { blobUrl, stageName } from './summary.js'
 import type { BlobContext } from './summary.js'
 import { verdict } from './verdict.js'
+import { signingComment } from '../sign/render.js'
 
 /** GitHub rejects issue comments longer than this. */
 export const COMMENT_MAX_LENGTH = 65536
@@ -135,6 +136,7 @@ export function renderComment(report: Report, options: CommentOptions): string {
     const top = options.topFindings ?? 10
     lines.push('', `**Top findings**`, '', ...list(report.findings, report, options.blob, top))
   }
+  lines.push(...signingComment(report))
   lines.push(
     '',
     `Every finding, the stage graph and the image details are in the ${pointer(options.runUrl)}.`

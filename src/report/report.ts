@@ -3,6 +3,7 @@ import type { StageEdge } from '../dockerfile/model.js'
 import type { StartupVerdict } from '../checks/startup/verdict.js'
 import type { Counts, Finding } from '../finding.js'
 import type { SmokeResult } from '../smoke/run.js'
+import type { ReportSigning, StageSupplyChain } from '../sign/report.js'
 
 export interface ReportStage {
   index: number
@@ -13,6 +14,8 @@ export interface ReportStage {
   /** Bytes this stage contributed to the final image (image phase only). */
   sizeBytes?: number
   pinned?: boolean
+  /** The FROM image's supply chain (`verify-base-images`). */
+  supplyChain?: StageSupplyChain
 }
 
 export interface ReportLayer {
@@ -70,4 +73,6 @@ export interface Report {
   /** Informational lines for humans (e.g. "shellcheck not found: SC checks skipped"). */
   notices?: string[]
   build?: { ok: boolean; error?: string; imageid?: string; digest?: string; seconds?: number }
+  /** What the step signed and attested (src/sign). */
+  signing?: ReportSigning
 }

@@ -11,6 +11,7 @@ import { code, escapeMarkdown, linkTarget, mermaidText } from './markdown.js'
 import type { Report, ReportEdge, ReportStage } from './report.js'
 import { startupSummary } from './startup.js'
 import { verdict } from './verdict.js'
+import { hasSupplyChain, signingSummary, supplyChainCell } from '../sign/render.js'
 
 /** Where the Dockerfile lives on GitHub, for links to lines at the commit. */
 export interface BlobContext {
@@ -133,13 +134,16 @@ export function stageGraphMermaid(report: Pick<Report, 'stages' | 'edges'>): str
 
 function stageTable(report: Report): string {
   const withBytes = report.image !== null
-  const header = withBytes
-    ? '| # | Stage | Base image | Pinned | Bytes in final image |\n|---:|---|---|---|---:|'
-    : '| # | Stage | Base image | Pinned |\n|---:|---|---|---|'
+  const withSupply = hasSupplyChain(report.stages)
+  const header = [
+    `| # | Stage | Base image | Pinned |${withSupply ? ' Supply chain |' : ''}${withBytes ? ' Bytes in final image |' : ''}`,
+    `|---:|---|---|---|${withSupply ? '---|' : ''}${withBytes ? '---:|' : ''}`
+  ].join('\n')
   const rows = report.stages.map(stage => {
     const pinned = stage.pinned === undefined ? '—' : stage.pinned ? '✅ digest' : '⚠️ tag only'
     const name = `${escapeMarkdown(stageName(stage))}${stage.final ? ' **(final)**' : ''}`
     const cells = [String(stage.index), name, code(stage.base), pinned]
+    if (withSupply) cells.push(supplyChainCell(stage.supplyChain))
     if (withBytes) cells.push(formatBytes(stage.sizeBytes ?? 0))
     return `| ${cells.join(' | ')} |`
   })
@@ -266,7 +270,8 @@ export function renderSummary(report: Report, options: SummaryOptions): string {
     }
   }
 
-  const tail = [...imageSection(report)]
+  const signing = signingSummary(report)
+  const tail = [...imageSection(report), ...(signing.length > 0 ? ['', ...signing] : [])]
   if (report.notices && report.notices.length > 0) {
     tail.push('', '### Notices', '', ...report.notices.map(notice => `- ${escapeMarkdown(notice)}`))
   }

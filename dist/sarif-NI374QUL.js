@@ -1,0 +1,27 @@
+import { createRequire as __stagegateCreateRequire } from 'node:module';
+const require = __stagegateCreateRequire(import.meta.url);
+import {
+  safeJson
+} from "./chunk-IJSUP4UB.js";
+import {
+  toSarif
+} from "./chunk-Y5YC4Q75.js";
+import {
+  ALL_RULES
+} from "./chunk-YMCV6IYL.js";
+import "./chunk-RI6HCDV2.js";
+import "./chunk-47GV6F5I.js";
+import "./chunk-D7B27K6P.js";
+
+// src/report/formats/sarif.ts
+function formatSarif(reports, context) {
+  const log = toSarif(reports, {
+    toolVersion: context.toolVersion,
+    rules: ALL_RULES,
+    srcRoot: context.srcRoot
+  });
+  return safeJson(log, 2) + "\n";
+}
+export {
+  formatSarif
+};

@@ -1,0 +1,4 @@
+// A signing problem the user can act on, said in one line.
+export class SigningError extends Error {
+  override readonly name = 'SigningError'
+}
