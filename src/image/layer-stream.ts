@@ -7,6 +7,13 @@ import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { Decompress as ZstdDecompress } from 'fzstd'
 import { TarParser, type TarVisitor } from './tar.js'
+import { BlobHasher, VerifyingStream, type Expected } from './verify.js'
+
+/** What to verify a layer against: its blob digest (the compressed bytes) or its diff_id (the tar). */
+export interface LayerVerification {
+  expected: Expected
+  side: 'blob' | 'tar'
+}
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
@@ -100,20 +107,29 @@ async function peek(stream: Readable): Promise<Buffer | undefined> {
 export async function parseLayer(
   blob: Readable,
   visitor: TarVisitor,
-  maxExtensionBytes?: number
-): Promise<{ compression: Compression; tarBytes: number }> {
+  maxExtensionBytes?: number,
+  verification?: LayerVerification
+): Promise<{ compression: Compression; tarBytes: number; digestProblem?: string }> {
   const parser = new TarParser(visitor, maxExtensionBytes)
   const head = await peek(blob)
   if (head === undefined) {
     parser.end()
-    return { compression: 'none', tarBytes: 0 }
+    const digestProblem = verification ? new BlobHasher(verification.expected).finish() : undefined
+    return { compression: 'none', tarBytes: 0, ...(digestProblem ? { digestProblem } : {}) }
   }
   const compression = detectCompression(head)
+  let digestProblem: string | undefined
+  const tarHasher = verification?.side === 'tar' ? new BlobHasher(verification.expected) : undefined
+  const blobVerifier =
+    verification?.side === 'blob'
+      ? new VerifyingStream(verification.expected, problem => (digestProblem = problem))
+      : undefined
   // The sink calls the parser synchronously: no per-chunk copies, no queue beyond the streams' own buffers.
   const sink = new Writable({
     highWaterMark: CHUNK,
     write(chunk: Buffer, _encoding, callback) {
       try {
+        tarHasher?.update(chunk)
         parser.write(chunk)
         callback()
       } catch (error) {
@@ -130,16 +146,23 @@ export async function parseLayer(
     }
   })
   const inflate = decompressor(compression)
+  const stages: (Readable | Transform | Writable)[] = [blob]
+  if (blobVerifier) stages.push(blobVerifier)
+  if (inflate) stages.push(inflate)
+  stages.push(sink)
   try {
-    if (inflate) await pipeline(blob, inflate, sink)
-    else await pipeline(blob, sink)
+    await pipeline(stages)
   } catch (error) {
     blob.destroy()
     if (inflate && isDecompressionError(error))
       throw new CompressionError(`corrupt ${compression} stream: ${(error as Error).message}`)
     throw error
   }
-  return { compression, tarBytes: parser.position }
+  if (tarHasher) digestProblem = tarHasher.finish()
+  // A decompressor that stopped before the blob's end left bytes unverified (and unread): say so.
+  else if (blobVerifier && !blobVerifier.verdictGiven)
+    digestProblem = 'was not read to its end (bytes after the stream)'
+  return { compression, tarBytes: parser.position, ...(digestProblem ? { digestProblem } : {}) }
 }
 
 function isDecompressionError(error: unknown): boolean {

@@ -28,16 +28,32 @@ export function resolveLimits(overrides: Partial<ReaderLimits> | undefined): Rea
   return { ...DEFAULT_LIMITS, ...overrides }
 }
 
-/** Collects warnings up to a cap so a hostile archive cannot grow them without bound. */
+/**
+ * Collects warnings up to a cap so a hostile archive cannot grow them without
+ * bound. Tampering (a blob that does not match its digest, an invalid
+ * whiteout) is kept apart: it is evidence of an attack, not a reading problem,
+ * and becomes an error-level finding.
+ */
 export class Warnings {
   private readonly list: string[] = []
+  private readonly tamperingList: string[] = []
   private dropped = 0
+  private droppedTampering = 0
   constructor(private readonly max: number) {}
   add(message: string): void {
     if (this.list.length < this.max) this.list.push(message)
     else this.dropped++
   }
+  addTampering(message: string): void {
+    if (this.tamperingList.length < this.max) this.tamperingList.push(message)
+    else this.droppedTampering++
+  }
   toArray(): string[] {
     return this.dropped > 0 ? [...this.list, `… and ${this.dropped} more warnings`] : [...this.list]
+  }
+  tampering(): string[] {
+    return this.droppedTampering > 0
+      ? [...this.tamperingList, `… and ${this.droppedTampering} more signs of tampering`]
+      : [...this.tamperingList]
   }
 }

@@ -7,15 +7,22 @@
 // registry; otherwise the image is missing.
 import { UsageError } from '../errors.js'
 import { FileIndexBuilder } from './file-index.js'
-import { CompressionError, parseLayer } from './layer-stream.js'
+import { CompressionError, parseLayer, type LayerVerification } from './layer-stream.js'
 import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
-import { hostPlatform, resolveImage, type ImageConfigJson, type ResolvedImage } from './manifest.js'
+import {
+  hostPlatform,
+  resolveImage,
+  type ImageConfigJson,
+  type LayerRef,
+  type ResolvedImage
+} from './manifest.js'
 import { engineHasImage, openEngineImage } from './sources/engine.js'
 import { openLayoutDir } from './sources/layout-dir.js'
 import { hasRegistryHost, openRegistryImage } from './sources/registry.js'
 import type { ImageSource } from './sources/store.js'
 import { openTarFile } from './sources/tar-file.js'
 import { TarError } from './tar.js'
+import { digestFromArchivePath } from './verify.js'
 import type { CapturePolicy, ContainerConfig, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
 
 export type { ReaderLimits } from './limits.js'
@@ -92,18 +99,35 @@ function describeLayerError(error: unknown, index: number, digest: string): unkn
   return error
 }
 
+/** What a layer's bytes must hash to: its blob digest, or for a legacy `ID/layer.tar` its diff_id. */
+function layerVerification(layer: LayerRef, diffId: unknown): LayerVerification | undefined {
+  if (layer.key === layer.digest)
+    return {
+      expected: { digest: layer.digest, ...(layer.compressedSize > 0 ? { size: layer.compressedSize } : {}) },
+      side: 'blob'
+    }
+  const named = digestFromArchivePath(layer.key)
+  if (named) return { expected: { digest: named }, side: 'blob' }
+  return typeof diffId === 'string' ? { expected: { digest: diffId }, side: 'tar' } : undefined
+}
+
 async function readLayers(
   resolved: ResolvedImage,
   source: ImageSource,
   builder: FileIndexBuilder,
-  limits: ReaderLimits
+  limits: ReaderLimits,
+  warnings: Warnings
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
+  const diffIds = resolved.config.rootfs?.diff_ids
   for (const [index, layer] of resolved.layers.entries()) {
     builder.beginLayer(index)
     const blob = await source.store.open(layer.key)
+    const verification = layerVerification(layer, Array.isArray(diffIds) ? diffIds[index] : undefined)
+    if (!verification) warnings.addTampering(`layer ${index} (${layer.key}): no digest to verify it against`)
     try {
-      await parseLayer(blob, builder, limits.maxExtensionBytes)
+      const { digestProblem } = await parseLayer(blob, builder, limits.maxExtensionBytes, verification)
+      if (digestProblem) warnings.addTampering(`layer ${index} (${layer.digest}) ${digestProblem}`)
     } catch (error) {
       throw describeLayerError(error, index, layer.digest)
     } finally {
@@ -126,7 +150,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
       warnings
     )
     const builder = new FileIndexBuilder(source, limits, warnings, options.capture)
-    const stats = await readLayers(resolved, opened, builder, limits)
+    const stats = await readLayers(resolved, opened, builder, limits, warnings)
     const history = toHistory(resolved.config)
     const historyIndexes = mapLayersToHistory(history, resolved.layers.length)
     const nonEmpty = history.filter(h => !h.emptyLayer).length
@@ -164,6 +188,8 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
       efficiency: totals.efficiency,
       warnings: warnings.toArray()
     }
+    const tampering = warnings.tampering()
+    if (tampering.length > 0) index.tampering = tampering
     if (resolved.digest) index.digest = resolved.digest
     if (config.os && config.architecture)
       index.platform = {

@@ -3,6 +3,7 @@
 //   Dockerfile:12 DL3008 warning: Pin versions in apt-get install. [stage builder]
 import { formatBytes } from '../bytes.js'
 import type { Counts, Finding } from '../finding.js'
+import { escapeControl } from './escape.js'
 import type { Report, ReportImage } from './report.js'
 
 export function stageLabel(stage: Finding['stage']): string | undefined {
@@ -16,7 +17,10 @@ export function formatFindingLine(finding: Finding, dockerfile: string): string 
   const inImage = finding.path !== undefined ? ` (${finding.path})` : ''
   const stage = stageLabel(finding.stage)
   const stagePart = stage !== undefined ? ` [stage ${stage}]` : ''
-  return `${where} ${finding.ruleId} ${finding.severity}: ${oneLine(finding.message)}${inImage}${stagePart}`
+  // Every part may come from the Dockerfile or the image: escaped, so no line can be forged or the terminal driven.
+  return escapeControl(
+    `${where} ${finding.ruleId} ${finding.severity}: ${oneLine(finding.message)}${inImage}${stagePart}`
+  )
 }
 
 function plural(count: number, word: string): string {
@@ -34,11 +38,14 @@ export function formatText(reports: Report | readonly Report[]): string {
   const total: Counts = { error: 0, warning: 0, note: 0 }
   for (const report of list) {
     for (const finding of report.findings) lines.push(formatFindingLine(finding, report.dockerfile))
-    for (const notice of report.notices ?? []) lines.push(`${report.dockerfile}: notice: ${oneLine(notice)}`)
-    if (report.image) lines.push(`${report.dockerfile}: ${imageLine(report.image)}`)
+    for (const notice of report.notices ?? [])
+      lines.push(escapeControl(`${report.dockerfile}: notice: ${oneLine(notice)}`))
+    if (report.image) lines.push(escapeControl(`${report.dockerfile}: ${imageLine(report.image)}`))
     if (report.build && !report.build.ok) {
       lines.push(
-        `${report.dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ''}`
+        escapeControl(
+          `${report.dockerfile}: build failed${report.build.error ? `: ${oneLine(report.build.error)}` : ''}`
+        )
       )
     }
     total.error += report.counts.error
@@ -47,7 +54,7 @@ export function formatText(reports: Report | readonly Report[]): string {
   }
   const findings = total.error + total.warning + total.note
   const scope = list.length === 1 ? (list[0]?.dockerfile ?? '') : plural(list.length, 'Dockerfile')
-  lines.push(`${scope}: ${plural(findings, 'finding')} (${formatCounts(total)})`)
+  lines.push(escapeControl(`${scope}: ${plural(findings, 'finding')} (${formatCounts(total)})`))
   return lines.join('\n') + '\n'
 }
 
