@@ -5,6 +5,7 @@
 import { UsageError } from '../errors.js'
 import type { Warnings } from './limits.js'
 import { checkDigest, type ImageSource } from './sources/store.js'
+import { diffIdList } from './config-shape.js'
 import { digestFromArchivePath, verifyBuffer } from './verify.js'
 
 export const MEDIA_TYPES = {
@@ -253,8 +254,8 @@ async function readAttestations(
       await fetchManifest(source, d, maxJson, warnings),
       `attestation manifest ${d.digest}`
     )
-    for (const layer of manifest.layers ?? []) {
-      const predicate = layer.annotations?.['in-toto.io/predicate-type'] ?? ''
+    for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) {
+      const predicate = String(layer?.annotations?.['in-toto.io/predicate-type'] ?? '')
       if (SBOM_PREDICATES.some(p => predicate.startsWith(p))) result.sbom = true
       if (predicate.startsWith(PROVENANCE_PREDICATE)) result.provenance = true
     }
@@ -272,7 +273,9 @@ function layerRefs(manifest: { layers?: Descriptor[] }, what: string): LayerRef[
   if (!Array.isArray(manifest.layers)) throw new UsageError(`${what} has no layers list`)
   return manifest.layers.map((d, i) => {
     const digest = checkDigest(d?.digest, `${what} layer ${i}`)
-    return { key: digest, digest, mediaType: d.mediaType ?? '', compressedSize: Number(d.size ?? 0) }
+    const mediaType = typeof d.mediaType === 'string' ? d.mediaType : ''
+    const size = typeof d.size === 'number' && Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : 0
+    return { key: digest, digest, mediaType, compressedSize: size }
   })
 }
 
@@ -305,10 +308,13 @@ export async function resolveImage(
     if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers))
       throw new UsageError(`${label}: manifest.json entry has no Config or Layers`)
     const config = await readConfig(source, entry.Config, maxJson, warnings)
-    const diffIds = config.rootfs?.diff_ids ?? []
-    const layers = entry.Layers.map((path, i): LayerRef => {
+    const diffIds = diffIdList(config.rootfs)
+    const layers = entry.Layers.map((raw, i): LayerRef => {
+      if (typeof raw !== 'string')
+        throw new UsageError(`${label}: manifest.json layer ${i} is not a path: ${JSON.stringify(raw)}`)
+      const path = raw
       const fromPath = /^blobs\/(sha256)\/([a-f0-9]{64})$/.exec(path)
-      const digest = fromPath ? `${fromPath[1]}:${fromPath[2]}` : (diffIds[i] ?? path)
+      const digest = fromPath ? `${fromPath[1]}:${fromPath[2]}` : diffIds[i] || path
       return { key: String(path), digest, mediaType: MEDIA_TYPES.dockerLayerTar, compressedSize: 0 }
     })
     return { config, layers }

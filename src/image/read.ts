@@ -6,6 +6,7 @@
 // the reference names a registry host, e.g. `127.0.0.1:5000/x/y:1`) that
 // registry; otherwise the image is missing.
 import { UsageError } from '../errors.js'
+import { configString, diffIdList, sanitizeContainerConfig } from './config-shape.js'
 import { FileIndexBuilder } from './file-index.js'
 import { CompressionError, parseLayer, type LayerVerification } from './layer-stream.js'
 import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
@@ -23,7 +24,7 @@ import type { ImageSource } from './sources/store.js'
 import { openTarFile } from './sources/tar-file.js'
 import { TarError } from './tar.js'
 import { digestFromArchivePath } from './verify.js'
-import type { CapturePolicy, ContainerConfig, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
+import type { CapturePolicy, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
 
 export type { ReaderLimits } from './limits.js'
 export { DEFAULT_LIMITS } from './limits.js'
@@ -119,11 +120,11 @@ async function readLayers(
   warnings: Warnings
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
-  const diffIds = resolved.config.rootfs?.diff_ids
+  const diffIds = diffIdList(resolved.config.rootfs)
   for (const [index, layer] of resolved.layers.entries()) {
     builder.beginLayer(index)
     const blob = await source.store.open(layer.key)
-    const verification = layerVerification(layer, Array.isArray(diffIds) ? diffIds[index] : undefined)
+    const verification = layerVerification(layer, diffIds[index] || undefined)
     if (!verification) warnings.addTampering(`layer ${index} (${layer.key}): no digest to verify it against`)
     try {
       const { digestProblem } = await parseLayer(blob, builder, limits.maxExtensionBytes, verification)
@@ -156,7 +157,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     const nonEmpty = history.filter(h => !h.emptyLayer).length
     if (history.length > 0 && nonEmpty !== resolved.layers.length)
       warnings.add(`history lists ${nonEmpty} layer-making steps for ${resolved.layers.length} layers`)
-    const diffIds = resolved.config.rootfs?.diff_ids ?? []
+    const diffIds = diffIdList(resolved.config.rootfs)
     const layers: LayerInfo[] = resolved.layers.map((layer, index) => {
       const historyIndex = historyIndexes[index]
       const info: LayerInfo = {
@@ -169,7 +170,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
         fileCount: stats[index]?.fileCount ?? 0
       }
       const diffId = diffIds[index]
-      if (typeof diffId === 'string') info.diffId = diffId
+      if (diffId) info.diffId = diffId
       if (historyIndex !== undefined) info.historyIndex = historyIndex
       return info
     })
@@ -177,7 +178,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     const config = resolved.config
     const index: ImageIndex = {
       ref: source,
-      config: (config.config ?? {}) as ContainerConfig,
+      config: sanitizeContainerConfig(config.config, warnings),
       history,
       layers,
       files: builder.files,
@@ -191,12 +192,10 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     const tampering = warnings.tampering()
     if (tampering.length > 0) index.tampering = tampering
     if (resolved.digest) index.digest = resolved.digest
-    if (config.os && config.architecture)
-      index.platform = {
-        os: config.os,
-        architecture: config.architecture,
-        ...(config.variant ? { variant: config.variant } : {})
-      }
+    const os = configString(config.os)
+    const architecture = configString(config.architecture)
+    const variant = configString(config.variant)
+    if (os && architecture) index.platform = { os, architecture, ...(variant ? { variant } : {}) }
     if (resolved.attestations) index.attestations = resolved.attestations
     if (resolved.indexFromAttestations !== undefined)
       index.indexFromAttestations = resolved.indexFromAttestations
