@@ -4,7 +4,8 @@ import { writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { ALL_RULES, isKnownRuleId, ruleListing } from '../catalog.js'
 import { loadConfig } from '../config-load.js'
-import { parseDockerfile } from '../dockerfile/parse.js'
+import { parseImageRef } from '../dockerfile/image-ref.js'
+import { findStageIndex, parseDockerfile } from '../dockerfile/parse.js'
 import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
 import { lintFile, readDockerfile } from '../lint/lint-file.js'
@@ -69,10 +70,19 @@ export async function checkCommand(argv: string[]): Promise<number> {
   const { format, config, failOn } = commonOptions('check', parsed)
   const file = lastValue(parsed, 'dockerfile')
   const target = lastValue(parsed, 'target')
+  if (target !== undefined && file === undefined)
+    throw new UsageError('--target names a stage of the Dockerfile: give --dockerfile too.')
   const model =
     file === undefined
       ? undefined
       : parseDockerfile(readDockerfile(file, file), { path: file, ...(target ? { target } : {}) })
+  // As lint does: a target that is no stage is the user's mistake, not an empty attribution.
+  if (model && target !== undefined && findStageIndex(model.stages, target, false) === undefined) {
+    const names = model.stages.map(stage => stage.name).filter(name => name !== undefined)
+    throw new UsageError(
+      `target stage "${target}" not found in ${file}${names.length > 0 ? ` (stages: ${names.join(', ')})` : ' (it has no named stages)'}`
+    )
+  }
   const platform = lastValue(parsed, 'platform')
   const checked = await checkImage(
     source,
@@ -99,8 +109,11 @@ function takeFormat(argv: string[]): { format: string | undefined; rest: string[
   let format: string | undefined
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i] as string
-    if (arg === '--format') format = argv[++i]
-    else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
+    if (arg === '--format') {
+      const value = argv[++i]
+      if (value === undefined || value.startsWith('--')) throw new UsageError('--format needs a value.')
+      format = value
+    } else if (arg.startsWith('--format=')) format = arg.slice('--format='.length)
     else rest.push(arg)
   }
   return { format, rest }
@@ -110,6 +123,14 @@ export async function buildCommand(argv: string[]): Promise<number> {
   const { format: formatFlag, rest } = takeFormat(argv)
   const format = oneOf('build', 'format', formatFlag, FORMATS, 'text')
   const inputs = parseBuildFlags(rest)
+  // A tag buildx would refuse is the user's mistake: say so before building, once.
+  for (const tag of inputs.tags) {
+    const ref = parseImageRef(tag)
+    if (ref === undefined || ref.repository !== ref.repository.toLowerCase())
+      throw new UsageError(
+        `--tags: "${tag}" is not a valid image reference (lowercase name, optional :tag of letters, digits, . _ -); e.g. ghcr.io/owner/app:1.0.`
+      )
+  }
   const log = (line: string): void => void process.stderr.write(`${line}\n`)
   const result = await runPipeline(inputs, {
     cwd: process.cwd(),
