@@ -13,6 +13,13 @@ export interface ReaderLimits {
   maxExtensionBytes: number
   /** Warnings kept in ImageIndex.warnings (a summary line counts the rest). */
   maxWarnings: number
+  /** Uncompressed tar bytes over all layers; a decompression bomb (a zstd frame declaring 1 TiB) ends in a UsageError. */
+  maxUncompressedBytes: number
+  /**
+   * Uncompressed : compressed ratio refused once a layer has inflated past
+   * 256 MiB (gzip cannot exceed ~1032:1; zstd frames of RLE blocks reach 32768:1).
+   */
+  maxCompressionRatio: number
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -21,7 +28,9 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxCapturedBytes: 32 * 1024 * 1024,
   maxJsonBytes: 16 * 1024 * 1024,
   maxExtensionBytes: 1024 * 1024,
-  maxWarnings: 200
+  maxWarnings: 200,
+  maxUncompressedBytes: 256 * 1024 ** 3,
+  maxCompressionRatio: 2000
 }
 
 export function resolveLimits(overrides: Partial<ReaderLimits> | undefined): ReaderLimits {

@@ -23,6 +23,7 @@ import { hasRegistryHost, openRegistryImage } from './sources/registry.js'
 import type { ImageSource } from './sources/store.js'
 import { openTarFile } from './sources/tar-file.js'
 import { TarError } from './tar.js'
+import { RecordingVisitor, replay } from './replay.js'
 import { digestFromArchivePath } from './verify.js'
 import type { CapturePolicy, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
 
@@ -121,19 +122,42 @@ async function readLayers(
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
   const diffIds = diffIdList(resolved.config.rootfs)
+  // How often each blob is still to come: a repeated layer is inflated once and replayed after.
+  const remaining = new Map<string, number>()
+  for (const layer of resolved.layers) remaining.set(layer.key, (remaining.get(layer.key) ?? 0) + 1)
+  const recordings = new Map<string, RecordingVisitor['recorded']>()
+  let inflated = 0
   for (const [index, layer] of resolved.layers.entries()) {
+    const left = (remaining.get(layer.key) ?? 1) - 1
+    remaining.set(layer.key, left)
     builder.beginLayer(index)
+    const recording = recordings.get(layer.key)
+    if (recording) {
+      replay(recording, builder)
+      if (left === 0) recordings.delete(layer.key)
+      stats.push(builder.endLayer())
+      continue
+    }
     const blob = await source.store.open(layer.key)
     const verification = layerVerification(layer, diffIds[index] || undefined)
     if (!verification) warnings.addTampering(`layer ${index} (${layer.key}): no digest to verify it against`)
+    const recorder = left > 0 ? new RecordingVisitor(builder) : undefined
     try {
-      const { digestProblem } = await parseLayer(blob, builder, limits.maxExtensionBytes, verification)
+      const { digestProblem, tarBytes } = await parseLayer(
+        blob,
+        recorder ?? builder,
+        limits.maxExtensionBytes,
+        verification,
+        { maxBytes: limits.maxUncompressedBytes - inflated, maxRatio: limits.maxCompressionRatio }
+      )
+      inflated += tarBytes
       if (digestProblem) warnings.addTampering(`layer ${index} (${layer.digest}) ${digestProblem}`)
     } catch (error) {
       throw describeLayerError(error, index, layer.digest)
     } finally {
       blob.destroy()
     }
+    if (recorder && !recorder.overflowed) recordings.set(layer.key, recorder.recorded)
     stats.push(builder.endLayer())
   }
   return stats
