@@ -4,13 +4,13 @@
 // included; every error ends in setFailed with one line, and a user's mistake
 // never shows a stack trace.
 import { tmpdir } from 'node:os'
-import { parseSecretPair } from './build/secrets.js'
 import { ALL_RULES } from './catalog.js'
 import { errorMessage, isUsageError } from './errors.js'
 import { createActionsIO, type ActionsIO } from './github/actions.js'
 import { publishReport } from './github/publish.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { runPipeline } from './pipeline.js'
+import { SecretSet, secretValuesOf } from './redact.js'
 
 export async function run(
   io: ActionsIO = createActionsIO(),
@@ -22,6 +22,8 @@ export async function run(
     const token = inputs['github-token'] || env.GITHUB_TOKEN || ''
     if (token !== '') io.setSecret(token)
 
+    // One set of secret values for the whole step: what the inputs name, and what the build registers.
+    const secrets = new SecretSet(secretValues(inputs, env, token))
     const result = await runPipeline(inputs, {
       cwd: process.cwd(),
       env,
@@ -30,11 +32,15 @@ export async function run(
       notice: message => io.notice(message),
       warning: message => io.warning(message),
       group: (name, phase) => io.group(name, phase),
-      mask: value => io.setSecret(value)
+      mask: value => {
+        secrets.add(value)
+        io.setSecret(value)
+      }
     })
-    io.setOutput('imageid', result.build?.imageid ?? '')
-    io.setOutput('digest', result.build?.digest ?? '')
-    io.setOutput('metadata', result.build?.metadata ?? '')
+    // buildx metadata can quote build args (provenance): a secret passed as one as well stays out of outputs.
+    io.setOutput('imageid', secrets.redact(result.build?.imageid ?? ''))
+    io.setOutput('digest', secrets.redact(result.build?.digest ?? ''))
+    io.setOutput('metadata', secrets.redact(result.build?.metadata ?? ''))
     published = true
     await publishReport({
       io,
@@ -42,7 +48,7 @@ export async function run(
       failOn: result.failOn,
       inputs: { ...inputs, 'github-token': token },
       rules: ALL_RULES,
-      secrets: secretValues(inputs, env, token),
+      secrets: secrets.values(),
       env
     })
   } catch (error) {
@@ -52,13 +58,7 @@ export async function run(
   }
 }
 
-/** Every value the step was given as a secret, so none of them leaves it in a report. */
+/** Every value the step was given as a secret, so none of them leaves it in a report (secret-files contents too). */
 export function secretValues(inputs: Inputs, env: NodeJS.ProcessEnv, token: string): string[] {
-  const values = inputs.secrets.map(item => parseSecretPair('secrets', item).value)
-  for (const item of inputs['secret-envs']) {
-    const value = env[parseSecretPair('secret-envs', item).value]
-    if (value) values.push(value)
-  }
-  if (token !== '') values.push(token)
-  return values
+  return secretValuesOf({ ...inputs, 'github-token': token }, { ...env, GITHUB_TOKEN: '' }, process.cwd())
 }

@@ -10,8 +10,10 @@ import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
 import { lintFile, readDockerfile } from '../lint/lint-file.js'
 import { checkImage, resolveFailOn, runPipeline } from '../pipeline.js'
+import { SecretSet, secretValuesOf } from '../redact.js'
 import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
+import { redactReport } from '../report/redact.js'
 import type { Report } from '../report/report.js'
 import { formatSarif, toSarif } from '../report/sarif.js'
 import { VERSION } from '../version.js'
@@ -131,8 +133,10 @@ export async function buildCommand(argv: string[]): Promise<number> {
         `--tags: "${tag}" is not a valid image reference (lowercase name, optional :tag of letters, digits, . _ -); e.g. ghcr.io/owner/app:1.0.`
       )
   }
-  const log = (line: string): void => void process.stderr.write(`${line}\n`)
-  const result = await runPipeline(inputs, {
+  // The CLI redacts as the action does: every value given as a secret, whatever path it took to an output.
+  const secrets = new SecretSet(secretValuesOf(inputs, process.env, process.cwd()))
+  const log = (line: string): void => void process.stderr.write(`${secrets.redact(line)}\n`)
+  const raw = await runPipeline(inputs, {
     cwd: process.cwd(),
     env: process.env,
     tempDir: tmpdir(),
@@ -143,20 +147,24 @@ export async function buildCommand(argv: string[]): Promise<number> {
       log(`── ${name}`)
       return phase()
     },
-    mask: () => undefined
+    mask: value => secrets.add(value)
   })
-  if (inputs['report-file']) writeFileSync(inputs['report-file'], formatJson(result.report))
+  const result = { ...raw, report: redactReport(raw.report, secrets.values()) }
+  const writeRedacted = (text: string): void => writeOut(secrets.redact(text))
+  if (inputs['report-file']) writeFileSync(inputs['report-file'], secrets.redact(formatJson(result.report)))
   if (inputs['sarif-file']) {
     writeFileSync(
       inputs['sarif-file'],
-      formatSarif(
-        toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: process.cwd() })
+      secrets.redact(
+        formatSarif(
+          toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: process.cwd() })
+        )
       )
     )
   }
-  writeOut(renderReports([result.report], format))
+  writeRedacted(renderReports([result.report], format))
   if (result.build && !result.build.ok)
-    process.stderr.write(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
+    process.stderr.write(secrets.redact(`stagegate: the build failed:\n${result.build.error ?? ''}\n`))
   return exitStatus([result.report], result.failOn)
 }
 
