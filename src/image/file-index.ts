@@ -252,19 +252,36 @@ export class FileIndexBuilder implements TarVisitor {
     }
     const opaque = new Set(this.opaqueDirs)
     if (sweepDirs.size > 0 || opaque.size > 0) {
-      for (const [path, file] of this.files) {
-        if (file.layer >= layer) continue
-        let dir = parentOf(path)
-        let how: ShadowedFile['how'] | undefined
+      // Whether a directory lies under a swept one, decided once per directory (memoised),
+      // so deep trees cost their size, not size × depth (2000-deep dirs over 10 layers).
+      const under = new Map<string, boolean>()
+      const isSwept = (dir: string): boolean => {
+        const known = under.get(dir)
+        if (known !== undefined) return known
+        const pending: string[] = []
+        let at = dir
+        let result = false
         for (;;) {
-          if (sweepDirs.has(dir) || opaque.has(dir)) {
-            how = 'deleted'
+          const cached = under.get(at)
+          if (cached !== undefined) {
+            result = cached
             break
           }
-          if (dir === '/') break
-          dir = parentOf(dir)
+          if (sweepDirs.has(at) || opaque.has(at)) {
+            result = true
+            break
+          }
+          pending.push(at)
+          if (at === '/') break
+          at = parentOf(at)
         }
-        if (how === undefined) continue
+        for (const d of pending) under.set(d, result)
+        return result
+      }
+      for (const [path, file] of this.files) {
+        if (file.layer >= layer) continue
+        if (!isSwept(parentOf(path))) continue
+        const how: ShadowedFile['how'] = 'deleted'
         this.files.delete(path)
         this.shadow(file, how, layer)
         if (file.type !== 'dir') this.countDeletion(path, file.size)

@@ -7,7 +7,7 @@ import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
 import { UsageError } from '../../../src/errors.js'
 import { readImage } from '../../../src/image/read.js'
-import { header, sha256, writeOciLayout } from '../support/tar-writer.js'
+import { header, sha256, tar, writeOciLayout } from '../support/tar-writer.js'
 import { readFileSync, writeFileSync } from 'node:fs'
 
 let root: string
@@ -127,4 +127,32 @@ describe('a repeated layer digest is inflated once', () => {
     const tMany = await best(3, () => readImage(`oci-layout:${many}`))
     expect(tMany / tOnce).toBeLessThan(2.5)
   }, 60_000)
+})
+
+describe('linear in the input', () => {
+  const timeRead = async (layers: Buffer[]): Promise<number> => {
+    const dir = join(root, `layout-${counter++}`)
+    mkdirSync(dir)
+    writeOciLayout(dir, layers)
+    await readImage(`oci-layout:${dir}`)
+    return best(3, () => readImage(`oci-layout:${dir}`))
+  }
+
+  it('deep directories under whiteout layers: doubling the depth at most ~2.5x the time (per whiteout, not per parent)', async () => {
+    const deep = (n: number): Buffer[] => {
+      const entries = []
+      let path = ''
+      for (let i = 0; i < n; i++) {
+        path += `${i % 10}/`
+        entries.push({ name: path, typeflag: '5' })
+        entries.push({ name: `${path}f`, data: 'x' })
+      }
+      const whiteouts = Array.from({ length: 10 }, (_, i) => tar([{ name: `.wh.other${i}`, data: '' }]))
+      return [tar(entries), ...whiteouts]
+    }
+    // Depth is capped by PATH_MAX (2 characters a level): 1000 and 2000 levels stay under it.
+    const small = await timeRead(deep(1000))
+    const large = await timeRead(deep(2000))
+    expect(large / small).toBeLessThan(2.5 * 2) // path lengths double too: total name bytes grow 4x
+  }, 120_000)
 })
