@@ -30,6 +30,8 @@ let manifestDigest: string
 let tamper: 'manifest' | 'layer' | 'config' | false = false
 let configDigest = ''
 let cutBlobs = false
+let stallBlobs = false
+const stalled: ServerResponse[] = []
 const seen: Seen[] = []
 
 function blob(digest: string): Buffer {
@@ -95,6 +97,13 @@ beforeAll(async () => {
     // The attack: a registry serves a decoy layer under the real one's digest.
     if (tamper === 'layer' && kind === 'blobs' && body.length > 10_000)
       body = gzipSync(tar([{ name: 'app/run', data: 'decoy' }]))
+    if (stallBlobs && kind === 'blobs' && body.length > 10_000) {
+      // Headers and a few bytes, then nothing: the registry stalls mid-body.
+      response.writeHead(200, { 'content-length': String(body.length) })
+      response.write(body.subarray(0, 20))
+      stalled.push(response)
+      return
+    }
     if (cutBlobs && kind === 'blobs' && body.length > 10_000) {
       response.writeHead(200, { 'content-length': String(body.length) })
       response.write(body.subarray(0, 20))
@@ -121,6 +130,11 @@ beforeEach(() => {
   seen.length = 0
   tamper = false
   cutBlobs = false
+  stallBlobs = false
+})
+
+afterEach(() => {
+  for (const response of stalled.splice(0)) response.destroy()
 })
 
 describe('registry source', () => {
@@ -163,6 +177,17 @@ describe('registry source', () => {
       ])
     }
   )
+
+  it('abandons a body that stalls after the headers (idle timeout), as a UsageError naming the layer', async () => {
+    stallBlobs = true
+    const read = readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
+    await expect(read).rejects.toThrow(UsageError)
+    await expect(
+      readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
+    ).rejects.toThrow(
+      /^layer 1 \(sha256:[a-f0-9]{64}\): reading failed: no data from the registry for 0.3 s \(ETIMEDOUT\)$/
+    )
+  })
 
   it('turns a connection cut in the middle of a layer into a UsageError naming the layer', async () => {
     cutBlobs = true

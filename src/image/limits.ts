@@ -20,6 +20,8 @@ export interface ReaderLimits {
    * 256 MiB (gzip cannot exceed ~1032:1; zstd frames of RLE blocks reach 32768:1).
    */
   maxCompressionRatio: number
+  /** Longest pause between two chunks of a registry response body before the read is abandoned. */
+  registryIdleMs: number
 }
 
 export const DEFAULT_LIMITS: ReaderLimits = {
@@ -30,7 +32,8 @@ export const DEFAULT_LIMITS: ReaderLimits = {
   maxExtensionBytes: 1024 * 1024,
   maxWarnings: 200,
   maxUncompressedBytes: 256 * 1024 ** 3,
-  maxCompressionRatio: 2000
+  maxCompressionRatio: 2000,
+  registryIdleMs: 60_000
 }
 
 export function resolveLimits(overrides: Partial<ReaderLimits> | undefined): ReaderLimits {

@@ -60,10 +60,11 @@ async function openSource(ref: string, options: ReadOptions, limits: ReaderLimit
     case 'docker-archive':
       return openTarFile(target, limits.maxJsonBytes)
     case 'registry':
-      return openRegistryImage(target, limits.maxJsonBytes)
+      return openRegistryImage(target, limits.maxJsonBytes, limits.registryIdleMs)
     case 'engine':
       if (await engineHasImage(target)) return openEngineImage(target, limits.maxJsonBytes, options.tempDir)
-      if (hasRegistryHost(target)) return openRegistryImage(target, limits.maxJsonBytes)
+      if (hasRegistryHost(target))
+        return openRegistryImage(target, limits.maxJsonBytes, limits.registryIdleMs)
       throw new UsageError(
         `image not found in the local engine: ${target} (use oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG for other sources)`
       )
