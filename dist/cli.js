@@ -2,58 +2,67 @@
 import { createRequire as __stagegateCreateRequire } from 'node:module';
 const require = __stagegateCreateRequire(import.meta.url);
 import {
-  wantsColor
-} from "./chunk-XWETO6CP.js";
-import "./chunk-IJSUP4UB.js";
-import {
-  afterBuild,
-  buildkitAttestations,
-  checkCosignLayer,
-  cosignSignatureLayers,
-  createDockerRunner,
-  defaultPipelineDeps,
-  formatJson,
-  isProvenancePredicate,
-  openImage,
-  parseInputs,
-  referrerBundles
-} from "./chunk-ORDK7XXY.js";
-import "./chunk-DFWCJEYH.js";
-import {
-  formatSarif,
-  toSarif
-} from "./chunk-Y5YC4Q75.js";
-import {
-  VERSION,
-  buildReport,
-  failsPolicy,
-  runPipeline,
-  smokeImage,
-  smokeLine
-} from "./chunk-CP2F3PEO.js";
-import {
-  ALL_RULES,
-  UsageError,
-  errorMessage,
-  isKnownRuleId,
-  isUsageError,
-  parseDockerfile,
-  ruleListing
-} from "./chunk-YMCV6IYL.js";
-import "./chunk-RI6HCDV2.js";
-import "./chunk-47GV6F5I.js";
-import {
   require_dist as require_dist2,
   require_dist2 as require_dist3
 } from "./chunk-AYJRY3ML.js";
-import "./chunk-ARK3UIPY.js";
-import "./chunk-ZQUD2C2J.js";
-import "./chunk-2AO2BZAP.js";
-import "./chunk-IIQR32TI.js";
-import "./chunk-FJLKUUMM.js";
 import {
   require_dist
 } from "./chunk-LQKVTG5O.js";
+import {
+  wantsColor
+} from "./chunk-YPBCHVOE.js";
+import "./chunk-4YYMV4O3.js";
+import {
+  defaultPipelineDeps,
+  formatJson,
+  parseInputs,
+  redactReport
+} from "./chunk-6UZLMSOA.js";
+import {
+  formatSarif,
+  toSarif
+} from "./chunk-5QHYVORN.js";
+import {
+  buildkitAttestations,
+  checkCosignLayer,
+  cosignSignatureLayers,
+  isProvenancePredicate,
+  openImage,
+  referrerBundles
+} from "./chunk-X5N7NZSI.js";
+import "./chunk-ZQUD2C2J.js";
+import "./chunk-DFWCJEYH.js";
+import {
+  VERSION,
+  buildReport,
+  failsPolicy
+} from "./chunk-B4LIHXZI.js";
+import {
+  ALL_RULES,
+  findStageIndex,
+  isKnownRuleId,
+  parseDockerfile,
+  parseImageRef,
+  ruleListing
+} from "./chunk-LHN226WF.js";
+import "./chunk-RI6HCDV2.js";
+import "./chunk-47GV6F5I.js";
+import "./chunk-DTHY54JE.js";
+import "./chunk-5YN6HGCW.js";
+import "./chunk-CJOGRR4I.js";
+import {
+  SecretSet,
+  secretValuesOf
+} from "./chunk-TWXQYM6T.js";
+import "./chunk-WAUK2XLW.js";
+import "./chunk-5I44RLYD.js";
+import "./chunk-IIQR32TI.js";
+import "./chunk-PPSIE4TR.js";
+import {
+  UsageError,
+  errorMessage,
+  isUsageError
+} from "./chunk-NMQJWALE.js";
 import {
   __commonJS,
   __require,
@@ -1405,7 +1414,7 @@ function processCliIO() {
     cwd: process.cwd()
   };
 }
-function cliPipelineDeps(io) {
+function cliPipelineDeps(io, mask = () => void 0) {
   const log = (line) => io.stderr(`${line}
 `);
   const base = {
@@ -1419,7 +1428,7 @@ function cliPipelineDeps(io) {
       log(`── ${name}`);
       return phase();
     },
-    mask: () => void 0
+    mask
   };
   return { ...defaultPipelineDeps(base), ...io.pipeline };
 }
@@ -1438,16 +1447,16 @@ var FORMATS = [
   "sonarqube"
 ];
 var LOADERS = {
-  tty: async () => (await import("./tty-HF6URF3C.js")).formatTty,
-  text: async () => (await import("./tty-HF6URF3C.js")).formatTty,
-  json: async () => (await import("./json-OXBOJO6Q.js")).formatJson,
-  sarif: async () => (await import("./sarif-NI374QUL.js")).formatSarif,
-  checkstyle: async () => (await import("./checkstyle-XRRL6R3D.js")).formatCheckstyle,
-  codeclimate: async () => (await import("./codeclimate-RKY5FWFU.js")).formatCodeclimate,
-  gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-B2EVGNJQ.js")).formatGitlabCodeclimate,
-  gnu: async () => (await import("./gnu-F3UQNZ36.js")).formatGnu,
-  junit: async () => (await import("./junit-KJHH43VH.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-J5MPTBD3.js")).formatSonarqube
+  tty: async () => (await import("./tty-77X7LLRW.js")).formatTty,
+  text: async () => (await import("./tty-77X7LLRW.js")).formatTty,
+  json: async () => (await import("./json-YEIKS4HY.js")).formatJson,
+  sarif: async () => (await import("./sarif-MZCUVAI5.js")).formatSarif,
+  checkstyle: async () => (await import("./checkstyle-LVPXRFDN.js")).formatCheckstyle,
+  codeclimate: async () => (await import("./codeclimate-2RP375XB.js")).formatCodeclimate,
+  gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-WGKBYQ6O.js")).formatGitlabCodeclimate,
+  gnu: async () => (await import("./gnu-I3UM3K24.js")).formatGnu,
+  junit: async () => (await import("./junit-N2UT3OS7.js")).formatJunit,
+  sonarqube: async () => (await import("./sonarqube-N7NY5JBY.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -1521,13 +1530,21 @@ async function checkCommand(argv, io) {
   const { format, cwd, config, failOn } = commonOptions("check", parsed, deps);
   const file = lastValue(parsed, "dockerfile");
   const target = lastValue(parsed, "target");
+  if (target !== void 0 && file === void 0)
+    throw new UsageError("--target names a stage of the Dockerfile: give --dockerfile too.");
   const model = file === void 0 ? void 0 : parseDockerfile(deps.readDockerfile(resolve(cwd, file), file), {
     path: file,
     ...target ? { target } : {}
   });
+  if (model && target !== void 0 && findStageIndex(model.stages, target, false) === void 0) {
+    const names = model.stages.map((stage) => stage.name).filter((name) => name !== void 0);
+    throw new UsageError(
+      `target stage "${target}" not found in ${file}${names.length > 0 ? ` (stages: ${names.join(", ")})` : " (it has no named stages)"}`
+    );
+  }
   const platform = lastValue(parsed, "platform");
-  const { checkImage: checkImage2 } = await import("./pipeline-4Q6PHMNC.js");
-  const checked = await checkImage2(
+  const { checkImage } = await import("./pipeline-XDJLFBFD.js");
+  const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
     model,
@@ -1536,8 +1553,10 @@ async function checkCommand(argv, io) {
     { ...deps, info: () => void 0 }
   );
   if (parsed.booleans.get("smoke") && checked.image.startup) {
-    checked.image.startup.smoke = await smokeImage(createDockerRunner(), source, checked.config ?? {});
-    process.stderr.write(`stagegate: ${smokeLine(checked.image.startup.smoke)}
+    const { smokeImage } = await import("./run-7RJTHRVJ.js");
+    const { smokeLine } = await import("./startup-UKMVAD2B.js");
+    checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {});
+    io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}
 `);
   }
   const report = buildReport({
@@ -1569,28 +1588,43 @@ async function buildCommand(argv, io) {
   const { format: formatFlag, rest } = takeFormat(argv);
   const format = oneOf("build", "format", formatFlag, FORMATS, "text");
   const inputs = parseBuildFlags(rest);
-  const deps = cliPipelineDeps(io);
-  const result = await runPipeline(inputs, deps);
-  const after = await afterBuild(inputs, result, {
+  for (const tag of inputs.tags) {
+    const ref = parseImageRef(tag);
+    if (ref === void 0 || ref.repository !== ref.repository.toLowerCase())
+      throw new UsageError(
+        `--tags: "${tag}" is not a valid image reference (lowercase name, optional :tag of letters, digits, . _ -); e.g. ghcr.io/owner/app:1.0.`
+      );
+  }
+  const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
+  const stderr = (text) => io.stderr(secrets.redact(text));
+  const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
+  const { runPipeline } = await import("./pipeline-XDJLFBFD.js");
+  const { afterBuild } = await import("./after-build-KKFUH7ZW.js");
+  const raw = await runPipeline(inputs, deps);
+  const after = await afterBuild(inputs, raw, {
     env: io.env,
     info: deps.info,
     notice: deps.notice,
     warning: deps.warning
   });
-  if (inputs["report-file"]) writeFileSync(resolve(io.cwd, inputs["report-file"]), formatJson(result.report));
+  const result = { ...raw, report: redactReport(raw.report, secrets.values()) };
+  const writeRedacted = (text) => writeOut(secrets.redact(text), io.stdout);
+  if (inputs["report-file"])
+    writeFileSync(resolve(io.cwd, inputs["report-file"]), secrets.redact(formatJson(result.report)));
   if (inputs["sarif-file"]) {
     writeFileSync(
       resolve(io.cwd, inputs["sarif-file"]),
-      formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
+      secrets.redact(
+        formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
+      )
     );
   }
-  writeOut(await renderReports([result.report], format, io.cwd), io.stdout);
-  if (result.build && !result.build.ok)
-    io.stderr(`stagegate: the build failed:
+  writeRedacted(await renderReports([result.report], format, io.cwd));
+  if (result.build && !result.build.ok) stderr(`stagegate: the build failed:
 ${result.build.error ?? ""}
 `);
   if (after.error) {
-    io.stderr(`stagegate: ${after.error}
+    stderr(`stagegate: ${after.error}
 `);
     return 1;
   }
@@ -1793,7 +1827,7 @@ async function loadTrust(path) {
       );
     }
   }
-  const { getTrustedRoot } = await import("./dist-UFJQHGXR.js");
+  const { getTrustedRoot } = await import("./dist-37N3CETH.js");
   try {
     const { TrustedRoot: TrustedRoot2 } = await import("./dist-ASHTIAIV.js");
     return trustMaterial(TrustedRoot2.toJSON(await getTrustedRoot()));

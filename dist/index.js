@@ -5,56 +5,71 @@ import {
   afterBuild,
   apiUrlFromEnv,
   createRestClient,
+  isDefaultBranchPush,
+  readRunContext,
+  runUrl
+} from "./chunk-QJVLBRHL.js";
+import "./chunk-GDXZUHEG.js";
+import "./chunk-FJLKUUMM.js";
+import {
   defaultPipelineDeps,
   formatJson,
-  isDefaultBranchPush,
   parseInputs,
-  parseSecretPair,
-  readRunContext,
-  redactWith,
-  runUrl,
-  secretNeedles
-} from "./chunk-ORDK7XXY.js";
+  redactReport
+} from "./chunk-6UZLMSOA.js";
+import {
+  formatSarif,
+  toSarif
+} from "./chunk-5QHYVORN.js";
+import "./chunk-X5N7NZSI.js";
+import "./chunk-ZQUD2C2J.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
-  formatSarif,
-  toSarif
-} from "./chunk-Y5YC4Q75.js";
-import {
   isFeatureAvailable,
   restoreCache,
   saveCache
-} from "./chunk-OF6SY33Y.js";
+} from "./chunk-XSA36MRB.js";
 import "./chunk-AKIUNS33.js";
+import "./chunk-P6ACNJI3.js";
+import "./chunk-P6TJEQRT.js";
 import {
-  code,
+  runPipeline
+} from "./chunk-CHUUQ5YB.js";
+import {
   compareFindings,
-  escapeMarkdown,
   failsPolicy,
-  linkTarget,
-  mermaidText,
-  runPipeline,
-  severityRank,
-  startupSummary
-} from "./chunk-CP2F3PEO.js";
+  severityRank
+} from "./chunk-B4LIHXZI.js";
 import {
   ALL_RULES,
-  errorMessage,
-  helpUri,
-  isUsageError
-} from "./chunk-YMCV6IYL.js";
+  helpUri
+} from "./chunk-LHN226WF.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";
 import {
   fingerprintFindings
 } from "./chunk-47GV6F5I.js";
-import "./chunk-ARK3UIPY.js";
-import "./chunk-ZQUD2C2J.js";
-import "./chunk-P6ACNJI3.js";
-import "./chunk-P6TJEQRT.js";
+import {
+  code,
+  escapeMarkdown,
+  linkTarget,
+  mermaidText,
+  startupSummary
+} from "./chunk-2N6NUYKT.js";
+import "./chunk-2NQK4T25.js";
+import "./chunk-DTHY54JE.js";
+import "./chunk-Z2M6UBHC.js";
+import "./chunk-5YN6HGCW.js";
+import "./chunk-CJOGRR4I.js";
+import {
+  SecretSet,
+  secretValuesOf
+} from "./chunk-TWXQYM6T.js";
+import "./chunk-YT7YWSWE.js";
+import "./chunk-WAUK2XLW.js";
 import {
   debug,
   error,
@@ -67,9 +82,13 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-2AO2BZAP.js";
+} from "./chunk-5I44RLYD.js";
 import "./chunk-IIQR32TI.js";
-import "./chunk-FJLKUUMM.js";
+import "./chunk-PPSIE4TR.js";
+import {
+  errorMessage,
+  isUsageError
+} from "./chunk-NMQJWALE.js";
 import "./chunk-D7B27K6P.js";
 
 // src/main.ts
@@ -712,21 +731,6 @@ function trimComment(body, max, runUrl2) {
   return body.slice(0, cut > 0 ? cut : room) + note;
 }
 
-// src/report/redact.ts
-function redactValue(value, needles) {
-  if (typeof value === "string") return redactWith(needles, value);
-  if (Array.isArray(value)) return value.map((item) => redactValue(item, needles));
-  if (value !== null && typeof value === "object") {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, redactValue(item, needles)]));
-  }
-  return value;
-}
-function redactReport(report, secrets) {
-  const needles = secretNeedles(secrets);
-  if (needles.length === 0) return report;
-  return redactValue(report, needles);
-}
-
 // src/github/publish-plan.ts
 function defaultFile(tempDir, dockerfile, extension) {
   return path3.join(tempDir, "stagegate", `report-${dockerfileHash(dockerfile)}.${extension}`);
@@ -999,6 +1003,7 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
     if (token !== "") io.setSecret(token);
     for (const value of signingSecrets(inputs)) io.setSecret(value);
     const cwd = options.cwd ?? process.cwd();
+    const secrets = new SecretSet(secretValues(inputs, env, token));
     const result = await runPipeline(inputs, {
       ...defaultPipelineDeps({
         cwd,
@@ -1008,13 +1013,16 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
         notice: (message) => io.notice(message),
         warning: (message) => io.warning(message),
         group: (name, phase) => io.group(name, phase),
-        mask: (value) => io.setSecret(value),
+        mask: (value) => {
+          secrets.add(value);
+          io.setSecret(value);
+        },
         // Set as soon as buildx is done, so they are there even if the check fails.
-        onBuild: (build) => setBuildOutputs(io, build)
+        onBuild: (build) => setBuildOutputs(io, build, secrets)
       }),
       ...options.pipeline
     });
-    setBuildOutputs(io, result.build);
+    setBuildOutputs(io, result.build, secrets);
     const after = await afterBuild(inputs, result, {
       env,
       info: (line) => io.info(line),
@@ -1029,7 +1037,7 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
       failOn: result.failOn,
       inputs: { ...inputs, "github-token": token },
       rules: ALL_RULES,
-      secrets: secretValues(inputs, env, token),
+      secrets: secrets.values(),
       env,
       cwd,
       ...options.publish
@@ -1044,20 +1052,16 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
     io.setFailed(errorMessage(error2));
   }
 }
-function setBuildOutputs(io, build) {
-  io.setOutput("imageid", build?.imageid ?? "");
-  io.setOutput("digest", build?.digest ?? "");
-  io.setOutput("metadata", build?.metadata ?? "");
+function setBuildOutputs(io, build, secrets) {
+  io.setOutput("imageid", secrets.redact(build?.imageid ?? ""));
+  io.setOutput("digest", secrets.redact(build?.digest ?? ""));
+  io.setOutput("metadata", secrets.redact(build?.metadata ?? ""));
 }
 function secretValues(inputs, env, token) {
-  const values = inputs.secrets.map((item) => parseSecretPair("secrets", item).value);
-  for (const item of inputs["secret-envs"]) {
-    const value = env[parseSecretPair("secret-envs", item).value];
-    if (value) values.push(value);
-  }
-  if (token !== "") values.push(token);
-  values.push(...signingSecrets(inputs));
-  return values;
+  return [
+    ...secretValuesOf({ ...inputs, "github-token": token }, { ...env, GITHUB_TOKEN: "" }, process.cwd()),
+    ...signingSecrets(inputs)
+  ];
 }
 function signingSecrets(inputs) {
   const values = [];

@@ -5,7 +5,7 @@
 import { parseDiveCi } from './checks/dive-ci.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { parse as parseYaml } from 'yaml'
+import { parseDocument } from 'yaml'
 import { emptyConfig, type Config, type Thresholds } from './config.js'
 import { UsageError } from './errors.js'
 import type { FailOn, Severity } from './finding.js'
@@ -53,6 +53,7 @@ const HADOLINT_SEVERITY: Record<string, Severity | 'off'> = {
   ignore: 'off',
   none: 'off'
 }
+const MAX_CONFIG_BYTES = 1024 * 1024
 const LABEL_TYPES = new Set(['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'])
 
 export function loadConfig(options: LoadConfigOptions): Config {
@@ -107,16 +108,76 @@ function displayName(cwd: string, path: string): string {
 function readYaml(path: string, label: string): unknown {
   let text: string
   try {
+    // Settings fit in a few kilobytes; a bigger file (a million-entry ignore list) would only cost memory.
+    const size = statSync(path).size
+    if (size > MAX_CONFIG_BYTES)
+      throw new UsageError(
+        `${label}: ${size} bytes is too large for a config file (at most ${MAX_CONFIG_BYTES}); list rule ids, not generated data`
+      )
     text = readFileSync(path, 'utf8')
   } catch (error) {
+    if (error instanceof UsageError) throw error
     throw new UsageError(`${label}: cannot read: ${(error as Error).message}`)
   }
+  // Config files are untrusted input (a pull request can change them): every
+  // way YAML can go wrong is one line, never a stack overflow, a console
+  // warning, a cyclic value or an alias bomb.
+  let value: unknown
   try {
-    return parseYaml(text) ?? {}
+    const doc = parseDocument(text, { logLevel: 'silent' })
+    const problem = doc.errors[0] ?? doc.warnings[0]
+    if (problem) {
+      const first = (problem.message.split('\n')[0] ?? '').replace(/:$/, '')
+      throw new UsageError(
+        /call stack/i.test(first)
+          ? `${label}: invalid YAML: nested too deeply (${first.replace(/^.*?(at line)/, '$1')})`
+          : /^Unresolved tag/.test(first)
+            ? `${label}: invalid YAML: ${first} (custom tags are not supported; remove the tag)`
+            : `${label}: invalid YAML: ${first}`
+      )
+    }
+    value = doc.toJS({ maxAliasCount: 100 })
   } catch (error) {
+    if (error instanceof UsageError) throw error
     const first = ((error as Error).message ?? '').split('\n')[0]
-    throw new UsageError(`${label}: invalid YAML: ${first}`)
+    throw new UsageError(
+      error instanceof RangeError
+        ? `${label}: invalid YAML: nested too deeply`
+        : `${label}: invalid YAML: ${first}`
+    )
   }
+  checkPlainData(value, label)
+  return value ?? {}
+}
+
+/** Settings are shallow: refuse recursive aliases (cyclic values) and absurd nesting before anything walks them. */
+function checkPlainData(value: unknown, label: string): void {
+  const ancestors = new Set<object>()
+  const visit = (node: unknown, depth: number): void => {
+    if (typeof node !== 'object' || node === null) return
+    if (ancestors.has(node))
+      throw new UsageError(`${label}: invalid YAML: a recursive alias (an anchor used inside itself)`)
+    if (depth > 32) throw new UsageError(`${label}: invalid YAML: nested too deeply (more than 32 levels)`)
+    ancestors.add(node)
+    for (const child of Array.isArray(node)
+      ? node
+      : node instanceof Map
+        ? [...node.values()]
+        : Object.values(node))
+      visit(child, depth + 1)
+    ancestors.delete(node)
+  }
+  visit(value, 0)
+}
+
+/** Own keys only: `__proto__`, `constructor` and friends are not levels, rule ids or threshold names. */
+function own<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.prototype.hasOwnProperty.call(table, key) ? table[key] : undefined
+}
+
+function checkSettingKey(id: string, where: string): void {
+  if (id in Object.prototype || id === 'prototype')
+    throw new UsageError(`${where}: ${JSON.stringify(id)} is not a rule id`)
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
@@ -124,7 +185,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function show(value: unknown): string {
-  return JSON.stringify(value) ?? String(value)
+  // 1e400 is Infinity in YAML: say so, not `null` (JSON's rendering of it).
+  if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  try {
+    return JSON.stringify(value) ?? String(value)
+  } catch {
+    return String(value)
+  }
 }
 
 function stringList(value: unknown, where: string): string[] {
@@ -174,8 +241,9 @@ function applyStagegate(
     if (!isRecord(value))
       throw new UsageError(`${label}: severity must be a mapping of rule id to level, got ${show(value)}`)
     for (const [id, level] of Object.entries(value)) {
+      checkSettingKey(id, `${label}: severity`)
       checkRuleIds([id], `${label}: severity`, known)
-      const normalized = typeof level === 'string' ? (HADOLINT_SEVERITY[level] ?? level) : level
+      const normalized = typeof level === 'string' ? (own(HADOLINT_SEVERITY, level) ?? level) : level
       if (typeof normalized !== 'string' || !SEVERITY_VALUES.includes(normalized as Severity))
         throw new UsageError(
           `${label}: severity.${id} must be one of ${SEVERITY_VALUES.join(', ')}, got ${show(level)}`
@@ -192,7 +260,7 @@ function applyStagegate(
     const value = data['thresholds'] ?? {}
     if (!isRecord(value)) throw new UsageError(`${label}: thresholds must be a mapping, got ${show(value)}`)
     for (const [key, raw] of Object.entries(value)) {
-      const field = THRESHOLD_KEYS[key]
+      const field = own(THRESHOLD_KEYS, key)
       if (!field)
         throw new UsageError(
           `${label}: unknown key "thresholds.${key}" (expected one of ${Object.keys(THRESHOLD_KEYS).join(', ')})`
@@ -275,6 +343,7 @@ function labelSchema(value: unknown, label: string): Record<string, string> {
     throw new UsageError(`${label}: label-schema must be a mapping of label name to type, got ${show(value)}`)
   const schema: Record<string, string> = {}
   for (const [name, type] of Object.entries(value)) {
+    checkSettingKey(name, `${label}: label-schema`)
     if (typeof type !== 'string' || !LABEL_TYPES.has(type))
       throw new UsageError(
         `${label}: label-schema.${name} must be one of ${[...LABEL_TYPES].join(', ')}, got ${show(type)}`
@@ -297,12 +366,15 @@ function applyHadolint(config: Config, set: Set<string>, data: unknown, label: s
     if (!isRecord(value))
       throw new UsageError(`${label}: override must be a mapping of level to rule ids, got ${show(value)}`)
     for (const [level, ids] of Object.entries(value)) {
-      const severity = HADOLINT_SEVERITY[level]
+      const severity = own(HADOLINT_SEVERITY, level)
       if (!severity)
         throw new UsageError(
           `${label}: override.${level} is not a hadolint level (error, warning, info, style)`
         )
-      for (const id of stringList(ids ?? [], `${label}: override.${level}`)) config.severity[id] = severity
+      for (const id of stringList(ids ?? [], `${label}: override.${level}`)) {
+        checkSettingKey(id, `${label}: override.${level}`)
+        config.severity[id] = severity
+      }
     }
     used = true
   }
@@ -312,7 +384,7 @@ function applyHadolint(config: Config, set: Set<string>, data: unknown, label: s
   }
   if ('failure-threshold' in data && !set.has('failOn')) {
     const value = data['failure-threshold']
-    const severity = typeof value === 'string' ? HADOLINT_SEVERITY[value] : undefined
+    const severity = typeof value === 'string' ? own(HADOLINT_SEVERITY, value) : undefined
     if (!severity)
       throw new UsageError(
         `${label}: failure-threshold must be one of error, warning, info, style, ignore, none, got ${show(value)}`

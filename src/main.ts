@@ -5,7 +5,6 @@
 // never shows a stack trace. run() returns instead of exiting, so tests drive
 // it in process with a recording ActionsIO and their own pipeline I/O.
 import { tmpdir } from 'node:os'
-import { parseSecretPair } from './build/secrets.js'
 import { ALL_RULES } from './catalog.js'
 import { errorMessage, isUsageError } from './errors.js'
 import { createActionsIO, type ActionsIO } from './github/actions.js'
@@ -13,6 +12,7 @@ import { publishReport, type PublishOptions } from './github/publish.js'
 import { parseInputs, type Inputs } from './inputs.js'
 import { runPipeline, type PipelineDeps } from './pipeline.js'
 import { defaultPipelineDeps } from './pipeline-deps.js'
+import { SecretSet, secretValuesOf } from './redact.js'
 import { afterBuild } from './sign/after-build.js'
 
 export interface RunOptions {
@@ -37,6 +37,8 @@ export async function run(
     for (const value of signingSecrets(inputs)) io.setSecret(value)
 
     const cwd = options.cwd ?? process.cwd()
+    // One set of secret values for the whole step: what the inputs name, and what the build registers.
+    const secrets = new SecretSet(secretValues(inputs, env, token))
     const result = await runPipeline(inputs, {
       ...defaultPipelineDeps({
         cwd,
@@ -46,13 +48,16 @@ export async function run(
         notice: message => io.notice(message),
         warning: message => io.warning(message),
         group: (name, phase) => io.group(name, phase),
-        mask: value => io.setSecret(value),
+        mask: value => {
+          secrets.add(value)
+          io.setSecret(value)
+        },
         // Set as soon as buildx is done, so they are there even if the check fails.
-        onBuild: build => setBuildOutputs(io, build)
+        onBuild: build => setBuildOutputs(io, build, secrets)
       }),
       ...options.pipeline
     })
-    setBuildOutputs(io, result.build)
+    setBuildOutputs(io, result.build, secrets)
     const after = await afterBuild(inputs, result, {
       env,
       info: line => io.info(line),
@@ -67,7 +72,7 @@ export async function run(
       failOn: result.failOn,
       inputs: { ...inputs, 'github-token': token },
       rules: ALL_RULES,
-      secrets: secretValues(inputs, env, token),
+      secrets: secrets.values(),
       env,
       cwd,
       ...options.publish
@@ -86,23 +91,21 @@ export async function run(
 
 function setBuildOutputs(
   io: ActionsIO,
-  build: { imageid?: string; digest?: string; metadata?: string } | undefined
+  build: { imageid?: string; digest?: string; metadata?: string } | undefined,
+  secrets: SecretSet
 ): void {
-  io.setOutput('imageid', build?.imageid ?? '')
-  io.setOutput('digest', build?.digest ?? '')
-  io.setOutput('metadata', build?.metadata ?? '')
+  // buildx metadata can quote build args (provenance): a secret passed as one as well stays out of outputs.
+  io.setOutput('imageid', secrets.redact(build?.imageid ?? ''))
+  io.setOutput('digest', secrets.redact(build?.digest ?? ''))
+  io.setOutput('metadata', secrets.redact(build?.metadata ?? ''))
 }
 
-/** Every value the step was given as a secret, so none of them leaves it in a report. */
+/** Every value the step was given as a secret, so none of them leaves it in a report (secret-files contents too). */
 export function secretValues(inputs: Inputs, env: NodeJS.ProcessEnv, token: string): string[] {
-  const values = inputs.secrets.map(item => parseSecretPair('secrets', item).value)
-  for (const item of inputs['secret-envs']) {
-    const value = env[parseSecretPair('secret-envs', item).value]
-    if (value) values.push(value)
-  }
-  if (token !== '') values.push(token)
-  values.push(...signingSecrets(inputs))
-  return values
+  return [
+    ...secretValuesOf({ ...inputs, 'github-token': token }, { ...env, GITHUB_TOKEN: '' }, process.cwd()),
+    ...signingSecrets(inputs)
+  ]
 }
 
 /** The cosign key (whole and line by line, as a log may split it) and its password. */

@@ -2,9 +2,7 @@
 // the CLI) use, and the one place that binds the file system, the docker CLI
 // and the image readers to `PipelineDeps`. Tests take it and swap pieces.
 import { createDockerRunner } from './build/buildx.js'
-import { runBuild } from './build/run.js'
 import { loadConfig } from './config-load.js'
-import { readImage } from './image/read.js'
 import { lintFile, lintFiles, readDockerfile } from './lint/lint-file.js'
 import type { PipelineDeps, PipelineIO } from './pipeline.js'
 
@@ -15,8 +13,9 @@ export function defaultPipelineDeps(io: PipelineIO): PipelineDeps {
     readDockerfile,
     lintFile,
     lintFiles,
-    runBuild,
+    // The build and image phases load on first use, so a lint-only run does not pay for them.
+    runBuild: async (inputs, deps) => (await import('./build/run.js')).runBuild(inputs, deps),
     runner: createDockerRunner(),
-    readImage
+    readImage: async (source, options) => (await import('./image/read.js')).readImage(source, options)
   }
 }

@@ -8,7 +8,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
 import { UsageError } from '../../src/errors.js'
+import { SG2000 } from '../../src/checks/rules/reader-warnings.js'
 import { readImage } from '../../src/image/read.js'
 import { hasRegistryHost, parseRegistryRef } from '../../src/image/sources/registry.js'
 import { tar, writeOciLayout } from './support/tar-writer.js'
@@ -25,8 +27,11 @@ let dir: string
 let server: Server
 let host: string
 let manifestDigest: string
-let tamper = false
+let tamper: 'manifest' | 'layer' | 'config' | false = false
+let configDigest = ''
 let cutBlobs = false
+let stallBlobs = false
+const stalled: ServerResponse[] = []
 const seen: Seen[] = []
 
 function blob(digest: string): Buffer {
@@ -48,6 +53,7 @@ beforeAll(async () => {
   ))
   const top = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8')) as { manifests: { digest: string }[] }
   const innerIndex = top.manifests[0]?.digest as string
+  configDigest = (JSON.parse(blob(manifestDigest).toString()) as { config: { digest: string } }).config.digest
   server = createServer((request: IncomingMessage, response: ServerResponse) => {
     const url = new URL(request.url ?? '/', 'http://x')
     seen.push({
@@ -84,8 +90,20 @@ beforeAll(async () => {
       response.writeHead(404).end()
       return
     }
-    if (tamper && kind === 'manifests' && reference === manifestDigest)
+    if (tamper === 'manifest' && kind === 'manifests' && reference === manifestDigest)
       body = Buffer.concat([body, Buffer.from(' ')])
+    if (tamper === 'config' && kind === 'blobs' && reference === configDigest)
+      body = Buffer.from(body.toString().replace('"User":"1000"', '"User":"app1"'))
+    // The attack: a registry serves a decoy layer under the real one's digest.
+    if (tamper === 'layer' && kind === 'blobs' && body.length > 10_000)
+      body = gzipSync(tar([{ name: 'app/run', data: 'decoy' }]))
+    if (stallBlobs && kind === 'blobs' && body.length > 10_000) {
+      // Headers and a few bytes, then nothing: the registry stalls mid-body.
+      response.writeHead(200, { 'content-length': String(body.length) })
+      response.write(body.subarray(0, 20))
+      stalled.push(response)
+      return
+    }
     if (cutBlobs && kind === 'blobs' && body.length > 10_000) {
       response.writeHead(200, { 'content-length': String(body.length) })
       response.write(body.subarray(0, 20))
@@ -112,6 +130,11 @@ beforeEach(() => {
   seen.length = 0
   tamper = false
   cutBlobs = false
+  stallBlobs = false
+})
+
+afterEach(() => {
+  for (const response of stalled.splice(0)) response.destroy()
 })
 
 describe('registry source', () => {
@@ -133,9 +156,37 @@ describe('registry source', () => {
     expect(index.files.has('/app/run')).toBe(true)
   })
 
-  it('refuses a manifest whose bytes do not match the digest it was asked for', async () => {
-    tamper = true
-    await expect(readImage(`registry:${host}/team/app:v1`)).rejects.toThrow(/does not match its digest/)
+  it('reads an untampered image with no sign of tampering', async () => {
+    const index = await readImage(`registry:${host}/team/app:v1`)
+    expect(index.tampering).toBeUndefined()
+  })
+
+  it.each([
+    ['manifest', /^manifest sha256:[a-f0-9]{64} content does not match its digest/],
+    ['config', /^image config sha256:[a-f0-9]{64} content does not match its digest/],
+    ['layer', /^layer 1 \(sha256:[a-f0-9]{64}\) content does not match its digest/]
+  ] as const)(
+    'reports a %s whose bytes do not match its digest as tampering, an SG2000 error',
+    async (what, message) => {
+      tamper = what
+      const index = await readImage(`registry:${host}/team/app:v1`)
+      expect(index.tampering).toEqual([expect.stringMatching(message)])
+      const hits = SG2000.run({ index, attribution: [], historyAttribution: [], config: {} as never })
+      expect(hits).toEqual([
+        expect.objectContaining({ severity: 'error', message: expect.stringContaining('tampered') })
+      ])
+    }
+  )
+
+  it('abandons a body that stalls after the headers (idle timeout), as a UsageError naming the layer', async () => {
+    stallBlobs = true
+    const read = readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
+    await expect(read).rejects.toThrow(UsageError)
+    await expect(
+      readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
+    ).rejects.toThrow(
+      /^layer 1 \(sha256:[a-f0-9]{64}\): reading failed: no data from the registry for 0.3 s \(ETIMEDOUT\)$/
+    )
   })
 
   it('turns a connection cut in the middle of a layer into a UsageError naming the layer', async () => {

@@ -104,7 +104,11 @@ describe('TarParser: well-formed archives', () => {
     const archive = tar([
       Buffer.concat([sparse, extension, data]),
       paxEntry(
-        { 'GNU.sparse.realsize': String(2 * 1024 ** 3), 'GNU.sparse.name': 'pax-sparse' },
+        {
+          'GNU.sparse.realsize': String(2 * 1024 ** 3),
+          'GNU.sparse.map': '0,1',
+          'GNU.sparse.name': 'pax-sparse'
+        },
         { name: 'x', data: 'z' }
       ),
       { name: 'after', data: 'ok' }

@@ -4,18 +4,17 @@
 import { writeFileSync } from 'node:fs'
 import { resolve } from 'node:path'
 import { ALL_RULES, isKnownRuleId, ruleListing } from '../catalog.js'
-import { parseDockerfile } from '../dockerfile/parse.js'
+import { parseImageRef } from '../dockerfile/image-ref.js'
+import { findStageIndex, parseDockerfile } from '../dockerfile/parse.js'
 import { UsageError } from '../errors.js'
 import type { FailOn } from '../finding.js'
-import { checkImage, resolveFailOn, runPipeline, type PipelineDeps } from '../pipeline.js'
+import type { PipelineDeps } from '../pipeline.js'
+import { SecretSet, secretValuesOf } from '../redact.js'
 import { buildReport } from '../report/build-report.js'
 import { formatJson } from '../report/json.js'
+import { redactReport } from '../report/redact.js'
 import type { Report } from '../report/report.js'
 import { formatSarif, toSarif } from '../report/sarif.js'
-import { createDockerRunner } from '../build/buildx.js'
-import { smokeLine } from '../report/startup.js'
-import { smokeImage } from '../smoke/run.js'
-import { afterBuild } from '../sign/after-build.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
 import { parseBuildFlags } from './build-flags.js'
@@ -74,6 +73,8 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   const { format, cwd, config, failOn } = commonOptions('check', parsed, deps)
   const file = lastValue(parsed, 'dockerfile')
   const target = lastValue(parsed, 'target')
+  if (target !== undefined && file === undefined)
+    throw new UsageError('--target names a stage of the Dockerfile: give --dockerfile too.')
   const model =
     file === undefined
       ? undefined
@@ -81,6 +82,13 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
           path: file,
           ...(target ? { target } : {})
         })
+  // As lint does: a target that is no stage is the user's mistake, not an empty attribution.
+  if (model && target !== undefined && findStageIndex(model.stages, target, false) === undefined) {
+    const names = model.stages.map(stage => stage.name).filter(name => name !== undefined)
+    throw new UsageError(
+      `target stage "${target}" not found in ${file}${names.length > 0 ? ` (stages: ${names.join(', ')})` : ' (it has no named stages)'}`
+    )
+  }
   const platform = lastValue(parsed, 'platform')
   // The image and build code load only for check and build: lint starts without them.
   const { checkImage } = await import('../pipeline.js')
@@ -93,8 +101,10 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
     { ...deps, info: () => undefined }
   )
   if (parsed.booleans.get('smoke') && checked.image.startup) {
-    checked.image.startup.smoke = await smokeImage(createDockerRunner(), source, checked.config ?? {})
-    process.stderr.write(`stagegate: ${smokeLine(checked.image.startup.smoke)}\n`)
+    const { smokeImage } = await import('../smoke/run.js')
+    const { smokeLine } = await import('../report/startup.js')
+    checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {})
+    io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}\n`)
   }
   const report = buildReport({
     dockerfile: file ?? source,
@@ -128,26 +138,44 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { format: formatFlag, rest } = takeFormat(argv)
   const format = oneOf('build', 'format', formatFlag, FORMATS, 'text')
   const inputs = parseBuildFlags(rest)
-  const deps = cliPipelineDeps(io)
-  const result = await runPipeline(inputs, deps)
-  const after = await afterBuild(inputs, result, {
+  // A tag buildx would refuse is the user's mistake: say so before building, once.
+  for (const tag of inputs.tags) {
+    const ref = parseImageRef(tag)
+    if (ref === undefined || ref.repository !== ref.repository.toLowerCase())
+      throw new UsageError(
+        `--tags: "${tag}" is not a valid image reference (lowercase name, optional :tag of letters, digits, . _ -); e.g. ghcr.io/owner/app:1.0.`
+      )
+  }
+  // The CLI redacts as the action does: every value given as a secret, whatever path it took to an output.
+  const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd))
+  const stderr = (text: string): void => io.stderr(secrets.redact(text))
+  const deps = cliPipelineDeps({ ...io, stderr }, value => secrets.add(value))
+  // The build and check phases load on demand: `stagegate lint` starts without them.
+  const { runPipeline } = await import('../pipeline.js')
+  const { afterBuild } = await import('../sign/after-build.js')
+  const raw = await runPipeline(inputs, deps)
+  const after = await afterBuild(inputs, raw, {
     env: io.env,
     info: deps.info,
     notice: deps.notice,
     warning: deps.warning
   })
-  if (inputs['report-file']) writeFileSync(resolve(io.cwd, inputs['report-file']), formatJson(result.report))
+  const result = { ...raw, report: redactReport(raw.report, secrets.values()) }
+  const writeRedacted = (text: string): void => writeOut(secrets.redact(text), io.stdout)
+  if (inputs['report-file'])
+    writeFileSync(resolve(io.cwd, inputs['report-file']), secrets.redact(formatJson(result.report)))
   if (inputs['sarif-file']) {
     writeFileSync(
       resolve(io.cwd, inputs['sarif-file']),
-      formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
+      secrets.redact(
+        formatSarif(toSarif([result.report], { toolVersion: VERSION, rules: ALL_RULES, srcRoot: io.cwd }))
+      )
     )
   }
-  writeOut(await renderReports([result.report], format, io.cwd), io.stdout)
-  if (result.build && !result.build.ok)
-    io.stderr(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
+  writeRedacted(await renderReports([result.report], format, io.cwd))
+  if (result.build && !result.build.ok) stderr(`stagegate: the build failed:\n${result.build.error ?? ''}\n`)
   if (after.error) {
-    io.stderr(`stagegate: ${after.error}\n`)
+    stderr(`stagegate: ${after.error}\n`)
     return 1
   }
   return exitStatus([result.report], result.failOn)

@@ -28,7 +28,8 @@ export function processCliIO(): CliIO {
 }
 
 /** The pipeline's I/O for one CLI run: logs go to stderr, so stdout holds only the report. */
-export function cliPipelineDeps(io: CliIO): PipelineDeps {
+/** `mask` registers a secret the build met, so the caller's redactor learns it (default: nothing to learn). */
+export function cliPipelineDeps(io: CliIO, mask: (value: string) => void = () => undefined): PipelineDeps {
   const log = (line: string): void => io.stderr(`${line}\n`)
   const base: PipelineIO = {
     cwd: io.cwd,
@@ -41,7 +42,7 @@ export function cliPipelineDeps(io: CliIO): PipelineDeps {
       log(`── ${name}`)
       return phase()
     },
-    mask: () => undefined
+    mask
   }
   return { ...defaultPipelineDeps(base), ...io.pipeline }
 }

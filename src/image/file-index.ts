@@ -7,7 +7,7 @@
 // the checks asked for.
 import { UsageError } from '../errors.js'
 import type { Warnings, ReaderLimits } from './limits.js'
-import { baseName, joinPath, normalisePath, parentOf } from './paths.js'
+import { baseName, joinPath, MAX_LINK_TARGET, normalisePath, parentOf, resolvePath } from './paths.js'
 import type { TarEntry, TarVisitor } from './tar.js'
 import { contentKey, type CapturePolicy, type ImageFile, type ShadowedFile } from './types.js'
 
@@ -54,6 +54,19 @@ export class FileIndexBuilder implements TarVisitor {
   /** Paths whose lower-layer descendants this layer removes. */
   private sweepRoots = new Set<string>()
 
+  /**
+   * Directories known to have no symlink on their path (each prefix checked),
+   * so placing an entry costs one lookup. Cleared only when a symlink replaces
+   * one of them: a new symlink elsewhere cannot be on a clean path (every
+   * prefix of a clean directory is clean itself).
+   */
+  private cleanDirs = new Set<string>(['/'])
+  /** Bumped whenever a symlink appears or disappears: invalidates the cached parent below. */
+  private linkEpoch = 0
+  private lastParent = ''
+  private lastParentResolved = ''
+  private lastParentEpoch = -1
+
   private capture: Buffer | undefined
   private captureFill = 0
   private captureKey = ''
@@ -77,7 +90,9 @@ export class FileIndexBuilder implements TarVisitor {
     if (++this.entries > this.limits.maxEntries)
       throw new UsageError(`image has more than ${this.limits.maxEntries} files: ${this.ref}`)
     const layer = this.layer
-    const { path, escaped } = normalisePath(entry.name)
+    const lexical = normalisePath(entry.name)
+    const escaped = lexical.escaped
+    let path = lexical.path
     if (escaped)
       this.warnings.add(
         `layer ${layer}: entry ${JSON.stringify(entry.name)} climbs above the root; indexed as ${show(path)}`
@@ -89,11 +104,23 @@ export class FileIndexBuilder implements TarVisitor {
       return 0
     }
     if (path === '/') return 0
+    // The runtime's layer applier resolves an entry's parent through the
+    // symlinks already on disk (within the root): `usr/local/bin/sh` over
+    // `/usr/local/bin -> /opt` lands at `/opt/sh`. Index it where it lands.
+    const placed = this.place(path)
+    if (placed === undefined) return 0
+    path = placed
     if (path.startsWith(WHITEOUT, path.lastIndexOf('/') + 1)) {
       const name = baseName(path)
+      const target = name.slice(WHITEOUT.length)
       if (name === OPAQUE) this.opaqueDirs.push(parentOf(path))
+      else if (target === '' || target === '.' || target === '..')
+        // containerd refuses these; read literally `.wh.` would delete the whole directory.
+        this.warnings.addTampering(
+          `layer ${layer}: invalid whiteout ${show(path)} (no runtime accepts it; ignored, nothing deleted)`
+        )
       else if (!name.startsWith(`${WHITEOUT}${WHITEOUT}`))
-        this.whiteouts.push(joinPath(parentOf(path), name.slice(4)))
+        this.whiteouts.push(joinPath(parentOf(path), target))
       // Other `.wh..wh.` names are aufs bookkeeping (hard-link dirs): nothing to index.
       return 0
     }
@@ -108,9 +135,15 @@ export class FileIndexBuilder implements TarVisitor {
       linkTarget: undefined,
       layer
     }
-    if (entry.type === 'symlink') file.linkTarget = entry.linkName
-    else if (entry.type === 'hardlink') {
+    if (entry.type === 'symlink') {
+      file.linkTarget = entry.linkName
+      if (entry.linkName.length > MAX_LINK_TARGET)
+        this.warnings.add(
+          `layer ${layer}: symlink ${show(path)} has a ${entry.linkName.length}-character target (longer than PATH_MAX; the kernel refuses it)`
+        )
+    } else if (entry.type === 'hardlink') {
       const target = normalisePath(entry.linkName)
+      if (!target.escaped && target.path !== '/') target.path = this.place(target.path) ?? target.path
       file.linkTarget = target.path
       if (target.escaped)
         this.warnings.add(
@@ -135,6 +168,10 @@ export class FileIndexBuilder implements TarVisitor {
       }
     }
     if (file.type !== 'dir') this.countUse(path, file.size, prior)
+    if (file.type === 'symlink' || prior?.type === 'symlink') {
+      this.linkEpoch++
+      if (file.type === 'symlink' && this.cleanDirs.has(path)) this.cleanDirs = new Set(['/'])
+    }
     this.files.set(path, file)
 
     if (file.type !== 'file' || entry.dataSize === 0 || this.policy === undefined) return 0
@@ -154,6 +191,38 @@ export class FileIndexBuilder implements TarVisitor {
     this.captureFill = 0
     this.captureKey = contentKey(layer, path)
     return wanted
+  }
+
+  /** Where an entry at lexical `path` lands once its parent is resolved; undefined when it cannot land. */
+  private place(path: string): string | undefined {
+    const parent = parentOf(path)
+    if (this.cleanDirs.has(parent)) return path
+    if (parent === this.lastParent && this.lastParentEpoch === this.linkEpoch)
+      return joinPath(this.lastParentResolved, baseName(path))
+    let resolvedParent = parent
+    if (!this.markClean(parent)) {
+      const resolved = resolvePath(this, parent, { procRoot: false })
+      if (resolved.problem === 'loop' || resolved.problem === 'too-long' || resolved.problem === 'not-dir') {
+        this.warnings.add(
+          `layer ${this.layer}: entry ${show(path)} lies under ${show(resolved.path)}, which is not a directory (${resolved.problem}); the runtime would refuse the layer`
+        )
+        return undefined
+      }
+      resolvedParent = resolved.path
+    }
+    this.lastParent = parent
+    this.lastParentResolved = resolvedParent
+    this.lastParentEpoch = this.linkEpoch
+    return resolvedParent === parent ? path : joinPath(resolvedParent, baseName(path))
+  }
+
+  /** Marks `dir` and its prefixes clean when none is a symlink; false when one is. */
+  private markClean(dir: string): boolean {
+    if (this.cleanDirs.has(dir)) return true
+    if (this.files.get(dir)?.type === 'symlink') return false
+    if (!this.markClean(parentOf(dir))) return false
+    this.cleanDirs.add(dir)
+    return true
   }
 
   data(piece: Buffer): void {
@@ -183,19 +252,36 @@ export class FileIndexBuilder implements TarVisitor {
     }
     const opaque = new Set(this.opaqueDirs)
     if (sweepDirs.size > 0 || opaque.size > 0) {
-      for (const [path, file] of this.files) {
-        if (file.layer >= layer) continue
-        let dir = parentOf(path)
-        let how: ShadowedFile['how'] | undefined
+      // Whether a directory lies under a swept one, decided once per directory (memoised),
+      // so deep trees cost their size, not size × depth (2000-deep dirs over 10 layers).
+      const under = new Map<string, boolean>()
+      const isSwept = (dir: string): boolean => {
+        const known = under.get(dir)
+        if (known !== undefined) return known
+        const pending: string[] = []
+        let at = dir
+        let result = false
         for (;;) {
-          if (sweepDirs.has(dir) || opaque.has(dir)) {
-            how = 'deleted'
+          const cached = under.get(at)
+          if (cached !== undefined) {
+            result = cached
             break
           }
-          if (dir === '/') break
-          dir = parentOf(dir)
+          if (sweepDirs.has(at) || opaque.has(at)) {
+            result = true
+            break
+          }
+          pending.push(at)
+          if (at === '/') break
+          at = parentOf(at)
         }
-        if (how === undefined) continue
+        for (const d of pending) under.set(d, result)
+        return result
+      }
+      for (const [path, file] of this.files) {
+        if (file.layer >= layer) continue
+        if (!isSwept(parentOf(path))) continue
+        const how: ShadowedFile['how'] = 'deleted'
         this.files.delete(path)
         this.shadow(file, how, layer)
         if (file.type !== 'dir') this.countDeletion(path, file.size)

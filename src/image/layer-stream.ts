@@ -2,11 +2,18 @@
 // told by magic bytes, not by media type (registries and archives mislabel):
 // gzip via node:zlib, zstd via node:zlib when this Node has it, else fzstd;
 // anything else is read as an uncompressed tar.
-import { Transform, Writable, type Readable, type TransformCallback } from 'node:stream'
+import { Transform, Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { Decompress as ZstdDecompress } from 'fzstd'
 import { TarParser, type TarVisitor } from './tar.js'
+import { BlobHasher, VerifyingStream, type Expected } from './verify.js'
+
+/** What to verify a layer against: its blob digest (the compressed bytes) or its diff_id (the tar). */
+export interface LayerVerification {
+  expected: Expected
+  side: 'blob' | 'tar'
+}
 
 export type Compression = 'gzip' | 'zstd' | 'none'
 
@@ -21,41 +28,43 @@ export function detectCompression(head: Buffer): Compression {
   return 'none'
 }
 
-class FzstdTransform extends Transform {
-  private readonly decompressor: ZstdDecompress
-  constructor() {
-    super()
-    this.decompressor = new ZstdDecompress(data => {
-      this.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+/** Compressed bytes fzstd is given at a time: its output per push is unbounded by backpressure, so keep pushes small. */
+const FZSTD_SLICE = 1024
+
+/**
+ * fzstd as an async generator stage: one push of 1 KiB can still yield up
+ * to 32 MiB (RLE blocks), but each piece is yielded and awaited, so the
+ * pipeline's backpressure holds (a Transform would buffer a whole chunk's
+ * output: 32 GiB from 1 MiB of RLE blocks).
+ */
+function fzstdStage(): (source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer> {
+  return async function* (source) {
+    const out: Buffer[] = []
+    const decompressor = new ZstdDecompress(data => {
+      out.push(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
     })
-  }
-  override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
-    try {
-      this.decompressor.push(chunk)
-      callback()
-    } catch (error) {
-      callback(error as Error)
+    for await (const chunk of source) {
+      for (let at = 0; at < chunk.length; at += FZSTD_SLICE) {
+        decompressor.push(chunk.subarray(at, Math.min(chunk.length, at + FZSTD_SLICE)))
+        while (out.length > 0) yield out.shift() as Buffer
+      }
     }
-  }
-  override _flush(callback: TransformCallback): void {
-    try {
-      this.decompressor.push(new Uint8Array(0), true)
-      callback()
-    } catch (error) {
-      callback(error as Error)
-    }
+    decompressor.push(new Uint8Array(0), true)
+    while (out.length > 0) yield out.shift() as Buffer
   }
 }
 
 type ZlibWithZstd = typeof zlib & { createZstdDecompress?: (options?: { chunkSize?: number }) => Transform }
 
-function decompressor(kind: Compression): Transform | undefined {
+type Stage = Transform | ((source: AsyncIterable<Buffer>) => AsyncGenerator<Buffer>)
+
+function decompressor(kind: Compression): Stage | undefined {
   // readableHighWaterMark lets inflate run ahead on the thread pool while the main thread parses.
   if (kind === 'gzip')
     return zlib.createGunzip({ chunkSize: CHUNK, readableHighWaterMark: READ_AHEAD } as zlib.ZlibOptions)
   if (kind === 'zstd') {
     const native = (zlib as ZlibWithZstd).createZstdDecompress
-    return native ? native({ chunkSize: CHUNK }) : new FzstdTransform()
+    return native ? native({ chunkSize: CHUNK }) : fzstdStage()
   }
   return undefined
 }
@@ -97,23 +106,62 @@ async function peek(stream: Readable): Promise<Buffer | undefined> {
  * Streams a layer blob through decompression into a tar parser driving the
  * visitor. Resolves with the compression found and the uncompressed bytes.
  */
+/** Bounds on how far one layer may inflate. */
+export interface InflateBudget {
+  /** Uncompressed bytes this layer may still produce. */
+  maxBytes: number
+  /** Refused ratio of uncompressed to compressed bytes, past RATIO_GRACE. */
+  maxRatio: number
+}
+
+const RATIO_GRACE = 256 * 1024 ** 2
+
 export async function parseLayer(
   blob: Readable,
   visitor: TarVisitor,
-  maxExtensionBytes?: number
-): Promise<{ compression: Compression; tarBytes: number }> {
+  maxExtensionBytes?: number,
+  verification?: LayerVerification,
+  budget?: InflateBudget
+): Promise<{ compression: Compression; tarBytes: number; digestProblem?: string }> {
   const parser = new TarParser(visitor, maxExtensionBytes)
   const head = await peek(blob)
   if (head === undefined) {
     parser.end()
-    return { compression: 'none', tarBytes: 0 }
+    const digestProblem = verification ? new BlobHasher(verification.expected).finish() : undefined
+    return { compression: 'none', tarBytes: 0, ...(digestProblem ? { digestProblem } : {}) }
   }
   const compression = detectCompression(head)
+  let digestProblem: string | undefined
+  const tarHasher = verification?.side === 'tar' ? new BlobHasher(verification.expected) : undefined
+  let compressedBytes = 0
+  let inflatedBytes = 0
+  const counter = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      compressedBytes += chunk.length
+      callback(null, chunk)
+    }
+  })
+  const blobVerifier =
+    verification?.side === 'blob'
+      ? new VerifyingStream(verification.expected, problem => (digestProblem = problem))
+      : undefined
   // The sink calls the parser synchronously: no per-chunk copies, no queue beyond the streams' own buffers.
   const sink = new Writable({
     highWaterMark: CHUNK,
     write(chunk: Buffer, _encoding, callback) {
       try {
+        inflatedBytes += chunk.length
+        if (budget && compression !== 'none') {
+          if (inflatedBytes > budget.maxBytes)
+            throw new CompressionError(
+              `inflates past the reader's limit of ${budget.maxBytes} uncompressed bytes (a decompression bomb?)`
+            )
+          if (inflatedBytes > RATIO_GRACE && inflatedBytes > compressedBytes * budget.maxRatio)
+            throw new CompressionError(
+              `inflates more than ${budget.maxRatio}:1 (${inflatedBytes} bytes from ${compressedBytes}): a decompression bomb`
+            )
+        }
+        tarHasher?.update(chunk)
         parser.write(chunk)
         callback()
       } catch (error) {
@@ -130,16 +178,25 @@ export async function parseLayer(
     }
   })
   const inflate = decompressor(compression)
+  const stages: (Readable | Stage | Writable)[] = [blob]
+  if (blobVerifier) stages.push(blobVerifier)
+  if (budget && compression !== 'none') stages.push(counter)
+  if (inflate) stages.push(inflate)
+  stages.push(sink)
   try {
-    if (inflate) await pipeline(blob, inflate, sink)
-    else await pipeline(blob, sink)
+    await (pipeline as unknown as (streams: unknown[]) => Promise<void>)(stages)
   } catch (error) {
     blob.destroy()
+    if (error instanceof CompressionError) throw error
     if (inflate && isDecompressionError(error))
       throw new CompressionError(`corrupt ${compression} stream: ${(error as Error).message}`)
     throw error
   }
-  return { compression, tarBytes: parser.position }
+  if (tarHasher) digestProblem = tarHasher.finish()
+  // A decompressor that stopped before the blob's end left bytes unverified (and unread): say so.
+  else if (blobVerifier && !blobVerifier.verdictGiven)
+    digestProblem = 'was not read to its end (bytes after the stream)'
+  return { compression, tarBytes: parser.position, ...(digestProblem ? { digestProblem } : {}) }
 }
 
 function isDecompressionError(error: unknown): boolean {

@@ -5,6 +5,8 @@
 import { UsageError } from '../errors.js'
 import type { Warnings } from './limits.js'
 import { checkDigest, type ImageSource } from './sources/store.js'
+import { diffIdList } from './config-shape.js'
+import { digestFromArchivePath, verifyBuffer } from './verify.js'
 
 export const MEDIA_TYPES = {
   ociIndex: 'application/vnd.oci.image.index.v1+json',
@@ -123,10 +125,47 @@ interface Found {
   siblings?: Descriptor[]
 }
 
-async function fetchManifest(source: ImageSource, digest: string, maxJson: number): Promise<Buffer> {
+/** Reads a blob named by `key` and checks it against the digest that named it (tampering when it differs). */
+async function readVerified(
+  source: ImageSource,
+  key: string,
+  maxJson: number,
+  warnings: Warnings,
+  what: string,
+  size: unknown,
+  asManifest: boolean
+): Promise<Buffer> {
   const { store } = source
-  if (store.manifest) return (await store.manifest(digest, maxJson)).json
-  return store.readAll(digest, maxJson)
+  // Registries keep manifests apart from blobs; configs are blobs everywhere.
+  const json =
+    asManifest && store.manifest
+      ? (await store.manifest(key, maxJson)).json
+      : await store.readAll(key, maxJson)
+  const digest = key.includes(':') ? key : digestFromArchivePath(key)
+  // A legacy archive may name its config freely (docker load takes the image id from the bytes): no claim to check.
+  if (digest !== undefined) {
+    const declared = typeof size === 'number' && Number.isSafeInteger(size) ? { size } : {}
+    const problem = verifyBuffer(json, { digest, ...declared })
+    if (problem) warnings.addTampering(`${what} ${problem}`)
+  }
+  return json
+}
+
+async function fetchManifest(
+  source: ImageSource,
+  descriptor: Descriptor,
+  maxJson: number,
+  warnings: Warnings
+): Promise<Buffer> {
+  return readVerified(
+    source,
+    descriptor.digest,
+    maxJson,
+    warnings,
+    `manifest ${descriptor.digest}`,
+    descriptor.size,
+    true
+  )
 }
 
 async function chooseFromIndex(
@@ -159,7 +198,7 @@ async function chooseFromIndex(
       warnings.add(`${what} holds ${images.length} images; reading the first (${chosen?.digest ?? ''})`)
   }
   const descriptor = chosen as Descriptor
-  const json = await fetchManifest(source, descriptor.digest, maxJson)
+  const json = await fetchManifest(source, descriptor, maxJson, warnings)
   const parsed = parseJson<{ mediaType?: string; manifests?: unknown }>(json, `manifest ${descriptor.digest}`)
   const isIndex =
     (descriptor.mediaType !== undefined && INDEX_TYPES.has(descriptor.mediaType)) || isIndexJson(parsed)
@@ -212,11 +251,11 @@ async function readAttestations(
       continue
     }
     const manifest = parseJson<{ layers?: Descriptor[] }>(
-      await fetchManifest(source, d.digest, maxJson),
+      await fetchManifest(source, d, maxJson, warnings),
       `attestation manifest ${d.digest}`
     )
-    for (const layer of manifest.layers ?? []) {
-      const predicate = layer.annotations?.['in-toto.io/predicate-type'] ?? ''
+    for (const layer of Array.isArray(manifest.layers) ? manifest.layers : []) {
+      const predicate = String(layer?.annotations?.['in-toto.io/predicate-type'] ?? '')
       if (SBOM_PREDICATES.some(p => predicate.startsWith(p))) result.sbom = true
       if (predicate.startsWith(PROVENANCE_PREDICATE)) result.provenance = true
     }
@@ -234,12 +273,21 @@ function layerRefs(manifest: { layers?: Descriptor[] }, what: string): LayerRef[
   if (!Array.isArray(manifest.layers)) throw new UsageError(`${what} has no layers list`)
   return manifest.layers.map((d, i) => {
     const digest = checkDigest(d?.digest, `${what} layer ${i}`)
-    return { key: digest, digest, mediaType: d.mediaType ?? '', compressedSize: Number(d.size ?? 0) }
+    const mediaType = typeof d.mediaType === 'string' ? d.mediaType : ''
+    const size = typeof d.size === 'number' && Number.isSafeInteger(d.size) && d.size >= 0 ? d.size : 0
+    return { key: digest, digest, mediaType, compressedSize: size }
   })
 }
 
-async function readConfig(source: ImageSource, key: string, maxJson: number): Promise<ImageConfigJson> {
-  return parseJson<ImageConfigJson>(await source.store.readAll(key, maxJson), `image config ${key}`)
+async function readConfig(
+  source: ImageSource,
+  key: string,
+  maxJson: number,
+  warnings: Warnings,
+  size?: unknown
+): Promise<ImageConfigJson> {
+  const json = await readVerified(source, key, maxJson, warnings, `image config ${key}`, size, false)
+  return parseJson<ImageConfigJson>(json, `image config ${key}`)
 }
 
 export async function resolveImage(
@@ -259,11 +307,14 @@ export async function resolveImage(
     const entry = list[0] as { Config?: string; Layers?: string[] }
     if (typeof entry.Config !== 'string' || !Array.isArray(entry.Layers))
       throw new UsageError(`${label}: manifest.json entry has no Config or Layers`)
-    const config = await readConfig(source, entry.Config, maxJson)
-    const diffIds = config.rootfs?.diff_ids ?? []
-    const layers = entry.Layers.map((path, i): LayerRef => {
+    const config = await readConfig(source, entry.Config, maxJson, warnings)
+    const diffIds = diffIdList(config.rootfs)
+    const layers = entry.Layers.map((raw, i): LayerRef => {
+      if (typeof raw !== 'string')
+        throw new UsageError(`${label}: manifest.json layer ${i} is not a path: ${JSON.stringify(raw)}`)
+      const path = raw
       const fromPath = /^blobs\/(sha256)\/([a-f0-9]{64})$/.exec(path)
-      const digest = fromPath ? `${fromPath[1]}:${fromPath[2]}` : (diffIds[i] ?? path)
+      const digest = fromPath ? `${fromPath[1]}:${fromPath[2]}` : diffIds[i] || path
       return { key: String(path), digest, mediaType: MEDIA_TYPES.dockerLayerTar, compressedSize: 0 }
     })
     return { config, layers }
@@ -282,6 +333,11 @@ export async function resolveImage(
       0
     )
   } else {
+    // A registry names the manifest it served (Docker-Content-Digest, or the digest asked for): check it.
+    if (top.digest) {
+      const problem = verifyBuffer(top.json, { digest: top.digest })
+      if (problem) warnings.addTampering(`manifest ${top.digest} ${problem}`)
+    }
     const parsed = parseJson<{ mediaType?: string; manifests?: unknown }>(top.json, `${label}: manifest`)
     found = isIndexJson(parsed)
       ? await chooseFromIndex(source, descriptors(parsed.manifests, label), want, label, maxJson, warnings, 0)
@@ -294,7 +350,7 @@ export async function resolveImage(
   )
   if (manifest.schemaVersion === 1) throw new UsageError(`${label}: schema 1 manifests are not supported`)
   const configDigest = checkDigest(manifest.config?.digest, `manifest ${found.digest} config`)
-  const config = await readConfig(source, configDigest, maxJson)
+  const config = await readConfig(source, configDigest, maxJson, warnings, manifest.config?.size)
   const layers = layerRefs(manifest, `manifest ${found.digest}`)
   const extra = await readAttestations(source, found, maxJson, warnings)
   return { digest: found.digest, config, layers, ...extra }

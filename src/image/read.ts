@@ -6,17 +6,26 @@
 // the reference names a registry host, e.g. `127.0.0.1:5000/x/y:1`) that
 // registry; otherwise the image is missing.
 import { UsageError } from '../errors.js'
+import { configString, diffIdList, sanitizeContainerConfig } from './config-shape.js'
 import { FileIndexBuilder } from './file-index.js'
-import { CompressionError, parseLayer } from './layer-stream.js'
+import { CompressionError, parseLayer, type LayerVerification } from './layer-stream.js'
 import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
 import { MarkerScanner, type LayerVisitor, type MarkerScan } from './marker-scan.js'
-import { hostPlatform, resolveImage, type ImageConfigJson, type ResolvedImage } from './manifest.js'
+import {
+  hostPlatform,
+  resolveImage,
+  type ImageConfigJson,
+  type LayerRef,
+  type ResolvedImage
+} from './manifest.js'
 import { engineHasImage, openEngineImage } from './sources/engine.js'
 import { openLayoutDir } from './sources/layout-dir.js'
 import { hasRegistryHost, openRegistryImage } from './sources/registry.js'
 import type { ImageSource } from './sources/store.js'
 import { openTarFile } from './sources/tar-file.js'
 import { TarError } from './tar.js'
+import { RecordingVisitor, replay } from './replay.js'
+import { digestFromArchivePath } from './verify.js'
 import type { CapturePolicy, ContainerConfig, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
 
 export type { ReaderLimits } from './limits.js'
@@ -54,10 +63,11 @@ async function openSource(ref: string, options: ReadOptions, limits: ReaderLimit
     case 'docker-archive':
       return openTarFile(target, limits.maxJsonBytes)
     case 'registry':
-      return openRegistryImage(target, limits.maxJsonBytes)
+      return openRegistryImage(target, limits.maxJsonBytes, limits.registryIdleMs)
     case 'engine':
       if (await engineHasImage(target)) return openEngineImage(target, limits.maxJsonBytes, options.tempDir)
-      if (hasRegistryHost(target)) return openRegistryImage(target, limits.maxJsonBytes)
+      if (hasRegistryHost(target))
+        return openRegistryImage(target, limits.maxJsonBytes, limits.registryIdleMs)
       throw new UsageError(
         `image not found in the local engine: ${target} (use oci-layout:DIR, docker-archive:FILE or registry:HOST/REPO:TAG for other sources)`
       )
@@ -95,23 +105,63 @@ function describeLayerError(error: unknown, index: number, digest: string): unkn
   return error
 }
 
+/** What a layer's bytes must hash to: its blob digest, or for a legacy `ID/layer.tar` its diff_id. */
+function layerVerification(layer: LayerRef, diffId: unknown): LayerVerification | undefined {
+  if (layer.key === layer.digest)
+    return {
+      expected: { digest: layer.digest, ...(layer.compressedSize > 0 ? { size: layer.compressedSize } : {}) },
+      side: 'blob'
+    }
+  const named = digestFromArchivePath(layer.key)
+  if (named) return { expected: { digest: named }, side: 'blob' }
+  return typeof diffId === 'string' ? { expected: { digest: diffId }, side: 'tar' } : undefined
+}
+
 async function readLayers(
   resolved: ResolvedImage,
   source: ImageSource,
   builder: LayerVisitor,
-  limits: ReaderLimits
+  limits: ReaderLimits,
+  warnings: Warnings
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
+  const diffIds = diffIdList(resolved.config.rootfs)
+  // How often each blob is still to come: a repeated layer is inflated once and replayed after.
+  const remaining = new Map<string, number>()
+  for (const layer of resolved.layers) remaining.set(layer.key, (remaining.get(layer.key) ?? 0) + 1)
+  const recordings = new Map<string, RecordingVisitor['recorded']>()
+  let inflated = 0
   for (const [index, layer] of resolved.layers.entries()) {
+    const left = (remaining.get(layer.key) ?? 1) - 1
+    remaining.set(layer.key, left)
     builder.beginLayer(index)
+    const recording = recordings.get(layer.key)
+    if (recording) {
+      replay(recording, builder)
+      if (left === 0) recordings.delete(layer.key)
+      stats.push(builder.endLayer())
+      continue
+    }
     const blob = await source.store.open(layer.key)
+    const verification = layerVerification(layer, diffIds[index] || undefined)
+    if (!verification) warnings.addTampering(`layer ${index} (${layer.key}): no digest to verify it against`)
+    const recorder = left > 0 ? new RecordingVisitor(builder) : undefined
     try {
-      await parseLayer(blob, builder, limits.maxExtensionBytes)
+      const { digestProblem, tarBytes } = await parseLayer(
+        blob,
+        recorder ?? builder,
+        limits.maxExtensionBytes,
+        verification,
+        { maxBytes: limits.maxUncompressedBytes - inflated, maxRatio: limits.maxCompressionRatio }
+      )
+      inflated += tarBytes
+      if (digestProblem) warnings.addTampering(`layer ${index} (${layer.digest}) ${digestProblem}`)
     } catch (error) {
       throw describeLayerError(error, index, layer.digest)
     } finally {
       blob.destroy()
     }
+    if (recorder && !recorder.overflowed) recordings.set(layer.key, recorder.recorded)
     stats.push(builder.endLayer())
   }
   return stats
@@ -132,13 +182,13 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     const scanner = options.scan
       ? new MarkerScanner(builder, options.scan, (resolved.config.config ?? {}) as ContainerConfig)
       : undefined
-    const stats = await readLayers(resolved, opened, scanner ?? builder, limits)
+    const stats = await readLayers(resolved, opened, scanner ?? builder, limits, warnings)
     const history = toHistory(resolved.config)
     const historyIndexes = mapLayersToHistory(history, resolved.layers.length)
     const nonEmpty = history.filter(h => !h.emptyLayer).length
     if (history.length > 0 && nonEmpty !== resolved.layers.length)
       warnings.add(`history lists ${nonEmpty} layer-making steps for ${resolved.layers.length} layers`)
-    const diffIds = resolved.config.rootfs?.diff_ids ?? []
+    const diffIds = diffIdList(resolved.config.rootfs)
     const layers: LayerInfo[] = resolved.layers.map((layer, index) => {
       const historyIndex = historyIndexes[index]
       const info: LayerInfo = {
@@ -151,7 +201,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
         fileCount: stats[index]?.fileCount ?? 0
       }
       const diffId = diffIds[index]
-      if (typeof diffId === 'string') info.diffId = diffId
+      if (diffId) info.diffId = diffId
       if (historyIndex !== undefined) info.historyIndex = historyIndex
       return info
     })
@@ -159,7 +209,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     const config = resolved.config
     const index: ImageIndex = {
       ref: source,
-      config: (config.config ?? {}) as ContainerConfig,
+      config: sanitizeContainerConfig(config.config, warnings),
       history,
       layers,
       files: builder.files,
@@ -171,13 +221,13 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
       warnings: warnings.toArray()
     }
     if (scanner) index.markers = scanner.found
+    const tampering = warnings.tampering()
+    if (tampering.length > 0) index.tampering = tampering
     if (resolved.digest) index.digest = resolved.digest
-    if (config.os && config.architecture)
-      index.platform = {
-        os: config.os,
-        architecture: config.architecture,
-        ...(config.variant ? { variant: config.variant } : {})
-      }
+    const os = configString(config.os)
+    const architecture = configString(config.architecture)
+    const variant = configString(config.variant)
+    if (os && architecture) index.platform = { os, architecture, ...(variant ? { variant } : {}) }
     if (resolved.attestations) index.attestations = resolved.attestations
     if (resolved.indexFromAttestations !== undefined)
       index.indexFromAttestations = resolved.indexFromAttestations

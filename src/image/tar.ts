@@ -5,6 +5,8 @@
 // pax (`x`) and GNU long names (`L`/`K`), base-256 numbers and old GNU sparse
 // files. Anything it cannot trust ends in a TarError naming the offset.
 
+import { decodeName } from './names.js'
+
 export type TarEntryType = 'file' | 'dir' | 'symlink' | 'hardlink' | 'other'
 
 export interface TarEntry {
@@ -89,7 +91,7 @@ export function parseNumeric(block: Buffer, at: number, length: number, field: s
 function cString(block: Buffer, at: number, length: number): string {
   let end = block.indexOf(0, at)
   if (end < 0 || end > at + length) end = at + length
-  return block.toString('utf8', at, end)
+  return decodeName(block, at, end)
 }
 
 function checksumMatches(block: Buffer, at: number): boolean {
@@ -153,7 +155,7 @@ export function parsePax(data: Buffer): Map<string, string> {
     const length = Number(data.toString('latin1', pos, space))
     if (!Number.isInteger(length) || length <= space - pos || pos + length > data.length)
       throw new TarError('malformed pax header record length')
-    const record = data.toString('utf8', space + 1, pos + length - 1)
+    const record = decodeName(data, space + 1, pos + length - 1)
     if (data[pos + length - 1] !== 0x0a) throw new TarError('malformed pax header record')
     const eq = record.indexOf('=')
     if (eq <= 0) throw new TarError('malformed pax header record')
@@ -206,6 +208,9 @@ const enum State {
 interface Overrides {
   path?: string
   linkPath?: string
+  /** GNU `L`/`K` names: they win over pax `path`/`linkpath` whatever the order, as in Go's archive/tar (containerd). */
+  gnuPath?: string
+  gnuLinkPath?: string
   size?: number
   uid?: number
   gid?: number
@@ -373,9 +378,17 @@ export class TarParser {
     this.extension = undefined
     const type = this.extensionType
     if (this.overrides === NO_OVERRIDES) this.overrides = {}
-    if (type === 'L') this.overrides.path = cString(data, 0, data.length)
-    else if (type === 'K') this.overrides.linkPath = cString(data, 0, data.length)
-    else if (type === 'x') {
+    if (type === 'L') this.overrides.gnuPath = cString(data, 0, data.length)
+    else if (type === 'K') this.overrides.gnuLinkPath = cString(data, 0, data.length)
+    else if (type === 'g') {
+      // Go's reader returns a global header as an entry of its own (containerd skips it): what came before it is dropped.
+      this.overrides = NO_OVERRIDES
+    } else if (type === 'x') {
+      // A later pax header replaces an earlier one wholesale (Go keeps only the last); GNU names survive.
+      const { gnuPath, gnuLinkPath } = this.overrides
+      this.overrides = {}
+      if (gnuPath !== undefined) this.overrides.gnuPath = gnuPath
+      if (gnuLinkPath !== undefined) this.overrides.gnuLinkPath = gnuLinkPath
       let records: Map<string, string>
       try {
         records = parsePax(data)
@@ -383,7 +396,9 @@ export class TarParser {
         if (error instanceof TarError) throw new TarError(`${error.message} at offset ${this.headerOffset}`)
         throw error
       }
-      const path = records.get('path') ?? records.get('GNU.sparse.name')
+      // Go lets GNU.sparse.name override path only on a pax sparse file (major/map records present).
+      const sparse = records.has('GNU.sparse.major') || records.has('GNU.sparse.map')
+      const path = sparse ? (records.get('GNU.sparse.name') ?? records.get('path')) : records.get('path')
       if (path !== undefined) this.overrides.path = path
       const linkPath = records.get('linkpath')
       if (linkPath !== undefined) this.overrides.linkPath = linkPath
@@ -395,7 +410,7 @@ export class TarParser {
       if (gid !== undefined) this.overrides.gid = gid
       const realSize = paxNumber(records, 'GNU.sparse.realsize') ?? paxNumber(records, 'GNU.sparse.size')
       if (realSize !== undefined) this.overrides.realSize = realSize
-    } // 'g' (global pax) carries nothing the index needs.
+    }
     this.remaining = padding(data.length)
     this.state = this.remaining > 0 ? State.Padding : State.Header
   }
@@ -405,12 +420,12 @@ export class TarParser {
     this.pending = undefined
     const o = this.overrides
     if (o !== NO_OVERRIDES) this.overrides = NO_OVERRIDES
-    const name = o.path ?? header.name
+    const name = o.gnuPath ?? o.path ?? header.name
     const dataSize = o.size ?? header.size
     const type = entryType(header.typeflag, name)
     const entry: TarEntry = {
       name,
-      linkName: o.linkPath ?? header.linkName,
+      linkName: o.gnuLinkPath ?? o.linkPath ?? header.linkName,
       type,
       size: type === 'file' ? (o.realSize ?? header.realSize ?? dataSize) : dataSize,
       dataSize,

@@ -91,6 +91,11 @@ export interface ImageIndex {
   indexFromAttestations?: boolean
   /** Problems the reader met in hostile or damaged input that did not stop it. */
   warnings: string[]
+  /**
+   * Signs the image was tampered with to mislead a checker: a blob whose bytes
+   * do not match its digest, a whiteout no runtime accepts. Reported as errors.
+   */
+  tampering?: string[]
 }
 
 /**

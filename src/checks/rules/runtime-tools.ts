@@ -2,7 +2,7 @@
 // package managers (SG2002), compilers and build caches (SG2007: apt, apk,
 // yum, dnf, zypper, language package managers). Each is
 // attack surface and size that a minimal final stage does not ship.
-import type { ImageIndex } from '../../image/types.js'
+import type { ImageFile, ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
 import { examples, filesUnder, findPrograms, heaviestLayer } from '../image-files.js'
 import { formatBytes } from '../../bytes.js'
@@ -141,14 +141,17 @@ export const SG2002: ImageCheck = {
     )
 }
 
-/** Users' home caches (`/home/x/.npm`, `/home/x/.cache`) as well as root's. */
-function homeCacheDirs(index: ImageIndex): string[] {
-  const dirs = new Set<string>()
-  for (const path of index.files.keys()) {
-    const match = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(path)
-    if (match) dirs.add(match[1]!)
+/** Users' home caches (`/home/x/.npm`, `/home/x/.cache`) with their regular files, in one pass. */
+function homeCacheFiles(index: ImageIndex): Map<string, ImageFile[]> {
+  const dirs = new Map<string, ImageFile[]>()
+  for (const file of index.files.values()) {
+    const match = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(file.path)
+    if (!match) continue
+    let list = dirs.get(match[1]!)
+    if (!list) dirs.set(match[1]!, (list = []))
+    if (file.type === 'file' || file.type === 'hardlink') list.push(file)
   }
-  return [...dirs].sort()
+  return dirs
 }
 
 export const SG2007: ImageCheck = {
@@ -179,9 +182,13 @@ export const SG2007: ImageCheck = {
         ...(layer === undefined ? {} : { layer })
       })
     }
-    const caches: CacheDir[] = [...CACHE_DIRS, ...homeCacheDirs(index).map(dir => ({ dir }))]
+    // Home caches are grouped in one pass over the files (hostile: 40k /home/*/.npm dirs would be quadratic).
+    const homeCaches = homeCacheFiles(index)
+    const caches: CacheDir[] = [...CACHE_DIRS, ...[...homeCaches.keys()].sort().map(dir => ({ dir }))]
     for (const { dir, counts } of caches) {
-      const files = filesUnder(index, dir).filter(file => !counts || counts(file.path))
+      const files = (homeCaches.get(dir) ?? filesUnder(index, dir)).filter(
+        file => !counts || counts(file.path)
+      )
       if (files.length === 0) continue
       const layer = heaviestLayer(files)
       hits.push({

@@ -2,7 +2,8 @@
 // (removed in close), then read with random access like any archive. Saving
 // to disk keeps memory bounded whatever order the engine writes blobs in;
 // the disk cost is the compressed image size, for the duration of the read.
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { rmSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -15,9 +16,11 @@ interface RunResult {
   stderr: string
 }
 
-function run(args: string[]): Promise<RunResult> {
+function run(args: string[], children?: Set<ChildProcess>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn('docker', args, { stdio: ['ignore', 'ignore', 'pipe'] })
+    children?.add(child)
+    child.on('close', () => children?.delete(child))
     let stderr = ''
     child.stderr.setEncoding('utf8')
     child.stderr.on('data', (text: string) => {
@@ -48,16 +51,43 @@ function firstLine(text: string): string {
   return text.trim().split('\n').pop()?.trim() ?? ''
 }
 
+/**
+ * While `docker save` writes the spool, SIGINT/SIGTERM must not leave it
+ * behind: the child is stopped, the private dir removed (synchronously, the
+ * process is about to end), and the signal re-raised so the exit status says
+ * what happened.
+ */
+function cleanupOnSignal(dir: string, children: Set<ChildProcess>): () => void {
+  const onSignal = (signal: NodeJS.Signals): void => {
+    for (const child of children) child.kill('SIGTERM')
+    rmSync(dir, { recursive: true, force: true })
+    detach()
+    process.kill(process.pid, signal)
+  }
+  const detach = (): void => {
+    process.off('SIGINT', onSignal)
+    process.off('SIGTERM', onSignal)
+  }
+  process.once('SIGINT', onSignal)
+  process.once('SIGTERM', onSignal)
+  return detach
+}
+
 export async function openEngineImage(
   ref: string,
   maxJsonBytes: number,
   tempDir?: string
 ): Promise<ImageSource> {
   const dir = await mkdtemp(join(tempDir ?? tmpdir(), 'stagegate-image-'))
-  const remove = (): Promise<void> => rm(dir, { recursive: true, force: true })
+  const children = new Set<ChildProcess>()
+  const detach = cleanupOnSignal(dir, children)
+  const remove = async (): Promise<void> => {
+    detach()
+    await rm(dir, { recursive: true, force: true })
+  }
   try {
     const file = join(dir, 'image.tar')
-    const result = await run(['save', '--output', file, '--', ref])
+    const result = await run(['save', '--output', file, '--', ref], children)
     if (result.code !== 0)
       throw new UsageError(
         `cannot read ${ref} from the local engine: ${firstLine(result.stderr) || `docker save exited ${result.code}`}`

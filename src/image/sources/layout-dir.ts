@@ -1,7 +1,7 @@
 // `oci-layout:DIR`: an OCI image layout directory (index.json, blobs/), or an
 // unpacked docker archive (manifest.json).
 import { createReadStream } from 'node:fs'
-import { readFile, stat } from 'node:fs/promises'
+import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
@@ -22,6 +22,17 @@ class DirStore implements BlobStore {
 
   async open(key: string): Promise<Readable> {
     const file = this.file(key)
+    // A blob that is a symlink could point anywhere on the host (or at a directory): refuse it in one line.
+    let link = false
+    try {
+      link = (await lstat(file)).isSymbolicLink()
+    } catch {
+      // missing: said below
+    }
+    if (link)
+      throw new UsageError(
+        `${this.label}: blob ${key} is a symlink; copy the layout with its blobs as regular files (cp -rL)`
+      )
     if (!(await this.has(key))) throw new UsageError(`${this.label}: blob ${key} is missing`)
     return createReadStream(file, { highWaterMark: HIGH_WATER_MARK })
   }

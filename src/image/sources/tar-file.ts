@@ -5,8 +5,9 @@
 // streamed straight from their byte ranges.
 import { createReadStream } from 'node:fs'
 import { open, stat } from 'node:fs/promises'
-import type { Readable } from 'node:stream'
+import { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
+import { decodeName } from '../names.js'
 import { normalisePath } from '../paths.js'
 import { BLOCK, isZeroBlock, parseHeader, parsePax, TarError } from '../tar.js'
 import { archivePath } from './archive-keys.js'
@@ -29,31 +30,46 @@ export async function indexTarFile(file: string, label: string): Promise<Map<str
     const fileSize = (await handle.stat()).size
     const block = Buffer.alloc(BLOCK)
     let offset = 0
-    let longName: string | undefined
+    // Read as Go's archive/tar (docker load) reads: the last pax header's records
+    // apply to the next entry (its `size` decides where the data ends), and a GNU
+    // long name wins over a pax path.
+    let gnuName: string | undefined
+    let pax: Map<string, string> | undefined
     let count = 0
     while (offset + BLOCK <= fileSize) {
       await handle.read(block, 0, BLOCK, offset)
       if (isZeroBlock(block)) break
       if (++count > MAX_OUTER_ENTRIES) throw new UsageError(`${label}: too many entries in the archive`)
       const header = parseHeader(block)
+      const isExtension = header.typeflag === 'x' || header.typeflag === 'L' || header.typeflag === 'g'
+      const paxSize = isExtension ? undefined : pax?.get('size')
+      if (paxSize !== undefined && !/^\d+$/.test(paxSize))
+        throw new UsageError(`${label}: invalid pax size ${JSON.stringify(paxSize)} for ${header.name}`)
+      const size = paxSize === undefined ? header.size : Number(paxSize)
+      if (!Number.isSafeInteger(size)) throw new UsageError(`${label}: absurd pax size for ${header.name}`)
       const dataOffset = offset + BLOCK
-      const next = dataOffset + Math.ceil(header.size / BLOCK) * BLOCK
-      if (dataOffset + header.size > fileSize)
+      const next = dataOffset + Math.ceil(size / BLOCK) * BLOCK
+      if (dataOffset + size > fileSize)
         throw new UsageError(`${label}: truncated archive (${header.name} runs past the end of the file)`)
-      if (header.typeflag === 'x' || header.typeflag === 'L') {
-        if (header.size > MAX_OUTER_EXTENSION) throw new UsageError(`${label}: oversized extended header`)
-        const data = Buffer.alloc(header.size)
-        await handle.read(data, 0, header.size, dataOffset)
-        longName =
-          header.typeflag === 'L'
-            ? data.toString('utf8').replace(/\0.*$/s, '')
-            : (parsePax(data).get('path') ?? longName)
+      if (isExtension) {
+        if (size > MAX_OUTER_EXTENSION) throw new UsageError(`${label}: oversized extended header`)
+        const data = Buffer.alloc(size)
+        await handle.read(data, 0, size, dataOffset)
+        if (header.typeflag === 'L') {
+          const end = data.indexOf(0)
+          gnuName = decodeName(data, 0, end < 0 ? data.length : end)
+        } else if (header.typeflag === 'x') pax = parsePax(data)
+        else {
+          gnuName = undefined
+          pax = undefined
+        }
       } else {
-        const name = longName ?? header.name
-        longName = undefined
+        const name = gnuName ?? pax?.get('path') ?? header.name
+        gnuName = undefined
+        pax = undefined
         if (header.typeflag === '0' || header.typeflag === '\0' || header.typeflag === '7') {
           const { path } = normalisePath(name)
-          members.set(path.slice(1), { offset: dataOffset, size: header.size })
+          members.set(path.slice(1), { offset: dataOffset, size })
         }
       }
       offset = next
@@ -81,7 +97,8 @@ class TarFileStore implements BlobStore {
   async open(key: string): Promise<Readable> {
     const member = this.member(key)
     if (!member) throw new UsageError(`${this.label}: blob ${key} is missing from the archive`)
-    if (member.size === 0) return createReadStream(this.file, { start: 1, end: 0 })
+    // An empty member: an empty stream (createReadStream refuses start > end).
+    if (member.size === 0) return Readable.from([])
     return createReadStream(this.file, {
       start: member.offset,
       end: member.offset + member.size - 1,

@@ -2,8 +2,12 @@
 // line and column a consumer can point at, the message on one line, and text
 // made safe for the medium (a terminal line, an XML attribute).
 import type { Finding, Severity } from '../../finding.js'
+import { escapeControl } from '../escape.js'
 import { fingerprintFindings } from '../fingerprint.js'
 import type { Report } from '../report.js'
+
+// One escaper for every text format (control, bidi, undecodable name bytes): src/report/escape.ts.
+export { escapeControl }
 
 export interface FormatContext {
   toolVersion: string
@@ -66,24 +70,6 @@ export function findingMessage(finding: Finding): string {
 
 export function oneLine(text: string): string {
   return text.replace(/\s*\r?\n\s*/g, ' ').trim()
-}
-
-// C0, DEL, C1 and the Unicode line and paragraph separators: a terminal or a
-// line-oriented reader could take any of them for a new line or a command.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g
-const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' }
-
-/** Control characters as visible escapes (`\x1b`, `\n`), so no text can forge an output line or colour. */
-export function escapeControl(text: string): string {
-  return text.replace(CONTROL, char => {
-    const named = NAMED[char]
-    if (named !== undefined) return named
-    const code = char.charCodeAt(0)
-    return code <= 0xff
-      ? `\\x${code.toString(16).padStart(2, '0')}`
-      : `\\u${code.toString(16).padStart(4, '0')}`
-  })
 }
 
 /** XML 1.0 cannot hold lone surrogates or U+FFFE/U+FFFF at all: shown as escapes too. */

@@ -1,0 +1,33 @@
+import { createRequire as __stagegateCreateRequire } from 'node:module';
+const require = __stagegateCreateRequire(import.meta.url);
+import {
+  CACHE_READ_DENIED_PREFIX,
+  CACHE_WRITE_DENIED_PREFIX,
+  CacheReadDeniedError,
+  CacheWriteDeniedError,
+  FinalizeCacheError,
+  ReserveCacheError,
+  ValidationError,
+  isFeatureAvailable,
+  restoreCache,
+  saveCache
+} from "./chunk-XSA36MRB.js";
+import "./chunk-AKIUNS33.js";
+import "./chunk-P6ACNJI3.js";
+import "./chunk-P6TJEQRT.js";
+import "./chunk-5I44RLYD.js";
+import "./chunk-IIQR32TI.js";
+import "./chunk-PPSIE4TR.js";
+import "./chunk-D7B27K6P.js";
+export {
+  CACHE_READ_DENIED_PREFIX,
+  CACHE_WRITE_DENIED_PREFIX,
+  CacheReadDeniedError,
+  CacheWriteDeniedError,
+  FinalizeCacheError,
+  ReserveCacheError,
+  ValidationError,
+  isFeatureAvailable,
+  restoreCache,
+  saveCache
+};
