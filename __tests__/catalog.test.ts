@@ -50,11 +50,23 @@ describe('rule catalog', () => {
     const listing = ruleListing()
     expect(listing.length).toBe(ALL_RULES.length)
     for (const rule of listing) {
-      expect(Object.keys(rule).sort()).toEqual(['aliases', 'helpUri', 'id', 'phase', 'severity', 'summary'])
+      expect(
+        Object.keys(rule)
+          .filter(key => key !== 'offByDefault')
+          .sort()
+      ).toEqual(['aliases', 'helpUri', 'id', 'phase', 'severity', 'summary'])
       expect(rule.helpUri).toBe(helpUri(rule.id))
       expect(['error', 'warning', 'note']).toContain(rule.severity)
       expect(rule.summary.length).toBeGreaterThan(10)
     }
+  })
+
+  test('default-off rules say so, the others carry no flag', () => {
+    const off = ruleListing()
+      .filter(rule => rule.offByDefault === true)
+      .map(rule => rule.id)
+    expect(off).toEqual(expect.arrayContaining(['DL1001', 'DL3057', 'InvalidDefinitionDescription']))
+    expect(off).not.toContain('DL3008')
   })
 
   test.each([

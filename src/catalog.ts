@@ -28,6 +28,13 @@ export interface RuleListing {
   phase: RuleMeta['phase']
   summary: string
   helpUri: string
+  /** Present (true) for rules that report only when turned on: hadolint's "ignore" level, BuildKit's experimental checks. */
+  offByDefault?: true
+}
+
+function isOff(rule: RuleMeta): boolean {
+  const flags = rule as { offByDefault?: boolean; experimental?: boolean }
+  return flags.offByDefault === true || flags.experimental === true
 }
 
 /** The `stagegate rules --format json` shape, in id order. */
@@ -40,6 +47,7 @@ export function ruleListing(): RuleListing[] {
       severity: rule.severity,
       phase: rule.phase,
       summary: rule.summary,
-      helpUri: helpUri(rule.id)
+      helpUri: helpUri(rule.id),
+      ...(isOff(rule) ? { offByDefault: true as const } : {})
     }))
 }

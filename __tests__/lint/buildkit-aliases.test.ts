@@ -4,7 +4,7 @@ import { emptyConfig } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import { lintModel } from '../../src/lint/engine.js'
 import { LINT_RULES } from '../../src/lint/catalog.js'
-import { isSensitiveName } from '../../src/lint/rules/hadolint/b-instructions.js'
+import { isSensitiveName } from '../../src/lint/rules/instructions.js'
 import { hits, lintText } from './sg-helpers.js'
 
 const PAIRS = [

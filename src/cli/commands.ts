@@ -152,7 +152,7 @@ export async function rulesCommand(argv: string[]): Promise<number> {
     rules
       .map(
         rule =>
-          `${rule.id.padEnd(width)}  ${rule.severity.padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.summary}`
+          `${rule.id.padEnd(width)}  ${(rule.offByDefault ? 'off' : rule.severity).padEnd(7)}  ${rule.phase.padEnd(10)}  ${rule.summary}${rule.offByDefault ? ` (off by default: give it a severity in the config to turn it on; default ${rule.severity})` : ''}`
       )
       .join('\n')
   )

@@ -22,6 +22,8 @@ export interface RuleHit {
 }
 
 export interface LintRule extends RuleMeta {
+  /** hadolint's "ignore" level: the rule reports only when the config gives it a severity (`stagegate rules` says so). */
+  offByDefault?: boolean
   phase: 'dockerfile'
   /**
    * An experimental BuildKit check: off unless `# check=experimental=<name>` (or `=all`) enables it

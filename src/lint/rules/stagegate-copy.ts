@@ -3,6 +3,7 @@
 // then deleted), SG1009 (COPY --from=<number>), SG1011 (ADD URL without
 // --checksum), SG1014 (dev node_modules into the final stage), SG1015
 // (chmod/chown right after COPY).
+import { runCommandsOf } from '../../dockerfile/run.js'
 import { cleanPath, isIgnored } from '../../dockerfile/dockerignore.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import {
@@ -11,18 +12,17 @@ import {
   hasFlag,
   instructionAt,
   isWholeTree,
-  runCommands,
   stageChain
 } from '../../dockerfile/query.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import type { RuleHit } from '../rule.js'
 import {
   commandName,
   effectiveArgv,
   positionalArgs,
   subcommandArgs,
   hasFlag as shellHasFlag
-} from '../shell.js'
-import { defineRule, hitAt } from './sg-common.js'
+} from '../../dockerfile/shell.js'
+import { defineRule, hitAt } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
   return stage.instructions.filter(
@@ -51,9 +51,11 @@ const WORKTREE_DIRS = new Set([
 ])
 
 export const SG1004 = defineRule(
-  'SG1004',
-  'warning',
-  'A COPY --from copies a whole working tree or directory where a named artifact should be copied.',
+  {
+    id: 'SG1004',
+    severity: 'warning',
+    summary: 'A COPY --from copies a whole working tree or directory where a named artifact should be copied.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const edge of model.edges) {
@@ -101,9 +103,12 @@ const MUST_IGNORE: { label: string; samples: string[] }[] = [
 ]
 
 export const SG1005 = defineRule(
-  'SG1005',
-  'warning',
-  'The whole build context is copied with no .dockerignore, or one that does not exclude .git, .env and key files.',
+  {
+    id: 'SG1005',
+    severity: 'warning',
+    summary:
+      'The whole build context is copied with no .dockerignore, or one that does not exclude .git, .env and key files.'
+  },
   ({ model, dockerignore }) => {
     if (dockerignore === undefined) return []
     const hits: RuleHit[] = []
@@ -152,9 +157,12 @@ export function looksLikeSecretFile(path: string): boolean {
 }
 
 export const SG1007 = defineRule(
-  'SG1007',
-  'error',
-  'A secret-looking file is copied in one layer and deleted in a later one: it stays in the earlier layer.',
+  {
+    id: 'SG1007',
+    severity: 'error',
+    summary:
+      'A secret-looking file is copied in one layer and deleted in a later one: it stays in the earlier layer.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -170,7 +178,7 @@ export const SG1007 = defineRule(
         const deletion = later.find(
           instruction =>
             instruction.keyword === 'RUN' &&
-            runCommands(instruction).some(
+            runCommandsOf(model, instruction).some(
               command =>
                 commandName(command) === 'rm' &&
                 positionalArgs(effectiveArgv(command).slice(1)).some(arg => names.has(basename(arg)))
@@ -200,9 +208,7 @@ function laterInstructions(model: DockerfileModel, stage: Stage, instruction: In
 }
 
 export const SG1009 = defineRule(
-  'SG1009',
-  'warning',
-  'COPY --from refers to a stage by number.',
+  { id: 'SG1009', severity: 'warning', summary: 'COPY --from refers to a stage by number.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -226,9 +232,7 @@ export const SG1009 = defineRule(
 )
 
 export const SG1011 = defineRule(
-  'SG1011',
-  'warning',
-  'ADD of a remote URL without --checksum.',
+  { id: 'SG1011', severity: 'warning', summary: 'ADD of a remote URL without --checksum.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -261,7 +265,7 @@ function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean 
     for (const instruction of link.instructions) {
       if (instruction.keyword === 'ENV' && /NODE_ENV=["']?production/.test(instruction.args)) return false
       if (instruction.keyword !== 'RUN') continue
-      for (const command of runCommands(instruction)) {
+      for (const command of runCommandsOf(model, instruction)) {
         const name = commandName(command)
         const subcommands = NODE_INSTALLERS[name]
         if (!subcommands) continue
@@ -290,9 +294,11 @@ function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean 
 }
 
 export const SG1014 = defineRule(
-  'SG1014',
-  'warning',
-  'node_modules is copied into the final stage from a stage that installed dev dependencies.',
+  {
+    id: 'SG1014',
+    severity: 'warning',
+    summary: 'node_modules is copied into the final stage from a stage that installed dev dependencies.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
@@ -330,9 +336,11 @@ function pathsOverlap(a: string, b: string): boolean {
 }
 
 export const SG1015 = defineRule(
-  'SG1015',
-  'warning',
-  'RUN chmod/chown right after a COPY in the final stage: use COPY --chmod/--chown.',
+  {
+    id: 'SG1015',
+    severity: 'warning',
+    summary: 'RUN chmod/chown right after a COPY in the final stage: use COPY --chmod/--chown.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
@@ -343,7 +351,7 @@ export const SG1015 = defineRule(
       if (!next || next.keyword !== 'RUN') return
       const dest = copyPaths(copy).dest
       if (dest === undefined) return
-      for (const command of runCommands(next)) {
+      for (const command of runCommandsOf(model, next)) {
         const name = commandName(command)
         if (name !== 'chmod' && name !== 'chown') continue
         const flag = name === 'chmod' ? 'chmod' : 'chown'
@@ -363,13 +371,3 @@ export const SG1015 = defineRule(
     return hits
   }
 )
-
-export const STAGEGATE_COPY_RULES: readonly LintRule[] = [
-  SG1004,
-  SG1005,
-  SG1007,
-  SG1009,
-  SG1011,
-  SG1014,
-  SG1015
-]

@@ -4,19 +4,13 @@
 // engine's own SG1000 (unknown id in a pragma) and SG1016 (not a buildable
 // Dockerfile: no FROM, unknown instruction).
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import {
-  allInstructions,
-  copyPaths,
-  hasFlag,
-  isWholeTree,
-  runCommands,
-  runScript
-} from '../../dockerfile/query.js'
+import { runBodyOf, runCommandsOf } from '../../dockerfile/run.js'
+import { allInstructions, copyPaths, hasFlag, isWholeTree } from '../../dockerfile/query.js'
 import { referencedVariables } from '../../dockerfile/words.js'
-import type { LintRule, RuleHit } from '../rule.js'
-import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../shell.js'
+import type { RuleHit } from '../rule.js'
+import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../../dockerfile/shell.js'
 import { isCredentialName, keysOf } from './buildkit.js'
-import { defineRule, hitAt } from './sg-common.js'
+import { defineRule, hitAt } from '../kit.js'
 
 /** OS package managers and the subcommands that install. */
 const OS_INSTALLS: Record<string, string[]> = {
@@ -43,16 +37,14 @@ export function osInstallCommand(command: ShellCommand): string | undefined {
 }
 
 export const SG1003 = defineRule(
-  'SG1003',
-  'note',
-  'A package manager installs packages in the final stage.',
+  { id: 'SG1003', severity: 'note', summary: 'A package manager installs packages in the final stage.' },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
     const hits: RuleHit[] = []
     for (const instruction of final.instructions) {
       if (instruction.keyword !== 'RUN') continue
-      const manager = runCommands(instruction)
+      const manager = runCommandsOf(model, instruction)
         .map(osInstallCommand)
         .find(name => name !== undefined)
       if (manager)
@@ -68,9 +60,11 @@ export const SG1003 = defineRule(
 )
 
 export const SG1006 = defineRule(
-  'SG1006',
-  'error',
-  'A credential passed through ARG or ENV is used in a RUN (use RUN --mount=type=secret).',
+  {
+    id: 'SG1006',
+    severity: 'error',
+    summary: 'A credential passed through ARG or ENV is used in a RUN (use RUN --mount=type=secret).'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -81,7 +75,7 @@ export const SG1006 = defineRule(
           continue
         }
         if (instruction.keyword !== 'RUN' || secrets.size === 0) continue
-        const text = instruction.jsonForm ? instruction.argv.join(' ') : runScript(instruction)
+        const text = runBodyOf(model, instruction)?.script ?? instruction.argv.join(' ')
         const used = new Set(referencedVariables(text).filter(name => secrets.has(name)))
         for (const name of used) {
           const declared = secrets.get(name) as Instruction
@@ -138,9 +132,11 @@ export function dependencyInstall(command: ShellCommand): string | undefined {
 }
 
 export const SG1010 = defineRule(
-  'SG1010',
-  'warning',
-  'Dependencies are installed after copying the whole source, which defeats the layer cache.',
+  {
+    id: 'SG1010',
+    severity: 'warning',
+    summary: 'Dependencies are installed after copying the whole source, which defeats the layer cache.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -154,7 +150,7 @@ export const SG1010 = defineRule(
           continue
         }
         if (instruction.keyword !== 'RUN' || !wholeCopy) continue
-        const install = runCommands(instruction)
+        const install = runCommandsOf(model, instruction)
           .map(dependencyInstall)
           .find(found => found !== undefined)
         if (install)
@@ -205,15 +201,17 @@ function pipesToShell(commands: ShellCommand[]): string | undefined {
 }
 
 export const SG1012 = defineRule(
-  'SG1012',
-  'warning',
-  'A script downloaded with curl/wget is piped straight into a shell.',
+  {
+    id: 'SG1012',
+    severity: 'warning',
+    summary: 'A script downloaded with curl/wget is piped straight into a shell.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'RUN') continue
-        const pattern = pipesToShell(runCommands(instruction))
+        const pattern = pipesToShell(runCommandsOf(model, instruction))
         if (pattern)
           hits.push(
             hitAt(
@@ -228,9 +226,7 @@ export const SG1012 = defineRule(
 )
 
 export const SG1000 = defineRule(
-  'SG1000',
-  'warning',
-  'An ignore pragma names a rule id that does not exist.',
+  { id: 'SG1000', severity: 'warning', summary: 'An ignore pragma names a rule id that does not exist.' },
   // The engine reports these while reading pragmas; the rule carries the metadata.
   () => []
 )
@@ -258,9 +254,11 @@ export const KNOWN_INSTRUCTIONS = new Set([
 ])
 
 export const SG1016 = defineRule(
-  'SG1016',
-  'error',
-  'The Dockerfile cannot be built: it has no FROM, or an unknown instruction.',
+  {
+    id: 'SG1016',
+    severity: 'error',
+    summary: 'The Dockerfile cannot be built: it has no FROM, or an unknown instruction.'
+  },
   ({ model }) => dockerfileSyntaxHits(model)
 )
 
@@ -284,5 +282,3 @@ function dockerfileSyntaxHits(model: DockerfileModel): RuleHit[] {
   }
   return hits
 }
-
-export const STAGEGATE_RUN_RULES: readonly LintRule[] = [SG1000, SG1003, SG1006, SG1010, SG1012, SG1016]

@@ -7,7 +7,7 @@ import {
   positionalArgs,
   subcommandArgs,
   usesWrapper
-} from '../../src/lint/shell.js'
+} from '../../src/dockerfile/shell.js'
 
 const argvs = (script: string): string[][] => parseShell(script).map(command => command.argv)
 

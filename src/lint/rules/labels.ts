@@ -1,15 +1,8 @@
-// hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema
-// family DL3049–DL3058, driven by the config's `labelSchema` (label name →
-// text | url | semver | hash | rfc3339 | spdx | email) and `strictLabels`.
-// Stage-aware: whether a label is present is judged on the final image (the
-// final stage and the stages it is built FROM); the value checks apply to
-// every LABEL. A value that expands a build argument (`$VERSION`) is only
-// known at build time and is not judged.
-import type { Config } from '../../../config.js'
-import type { DockerfileModel, Instruction } from '../../../dockerfile/model.js'
-import type { RuleHit } from '../../rule.js'
-import { hitAt, keyValuePairs, unquoteRaw, type PartBRule } from './b-helpers.js'
-import { stagesIn } from './common.js'
+// hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
+import type { Config } from '../../config.js'
+import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
+import { hitAt, keyValuePairs, stagesIn, unquoteRaw } from '../kit.js'
+import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
   key: string
@@ -44,11 +37,11 @@ export function isValidLabelKey(key: string): boolean {
   )
 }
 
-export const DL3048: PartBRule = {
+export const DL3048: LintRule = {
   id: 'DL3048',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'note',
-  phase: 'dockerfile',
   summary: 'Invalid label key',
   check({ model }) {
     return allLabels(model)
@@ -62,11 +55,11 @@ export const DL3048: PartBRule = {
   }
 }
 
-export const DL3049: PartBRule = {
+export const DL3049: LintRule = {
   id: 'DL3049',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'note',
-  phase: 'dockerfile',
   summary: 'A label required by the label schema is missing',
   check({ model, config }) {
     const required = Object.keys(config.labelSchema)
@@ -86,11 +79,11 @@ export const DL3049: PartBRule = {
   }
 }
 
-export const DL3050: PartBRule = {
+export const DL3050: LintRule = {
   id: 'DL3050',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'note',
-  phase: 'dockerfile',
   summary: 'Superfluous label present (with `strictLabels`)',
   check({ model, config }) {
     if (!config.strictLabels) return []
@@ -114,11 +107,11 @@ function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { typ
   )
 }
 
-export const DL3051: PartBRule = {
+export const DL3051: LintRule = {
   id: 'DL3051',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'warning',
-  phase: 'dockerfile',
   summary: 'A label of the label schema is empty',
   check({ model, config }) {
     return schemaLabels(model, config)
@@ -259,15 +252,15 @@ function typedLabelRule(
   id: string,
   type: string,
   summary: string,
-  severity: PartBRule['severity'],
+  severity: LintRule['severity'],
   valid: (value: string) => boolean,
   what: string
-): PartBRule {
+): LintRule {
   return {
     id,
     aliases: [],
-    severity,
     phase: 'dockerfile',
+    severity,
     summary,
     check({ model, config }) {
       const hits: RuleHit[] = []

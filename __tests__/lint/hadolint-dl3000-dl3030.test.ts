@@ -1,28 +1,12 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import {
-  DL3000,
-  DL3001,
-  DL3002,
-  DL3003,
-  DL3004,
-  DL3006,
-  DL3007,
-  DL3010,
-  DL3011,
-  DL3012,
-  DL3020,
-  DL3021,
-  DL3022,
-  DL3023,
-  DL3024,
-  DL3025,
-  DL3026,
-  DL3029,
-  HADOLINT_RULES_A
-} from '../../src/lint/rules/hadolint/part-a.js'
-import { df, hits, lines, type Case } from './hadolint-a-support.js'
+import { DL3010, DL3020, DL3021, DL3022, DL3023 } from '../../src/lint/rules/copy-add.js'
+import { DL3000, DL3011, DL3012, DL3025 } from '../../src/lint/rules/instructions.js'
+import { DL3001, DL3003, DL3004 } from '../../src/lint/rules/shell.js'
+import { DL3002, DL3006, DL3007, DL3024, DL3026, DL3029 } from '../../src/lint/rules/stages.js'
+import { HADOLINT_RULES_A } from './rule-sets.js'
+import { df, hits, lines, type Case } from './rule-lines.js'
 
 const B = 'FROM debian:12'
 

@@ -1,30 +1,100 @@
-// hadolint's part-B rules about instructions rather than package managers:
-// pragmas, ONBUILD triggers, ENV self-references, COPY destinations,
-// consecutive RUNs, instruction order, stage names, secrets in ARG/ENV,
-// platforms, user ids, whole-filesystem copies, MAINTAINER, repeated
-// CMD/ENTRYPOINT and HEALTHCHECK. Stage-aware where the image is what matters.
-import type { DockerfileModel, Instruction, Stage } from '../../../dockerfile/model.js'
-import type { RuleHit } from '../../rule.js'
-import { isSecretName } from '../buildkit.js'
+// hadolint's rules about single instructions: WORKDIR, EXPOSE, CMD/ENTRYPOINT/HEALTHCHECK repeats, JSON form, ONBUILD triggers, ENV self-references, instruction order, secrets in ARG/ENV, user ids, MAINTAINER, pragmas.
+import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
+import { stageAtLine } from '../../dockerfile/query.js'
 import {
   definitionsBefore,
-  finalImageStages,
+  keywordInstructions,
+  defineRule,
   hitAt,
+  instructions,
   keyValuePairs,
-  perInstruction,
-  runBody,
-  stageAtLine,
-  type PartBRule
-} from './b-helpers.js'
+  perInstruction
+} from '../kit.js'
+import type { LintRule, RuleHit } from '../rule.js'
+import { isSecretName } from './buildkit.js'
+
+function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')
+}
+
+export const DL3000 = defineRule(
+  { id: 'DL3000', severity: 'error', summary: 'Use absolute WORKDIR.' },
+  ({ model }) =>
+    keywordInstructions(model, 'WORKDIR')
+      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(workdir.argv.join(' ')))
+      .map(workdir =>
+        hitAt(
+          workdir,
+          `Use an absolute path in WORKDIR (e.g. \`/${workdir.argv.join(' ')}\`) so it does not depend on the previous WORKDIR.`
+        )
+      )
+)
+
+function invalidPort(word: string): string | undefined {
+  if (word.includes('$')) return undefined
+  const spec = word.replace(/\/(tcp|udp|sctp)$/i, '')
+  const parts = spec.split('-')
+  if (parts.length > 2) return word
+  for (const part of parts) {
+    if (!/^\d+$/.test(part) || Number(part) > 65535) return word
+  }
+  return undefined
+}
+
+export const DL3011 = defineRule(
+  { id: 'DL3011', severity: 'error', summary: 'Valid UNIX ports range from 0 to 65535.' },
+  ({ model }) =>
+    keywordInstructions(model, 'EXPOSE').flatMap(expose => {
+      const bad = expose.argv.map(invalidPort).find(port => port !== undefined)
+      return bad === undefined
+        ? []
+        : [hitAt(expose, `Use a port from 0 to 65535 in EXPOSE instead of \`${bad}\`.`)]
+    })
+)
+
+export const DL3012 = defineRule(
+  { id: 'DL3012', severity: 'error', summary: 'Multiple HEALTHCHECK instructions.' },
+  ({ model }) =>
+    model.stages.flatMap(stage =>
+      instructions([stage], 'HEALTHCHECK')
+        .slice(1)
+        .map(extra => hitAt(extra, 'Keep one HEALTHCHECK per stage: only the last one takes effect.'))
+    )
+)
+
+export const DL3025 = defineRule(
+  {
+    id: 'DL3025',
+    severity: 'warning',
+    summary: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.'
+  },
+  ({ model }) =>
+    model.stages.flatMap(stage =>
+      stage.instructions
+        .filter(
+          instruction =>
+            (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') &&
+            !instruction.jsonForm &&
+            // `CMD --help`: the words may have been read as flags.
+            (instruction.args.trim() !== '' || instruction.flags.length > 0)
+        )
+        .map(instruction =>
+          hitAt(
+            instruction,
+            `Write ${instruction.keyword} in JSON notation (${instruction.keyword} ["executable", "arg"]) so signals reach the process.`
+          )
+        )
+    )
+)
 
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
 const INLINE_IGNORE = /^(hadolint|stagegate)[ \t]+ignore[ \t]*=/i
 
-export const DL1001: PartBRule = {
+export const DL1001: LintRule = {
   id: 'DL1001',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'note',
-  phase: 'dockerfile',
   summary: 'Refrain from inline ignore pragmas (`# hadolint ignore=DLxxxx`)',
   offByDefault: true,
   check({ model }) {
@@ -121,80 +191,11 @@ export const DL3044 = perInstruction(
   }
 )
 
-/** An absolute container path, a Windows drive path, or a variable (which may well be absolute). */
-function isAbsoluteDestination(dest: string): boolean {
-  return dest.startsWith('/') || dest.startsWith('$') || /^[A-Za-z]:[\\/]/.test(dest)
-}
-
-/** Stage-aware: a WORKDIR set in the stage, or in a stage it is based on (`FROM builder`), counts. */
-export const DL3045: PartBRule = {
-  id: 'DL3045',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: '`COPY` to a relative destination without `WORKDIR` set',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
-      let workdirSet = base?.workdir !== undefined
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword === 'WORKDIR') workdirSet = true
-        if (instruction.keyword !== 'COPY' || workdirSet || instruction.argv.length < 2) continue
-        const dest = instruction.argv[instruction.argv.length - 1] as string
-        if (!isAbsoluteDestination(dest)) {
-          hits.push(
-            hitAt(
-              instruction,
-              `Set a WORKDIR before this COPY or give an absolute destination instead of \`${dest}\`.`
-            )
-          )
-        }
-      }
-    }
-    return hits
-  }
-}
-
-/**
- * Two RUNs in a row (comments between them do not count) with the same flags,
- * each running at most two commands: they could be one layer. A RUN of more
- * commands is taken as a deliberate split.
- */
-export const DL3059: PartBRule = {
-  id: 'DL3059',
-  aliases: [],
-  severity: 'note',
-  phase: 'dockerfile',
-  summary: 'Multiple consecutive `RUN` instructions; consider consolidation',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      let previous: { flags: string; commands: number } | undefined
-      for (const instruction of stage.instructions) {
-        if (instruction.keyword !== 'RUN') {
-          previous = undefined
-          continue
-        }
-        const current = {
-          flags: JSON.stringify(instruction.flags),
-          commands: runBody(instruction)?.commands.length ?? 0
-        }
-        if (previous && previous.flags === current.flags && previous.commands <= 2 && current.commands <= 2) {
-          hits.push(hitAt(instruction, 'Merge this RUN into the previous one (with `&&`) to save a layer.'))
-        }
-        previous = current
-      }
-    }
-    return hits
-  }
-}
-
-export const DL3061: PartBRule = {
+export const DL3061: LintRule = {
   id: 'DL3061',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'error',
-  phase: 'dockerfile',
   summary: 'Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment',
   check({ model }) {
     return model.preamble
@@ -204,27 +205,6 @@ export const DL3061: PartBRule = {
         hitAt(
           instruction,
           `Move \`${instruction.keyword}\` after the first FROM: only ARG may come before it.`
-        )
-      )
-  }
-}
-
-/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
-const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
-
-export const DL3063: PartBRule = {
-  id: 'DL3063',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'Stage name should not be a reserved word (`scratch`, `context`)',
-  check({ model }) {
-    return model.stages
-      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
-      .map(stage =>
-        hitAt(
-          stage.instructions[0] as Instruction,
-          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
         )
       )
   }
@@ -307,24 +287,6 @@ export const DL3064 = perInstruction(
   'with-preamble'
 )
 
-export const DL3065: PartBRule = {
-  id: 'DL3065',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: '`FROM --platform=$TARGETPLATFORM` is redundant: it is the default',
-  check({ model }) {
-    return model.stages
-      .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
-      .map(stage =>
-        hitAt(
-          stage.instructions[0] as Instruction,
-          'Remove `--platform=$TARGETPLATFORM` from FROM: stages build for the target platform by default.'
-        )
-      )
-  }
-}
-
 /** Stage-aware: only USERs of the stages that make the final image (the final stage and its FROM chain). */
 export const DL3066 = perInstruction(
   {
@@ -343,58 +305,6 @@ export const DL3066 = perInstruction(
   },
   'final-image'
 )
-
-/**
- * `COPY --from=X /` copies the stage's whole filesystem. Stage-aware: a stage
- * built `FROM scratch` holds only what was put there for export, so copying
- * all of it is the point and is not reported.
- */
-export const DL3067: PartBRule = {
-  id: 'DL3067',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'Do not copy an entire filesystem (`/`) from another stage or image',
-  check({ model }) {
-    const hits: RuleHit[] = []
-    for (const edge of model.edges) {
-      if (edge.kind !== 'copy' || !edge.sources.some(source => source === '/' || source === '/.')) continue
-      const from = edge.from !== undefined ? model.stages[edge.from] : undefined
-      if (from && from.base.toLowerCase() === 'scratch') continue
-      const stage = model.stages[edge.to]
-      const instruction = stage?.instructions.find(i => i.line === edge.line && i.keyword === 'COPY')
-      if (!instruction) continue
-      const origin = from ? `stage \`${from.name ?? from.index}\`` : `\`${edge.image ?? ''}\``
-      hits.push(
-        hitAt(instruction, `Copy only the files you need from ${origin}, not its whole filesystem \`/\`.`)
-      )
-    }
-    return hits
-  }
-}
-
-/** Stage-aware: a HEALTHCHECK (even `HEALTHCHECK NONE`) in the final stage or a stage it is based on counts. */
-export const DL3057: PartBRule = {
-  id: 'DL3057',
-  aliases: [],
-  severity: 'note',
-  phase: 'dockerfile',
-  summary: '`HEALTHCHECK` instruction missing',
-  offByDefault: true,
-  check({ model }) {
-    const final = model.stages[model.finalStage]
-    if (!final) return []
-    for (const index of finalImageStages(model)) {
-      if (model.stages[index]?.instructions.some(i => i.keyword === 'HEALTHCHECK')) return []
-    }
-    return [
-      hitAt(
-        final.instructions[0] as Instruction,
-        'Add a HEALTHCHECK to the final stage so the runtime can tell when the container is unhealthy.'
-      )
-    ]
-  }
-}
 
 export const DL4000 = perInstruction(
   {
@@ -418,22 +328,22 @@ function repeatedPerStage(model: DockerfileModel, keyword: string, message: stri
   return hits
 }
 
-export const DL4003: PartBRule = {
+export const DL4003: LintRule = {
   id: 'DL4003',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'warning',
-  phase: 'dockerfile',
   summary: 'Multiple `CMD` instructions in one stage',
   check({ model }) {
     return repeatedPerStage(model, 'CMD', 'Keep one CMD per stage: only the last one takes effect.')
   }
 }
 
-export const DL4004: PartBRule = {
+export const DL4004: LintRule = {
   id: 'DL4004',
+  phase: 'dockerfile',
   aliases: [],
   severity: 'error',
-  phase: 'dockerfile',
   summary: 'Multiple `ENTRYPOINT` instructions in one stage',
   check({ model }) {
     return repeatedPerStage(

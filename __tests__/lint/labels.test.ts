@@ -16,8 +16,8 @@ import {
   isSpdxExpression,
   isUrl,
   isValidLabelKey
-} from '../../src/lint/rules/hadolint/b-labels.js'
-import { describeRule, run } from './hadolint-b-cases.js'
+} from '../../src/lint/rules/labels.js'
+import { describeRule, run } from './rule-cases.js'
 
 const schema = {
   labelSchema: {

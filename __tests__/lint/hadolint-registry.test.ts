@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { parse as parseYaml } from 'yaml'
 import { emptyConfig, type Config } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
-import { HADOLINT_B_OFF_BY_DEFAULT, HADOLINT_RULES_B } from '../../src/lint/rules/hadolint/part-b.js'
+import { HADOLINT_B_OFF_BY_DEFAULT, HADOLINT_RULES_B } from './rule-sets.js'
 
 // hadolint's default severities (info and style → note); DL3031/DL3039 are
 // retired in hadolint and kept with their last severity, off by default.

@@ -1,23 +1,20 @@
+import { DL3045, DL3067 } from '../../src/lint/rules/copy-add.js'
 import {
   DL1001,
   DL3043,
   DL3044,
-  DL3045,
-  DL3057,
-  DL3059,
   DL3061,
-  DL3063,
   DL3064,
-  DL3065,
   DL3066,
-  DL3067,
   DL4000,
   DL4003,
   DL4004,
   expandedNames,
   looksSensitive
-} from '../../src/lint/rules/hadolint/b-instructions.js'
-import { describeRule, run } from './hadolint-b-cases.js'
+} from '../../src/lint/rules/instructions.js'
+import { DL3059 } from '../../src/lint/rules/shell.js'
+import { DL3057, DL3063, DL3065 } from '../../src/lint/rules/stages.js'
+import { describeRule, run } from './rule-cases.js'
 
 describeRule(DL1001, {
   catches: [

@@ -1,3 +1,7 @@
+import { list } from '../../src/lint/kit.js'
+import { DL3062 } from '../../src/lint/rules/go.js'
+import { DL3060 } from '../../src/lint/rules/npm.js'
+import { DL3042 } from '../../src/lint/rules/pip.js'
 import {
   DL3031,
   DL3032,
@@ -9,18 +13,10 @@ import {
   DL3038,
   DL3039,
   DL3040,
-  DL3041,
-  DL3042,
-  DL3046,
-  DL3047,
-  DL3060,
-  DL3062,
-  DL4001,
-  DL4005,
-  DL4006,
-  list
-} from '../../src/lint/rules/hadolint/b-packages.js'
-import { describeRule, run } from './hadolint-b-cases.js'
+  DL3041
+} from '../../src/lint/rules/rpm.js'
+import { DL3046, DL3047, DL4001, DL4005, DL4006 } from '../../src/lint/rules/shell.js'
+import { describeRule, run } from './rule-cases.js'
 
 describeRule(DL3031, {
   catches: [

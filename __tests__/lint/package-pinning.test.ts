@@ -1,17 +1,10 @@
-import {
-  DL3008,
-  DL3009,
-  DL3013,
-  DL3014,
-  DL3015,
-  DL3016,
-  DL3018,
-  DL3019,
-  DL3027,
-  DL3028,
-  DL3030
-} from '../../src/lint/rules/hadolint/a-packages.js'
-import { df, hits, lines, type Case } from './hadolint-a-support.js'
+import { DL3018, DL3019 } from '../../src/lint/rules/apk.js'
+import { DL3008, DL3009, DL3014, DL3015, DL3027 } from '../../src/lint/rules/apt.js'
+import { DL3028 } from '../../src/lint/rules/gem.js'
+import { DL3016 } from '../../src/lint/rules/npm.js'
+import { DL3013 } from '../../src/lint/rules/pip.js'
+import { DL3030 } from '../../src/lint/rules/rpm.js'
+import { df, hits, lines, type Case } from './rule-lines.js'
 
 const B = 'FROM debian:12'
 
