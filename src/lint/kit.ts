@@ -129,7 +129,7 @@ export function perRun(
   check: (run: RunBody, where: RunPlace) => string | undefined,
   scope: StageScope = 'all'
 ): LintRule {
-  return defineRule(spec, ({ model }) => {
+  return defineRule({ ...spec, readsRunBodies: true }, ({ model }) => {
     const hits: RuleHit[] = []
     for (const run of runsIn(model, scope)) {
       if (!run.posix) continue

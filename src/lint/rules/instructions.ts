@@ -264,9 +264,28 @@ export function looksSensitive(name: string): boolean {
  * pointer suffix (`_FILE`, `_PATH` ...) hold where the secret is, not the secret, for both.
  */
 export function isSensitiveName(name: string): boolean {
-  if (isPointerName(nameWords(name))) return false
-  return looksSensitive(name) || isSecretName(name)
+  const words = nameWords(name)
+  if (isPointerName(words)) return false
+  if (looksSensitive(name)) return true
+  // A `..._KEY` that names a public thing: a GPG key id (`GPG_KEY` holds a fingerprint, which
+  // hadolint does not flag), a server's or host's key (`NGROK_SERVER_KEY` is a file path).
+  if (words[words.length - 1] === 'key' && PUBLIC_KEY_QUALIFIERS.has(words[words.length - 2] ?? ''))
+    return false
+  return isSecretName(name)
 }
+
+/** Words before `KEY` that make it a public key, a key id or a key's location. */
+const PUBLIC_KEY_QUALIFIERS = new Set([
+  'gpg',
+  'pgp',
+  'gnupg',
+  'public',
+  'pub',
+  'server',
+  'host',
+  'repo',
+  'apt'
+])
 
 export const DL3064 = perInstruction(
   {

@@ -22,7 +22,8 @@ function labelsOf(instructions: readonly Instruction[]): LabelUse[] {
 }
 
 function allLabels(model: DockerfileModel): LabelUse[] {
-  return labelsOf(model.stages.flatMap(stage => stage.instructions))
+  // Every LABEL, those before the first FROM too (hadolint lints every instruction).
+  return labelsOf([...model.preamble, ...model.stages.flatMap(stage => stage.instructions)])
 }
 
 const RESERVED_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.']

@@ -22,7 +22,7 @@ import {
   subcommandArgs,
   hasFlag as shellHasFlag
 } from '../../dockerfile/shell.js'
-import { defineRule, hitAt } from '../kit.js'
+import { instructionsIn, defineRule, hitAt } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
   return stage.instructions.filter(
@@ -371,3 +371,39 @@ export const SG1015 = defineRule(
     return hits
   }
 )
+
+/**
+ * `COPY --from build /a /b`: BuildKit reads `--from` as a flag that needs `=value` and refuses the
+ * build, so the model has no edge for it and `build` is taken for a source path. Say so.
+ */
+export const SG1030 = defineRule(
+  {
+    id: 'SG1030',
+    severity: 'error',
+    summary:
+      'A COPY/ADD/RUN flag that takes a value is written without `=` (`--from build`): BuildKit refuses it.'
+  },
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of instructionsIn(model)) {
+      if (!['COPY', 'ADD', 'RUN'].includes(instruction.keyword)) continue
+      for (const flag of instruction.flags) {
+        if (flag.value !== undefined || !VALUE_FLAGS.has(flag.name)) continue
+        const next = instruction.argv[0]
+        hits.push(
+          hitAt(
+            instruction,
+            `Write \`--${flag.name}=${next ?? 'VALUE'}\`: \`--${flag.name}\` takes its value after \`=\`, and BuildKit fails on \`--${flag.name} ${next ?? ''}\`.`.replace(
+              ' `.',
+              '`.'
+            )
+          )
+        )
+      }
+    }
+    return hits
+  }
+)
+
+/** Flags of COPY/ADD/RUN that need `=value` (the bare ones are `--link`, `--parents`, `--keep-git-dir`). */
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'mount', 'network', 'security', 'exclude', 'checksum'])

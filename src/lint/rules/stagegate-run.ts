@@ -9,8 +9,9 @@ import { allInstructions, copyPaths, hasFlag, isWholeTree } from '../../dockerfi
 import { referencedVariables } from '../../dockerfile/words.js'
 import type { RuleHit } from '../rule.js'
 import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../../dockerfile/shell.js'
-import { isCredentialName, keysOf } from './buildkit.js'
-import { defineRule, hitAt } from '../kit.js'
+import { isCredentialName } from './buildkit.js'
+import { isSensitiveName } from './instructions.js'
+import { keyValuePairs, unquoteRaw, defineRule, hitAt } from '../kit.js'
 
 /** OS package managers and the subcommands that install. */
 const OS_INSTALLS: Record<string, string[]> = {
@@ -71,12 +72,24 @@ export const SG1006 = defineRule(
       const secrets = new Map<string, Instruction>()
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) if (isCredentialName(key)) secrets.set(key, instruction)
+          for (const pair of keyValuePairs(instruction)) {
+            const value = pair.rawValue === undefined ? undefined : unquoteRaw(pair.rawValue)
+            if (isCredentialName(pair.key) && isSensitiveName(pair.key) && !isNotASecretValue(value))
+              secrets.set(pair.key, instruction)
+            else secrets.delete(pair.key)
+          }
           continue
         }
         if (instruction.keyword !== 'RUN' || secrets.size === 0) continue
-        const text = runBodyOf(model, instruction)?.script ?? instruction.argv.join(' ')
-        const used = new Set(referencedVariables(text).filter(name => secrets.has(name)))
+        const run = runBodyOf(model, instruction)
+        if (!run) continue
+        // How the value is used: as a key id or a file name (gpg --recv-keys "$GPG_KEY",
+        // cat "$KEY_FILE") it is no credential; passed to anything else it is.
+        const used = new Set<string>()
+        for (const command of run.commands) {
+          if (NOT_A_CREDENTIAL_USE.has(commandName(command))) continue
+          for (const name of referencedVariables(command.raw)) if (secrets.has(name)) used.add(name)
+        }
         for (const name of used) {
           const declared = secrets.get(name) as Instruction
           hits.push(
@@ -92,6 +105,28 @@ export const SG1006 = defineRule(
     return hits
   }
 )
+
+/** Commands that take a key id or a file name, not a credential's value. */
+const NOT_A_CREDENTIAL_USE = new Set([
+  'gpg',
+  'gpg2',
+  'apt-key',
+  'cat',
+  'cp',
+  'mv',
+  'chmod',
+  'chown',
+  'test',
+  '[',
+  'ls',
+  'rm'
+])
+
+/** A value that is a path or a key fingerprint / id (hex), which no one keeps secret. */
+function isNotASecretValue(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value.includes('$')) return false
+  return /^(\/|\.\/|~\/)/.test(value) || /^(0x)?[0-9A-Fa-f]{8,}( [0-9A-Fa-f]{8,})*$/.test(value)
+}
 
 /** Commands that install a project's dependencies from its manifest. */
 export function dependencyInstall(command: ShellCommand): string | undefined {
