@@ -17,6 +17,7 @@ import {
 } from '../../src/lint/rules/rpm.js'
 import { DL3046, DL3047, DL4001, DL4005, DL4006 } from '../../src/lint/rules/shell.js'
 import { describeRule, run } from './rule-cases.js'
+import { hits as hitLines } from './sg-helpers.js'
 
 describeRule(DL3031, {
   catches: [
@@ -315,4 +316,36 @@ describe('list', () => {
       'Pin the version of `a`, `b`, `c`, `d` and 3 more in `dnf install` (`<package>-<version>`).'
     )
   })
+})
+
+// A cache clean before the install cleans nothing; tmpfs and parent-directory mounts keep the cache out.
+test.each<[string, string, string, number[]]>([
+  ['DL3032', 'yum clean before install', 'FROM c\nRUN yum clean all && yum install -y a-1\n', [2]],
+  ['DL3032', 'yum clean after install', 'FROM c\nRUN yum install -y a-1 && yum clean all\n', []],
+  [
+    'DL3032',
+    'rm of the cache before install',
+    'FROM c\nRUN rm -rf /var/cache/yum && yum install -y a-1\n',
+    [2]
+  ],
+  [
+    'DL3032',
+    'tmpfs mount on the cache',
+    'FROM c\nRUN --mount=type=tmpfs,target=/var/cache/yum yum install -y a-1\n',
+    []
+  ],
+  [
+    'DL3032',
+    'cache mount on a parent',
+    'FROM c\nRUN --mount=type=cache,target=/var/cache yum install -y a-1\n',
+    []
+  ],
+  ['DL3040', 'dnf clean before install', 'FROM f\nRUN dnf clean all && dnf install -y a-1\n', [2]],
+  ['DL3040', 'dnf clean after install', 'FROM f\nRUN dnf install -y a-1 && dnf clean all\n', []],
+  ['DL3036', 'zypper clean before install', 'FROM s\nRUN zypper clean && zypper install -y a=1\n', [2]],
+  ['DL3060', 'yarn cache clean before install', 'FROM n\nRUN yarn cache clean && yarn install\n', [2]],
+  ['DL3060', 'yarn cache clean after install', 'FROM n\nRUN yarn install && yarn cache clean\n', []],
+  ['DL3032', 'before the first FROM too', 'RUN yum install -y a-1\n', [1]]
+])('%s: %s', (id, _name, text, lines) => {
+  expect(hitLines(text, id)).toEqual(lines)
 })

@@ -1,7 +1,14 @@
 // hadolint's npm and yarn rules: pinned versions and the yarn cache cleaned after the install.
 
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
-import { installCommand, perRun, perUnpinnedPackage, subcommandOf } from '../kit.js'
+import {
+  cleanedAfter,
+  hasCacheMount,
+  installCommand,
+  perRun,
+  perUnpinnedPackage,
+  subcommandOf
+} from '../kit.js'
 
 const NPM_VALUE_OPTIONS = [
   '--registry',
@@ -60,10 +67,13 @@ export const DL3060 = perRun(
   },
   run => {
     if (!run.commands.some(isYarnInstall)) return undefined
-    if (run.commands.some(isYarnCacheClean)) return undefined
-    const cacheMounted = run.flags.some(
-      flag => flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
-    )
+    // Order matters: `yarn cache clean` before the install cleans nothing.
+    if (cleanedAfter(run, isYarnInstall, isYarnCacheClean)) return undefined
+    const cacheMounted =
+      hasCacheMount(run, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn') ||
+      run.flags.some(
+        flag => flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
+      )
     return cacheMounted
       ? undefined
       : 'Run `yarn cache clean` in the same RUN as `yarn install` so the cache stays out of the final image.'

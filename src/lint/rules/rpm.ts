@@ -1,5 +1,5 @@
 // hadolint's RPM-family rules (yum, dnf, microdnf, zypper): non-interactive, no OS upgrade, pinned versions, the cache cleaned after the install.
-import { type ShellCommand, effectiveArgv, hasFlag } from '../../dockerfile/shell.js'
+import { type ShellCommand, commandName, effectiveArgv, hasFlag } from '../../dockerfile/shell.js'
 import {
   type RuleSpec,
   type RunBody,
@@ -9,7 +9,7 @@ import {
   operandsAfterSubcommand,
   perCommand,
   perRun,
-  removesDirectory,
+  cleanedAfter,
   requiresPinnedVersions,
   subcommandOf
 } from '../kit.js'
@@ -173,6 +173,16 @@ interface CacheCleanup {
 }
 
 /** A RUN that installs by `family` without cleaning its cache (see CacheCleanup) is reported with `message`. */
+/** `rm ... /var/cache/yum` (or below it). */
+function removesCacheDir(command: ShellCommand, dirs: readonly string[]): boolean {
+  return (
+    commandName(command) === 'rm' &&
+    effectiveArgv(command)
+      .slice(1)
+      .some(word => dirs.some(dir => word === dir || word.startsWith(dir.replace(/\/?$/, '/'))))
+  )
+}
+
 function requiresCacheCleanup(
   meta: RuleSpec,
   family: RpmFamily,
@@ -182,12 +192,19 @@ function requiresCacheCleanup(
   return perRun(meta, run => {
     if (invocations(run, family, INSTALL).length === 0) return undefined
     const { clean, cleanArgument, cacheDirs } = cleanup
-    const cleaned =
-      invocations(run, family, clean).some(
+    const installs = new Set(invocations(run, family, INSTALL))
+    const cleans = new Set(
+      invocations(run, family, clean).filter(
         command => cleanArgument === undefined || effectiveArgv(command).includes(cleanArgument)
-      ) ||
-      removesDirectory(run, ...cacheDirs) ||
-      hasCacheMount(run, ...cacheDirs)
+      )
+    )
+    // Order matters: a clean before the install cleans nothing.
+    const cleaned =
+      cleanedAfter(
+        run,
+        command => installs.has(command),
+        command => cleans.has(command) || removesCacheDir(command, cacheDirs)
+      ) || hasCacheMount(run, ...cacheDirs)
     return cleaned ? undefined : message
   })
 }
