@@ -328,13 +328,6 @@ export const SG1014 = defineRule(
   }
 )
 
-function pathsOverlap(a: string, b: string): boolean {
-  if (!a.startsWith('/') || !b.startsWith('/')) return true
-  const x = normalizeDir(a)
-  const y = normalizeDir(b)
-  return x === y || x.startsWith(y === '/' ? '/' : y + '/') || y.startsWith(x === '/' ? '/' : x + '/')
-}
-
 export const SG1015 = defineRule(
   {
     id: 'SG1015',
@@ -357,7 +350,9 @@ export const SG1015 = defineRule(
         const flag = name === 'chmod' ? 'chmod' : 'chown'
         if (hasFlag(copy, flag)) continue
         const targets = positionalArgs(effectiveArgv(command).slice(1)).slice(1)
-        if (targets.some(target => pathsOverlap(target, dest))) {
+        // Only when the RUN changes exactly what the COPY wrote: `COPY --chmod` applies to every
+        // copied file, so a chmod of one file out of a copied folder is not the same thing.
+        if (targets.some(target => changesAllCopied(target, copyPaths(copy).sources, dest))) {
           hits.push(
             hitAt(
               next,
@@ -371,6 +366,17 @@ export const SG1015 = defineRule(
     return hits
   }
 )
+
+/** True when `target` is the COPY's destination, or the one file it copied into a directory. */
+function changesAllCopied(target: string, sources: readonly string[], dest: string): boolean {
+  const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
+  if (strip(target) === strip(dest)) return sources.length === 1 || dest.endsWith('/')
+  if (sources.length !== 1 || !dest.endsWith('/')) return false
+  const source = sources[0] as string
+  if (/[*?[]/.test(source) || isWholeTree(source)) return false
+  const name = strip(source).split('/').pop() ?? ''
+  return name !== '' && strip(target) === `${strip(dest)}/${name}`
+}
 
 /**
  * `COPY --from build /a /b`: BuildKit reads `--from` as a flag that needs `=value` and refuses the
