@@ -29,11 +29,22 @@ const CASES: Record<string, Case[]> = {
   ],
   SG1003: [
     [
-      'apt-get install in the final stage',
-      'FROM golang AS b\nFROM debian:slim\nRUN apt-get update && apt-get install -y curl\n',
+      'a compiler installed in the final stage',
+      'FROM golang AS b\nFROM debian:slim\nRUN apt-get update && apt-get install -y gcc libssl-dev curl\n',
       [3]
     ],
-    ['apk add through sudo', 'FROM alpine\nRUN sudo apk add curl\n', [2]],
+    ['build-base through sudo', 'FROM alpine\nRUN sudo apk add build-base\n', [2]],
+    ['the program the image runs is fine', 'FROM debian:slim\nRUN apt-get install -y nginx\nCMD ["nginx"]\n', []],
+    [
+      'toolchain removed in the same RUN',
+      'FROM debian\nRUN apt-get install -y gcc make && make -C /src && apt-get purge -y gcc make\n',
+      []
+    ],
+    [
+      'apk virtual build-deps deleted',
+      'FROM alpine\nRUN apk add --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps\n',
+      []
+    ],
     [
       'install only in the build stage',
       'FROM debian AS b\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=b /x /x\n',

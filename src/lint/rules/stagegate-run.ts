@@ -8,7 +8,13 @@ import { runBodyOf, runCommandsOf } from '../../dockerfile/run.js'
 import { allInstructions, copyPaths, hasFlag, isWholeTree } from '../../dockerfile/query.js'
 import { referencedVariables } from '../../dockerfile/words.js'
 import type { RuleHit } from '../rule.js'
-import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../../dockerfile/shell.js'
+import {
+  commandName,
+  effectiveArgv,
+  positionalArgs,
+  subcommandArgs,
+  type ShellCommand
+} from '../../dockerfile/shell.js'
 import { isCredentialName } from './buildkit.js'
 import { isSensitiveName } from './instructions.js'
 import { keyValuePairs, unquoteRaw, defineRule, hitAt } from '../kit.js'
@@ -37,24 +43,64 @@ export function osInstallCommand(command: ShellCommand): string | undefined {
   return subcommandArgs(command, ...subcommands) !== undefined ? name : undefined
 }
 
+/** Packages that build software rather than run it: compilers, build tools, headers. */
+const TOOLCHAIN =
+  /^(gcc|g\+\+|cc|c\+\+|clang|llvm|make|cmake|ninja|ninja-build|autoconf|automake|libtool|pkg-?config|pkgconf|build-essential|build-base|alpine-sdk|binutils|golang|go|rustc|cargo|maven|gradle|openjdk-\d+-jdk|java-[\d.]+-openjdk-devel|gcc-c\+\+|musl-dev|linux-headers|kernel-headers)(?:[=<>~:].*)?$|-(dev|devel)(?:[=<>~:].*)?$/
+
+/** Subcommands that install, and those that take packages out again, per OS package manager. */
+const REMOVES: Record<string, readonly string[]> = {
+  'apt-get': ['remove', 'purge', 'autoremove'],
+  apt: ['remove', 'purge', 'autoremove'],
+  apk: ['del'],
+  yum: ['remove', 'erase', 'autoremove'],
+  dnf: ['remove', 'erase', 'autoremove'],
+  microdnf: ['remove'],
+  zypper: ['remove', 'rm']
+}
+
 export const SG1003 = defineRule(
-  { id: 'SG1003', severity: 'note', summary: 'A package manager installs packages in the final stage.' },
+  {
+    id: 'SG1003',
+    severity: 'note',
+    summary: 'Build toolchain or -dev packages are installed in the final stage and not removed.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
     const hits: RuleHit[] = []
     for (const instruction of final.instructions) {
       if (instruction.keyword !== 'RUN') continue
-      const manager = runCommandsOf(model, instruction)
-        .map(osInstallCommand)
-        .find(name => name !== undefined)
-      if (manager)
-        hits.push(
-          hitAt(
-            instruction,
-            `Install with ${manager} in a build stage and copy only what runs into the final stage: every package here ships with the image.`
-          )
+      const commands = runCommandsOf(model, instruction)
+      const installed = new Map<string, string>()
+      for (const command of commands) {
+        const manager = osInstallCommand(command)
+        if (manager !== undefined) {
+          for (const word of positionalArgs(effectiveArgv(command).slice(1)).slice(1))
+            if (TOOLCHAIN.test(word)) installed.set(word.replace(/[=<>~:].*$/, ''), manager)
+          continue
+        }
+        // Removed again in the same RUN (apt-get purge gcc, apk del .build-deps): nothing ships.
+        const removes = REMOVES[commandName(command)]
+        if (removes && subcommandArgs(command, ...removes) !== undefined) {
+          const removed = positionalArgs(subcommandArgs(command, ...removes) ?? [])
+          if (removed.length === 0 || removed.some(word => word.startsWith('.'))) installed.clear()
+          for (const word of removed) installed.delete(word.replace(/[=<>~:].*$/, ''))
+        }
+      }
+      // `apk add --virtual .build-deps gcc && apk del .build-deps` was handled above.
+      if (installed.size === 0) continue
+      const names = [...installed.keys()]
+      const shown = names
+        .slice(0, 4)
+        .map(name => `\`${name}\``)
+        .join(', ')
+      const more = names.length > 4 ? ` and ${names.length - 4} more` : ''
+      hits.push(
+        hitAt(
+          instruction,
+          `${shown}${more} build software but ship in the final image: install them in a build stage and copy the result, or remove them in the same RUN.`
         )
+      )
     }
     return hits
   }
