@@ -67,6 +67,14 @@ describe('rule catalog', () => {
     }
   })
 
+  test('default-off rules say so, the others carry no flag', () => {
+    const off = ruleListing()
+      .filter(rule => rule.offByDefault === true)
+      .map(rule => rule.id)
+    expect(off).toEqual(expect.arrayContaining(['DL1001', 'DL3057', 'InvalidDefinitionDescription']))
+    expect(off).not.toContain('DL3008')
+  })
+
   test.each([
     ['DL1001', true],
     ['DL3057', true],

@@ -17,11 +17,11 @@ import {
   formatJson,
   parseInputs,
   redactReport
-} from "./chunk-6UZLMSOA.js";
+} from "./chunk-AVCIVTON.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-5QHYVORN.js";
+} from "./chunk-JASNIEJL.js";
 import {
   buildkitAttestations,
   checkCosignLayer,
@@ -36,7 +36,7 @@ import {
   VERSION,
   buildReport,
   failsPolicy
-} from "./chunk-B4LIHXZI.js";
+} from "./chunk-YPNPZWNX.js";
 import {
   ALL_RULES,
   findStageIndex,
@@ -44,7 +44,7 @@ import {
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-LHN226WF.js";
+} from "./chunk-FYUBFGCI.js";
 import "./chunk-RI6HCDV2.js";
 import "./chunk-47GV6F5I.js";
 import "./chunk-DTHY54JE.js";
@@ -1450,13 +1450,13 @@ var LOADERS = {
   tty: async () => (await import("./tty-77X7LLRW.js")).formatTty,
   text: async () => (await import("./tty-77X7LLRW.js")).formatTty,
   json: async () => (await import("./json-YEIKS4HY.js")).formatJson,
-  sarif: async () => (await import("./sarif-MZCUVAI5.js")).formatSarif,
+  sarif: async () => (await import("./sarif-QFFDSVD6.js")).formatSarif,
   checkstyle: async () => (await import("./checkstyle-LVPXRFDN.js")).formatCheckstyle,
   codeclimate: async () => (await import("./codeclimate-2RP375XB.js")).formatCodeclimate,
   gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-WGKBYQ6O.js")).formatGitlabCodeclimate,
   gnu: async () => (await import("./gnu-I3UM3K24.js")).formatGnu,
   junit: async () => (await import("./junit-N2UT3OS7.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-N7NY5JBY.js")).formatSonarqube
+  sonarqube: async () => (await import("./sonarqube-V4YVFNV2.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -1543,7 +1543,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-XDJLFBFD.js");
+  const { checkImage } = await import("./pipeline-US7PZMJF.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -1598,7 +1598,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-XDJLFBFD.js");
+  const { runPipeline } = await import("./pipeline-US7PZMJF.js");
   const { afterBuild } = await import("./after-build-KKFUH7ZW.js");
   const raw = await runPipeline(inputs, deps);
   const after = await afterBuild(inputs, raw, {

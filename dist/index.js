@@ -16,11 +16,11 @@ import {
   formatJson,
   parseInputs,
   redactReport
-} from "./chunk-6UZLMSOA.js";
+} from "./chunk-AVCIVTON.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-5QHYVORN.js";
+} from "./chunk-JASNIEJL.js";
 import "./chunk-X5N7NZSI.js";
 import "./chunk-ZQUD2C2J.js";
 import {
@@ -36,16 +36,16 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-CHUUQ5YB.js";
+} from "./chunk-W7S2FYPP.js";
 import {
   compareFindings,
   failsPolicy,
   severityRank
-} from "./chunk-B4LIHXZI.js";
+} from "./chunk-YPNPZWNX.js";
 import {
   ALL_RULES,
   helpUri
-} from "./chunk-LHN226WF.js";
+} from "./chunk-FYUBFGCI.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";

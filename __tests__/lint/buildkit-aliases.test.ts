@@ -4,7 +4,7 @@ import { emptyConfig } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import { lintModel } from '../../src/lint/engine.js'
 import { LINT_RULES } from '../../src/lint/catalog.js'
-import { isSensitiveName } from '../../src/lint/rules/hadolint/b-instructions.js'
+import { isSensitiveName } from '../../src/lint/rules/instructions.js'
 import { hits, lintText } from './sg-helpers.js'
 
 const PAIRS = [
@@ -66,7 +66,11 @@ test.each<[string, string, number[]]>([
   ['BuildKit only: pword', 'FROM a\nARG DB_PWORD\n', [2]],
   ['public key is fine', 'FROM a\nARG PUBLIC_KEY=abc\n', []],
   ['keyboard is not key', 'FROM a\nENV KEYBOARD=us\n', []],
-  ['a path to a secret is not one', 'FROM a\nENV AUTH_TOKEN_FILE=/run/secrets/t\n', []]
+  ['a path to a secret is not one', 'FROM a\nENV AUTH_TOKEN_FILE=/run/secrets/t\n', []],
+  ['a GPG key id is public', 'FROM a\nENV GPG_KEY=A1B2C3D4E5F6\n', []],
+  ['a project GPG key id is public', 'FROM a\nENV PYTHON_GPG_KEY=A1B2C3D4\n', []],
+  ["a server's key location is not a secret", 'FROM a\nENV NGROK_SERVER_KEY=/etc/ngrok/key\n', []],
+  ['a private key still is', 'FROM a\nARG GPG_PRIVATE_KEY\n', [2]]
 ])('DL3064: %s', (_name, text, lines) => {
   expect(hits(text, 'DL3064')).toEqual(lines)
 })

@@ -1,13 +1,12 @@
-// Every BuildKit check and SG rule has a docs page with the sections the
+// Every registered rule has a docs page with the sections the
 // contract asks for (why, bad, good), headed by its id and summary.
 import { existsSync, readFileSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import { BUILDKIT_RULES } from '../../src/lint/rules/buildkit.js'
-import { STAGEGATE_RULES } from '../../src/lint/rules/stagegate.js'
+import { REGISTERED_RULES } from '../../src/lint/rules/index.js'
 
 const DOCS = fileURLToPath(new URL('../../docs/rules/', import.meta.url))
 
-describe.each([...BUILDKIT_RULES, ...STAGEGATE_RULES].map(rule => rule.id))('%s', id => {
+describe.each(REGISTERED_RULES.map(rule => rule.id))('%s', id => {
   test('has a docs page with Why, Bad and Good', () => {
     const path = `${DOCS}${id}.md`
     expect(existsSync(path)).toBe(true)

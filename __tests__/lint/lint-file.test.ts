@@ -104,18 +104,28 @@ describe('lintFile lints', () => {
     expect(result.model.stages[0]!.base).toBe('alpine')
   })
 
-  test('a long Dockerfile (1 MB) finishes in seconds', async () => {
+  test('a long Dockerfile (1 MB) lints; twice the size costs at most about twice the time', async () => {
     const body =
       'RUN apt-get update && apt-get install -y curl\nCOPY . /app\n# hadolint ignore=DL3008\nRUN echo hi\n'
-    const path = file(
-      'large/Dockerfile',
-      'FROM debian:bookworm AS s\n' + body.repeat(Math.floor((1024 * 1024) / body.length))
-    )
-    const started = Date.now()
-    const result = await lint(path)
-    expect(result.findings.length).toBeGreaterThan(0)
-    expect(Date.now() - started).toBeLessThan(30_000)
-  }, 60_000)
+    const timed = async (bytes: number): Promise<number> => {
+      const path = file(
+        `large-${bytes}/Dockerfile`,
+        'FROM debian:bookworm AS s\n' + body.repeat(Math.floor(bytes / body.length))
+      )
+      let best = Infinity
+      for (let round = 0; round < 3; round++) {
+        const started = process.hrtime.bigint()
+        const result = await lint(path)
+        best = Math.min(best, Number(process.hrtime.bigint() - started))
+        expect(result.findings.length).toBeGreaterThan(0)
+      }
+      return best
+    }
+    await timed(64 * 1024)
+    const half = await timed(512 * 1024)
+    const full = await timed(1024 * 1024)
+    expect(full / half).toBeLessThan(3)
+  }, 180_000)
 
   test.each([
     ['.dockerignore in the context', '.dockerignore', '.git\n.env\n*.pem\n*.key\n', false],

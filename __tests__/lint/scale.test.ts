@@ -1,5 +1,5 @@
 // The linter stays linear in the size of the Dockerfile: every rule shares one
-// shell parse per RUN body (parseShellCached) and stage lookups go through maps.
+// shell parse per RUN body (the model's RUN reader, src/dockerfile/run.ts) and stage lookups go through maps.
 import { readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { emptyConfig } from '../../src/config.js'
@@ -55,7 +55,7 @@ test.each<[string, string, number[]]>([
   expect(hits(text, 'DL3022')).toEqual(lines)
 })
 
-test('no rule parses shell itself: they share parseShellCached', () => {
+test('no rule parses shell itself: they share the RUN reader of the model layer', () => {
   const dir = 'src/lint/rules'
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).filter(f => f.endsWith('.ts'))
   const callers = files.filter(file => /\bparseShell\(/.test(readFileSync(join(dir, file), 'utf8')))

@@ -29,11 +29,26 @@ const CASES: Record<string, Case[]> = {
   ],
   SG1003: [
     [
-      'apt-get install in the final stage',
-      'FROM golang AS b\nFROM debian:slim\nRUN apt-get update && apt-get install -y curl\n',
+      'a compiler installed in the final stage',
+      'FROM golang AS b\nFROM debian:slim\nRUN apt-get update && apt-get install -y gcc libssl-dev curl\n',
       [3]
     ],
-    ['apk add through sudo', 'FROM alpine\nRUN sudo apk add curl\n', [2]],
+    ['build-base through sudo', 'FROM alpine\nRUN sudo apk add build-base\n', [2]],
+    [
+      'the program the image runs is fine',
+      'FROM debian:slim\nRUN apt-get install -y nginx\nCMD ["nginx"]\n',
+      []
+    ],
+    [
+      'toolchain removed in the same RUN',
+      'FROM debian\nRUN apt-get install -y gcc make && make -C /src && apt-get purge -y gcc make\n',
+      []
+    ],
+    [
+      'apk virtual build-deps deleted',
+      'FROM alpine\nRUN apk add --virtual .build-deps gcc musl-dev && pip install x && apk del .build-deps\n',
+      []
+    ],
     [
       'install only in the build stage',
       'FROM debian AS b\nRUN apt-get install -y gcc\nFROM scratch\nCOPY --from=b /x /x\n',
@@ -210,4 +225,31 @@ describe('stage attribution', () => {
     expect(hits(text, 'SG1002')).toEqual([])
     expect(hits(text, 'SG1002', { target: 'build' })).toEqual([1])
   })
+})
+
+// SG1015 only where COPY --chmod would do the same: not for one file out of a copied folder.
+test.each<[string, string, number[]]>([
+  ['one file copied, then chmod of it', 'FROM a\nCOPY app.sh /app/\nRUN chmod +x /app/app.sh\n', [3]],
+  [
+    'the destination itself',
+    'FROM a\nCOPY app.sh /usr/local/bin/app\nRUN chmod +x /usr/local/bin/app\n',
+    [3]
+  ],
+  ['a folder copied, chmod of one file in it', 'FROM a\nCOPY . /app\nRUN chmod +x /app/run.sh\n', []],
+  ['a folder copied, chmod of one file (dir dest)', 'FROM a\nCOPY src/ /app/\nRUN chmod +x /app/run.sh\n', []]
+])('SG1015: %s', (_name, text, lines) => {
+  expect(hits(text, 'SG1015')).toEqual(lines)
+})
+
+test('SG1030: COPY --from without = is an error; with = it is not', () => {
+  expect(hits('FROM a AS build\nFROM b\nCOPY --from build /x /y\n', 'SG1030')).toEqual([3])
+  expect(hits('FROM a AS build\nFROM b\nCOPY --from=build /x /y\n', 'SG1030')).toEqual([])
+})
+
+test('SG1006 looks at the value and its use: a GPG key id fed to gpg is no credential', () => {
+  const gpg = 'FROM a\nENV GPG_KEY=A035C8C19219BA821ECEA86B64E628F8D684696D\nRUN gpg --recv-keys "$GPG_KEY"\n'
+  expect(hits(gpg, 'SG1006')).toEqual([])
+  expect(hits('FROM a\nARG NPM_TOKEN\nRUN npm config set //r/:_authToken=$NPM_TOKEN\n', 'SG1006')).toEqual([
+    3
+  ])
 })

@@ -1,8 +1,7 @@
 // The Dockerfile as Stagegate's rules and checks see it: stages, their
 // instructions with exact 1-based lines, and the graph of what crosses
-// between stages. Built by `parseDockerfile` (parse.ts, on the lexer in
-// lexer.ts, which a test holds to dockerfile-ast's reading of the corpus);
-// rules read this model, never the raw text.
+// between stages. Built by `parseDockerfile` (parse.ts) from dockerfile-ast's
+// parse (ast.ts); rules read this model, never the raw text.
 
 export interface Flag {
   name: string

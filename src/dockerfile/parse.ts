@@ -1,43 +1,26 @@
-// Text → DockerfileModel. lexer.ts finds the instructions, their line
-// ranges, comments and heredocs; everything the rules read (arguments with
-// continuations joined, flags, argv, stages, the stage graph, effective
-// USER/WORKDIR/SHELL) is derived here once, so rules never re-parse text.
-// Never throws: garbage gives a model with zero stages.
-import { lexDockerfile, type LexedInstruction } from './lexer.js'
+// Text → DockerfileModel. dockerfile-ast (through ast.ts) finds the
+// instructions, their line ranges, comments, directives and heredocs;
+// everything the rules read (arguments with continuations joined, flags,
+// argv, stages, the stage graph, effective USER/WORKDIR/SHELL) is derived
+// here once, so rules never re-parse text. Never throws: garbage gives a
+// model with zero stages.
+import { readSource, type SourceInstruction } from './ast.js'
 import { primeSourceLines } from './query.js'
-import type {
-  DockerfileModel,
-  Flag,
-  Instruction,
-  ParseOptions,
-  ParserDirective,
-  Stage,
-  StageEdge
-} from './model.js'
+import type { DockerfileModel, Flag, Instruction, ParseOptions, Stage, StageEdge } from './model.js'
 import { expandVariables, splitKeyValue, splitWords } from './words.js'
 
 const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
 export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c']
-const DIRECTIVE = /^#[ \t]*([A-Za-z][A-Za-z0-9_-]*)[ \t]*=[ \t]*(.*?)[ \t]*$/
-const KNOWN_DIRECTIVES = new Set(['syntax', 'escape', 'check'])
 
 export function parseDockerfile(text: string, options: ParseOptions): DockerfileModel {
-  const lines = text.split('\n')
-  for (let i = 0; i < lines.length; i++) {
-    const line = lines[i] as string
-    if (line.endsWith('\r')) lines[i] = line.slice(0, -1)
-  }
-  const directives = parseDirectives(lines)
-  const escapeDirective = directives.find(d => d.name === 'escape')?.value
-  const escape = escapeDirective === '`' ? '`' : '\\'
-  const skip = directives.length > 0 ? (directives[directives.length - 1] as ParserDirective).line : 0
-  const lexed = lexDockerfile(lines, escape, skip)
+  const source = readSource(text)
+  const { lines, escape, directives } = source
 
   const preamble: Instruction[] = []
   const stages: Stage[] = []
   const globalArgs: DockerfileModel['globalArgs'] = []
-  for (const lexedInstruction of lexed.instructions) {
-    const instruction = toInstruction(lexedInstruction, escape, stages.length - 1)
+  for (const sourceInstruction of source.instructions) {
+    const instruction = toInstruction(sourceInstruction, escape, stages.length - 1)
     if (instruction.keyword === 'FROM') {
       instruction.stage = stages.length
       stages.push(newStage(stages.length, instruction))
@@ -69,27 +52,14 @@ export function parseDockerfile(text: string, options: ParseOptions): Dockerfile
     stages,
     edges: [],
     finalStage: stages.length - 1,
-    comments: lexed.comments
+    comments: source.comments
   }
   resolveStages(model, escape, options.target)
   primeSourceLines(model, lines)
   return model
 }
 
-/** Parser directives: `# name=value` lines at the very top, until the first other line. */
-function parseDirectives(lines: string[]): ParserDirective[] {
-  const directives: ParserDirective[] = []
-  for (let i = 0; i < lines.length; i++) {
-    const match = DIRECTIVE.exec((lines[i] as string).trim())
-    if (!match) break
-    const name = (match[1] as string).toLowerCase()
-    if (!KNOWN_DIRECTIVES.has(name) || directives.some(d => d.name === name)) break
-    directives.push({ name, value: match[2] as string, line: i + 1 })
-  }
-  return directives
-}
-
-function toInstruction(lexed: LexedInstruction, escape: string, stage: number): Instruction {
+function toInstruction(lexed: SourceInstruction, escape: string, stage: number): Instruction {
   const keyword = lexed.word.toUpperCase()
   const { flags, rest } = keyword === 'ONBUILD' ? { flags: [], rest: lexed.rest } : splitFlags(lexed.rest)
   const args = rest

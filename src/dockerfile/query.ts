@@ -1,12 +1,10 @@
 // Read-only questions rules ask of the model, computed once per model where
-// they cost more than a loop (source lines, the shell commands of each RUN).
+// they cost more than a loop (source lines, instructions by line). RUN bodies: run.ts.
 import type { StageRef } from '../finding.js'
-import { parseShell, type ShellCommand } from '../lint/shell.js'
 import { isDigestPinned, parseImageRef, type ImageRef } from './image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from './model.js'
 
 const linesCache = new WeakMap<DockerfileModel, string[]>()
-const commandsCache = new WeakMap<Instruction, ShellCommand[]>()
 
 /** The source lines (0-based array; use `sourceLine(model, n)` for 1-based access). */
 export function sourceLines(model: DockerfileModel): string[] {
@@ -51,56 +49,6 @@ export function instructionAt(model: DockerfileModel, line: number): Instruction
     byLineCache.set(model, byLine)
   }
   return byLine.get(line)
-}
-
-/**
- * The script a RUN executes: the heredoc bodies for `RUN <<EOF` (the body is the script), the
- * argument text otherwise (a heredoc fed to a command, `RUN cat <<EOF > f`, is data); '' for exec form.
- */
-export function runScript(instruction: Instruction): string {
-  if (instruction.jsonForm) return ''
-  if (instruction.heredocs.length > 0 && (instruction.argv[0] ?? '').startsWith('<<')) {
-    return instruction.heredocs.map(heredoc => heredoc.body).join('\n')
-  }
-  return instruction.args
-}
-
-let shellCache = new Map<string, ShellCommand[]>()
-
-/**
- * parseShell, shared by every rule of one lint run: many rules ask about the same RUN body, and
- * parsing it once is most of the cost of linting. The engine clears the cache around each run, so
- * nothing is kept between files. The result is shared: do not mutate it.
- */
-export function parseShellCached(script: string): ShellCommand[] {
-  let commands = shellCache.get(script)
-  if (!commands) {
-    commands = parseShell(script)
-    if (shellCache.size >= 20_000) shellCache = new Map()
-    shellCache.set(script, commands)
-  }
-  return commands
-}
-
-export function clearShellCache(): void {
-  if (shellCache.size > 0) shellCache = new Map()
-}
-
-/** The shell commands of a RUN (exec form: one command with its argv). Cached per instruction. */
-export function runCommands(instruction: Instruction): ShellCommand[] {
-  let commands = commandsCache.get(instruction)
-  if (!commands) {
-    if (instruction.jsonForm) {
-      const [first, second, third] = instruction.argv
-      const isShell =
-        first !== undefined && /(^|\/)(ba|da|z|a|k)?sh$/.test(first) && second === '-c' && third !== undefined
-      commands = isShell
-        ? parseShellCached(third)
-        : [{ argv: [...instruction.argv], env: [], raw: instruction.argv.join(' ') }]
-    } else commands = parseShellCached(runScript(instruction))
-    commandsCache.set(instruction, commands)
-  }
-  return commands
 }
 
 /** How findings name a stage: its index, its name when it has one, and whether it is the final stage. */

@@ -4,11 +4,7 @@
 // shared (one BuildKit name can select several DL rules).
 import { BUILDKIT_ALIASES } from './aliases.js'
 import type { LintRule } from './rule.js'
-import { BUILDKIT_RULES } from './rules/buildkit.js'
-import { HADOLINT_RULES_A } from './rules/hadolint/part-a.js'
-import { HADOLINT_RULES_B } from './rules/hadolint/part-b.js'
-import { STAGEGATE_RULES } from './rules/stagegate.js'
-import { HARDENING_RULES } from './rules/hardening.js'
+import { REGISTERED_RULES } from './rules/index.js'
 
 function withBuildkitAliases(rule: LintRule): LintRule {
   const extra = BUILDKIT_ALIASES[rule.id]
@@ -18,12 +14,7 @@ function withBuildkitAliases(rule: LintRule): LintRule {
   return Object.assign(Object.create(Object.getPrototypeOf(rule) as object) as LintRule, rule, { aliases })
 }
 
-export const LINT_RULES: readonly LintRule[] = [
-  ...[...HADOLINT_RULES_A, ...HADOLINT_RULES_B].map(withBuildkitAliases),
-  ...BUILDKIT_RULES,
-  ...STAGEGATE_RULES,
-  ...HARDENING_RULES
-]
+export const LINT_RULES: readonly LintRule[] = REGISTERED_RULES.map(withBuildkitAliases)
 
 const KNOWN = new Map<string, string>()
 for (const rule of LINT_RULES) {
@@ -38,5 +29,5 @@ export function isKnownLintRuleId(id: string): boolean {
 
 /** Rules that report only when the config gives them a severity (hadolint's "ignore" level). */
 export function isOffByDefault(rule: LintRule): boolean {
-  return (rule as { offByDefault?: boolean }).offByDefault === true
+  return rule.offByDefault === true
 }

@@ -7,7 +7,7 @@ import type { Config } from '../config.js'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import { compareFindings, type Finding, type Severity, type StageRef } from '../finding.js'
 import { BUILDKIT_CHECK_NAMES } from './aliases.js'
-import { clearShellCache, stageAtLine, stageRefOf } from '../dockerfile/query.js'
+import { stageAtLine, stageRefOf } from '../dockerfile/query.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
 import { parseCheckDirective } from './pragmas.js'
 import type { LintRule } from './rule.js'
@@ -56,12 +56,7 @@ export function lintModel(model: DockerfileModel, context: LintModelContext): Fi
 }
 
 export function lintModelDetailed(model: DockerfileModel, context: LintModelContext): LintResult {
-  clearShellCache()
-  try {
-    return lintModelUncached(model, context)
-  } finally {
-    clearShellCache()
-  }
+  return lintModelUncached(model, context)
 }
 
 function lintModelUncached(model: DockerfileModel, context: LintModelContext): LintResult {

@@ -22,6 +22,10 @@ export interface RuleHit {
 }
 
 export interface LintRule extends RuleMeta {
+  /** hadolint's "ignore" level: the rule reports only when the config gives it a severity (`stagegate rules` says so). */
+  offByDefault?: boolean
+  /** Set by the kit's perRun/perCommand: the rule judges each RUN body (the spelling table test feeds it every form). */
+  readsRunBodies?: boolean
   phase: 'dockerfile'
   /**
    * An experimental BuildKit check: off unless `# check=experimental=<name>` (or `=all`) enables it

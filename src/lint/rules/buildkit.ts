@@ -15,7 +15,7 @@ import {
 } from '../../dockerfile/query.js'
 import { expandVariables, referencedVariables, splitKeyValue } from '../../dockerfile/words.js'
 import type { LintContext, LintRule, RuleHit } from '../rule.js'
-import { defineRule as rule, hitAt as hit } from './sg-common.js'
+import { defineRule as rule, hitAt as hit } from '../kit.js'
 
 /** Build arguments BuildKit defines in the global scope without an ARG. */
 export const PLATFORM_ARGS = new Set([
@@ -36,7 +36,7 @@ function experimental(
   summary: string,
   check: (context: LintContext) => RuleHit[]
 ): LintRule {
-  return { ...rule(id, severity, summary, check), experimental: true }
+  return rule({ id, severity, summary, experimental: true }, check)
 }
 
 /** The keyword as written on the instruction's first line. */
@@ -45,18 +45,22 @@ function writtenKeyword(model: DockerfileModel, instruction: Instruction): strin
   return match ? (match[1] as string) : instruction.keyword
 }
 
-const stageNameCasing = rule('StageNameCasing', 'note', 'Stage names should be lowercase.', ({ model }) =>
-  model.stages
-    .filter(stage => stage.name !== undefined && stage.name !== stage.name.toLowerCase())
-    .map(stage =>
-      hit(stage.instructions[0] as Instruction, `Stage name '${stage.name}' should be lowercase.`)
-    )
+export const stageNameCasing = rule(
+  { id: 'StageNameCasing', severity: 'note', summary: 'Stage names should be lowercase.' },
+  ({ model }) =>
+    model.stages
+      .filter(stage => stage.name !== undefined && stage.name !== stage.name.toLowerCase())
+      .map(stage =>
+        hit(stage.instructions[0] as Instruction, `Stage name '${stage.name}' should be lowercase.`)
+      )
 )
 
-const fromAsCasing = rule(
-  'FromAsCasing',
-  'note',
-  "The 'AS' keyword should match the case of the 'FROM' keyword.",
+export const fromAsCasing = rule(
+  {
+    id: 'FromAsCasing',
+    severity: 'note',
+    summary: "The 'AS' keyword should match the case of the 'FROM' keyword."
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -83,10 +87,12 @@ const fromAsCasing = rule(
   }
 )
 
-const noEmptyContinuation = rule(
-  'NoEmptyContinuation',
-  'warning',
-  'Empty continuation lines will become errors in a future release.',
+export const noEmptyContinuation = rule(
+  {
+    id: 'NoEmptyContinuation',
+    severity: 'warning',
+    summary: 'Empty continuation lines will become errors in a future release.'
+  },
   ({ model }) => {
     const lines = sourceLines(model)
     const hits: RuleHit[] = []
@@ -113,10 +119,12 @@ const noEmptyContinuation = rule(
   }
 )
 
-const consistentInstructionCasing = rule(
-  'ConsistentInstructionCasing',
-  'note',
-  'All instructions within the Dockerfile should use the same casing (either upper or lower).',
+export const consistentInstructionCasing = rule(
+  {
+    id: 'ConsistentInstructionCasing',
+    severity: 'note',
+    summary: 'All instructions within the Dockerfile should use the same casing (either upper or lower).'
+  },
   ({ model }) => {
     const instructions = allInstructions(model)
     const written = instructions.map(instruction => writtenKeyword(model, instruction))
@@ -150,10 +158,12 @@ function globalArgNames(model: DockerfileModel): Set<string> {
   return names
 }
 
-const undefinedArgInFrom = rule(
-  'UndefinedArgInFrom',
-  'warning',
-  'FROM must use ARGs declared before the first FROM.',
+export const undefinedArgInFrom = rule(
+  {
+    id: 'UndefinedArgInFrom',
+    severity: 'warning',
+    summary: 'FROM must use ARGs declared before the first FROM.'
+  },
   ({ model }) => {
     const declared = globalArgNames(model)
     const hits: RuleHit[] = []
@@ -175,10 +185,12 @@ const undefinedArgInFrom = rule(
   }
 )
 
-const invalidDefaultArgInFrom = rule(
-  'InvalidDefaultArgInFrom',
-  'warning',
-  'The default value of a global ARG gives an empty or invalid base image name.',
+export const invalidDefaultArgInFrom = rule(
+  {
+    id: 'InvalidDefaultArgInFrom',
+    severity: 'warning',
+    summary: 'The default value of a global ARG gives an empty or invalid base image name.'
+  },
   ({ model }) => {
     const declared = globalArgNames(model)
     const hits: RuleHit[] = []
@@ -238,10 +250,8 @@ const EXPANDING_KEYWORDS = new Set([
   'ARG'
 ])
 
-const undefinedVar = rule(
-  'UndefinedVar',
-  'warning',
-  'Variables should be defined before their use.',
+export const undefinedVar = rule(
+  { id: 'UndefinedVar', severity: 'warning', summary: 'Variables should be defined before their use.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     const definedAtEnd = new Map<number, Set<string>>()
@@ -293,10 +303,12 @@ function valuesOf(instruction: Instruction): string {
   return instruction.argv.map(word => splitKeyValue(word).value ?? '').join(' ')
 }
 
-const legacyKeyValueFormat = rule(
-  'LegacyKeyValueFormat',
-  'warning',
-  'Use `key=value` in ENV and LABEL, not the legacy whitespace-separated `key value`.',
+export const legacyKeyValueFormat = rule(
+  {
+    id: 'LegacyKeyValueFormat',
+    severity: 'warning',
+    summary: 'Use `key=value` in ENV and LABEL, not the legacy whitespace-separated `key value`.'
+  },
   ({ model }) =>
     allInstructions(model)
       .filter(
@@ -312,10 +324,12 @@ const legacyKeyValueFormat = rule(
       )
 )
 
-const invalidBaseImagePlatform = rule(
-  'InvalidBaseImagePlatform',
-  'warning',
-  'Base image platform does not match the target platform (reported by BuildKit during the build).',
+export const invalidBaseImagePlatform = rule(
+  {
+    id: 'InvalidBaseImagePlatform',
+    severity: 'warning',
+    summary: 'Base image platform does not match the target platform (reported by BuildKit during the build).'
+  },
   // Needs the pulled image's platform: BuildKit reports it at build time; nothing to see statically.
   () => []
 )
@@ -338,10 +352,12 @@ export function isSecretName(name: string): boolean {
   return SECRET_KEY.test(name) && !PUBLIC_KEY.test(name)
 }
 
-const fromPlatformFlagConstDisallowed = rule(
-  'FromPlatformFlagConstDisallowed',
-  'warning',
-  'FROM --platform should not use a constant value.',
+export const fromPlatformFlagConstDisallowed = rule(
+  {
+    id: 'FromPlatformFlagConstDisallowed',
+    severity: 'warning',
+    summary: 'FROM --platform should not use a constant value.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -362,10 +378,8 @@ const fromPlatformFlagConstDisallowed = rule(
   }
 )
 
-const copyIgnoredFile = rule(
-  'CopyIgnoredFile',
-  'note',
-  'COPY or ADD of a file that .dockerignore excludes.',
+export const copyIgnoredFile = rule(
+  { id: 'CopyIgnoredFile', severity: 'note', summary: 'COPY or ADD of a file that .dockerignore excludes.' },
   ({ model, dockerignore }) => {
     if (!dockerignore || dockerignore.length === 0) return []
     const hits: RuleHit[] = []
@@ -396,7 +410,7 @@ const copyIgnoredFile = rule(
 )
 
 // Experimental in BuildKit: off unless `# check=experimental=InvalidDefinitionDescription` (or `all`).
-const invalidDefinitionDescription = experimental(
+export const invalidDefinitionDescription = experimental(
   'InvalidDefinitionDescription',
   'note',
   'A comment right above a named stage or ARG should start with its name (`# name description`).',
@@ -437,10 +451,8 @@ function exposedPorts(instruction: Instruction): string[] {
   return instruction.argv.filter(word => word !== '')
 }
 
-const exposeProtoCasing = rule(
-  'ExposeProtoCasing',
-  'note',
-  'The protocol in EXPOSE should be lowercase.',
+export const exposeProtoCasing = rule(
+  { id: 'ExposeProtoCasing', severity: 'note', summary: 'The protocol in EXPOSE should be lowercase.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const instruction of allInstructions(model)) {
@@ -457,10 +469,12 @@ const exposeProtoCasing = rule(
   }
 )
 
-const exposeInvalidFormat = rule(
-  'ExposeInvalidFormat',
-  'warning',
-  'EXPOSE should not define an IP address or a host-port mapping.',
+export const exposeInvalidFormat = rule(
+  {
+    id: 'ExposeInvalidFormat',
+    severity: 'warning',
+    summary: 'EXPOSE should not define an IP address or a host-port mapping.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const instruction of allInstructions(model)) {
@@ -478,20 +492,3 @@ const exposeInvalidFormat = rule(
     return hits
   }
 )
-
-export const BUILDKIT_RULES: readonly LintRule[] = [
-  stageNameCasing,
-  fromAsCasing,
-  noEmptyContinuation,
-  consistentInstructionCasing,
-  undefinedArgInFrom,
-  undefinedVar,
-  legacyKeyValueFormat,
-  invalidBaseImagePlatform,
-  invalidDefaultArgInFrom,
-  fromPlatformFlagConstDisallowed,
-  copyIgnoredFile,
-  invalidDefinitionDescription,
-  exposeProtoCasing,
-  exposeInvalidFormat
-]

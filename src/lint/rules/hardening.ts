@@ -4,8 +4,9 @@
 // SG1019 (EXPOSE 22: an SSH server in a container, trivy DS004) and SG1020
 // (WORKDIR under a kernel or boot directory).
 import type { Instruction } from '../../dockerfile/model.js'
-import { allInstructions, runCommands } from '../../dockerfile/query.js'
-import { effectiveArgv } from '../shell.js'
+import { allInstructions } from '../../dockerfile/query.js'
+import { runCommandsOf } from '../../dockerfile/run.js'
+import { effectiveArgv } from '../../dockerfile/shell.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 /** Paths a volume must not shadow: the kernel's, the devices', the system config, the engine's socket. */
@@ -90,7 +91,7 @@ export const SG1018: LintRule = {
     const hits: RuleHit[] = []
     for (const instruction of allInstructions(model)) {
       if (instruction.keyword !== 'RUN') continue
-      for (const command of runCommands(instruction)) {
+      for (const command of runCommandsOf(model, instruction)) {
         const upgrade = upgradeCommand(effectiveArgv(command))
         if (upgrade === undefined) continue
         hits.push(

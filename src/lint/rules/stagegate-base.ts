@@ -4,15 +4,17 @@
 import { imageBasename, isDigestPinned, parseImageRef, type ImageRef } from '../../dockerfile/image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import { copyPaths, isScratch, rootBase, stageChain } from '../../dockerfile/query.js'
-import type { LintRule, RuleHit } from '../rule.js'
-import { defineRule, hitAt } from './sg-common.js'
+import type { RuleHit } from '../rule.js'
+import { defineRule, hitAt } from '../kit.js'
 
 const fromOf = (stage: Stage): Instruction => stage.instructions[0] as Instruction
 
 export const SG1001 = defineRule(
-  'SG1001',
-  'warning',
-  'A FROM image is not pinned by digest (scratch and stage references excepted).',
+  {
+    id: 'SG1001',
+    severity: 'warning',
+    summary: 'A FROM image is not pinned by digest (scratch and stage references excepted).'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -101,9 +103,7 @@ export function heavyBaseReason(ref: ImageRef): string | undefined {
 }
 
 export const SG1002 = defineRule(
-  'SG1002',
-  'warning',
-  'The final stage is based on a toolchain or full-OS image.',
+  { id: 'SG1002', severity: 'warning', summary: 'The final stage is based on a toolchain or full-OS image.' },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
@@ -129,9 +129,11 @@ function defaultsToNonRoot(ref: ImageRef | undefined): boolean {
 }
 
 export const SG1008 = defineRule(
-  'SG1008',
-  'warning',
-  'The final stage sets no USER, so the container runs as root.',
+  {
+    id: 'SG1008',
+    severity: 'warning',
+    summary: 'The final stage sets no USER, so the container runs as root.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final || final.user !== undefined) return []
@@ -165,9 +167,11 @@ export function stageHasNoShell(model: DockerfileModel, stage: Stage): boolean {
 }
 
 export const SG1013 = defineRule(
-  'SG1013',
-  'error',
-  'Shell-form CMD or ENTRYPOINT in a final stage that has no shell (scratch, distroless).',
+  {
+    id: 'SG1013',
+    severity: 'error',
+    summary: 'Shell-form CMD or ENTRYPOINT in a final stage that has no shell (scratch, distroless).'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final || !stageHasNoShell(model, final)) return []
@@ -187,5 +191,3 @@ export const SG1013 = defineRule(
     return hits
   }
 )
-
-export const STAGEGATE_BASE_RULES: readonly LintRule[] = [SG1001, SG1002, SG1008, SG1013]

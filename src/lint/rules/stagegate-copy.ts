@@ -3,6 +3,7 @@
 // then deleted), SG1009 (COPY --from=<number>), SG1011 (ADD URL without
 // --checksum), SG1014 (dev node_modules into the final stage), SG1015
 // (chmod/chown right after COPY).
+import { runCommandsOf } from '../../dockerfile/run.js'
 import { cleanPath, isIgnored } from '../../dockerfile/dockerignore.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import {
@@ -11,18 +12,17 @@ import {
   hasFlag,
   instructionAt,
   isWholeTree,
-  runCommands,
   stageChain
 } from '../../dockerfile/query.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import type { RuleHit } from '../rule.js'
 import {
   commandName,
   effectiveArgv,
   positionalArgs,
   subcommandArgs,
   hasFlag as shellHasFlag
-} from '../shell.js'
-import { defineRule, hitAt } from './sg-common.js'
+} from '../../dockerfile/shell.js'
+import { instructionsIn, defineRule, hitAt } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
   return stage.instructions.filter(
@@ -51,9 +51,11 @@ const WORKTREE_DIRS = new Set([
 ])
 
 export const SG1004 = defineRule(
-  'SG1004',
-  'warning',
-  'A COPY --from copies a whole working tree or directory where a named artifact should be copied.',
+  {
+    id: 'SG1004',
+    severity: 'warning',
+    summary: 'A COPY --from copies a whole working tree or directory where a named artifact should be copied.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const edge of model.edges) {
@@ -101,9 +103,12 @@ const MUST_IGNORE: { label: string; samples: string[] }[] = [
 ]
 
 export const SG1005 = defineRule(
-  'SG1005',
-  'warning',
-  'The whole build context is copied with no .dockerignore, or one that does not exclude .git, .env and key files.',
+  {
+    id: 'SG1005',
+    severity: 'warning',
+    summary:
+      'The whole build context is copied with no .dockerignore, or one that does not exclude .git, .env and key files.'
+  },
   ({ model, dockerignore }) => {
     if (dockerignore === undefined) return []
     const hits: RuleHit[] = []
@@ -152,9 +157,12 @@ export function looksLikeSecretFile(path: string): boolean {
 }
 
 export const SG1007 = defineRule(
-  'SG1007',
-  'error',
-  'A secret-looking file is copied in one layer and deleted in a later one: it stays in the earlier layer.',
+  {
+    id: 'SG1007',
+    severity: 'error',
+    summary:
+      'A secret-looking file is copied in one layer and deleted in a later one: it stays in the earlier layer.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -170,7 +178,7 @@ export const SG1007 = defineRule(
         const deletion = later.find(
           instruction =>
             instruction.keyword === 'RUN' &&
-            runCommands(instruction).some(
+            runCommandsOf(model, instruction).some(
               command =>
                 commandName(command) === 'rm' &&
                 positionalArgs(effectiveArgv(command).slice(1)).some(arg => names.has(basename(arg)))
@@ -200,9 +208,7 @@ function laterInstructions(model: DockerfileModel, stage: Stage, instruction: In
 }
 
 export const SG1009 = defineRule(
-  'SG1009',
-  'warning',
-  'COPY --from refers to a stage by number.',
+  { id: 'SG1009', severity: 'warning', summary: 'COPY --from refers to a stage by number.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -226,9 +232,7 @@ export const SG1009 = defineRule(
 )
 
 export const SG1011 = defineRule(
-  'SG1011',
-  'warning',
-  'ADD of a remote URL without --checksum.',
+  { id: 'SG1011', severity: 'warning', summary: 'ADD of a remote URL without --checksum.' },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -261,7 +265,7 @@ function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean 
     for (const instruction of link.instructions) {
       if (instruction.keyword === 'ENV' && /NODE_ENV=["']?production/.test(instruction.args)) return false
       if (instruction.keyword !== 'RUN') continue
-      for (const command of runCommands(instruction)) {
+      for (const command of runCommandsOf(model, instruction)) {
         const name = commandName(command)
         const subcommands = NODE_INSTALLERS[name]
         if (!subcommands) continue
@@ -290,9 +294,11 @@ function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean 
 }
 
 export const SG1014 = defineRule(
-  'SG1014',
-  'warning',
-  'node_modules is copied into the final stage from a stage that installed dev dependencies.',
+  {
+    id: 'SG1014',
+    severity: 'warning',
+    summary: 'node_modules is copied into the final stage from a stage that installed dev dependencies.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
@@ -322,17 +328,12 @@ export const SG1014 = defineRule(
   }
 )
 
-function pathsOverlap(a: string, b: string): boolean {
-  if (!a.startsWith('/') || !b.startsWith('/')) return true
-  const x = normalizeDir(a)
-  const y = normalizeDir(b)
-  return x === y || x.startsWith(y === '/' ? '/' : y + '/') || y.startsWith(x === '/' ? '/' : x + '/')
-}
-
 export const SG1015 = defineRule(
-  'SG1015',
-  'warning',
-  'RUN chmod/chown right after a COPY in the final stage: use COPY --chmod/--chown.',
+  {
+    id: 'SG1015',
+    severity: 'warning',
+    summary: 'RUN chmod/chown right after a COPY in the final stage: use COPY --chmod/--chown.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
@@ -343,13 +344,15 @@ export const SG1015 = defineRule(
       if (!next || next.keyword !== 'RUN') return
       const dest = copyPaths(copy).dest
       if (dest === undefined) return
-      for (const command of runCommands(next)) {
+      for (const command of runCommandsOf(model, next)) {
         const name = commandName(command)
         if (name !== 'chmod' && name !== 'chown') continue
         const flag = name === 'chmod' ? 'chmod' : 'chown'
         if (hasFlag(copy, flag)) continue
         const targets = positionalArgs(effectiveArgv(command).slice(1)).slice(1)
-        if (targets.some(target => pathsOverlap(target, dest))) {
+        // Only when the RUN changes exactly what the COPY wrote: `COPY --chmod` applies to every
+        // copied file, so a chmod of one file out of a copied folder is not the same thing.
+        if (targets.some(target => changesAllCopied(target, copyPaths(copy).sources, dest))) {
           hits.push(
             hitAt(
               next,
@@ -364,12 +367,49 @@ export const SG1015 = defineRule(
   }
 )
 
-export const STAGEGATE_COPY_RULES: readonly LintRule[] = [
-  SG1004,
-  SG1005,
-  SG1007,
-  SG1009,
-  SG1011,
-  SG1014,
-  SG1015
-]
+/** True when `target` is the COPY's destination, or the one file it copied into a directory. */
+function changesAllCopied(target: string, sources: readonly string[], dest: string): boolean {
+  const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
+  if (strip(target) === strip(dest)) return sources.length === 1 || dest.endsWith('/')
+  if (sources.length !== 1 || !dest.endsWith('/')) return false
+  const source = sources[0] as string
+  if (/[*?[]/.test(source) || isWholeTree(source)) return false
+  const name = strip(source).split('/').pop() ?? ''
+  return name !== '' && strip(target) === `${strip(dest)}/${name}`
+}
+
+/**
+ * `COPY --from build /a /b`: BuildKit reads `--from` as a flag that needs `=value` and refuses the
+ * build, so the model has no edge for it and `build` is taken for a source path. Say so.
+ */
+export const SG1030 = defineRule(
+  {
+    id: 'SG1030',
+    severity: 'error',
+    summary:
+      'A COPY/ADD/RUN flag that takes a value is written without `=` (`--from build`): BuildKit refuses it.'
+  },
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of instructionsIn(model)) {
+      if (!['COPY', 'ADD', 'RUN'].includes(instruction.keyword)) continue
+      for (const flag of instruction.flags) {
+        if (flag.value !== undefined || !VALUE_FLAGS.has(flag.name)) continue
+        const next = instruction.argv[0]
+        hits.push(
+          hitAt(
+            instruction,
+            `Write \`--${flag.name}=${next ?? 'VALUE'}\`: \`--${flag.name}\` takes its value after \`=\`, and BuildKit fails on \`--${flag.name} ${next ?? ''}\`.`.replace(
+              ' `.',
+              '`.'
+            )
+          )
+        )
+      }
+    }
+    return hits
+  }
+)
+
+/** Flags of COPY/ADD/RUN that need `=value` (the bare ones are `--link`, `--parents`, `--keep-git-dir`). */
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'mount', 'network', 'security', 'exclude', 'checksum'])

@@ -4,19 +4,20 @@
 // engine's own SG1000 (unknown id in a pragma) and SG1016 (not a buildable
 // Dockerfile: no FROM, unknown instruction).
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import {
-  allInstructions,
-  copyPaths,
-  hasFlag,
-  isWholeTree,
-  runCommands,
-  runScript
-} from '../../dockerfile/query.js'
+import { runBodyOf, runCommandsOf } from '../../dockerfile/run.js'
+import { allInstructions, copyPaths, hasFlag, isWholeTree } from '../../dockerfile/query.js'
 import { referencedVariables } from '../../dockerfile/words.js'
-import type { LintRule, RuleHit } from '../rule.js'
-import { commandName, effectiveArgv, subcommandArgs, type ShellCommand } from '../shell.js'
-import { isCredentialName, keysOf } from './buildkit.js'
-import { defineRule, hitAt } from './sg-common.js'
+import type { RuleHit } from '../rule.js'
+import {
+  commandName,
+  effectiveArgv,
+  positionalArgs,
+  subcommandArgs,
+  type ShellCommand
+} from '../../dockerfile/shell.js'
+import { isCredentialName } from './buildkit.js'
+import { isSensitiveName } from './instructions.js'
+import { keyValuePairs, unquoteRaw, defineRule, hitAt } from '../kit.js'
 
 /** OS package managers and the subcommands that install. */
 const OS_INSTALLS: Record<string, string[]> = {
@@ -42,47 +43,99 @@ export function osInstallCommand(command: ShellCommand): string | undefined {
   return subcommandArgs(command, ...subcommands) !== undefined ? name : undefined
 }
 
+/** Packages that build software rather than run it: compilers, build tools, headers. */
+const TOOLCHAIN =
+  /^(gcc|g\+\+|cc|c\+\+|clang|llvm|make|cmake|ninja|ninja-build|autoconf|automake|libtool|pkg-?config|pkgconf|build-essential|build-base|alpine-sdk|binutils|golang|go|rustc|cargo|maven|gradle|openjdk-\d+-jdk|java-[\d.]+-openjdk-devel|gcc-c\+\+|musl-dev|linux-headers|kernel-headers)(?:[=<>~:].*)?$|-(dev|devel)(?:[=<>~:].*)?$/
+
+/** Subcommands that install, and those that take packages out again, per OS package manager. */
+const REMOVES: Record<string, readonly string[]> = {
+  'apt-get': ['remove', 'purge', 'autoremove'],
+  apt: ['remove', 'purge', 'autoremove'],
+  apk: ['del'],
+  yum: ['remove', 'erase', 'autoremove'],
+  dnf: ['remove', 'erase', 'autoremove'],
+  microdnf: ['remove'],
+  zypper: ['remove', 'rm']
+}
+
 export const SG1003 = defineRule(
-  'SG1003',
-  'note',
-  'A package manager installs packages in the final stage.',
+  {
+    id: 'SG1003',
+    severity: 'note',
+    summary: 'Build toolchain or -dev packages are installed in the final stage and not removed.'
+  },
   ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final) return []
     const hits: RuleHit[] = []
     for (const instruction of final.instructions) {
       if (instruction.keyword !== 'RUN') continue
-      const manager = runCommands(instruction)
-        .map(osInstallCommand)
-        .find(name => name !== undefined)
-      if (manager)
-        hits.push(
-          hitAt(
-            instruction,
-            `Install with ${manager} in a build stage and copy only what runs into the final stage: every package here ships with the image.`
-          )
+      const commands = runCommandsOf(model, instruction)
+      const installed = new Map<string, string>()
+      for (const command of commands) {
+        const manager = osInstallCommand(command)
+        if (manager !== undefined) {
+          for (const word of positionalArgs(effectiveArgv(command).slice(1)).slice(1))
+            if (TOOLCHAIN.test(word)) installed.set(word.replace(/[=<>~:].*$/, ''), manager)
+          continue
+        }
+        // Removed again in the same RUN (apt-get purge gcc, apk del .build-deps): nothing ships.
+        const removes = REMOVES[commandName(command)]
+        if (removes && subcommandArgs(command, ...removes) !== undefined) {
+          const removed = positionalArgs(subcommandArgs(command, ...removes) ?? [])
+          if (removed.length === 0 || removed.some(word => word.startsWith('.'))) installed.clear()
+          for (const word of removed) installed.delete(word.replace(/[=<>~:].*$/, ''))
+        }
+      }
+      // `apk add --virtual .build-deps gcc && apk del .build-deps` was handled above.
+      if (installed.size === 0) continue
+      const names = [...installed.keys()]
+      const shown = names
+        .slice(0, 4)
+        .map(name => `\`${name}\``)
+        .join(', ')
+      const more = names.length > 4 ? ` and ${names.length - 4} more` : ''
+      hits.push(
+        hitAt(
+          instruction,
+          `${shown}${more} build software but ship in the final image: install them in a build stage and copy the result, or remove them in the same RUN.`
         )
+      )
     }
     return hits
   }
 )
 
 export const SG1006 = defineRule(
-  'SG1006',
-  'error',
-  'A credential passed through ARG or ENV is used in a RUN (use RUN --mount=type=secret).',
+  {
+    id: 'SG1006',
+    severity: 'error',
+    summary: 'A credential passed through ARG or ENV is used in a RUN (use RUN --mount=type=secret).'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       const secrets = new Map<string, Instruction>()
       for (const instruction of stage.instructions) {
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) if (isCredentialName(key)) secrets.set(key, instruction)
+          for (const pair of keyValuePairs(instruction)) {
+            const value = pair.rawValue === undefined ? undefined : unquoteRaw(pair.rawValue)
+            if (isCredentialName(pair.key) && isSensitiveName(pair.key) && !isNotASecretValue(value))
+              secrets.set(pair.key, instruction)
+            else secrets.delete(pair.key)
+          }
           continue
         }
         if (instruction.keyword !== 'RUN' || secrets.size === 0) continue
-        const text = instruction.jsonForm ? instruction.argv.join(' ') : runScript(instruction)
-        const used = new Set(referencedVariables(text).filter(name => secrets.has(name)))
+        const run = runBodyOf(model, instruction)
+        if (!run) continue
+        // How the value is used: as a key id or a file name (gpg --recv-keys "$GPG_KEY",
+        // cat "$KEY_FILE") it is no credential; passed to anything else it is.
+        const used = new Set<string>()
+        for (const command of run.commands) {
+          if (NOT_A_CREDENTIAL_USE.has(commandName(command))) continue
+          for (const name of referencedVariables(command.raw)) if (secrets.has(name)) used.add(name)
+        }
         for (const name of used) {
           const declared = secrets.get(name) as Instruction
           hits.push(
@@ -98,6 +151,28 @@ export const SG1006 = defineRule(
     return hits
   }
 )
+
+/** Commands that take a key id or a file name, not a credential's value. */
+const NOT_A_CREDENTIAL_USE = new Set([
+  'gpg',
+  'gpg2',
+  'apt-key',
+  'cat',
+  'cp',
+  'mv',
+  'chmod',
+  'chown',
+  'test',
+  '[',
+  'ls',
+  'rm'
+])
+
+/** A value that is a path or a key fingerprint / id (hex), which no one keeps secret. */
+function isNotASecretValue(value: string | undefined): boolean {
+  if (value === undefined || value === '' || value.includes('$')) return false
+  return /^(\/|\.\/|~\/)/.test(value) || /^(0x)?[0-9A-Fa-f]{8,}( [0-9A-Fa-f]{8,})*$/.test(value)
+}
 
 /** Commands that install a project's dependencies from its manifest. */
 export function dependencyInstall(command: ShellCommand): string | undefined {
@@ -138,9 +213,11 @@ export function dependencyInstall(command: ShellCommand): string | undefined {
 }
 
 export const SG1010 = defineRule(
-  'SG1010',
-  'warning',
-  'Dependencies are installed after copying the whole source, which defeats the layer cache.',
+  {
+    id: 'SG1010',
+    severity: 'warning',
+    summary: 'Dependencies are installed after copying the whole source, which defeats the layer cache.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
@@ -154,7 +231,7 @@ export const SG1010 = defineRule(
           continue
         }
         if (instruction.keyword !== 'RUN' || !wholeCopy) continue
-        const install = runCommands(instruction)
+        const install = runCommandsOf(model, instruction)
           .map(dependencyInstall)
           .find(found => found !== undefined)
         if (install)
@@ -205,15 +282,17 @@ function pipesToShell(commands: ShellCommand[]): string | undefined {
 }
 
 export const SG1012 = defineRule(
-  'SG1012',
-  'warning',
-  'A script downloaded with curl/wget is piped straight into a shell.',
+  {
+    id: 'SG1012',
+    severity: 'warning',
+    summary: 'A script downloaded with curl/wget is piped straight into a shell.'
+  },
   ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       for (const instruction of stage.instructions) {
         if (instruction.keyword !== 'RUN') continue
-        const pattern = pipesToShell(runCommands(instruction))
+        const pattern = pipesToShell(runCommandsOf(model, instruction))
         if (pattern)
           hits.push(
             hitAt(
@@ -228,9 +307,7 @@ export const SG1012 = defineRule(
 )
 
 export const SG1000 = defineRule(
-  'SG1000',
-  'warning',
-  'An ignore pragma names a rule id that does not exist.',
+  { id: 'SG1000', severity: 'warning', summary: 'An ignore pragma names a rule id that does not exist.' },
   // The engine reports these while reading pragmas; the rule carries the metadata.
   () => []
 )
@@ -258,9 +335,11 @@ export const KNOWN_INSTRUCTIONS = new Set([
 ])
 
 export const SG1016 = defineRule(
-  'SG1016',
-  'error',
-  'The Dockerfile cannot be built: it has no FROM, or an unknown instruction.',
+  {
+    id: 'SG1016',
+    severity: 'error',
+    summary: 'The Dockerfile cannot be built: it has no FROM, or an unknown instruction.'
+  },
   ({ model }) => dockerfileSyntaxHits(model)
 )
 
@@ -284,5 +363,3 @@ function dockerfileSyntaxHits(model: DockerfileModel): RuleHit[] {
   }
   return hits
 }
-
-export const STAGEGATE_RUN_RULES: readonly LintRule[] = [SG1000, SG1003, SG1006, SG1010, SG1012, SG1016]

@@ -1,0 +1,137 @@
+// The model built from dockerfile-ast on inputs where a reader can go wrong:
+// each case states the instructions (keyword, lines, args, argv) the rules see.
+import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { allInstructions } from '../../src/dockerfile/query.js'
+
+const parse = (text: string) => parseDockerfile(text, { path: 'Dockerfile' })
+const shape = (text: string) =>
+  allInstructions(parse(text)).map(i => [i.keyword, i.line, i.endLine, i.args, i.jsonForm])
+
+describe('instructions as the rules see them', () => {
+  test.each<[string, string, unknown[]]>([
+    [
+      'continuation lines joined by a space',
+      'FROM a\nRUN apt-get update \\\n    && apt-get install -y x\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 3, 'apt-get update && apt-get install -y x', false]
+      ]
+    ],
+    [
+      'comment and empty lines inside a continuation are dropped',
+      'FROM a\nRUN a \\\n# note\n\n  b \\\n   \n  c\nCMD x\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 7, 'a b c', false],
+        ['CMD', 8, 8, 'x', false]
+      ]
+    ],
+    [
+      'trailing spaces after the backslash still continue',
+      'FROM a\nRUN a \\   \n  b\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 3, 'a b', false]
+      ]
+    ],
+    [
+      'escape directive: backtick continues, backslash is a path',
+      '# escape=`\nFROM a\nRUN dir c:\\ `\n  /s\nWORKDIR c:\\app\n',
+      [
+        ['FROM', 2, 2, 'a', false],
+        ['RUN', 3, 4, 'dir c:\\ /s', false],
+        ['WORKDIR', 5, 5, 'c:\\app', false]
+      ]
+    ],
+    [
+      'CRLF line ends',
+      'FROM a\r\nRUN a \\\r\n  b\r\nUSER x\r\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 3, 'a b', false],
+        ['USER', 4, 4, 'x', false]
+      ]
+    ],
+    [
+      'tabs as separators and indentation',
+      'FROM\ta\n\tRUN\techo\thi\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 2, 'echo\thi', false]
+      ]
+    ],
+    [
+      'JSON forms and broken JSON',
+      'FROM a\nRUN ["sh", "-c", "echo hi"]\nCMD [ "x" ]\nENTRYPOINT ["y", 1]\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 2, '["sh", "-c", "echo hi"]', true],
+        ['CMD', 3, 3, '[ "x" ]', true],
+        ['ENTRYPOINT', 4, 4, '["y", 1]', false]
+      ]
+    ],
+    [
+      'no FROM at all',
+      'RUN apt-get install x\nUSER root\n',
+      [
+        ['RUN', 1, 1, 'apt-get install x', false],
+        ['USER', 2, 2, 'root', false]
+      ]
+    ],
+    [
+      'a quoted << is no heredoc and hides no instruction',
+      'FROM a\nRUN echo "a <<EOF b"\nRUN y\n',
+      [
+        ['FROM', 1, 1, 'a', false],
+        ['RUN', 2, 2, 'echo "a <<EOF b"', false],
+        ['RUN', 3, 3, 'y', false]
+      ]
+    ]
+  ])('%s', (_name, text, expected) => {
+    expect(shape(text)).toEqual(expected)
+  })
+})
+
+test('heredocs: bodies, lines, <<- tab stripping for the delimiter, two on one line', () => {
+  const model = parse('FROM a\nRUN <<EOF\necho hi\nEOF\nCOPY <<-A <<B /d/\n\tone\n\tA\ntwo\nB\nCMD x\n')
+  const [, run, copy, cmd] = model.stages[0]!.instructions
+  expect(run!.heredocs).toEqual([{ name: 'EOF', body: 'echo hi\n', line: 2, endLine: 4 }])
+  expect([copy!.line, copy!.endLine]).toEqual([5, 9])
+  expect(copy!.heredocs.map(h => [h.name, h.body])).toEqual([
+    ['A', '\tone\n'],
+    ['B', 'two\n']
+  ])
+  expect(cmd!.line).toBe(10)
+})
+
+test('legacy `ENV k v w` keeps the whole value; `ENV k=v` pairs split', () => {
+  const model = parse('FROM a\nENV PATH /usr/bin:/bin extra\nENV A=1 B="2 3"\n')
+  const [, legacy, pairs] = model.stages[0]!.instructions
+  expect(legacy!.args).toBe('PATH /usr/bin:/bin extra')
+  expect(legacy!.argv).toEqual(['PATH', '/usr/bin:/bin', 'extra'])
+  expect(pairs!.argv).toEqual(['A=1', 'B=2 3'])
+})
+
+test('parser directives: whole value, and comments kept apart', () => {
+  const model = parse('# syntax=docker/dockerfile:1\n# check=skip=A, B\n# hello\nFROM a\n')
+  expect(model.directives.map(d => [d.name, d.value, d.line])).toEqual([
+    ['syntax', 'docker/dockerfile:1', 1],
+    ['check', 'skip=A, B', 2]
+  ])
+  expect(model.comments).toEqual([{ text: 'hello', line: 3 }])
+})
+
+test('a 10 MB line parses, in time roughly linear in its length', () => {
+  const line = (n: number) => `FROM a\nRUN echo ${'x'.repeat(n)}\n`
+  const time = (text: string): number => {
+    const start = process.hrtime.bigint()
+    const model = parse(text)
+    const elapsed = Number(process.hrtime.bigint() - start)
+    expect(model.stages[0]!.instructions[1]!.args.length).toBe(text.length - 12)
+    return elapsed
+  }
+  time(line(1000))
+  const half = time(line(5 * 1024 * 1024))
+  const full = time(line(10 * 1024 * 1024))
+  expect(full / half).toBeLessThan(4)
+})

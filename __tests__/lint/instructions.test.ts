@@ -1,0 +1,225 @@
+import { DL3045, DL3067 } from '../../src/lint/rules/copy-add.js'
+import {
+  DL1001,
+  DL3043,
+  DL3044,
+  DL3061,
+  DL3064,
+  DL3066,
+  DL4000,
+  DL4003,
+  DL4004,
+  expandedNames,
+  looksSensitive
+} from '../../src/lint/rules/instructions.js'
+import { DL3059 } from '../../src/lint/rules/shell.js'
+import { DL3057, DL3063, DL3065 } from '../../src/lint/rules/stages.js'
+import { describeRule, run } from './rule-cases.js'
+
+describeRule(DL1001, {
+  catches: [
+    ['FROM debian\n# hadolint ignore=DL3008\nRUN apt-get install -y curl\n', [2]],
+    ['FROM debian\n#stagegate ignore=DL3008,SG1003\nRUN x\n# hadolint ignore=DL3059\nRUN y\n', [2, 4]]
+  ],
+  passes: [
+    'FROM debian\n# hadolint global ignore=DL3008\nRUN x\n',
+    'FROM debian\n# stagegate global ignore=DL3008\n# just a note about hadolint\nRUN x\n'
+  ]
+})
+
+describeRule(DL3043, {
+  catches: [
+    ['FROM debian\nONBUILD ONBUILD RUN x\n', [2]],
+    ['FROM debian\nONBUILD from alpine\nONBUILD MAINTAINER me\n', [2, 3]]
+  ],
+  passes: ['FROM debian\nONBUILD RUN make\nONBUILD COPY . /src\n']
+})
+
+describeRule(DL3044, {
+  catches: [
+    ['FROM debian\nENV A=1 B=$A\n', [2]],
+    ['FROM debian\nENV HOME=/srv \\\n    DATA="${HOME}/data"\n', [2]],
+    ['FROM debian\nENV B=${A:-x} A=2\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nENV PATH=/opt/bin:$PATH\n',
+    'FROM debian\nENV A=1\nENV B=$A\n',
+    'FROM debian\nARG A=1\nENV A=2 B=$A\n',
+    'FROM debian AS base\nENV A=1\nFROM base\nENV A=2 B=$A\n',
+    "FROM debian\nENV A=1 B='$A' C=\\$A\n",
+    'FROM debian\nENV A=1 B=$AB\n',
+    'FROM debian\nENV A $A:x\n'
+  ]
+})
+
+describeRule(DL3045, {
+  catches: [
+    ['FROM debian\nCOPY app.py app/\n', [2]],
+    ['FROM debian AS a\nWORKDIR /src\nFROM debian\nCOPY . .\n', [4]],
+    ['FROM debian\nCOPY x .\nWORKDIR /app\nCOPY y .\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nWORKDIR /app\nCOPY . .\n',
+    'FROM debian\nCOPY app.py /app/\n',
+    'FROM debian\nCOPY app.py $APP_HOME\n',
+    'FROM mcr.microsoft.com/windows\nCOPY app.exe C:\\\\app\\\\\n',
+    'FROM debian AS base\nWORKDIR /app\nFROM base\nCOPY . .\n',
+    'FROM debian\nADD x y\n'
+  ]
+})
+
+describeRule(DL3057, {
+  catches: [
+    ['FROM debian\nRUN x\n', [1]],
+    ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]]
+  ],
+  passes: [
+    'FROM debian\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n',
+    'FROM debian\nHEALTHCHECK NONE\n',
+    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n'
+  ]
+})
+
+describeRule(DL3059, {
+  catches: [
+    ['FROM debian\nRUN a\nRUN b\n', [3]],
+    ['FROM debian\nRUN a\n# why\nRUN b\nRUN c\n', [4, 5]],
+    ['FROM debian\nRUN --mount=type=cache,target=/c a\nRUN --mount=type=cache,target=/c b\n', [3]]
+  ],
+  passes: [
+    'FROM debian\nRUN a\nWORKDIR /x\nRUN b\n',
+    'FROM debian\nRUN a && b && c\nRUN d\n',
+    'FROM debian\nRUN --mount=type=secret,id=t a\nRUN b\n',
+    'FROM debian AS one\nRUN a\nFROM debian\nRUN b\n'
+  ]
+})
+
+describeRule(DL3061, {
+  catches: [
+    ['LABEL a=b\nFROM debian\n', [1]],
+    ['# comment\nARG V=1\nRUN x\nFROM debian:$V\n', [3]]
+  ],
+  passes: ['# syntax=docker/dockerfile:1\n# c\nARG V=1\nFROM debian:$V\nRUN x\n', 'FROM debian\nLABEL a=b\n']
+})
+
+describeRule(DL3063, {
+  catches: [
+    ['FROM debian AS scratch\nRUN x\n', [1]],
+    ['FROM debian AS build\nFROM alpine AS Context\n', [2]]
+  ],
+  passes: ['FROM scratch\nCOPY x /\n', 'FROM debian AS scratchpad\n']
+})
+
+describeRule(DL3064, {
+  catches: [
+    ['FROM debian\nARG GITHUB_TOKEN\n', [2]],
+    ['ARG NPM_TOKEN\nFROM debian\nENV DB_PASSWORD=x APP=1\n', [1, 3]],
+    ['FROM debian\nENV awsSecretAccessKey=abc\nARG API_KEY=x\n', [2, 3]]
+  ],
+  passes: [
+    'FROM debian\nARG VERSION=1\nENV PATH=/x:$PATH PWD=/app\n',
+    'FROM debian\nENV PASSWORD_FILE=/run/secrets/db TOKENIZERS_PARALLELISM=false\n',
+    'FROM debian\nARG KEYBOARD_LAYOUT=us\nENV MONKEY=1\n'
+  ]
+})
+
+describeRule(DL3065, {
+  catches: [
+    ['FROM --platform=$TARGETPLATFORM debian\n', [1]],
+    ['FROM --platform=$BUILDPLATFORM golang AS b\nFROM --platform=${TARGETPLATFORM} debian\n', [2]]
+  ],
+  passes: ['FROM --platform=$BUILDPLATFORM golang\n', 'FROM --platform=linux/amd64 debian\n', 'FROM debian\n']
+})
+
+describeRule(DL3066, {
+  catches: [
+    ['FROM debian\nUSER app\n', [2]],
+    ['FROM debian AS base\nUSER app:app\nFROM base\nUSER 1000:app\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nUSER 10001:10001\n',
+    'FROM debian\nUSER $APP_UID\n',
+    'FROM debian\nUSER root\nRUN x\nUSER 10001\n',
+    'FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n'
+  ]
+})
+
+describeRule(DL3067, {
+  catches: [
+    ['FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build / /\n', [4]],
+    ['FROM scratch\nCOPY --from=alpine:3.20 / /rootfs/\n', [2]]
+  ],
+  passes: [
+    'FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build /out/app /app\n',
+    'FROM scratch AS artifacts\nCOPY app /app\nFROM debian\nCOPY --from=artifacts / /\n',
+    'FROM debian\nCOPY / /x/\n'
+  ]
+})
+
+describeRule(DL4000, {
+  catches: [
+    ['FROM debian\nMAINTAINER me@example.com\n', [2]],
+    ['FROM debian AS a\nFROM debian\nmaintainer x\n', [3]]
+  ],
+  passes: ['FROM debian\nLABEL org.opencontainers.image.authors="me@example.com"\n']
+})
+
+describeRule(DL4003, {
+  catches: [
+    ['FROM debian\nCMD ["a"]\nCMD ["b"]\n', [3]],
+    ['FROM debian\nCMD a\nRUN x\nCMD b\nCMD c\n', [4, 5]]
+  ],
+  passes: [
+    'FROM debian AS a\nCMD ["a"]\nFROM debian\nCMD ["b"]\n',
+    'FROM debian\nENTRYPOINT ["x"]\nCMD ["a"]\n'
+  ]
+})
+
+describeRule(DL4004, {
+  catches: [['FROM debian\nENTRYPOINT ["a"]\nENTRYPOINT ["b"]\n', [3]]],
+  passes: ['FROM debian AS a\nENTRYPOINT ["a"]\nFROM debian\nENTRYPOINT ["b"]\n']
+})
+
+describe('helpers', () => {
+  test.each([
+    ['$A', ['A']],
+    ['${A}/x', ['A']],
+    ['"${A:-d}" $B_C', ['A', 'B_C']],
+    ["'$A' \\$B", []],
+    ['"it\'s $A"', ['A']]
+  ])('expandedNames(%j)', (raw, names) => {
+    expect(expandedNames(raw)).toEqual(names)
+  })
+
+  test.each([
+    ['GITHUB_TOKEN', true],
+    ['clientKey', true],
+    ['DB_PASSWD', true],
+    ['AWS_SECRET_ACCESS_KEY', true],
+    ['SECRET_PATH', false],
+    ['TOKENIZERS_PARALLELISM', false],
+    ['KEY_ID', false],
+    ['USERNAME', false]
+  ])('looksSensitive(%j) is %j', (name, sensitive) => {
+    expect(looksSensitive(name)).toBe(sensitive)
+  })
+})
+
+describe('stage attribution', () => {
+  test('hits carry the stage index and the instruction lines', () => {
+    const hits = run(DL4003, 'FROM debian AS a\nFROM debian\nCMD a\nCMD b \\\n  c\n')
+    expect(hits).toEqual([{ line: 4, endLine: 5, stage: 1, message: expect.any(String) }])
+  })
+
+  test('preamble hits have no stage', () => {
+    const [hit] = run(DL3061, 'RUN x\nFROM debian\n')
+    expect(hit).toBeDefined()
+    expect(hit!.stage).toBeUndefined()
+  })
+
+  test('DL3057 follows the build target', () => {
+    const model = 'FROM debian AS app\nHEALTHCHECK CMD true\nFROM debian AS debug\n'
+    expect(run(DL3057, model).map(hit => hit.line)).toEqual([3])
+    expect(run(DL3057, model, {}, 'app')).toEqual([])
+  })
+})

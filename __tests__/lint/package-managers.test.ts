@@ -1,0 +1,351 @@
+import { list } from '../../src/lint/kit.js'
+import { DL3062 } from '../../src/lint/rules/go.js'
+import { DL3060 } from '../../src/lint/rules/npm.js'
+import { DL3042 } from '../../src/lint/rules/pip.js'
+import {
+  DL3031,
+  DL3032,
+  DL3033,
+  DL3034,
+  DL3035,
+  DL3036,
+  DL3037,
+  DL3038,
+  DL3039,
+  DL3040,
+  DL3041
+} from '../../src/lint/rules/rpm.js'
+import { DL3046, DL3047, DL4001, DL4005, DL4006 } from '../../src/lint/rules/shell.js'
+import { describeRule, run } from './rule-cases.js'
+import { hits as hitLines } from './sg-helpers.js'
+
+describeRule(DL3031, {
+  catches: [
+    ['FROM centos:7\nRUN yum update -y\n', [2]],
+    ['FROM centos:7\nRUN yum -y install a-1 && \\\n  yum upgrade -y\nRUN yum -q update-to x\n', [2, 4]],
+    ['FROM centos:7\nONBUILD RUN sudo yum upgrade\n', [2]]
+  ],
+  passes: [
+    'FROM centos:7\nRUN yum install -y httpd-2.4\n',
+    'FROM centos:7\nRUN echo yum update\n',
+    'FROM fedora\nRUN dnf upgrade -y\n'
+  ]
+})
+
+describeRule(DL3032, {
+  catches: [
+    ['FROM centos:7\nRUN yum install -y httpd-2.4\n', [2]],
+    ['FROM centos:7\nRUN yum clean all\nRUN yum install -y httpd-2.4\n', [3]],
+    ['FROM centos:7\nRUN yum install -y a-1 && yum clean packages\n', [2]]
+  ],
+  passes: [
+    'FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n',
+    'FROM centos:7\nRUN yum install -y httpd-2.4 \\\n && rm -rf /var/cache/yum/*\n',
+    'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y httpd-2.4\n',
+    'FROM centos:7\nRUN yum update -y\n'
+  ]
+})
+
+describeRule(DL3033, {
+  catches: [
+    ['FROM centos:7\nRUN yum install -y httpd && yum clean all\n', [2]],
+    ['FROM centos:7\nRUN yum install -y httpd-2.4.6 gcc-c++ && yum clean all\n', [2]],
+    ['FROM centos:7\nRUN yum module install -y nodejs\n', [2]],
+    ['FROM centos:7\nRUN yum --enablerepo epel install -y jq\n', [2]]
+  ],
+  passes: [
+    'FROM centos:7\nRUN yum install -y httpd-2.4.6 && yum clean all\n',
+    'FROM centos:7\nRUN yum install -y /tmp/tool.rpm https://example.com/x.rpm\n',
+    'FROM centos:7\nRUN yum install -y "$PACKAGES" @development\n',
+    'FROM centos:7\nRUN yum module install -y nodejs:18\n',
+    'FROM centos:7\nRUN yum --enablerepo epel install -y jq-1.6\n'
+  ]
+})
+
+describeRule(DL3034, {
+  catches: [
+    ['FROM opensuse/leap\nRUN zypper install httpd=2.4\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper refresh && zypper rm vim\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper dup\n', [2]]
+  ],
+  passes: [
+    'FROM opensuse/leap\nRUN zypper install -y httpd=2.4\n',
+    'FROM opensuse/leap\nRUN zypper --non-interactive install httpd=2.4\n',
+    'FROM opensuse/leap\nRUN zypper -n in httpd=2.4\n',
+    'FROM opensuse/leap\nRUN zypper refresh\n'
+  ]
+})
+
+describeRule(DL3035, {
+  catches: [
+    ['FROM opensuse/leap\nRUN zypper dist-upgrade -y\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper -n dup\n', [2]]
+  ],
+  passes: [
+    'FROM opensuse/leap\nRUN zypper -n update\n',
+    'FROM opensuse/leap\nRUN zypper install -y dup=1.0\n'
+  ]
+})
+
+describeRule(DL3036, {
+  catches: [
+    ['FROM opensuse/leap\nRUN zypper install -y httpd=2.4\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper -n in a=1\nRUN zypper clean\n', [2]]
+  ],
+  passes: [
+    'FROM opensuse/leap\nRUN zypper install -y httpd=2.4 && zypper clean\n',
+    'FROM opensuse/leap\nRUN zypper -n in a=1 && zypper cc -a\n',
+    'FROM opensuse/leap\nRUN zypper -n in a=1 && rm -rf /var/cache/zypp/*\n',
+    'FROM opensuse/leap\nRUN zypper -n refresh\n'
+  ]
+})
+
+describeRule(DL3037, {
+  catches: [
+    ['FROM opensuse/leap\nRUN zypper install -y httpd && zypper clean\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper -n in a=1 b\n', [2]]
+  ],
+  passes: [
+    'FROM opensuse/leap\nRUN zypper install -y httpd=2.4 && zypper clean\n',
+    "FROM opensuse/leap\nRUN zypper -n in 'a>=1.2' 'b<3' /tmp/c.rpm\n",
+    'FROM opensuse/leap\nRUN zypper -n remove vim\n'
+  ]
+})
+
+describeRule(DL3038, {
+  catches: [
+    ['FROM fedora:40\nRUN dnf install httpd-2.4 && dnf clean all\n', [2]],
+    ['FROM fedora:40\nRUN dnf -q remove vim\n', [2]],
+    ['FROM fedora:40\nRUN dnf check-update; \\\n    dnf groupinstall "Development Tools"\n', [2]]
+  ],
+  passes: [
+    'FROM fedora:40\nRUN dnf install -y httpd-2.4 && dnf clean all\n',
+    'FROM fedora:40\nRUN dnf --assumeyes install httpd-2.4\n',
+    'FROM fedora:40\nRUN dnf -qy install httpd-2.4\n',
+    'FROM ubi9-minimal\nRUN microdnf install httpd-2.4\n',
+    'FROM fedora:40\nRUN dnf clean all\n'
+  ]
+})
+
+describeRule(DL3039, {
+  catches: [
+    ['FROM fedora:40\nRUN dnf upgrade -y\n', [2]],
+    ['FROM ubi9-minimal\nRUN microdnf update\n', [2]]
+  ],
+  passes: ['FROM fedora:40\nRUN dnf install -y a-1\n', 'FROM centos:7\nRUN yum update\n']
+})
+
+describeRule(DL3040, {
+  catches: [
+    ['FROM fedora:40\nRUN dnf install -y httpd-2.4\n', [2]],
+    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean metadata\n', [2]]
+  ],
+  passes: [
+    'FROM fedora:40\nRUN dnf install -y httpd-2.4 && dnf clean all\n',
+    'FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean all\n',
+    'FROM fedora:40\nRUN dnf install -y a-1 && rm -rf /var/cache/dnf\n',
+    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n'
+  ]
+})
+
+describeRule(DL3041, {
+  catches: [
+    ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n', [2]],
+    ['FROM ubi9-minimal\nRUN microdnf install tar gzip-1.12\n', [2]],
+    ['FROM fedora:40\nRUN dnf -y module install postgresql\n', [2]]
+  ],
+  passes: [
+    'FROM fedora:40\nRUN dnf install -y httpd-2.4.58 && dnf clean all\n',
+    'FROM fedora:40\nRUN dnf -y module install postgresql:16\n',
+    "FROM fedora:40\nRUN dnf install -y 'dnf-command(config-manager)' /usr/bin/make\n",
+    'FROM fedora:40\nRUN dnf -y remove vim\n'
+  ]
+})
+
+describeRule(DL3042, {
+  catches: [
+    ['FROM python:3.12\nRUN pip install requests==2.31.0\n', [2]],
+    ['FROM python:3.12\nRUN python3 -m pip install -r requirements.txt\n', [2]],
+    ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip3 install flask==3.0\n', [3]],
+    ['FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install x==1\n', [4]],
+    ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]]
+  ],
+  passes: [
+    'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.31.0\n',
+    'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install x==1\n',
+    'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x==1\n',
+    'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x==1\n',
+    'FROM python:3.12\nARG PIP_NO_CACHE_DIR=yes\nRUN pip install x==1\n',
+    'FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=on && pip install x==1\n',
+    'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache/pip pip install x==1\n',
+    'FROM python:3.12\nRUN pipx install black==24.1.0 && pip download x\n',
+    'FROM python:3.12\nRUN pip freeze\n'
+  ]
+})
+
+describeRule(DL3046, {
+  catches: [
+    ['FROM debian\nRUN useradd -u 123456 app\n', [2]],
+    ['FROM debian\nRUN useradd --uid=1000000 app\n', [2]],
+    ['FROM debian\nRUN groupadd g && useradd -u1234567 -g g app\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nRUN useradd -l -u 123456 app\n',
+    'FROM debian\nRUN useradd --no-log-init -u 123456 app\n',
+    'FROM debian\nRUN useradd -u 10001 app\n',
+    'FROM debian\nRUN useradd app\n'
+  ]
+})
+
+describeRule(DL3047, {
+  catches: [
+    ['FROM debian\nRUN wget https://example.com/big.tar.gz\n', [2]],
+    ['FROM debian\nRUN wget -O /tmp/x https://example.com/x && tar xf /tmp/x\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nRUN wget --progress=dot:giga https://example.com/x\n',
+    'FROM debian\nRUN wget -q https://example.com/x\n',
+    'FROM debian\nRUN wget -qO- https://example.com/x | tar x\n',
+    'FROM debian\nRUN wget -nv https://example.com/x\n',
+    'FROM debian\nRUN wget -o /dev/null https://example.com/x\n',
+    'FROM debian\nRUN curl -fsSLO https://example.com/x\n'
+  ]
+})
+
+describeRule(DL3060, {
+  catches: [
+    ['FROM node:20\nRUN yarn install --frozen-lockfile\n', [2]],
+    ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]]
+  ],
+  passes: [
+    'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
+    'FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
+    'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n',
+    'FROM node:20\nRUN yarn build\n'
+  ]
+})
+
+describeRule(DL3062, {
+  catches: [
+    ['FROM golang:1.22\nRUN go install github.com/x/tool\n', [2]],
+    ['FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n', [2]],
+    ['FROM golang:1.22\nRUN go install -v a.io/b@v1.0.0 c.io/d\n', [2]]
+  ],
+  passes: [
+    'FROM golang:1.22\nRUN go install github.com/x/tool@v1.2.3\n',
+    'FROM golang:1.22\nRUN go install ./cmd/server\n',
+    'FROM golang:1.22\nRUN go install -ldflags "-s -w" .\n',
+    'FROM golang:1.22\nRUN go build -o /out ./...\n'
+  ]
+})
+
+describeRule(DL4001, {
+  catches: [
+    ['FROM debian\nRUN curl -fsSLO https://a/x\nRUN wget -q https://a/y\n', [3]],
+    [
+      'FROM debian\nRUN curl -fsS https://a/x -o x && wget -q https://a/y\nRUN curl -fsS https://a/z\n',
+      [2, 3]
+    ]
+  ],
+  passes: [
+    'FROM debian\nRUN curl -fsS https://a/x\nRUN curl -fsS https://a/y\n',
+    'FROM debian AS a\nRUN curl -fsS https://a/x\nFROM debian\nRUN wget -q https://a/y\n',
+    'FROM debian\nRUN apt-get install -y curl=7 wget=1\n'
+  ]
+})
+
+describeRule(DL4005, {
+  catches: [
+    ['FROM debian\nRUN ln -sf /bin/bash /bin/sh\n', [2]],
+    ['FROM debian\nRUN rm /bin/sh && ln -s bash /bin/sh\n', [2]]
+  ],
+  passes: ['FROM debian\nSHELL ["/bin/bash", "-c"]\n', 'FROM debian\nRUN ln -s /bin/sh /usr/local/bin/mysh\n']
+})
+
+describeRule(DL4006, {
+  catches: [
+    ['FROM debian\nRUN curl -fsS https://a/x | tar x\n', [2]],
+    ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian\nRUN a | b\n', [4]],
+    ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', [4]],
+    ['FROM debian\nRUN a | b && set -o pipefail\n', [2]]
+  ],
+  passes: [
+    'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS https://a/x | tar x\n',
+    'FROM debian AS base\nSHELL ["/bin/bash", "-eo", "pipefail", "-c"]\nFROM base\nRUN a | b\n',
+    'FROM debian\nRUN set -euo pipefail; a | b\n',
+    'FROM mcr.microsoft.com/windows\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Select-Object y\n',
+    'FROM debian\nRUN a || b\n',
+    'FROM debian\nRUN ["sh", "-c", "a | b"]\n'
+  ]
+})
+
+describe('part-B package rules report the stage and the whole instruction', () => {
+  test('a hit on a continued RUN in the second stage', () => {
+    const hits = run(DL3032, 'FROM a AS one\nRUN true\nFROM centos:7\nRUN yum install -y \\\n  httpd-2.4\n')
+    expect(hits).toEqual([
+      { line: 4, endLine: 5, stage: 1, message: expect.stringContaining('yum clean all') }
+    ])
+  })
+
+  test('a RUN heredoc body is linted as the script', () => {
+    const hits = run(DL3038, 'FROM fedora\nRUN <<EOF\nset -e\ndnf install httpd-2.4\nEOF\n')
+    expect(hits.map(hit => [hit.line, hit.endLine])).toEqual([[2, 5]])
+  })
+
+  test('a heredoc fed to a command is data, not script', () => {
+    expect(run(DL3038, 'FROM fedora\nRUN cat <<EOF > /notes\ndnf install httpd\nEOF\n')).toEqual([])
+  })
+
+  test('exec-form RUN is linted as one command', () => {
+    expect(run(DL3038, 'FROM fedora\nRUN ["dnf", "install", "httpd-2.4"]\n').map(hit => hit.line)).toEqual([
+      2
+    ])
+  })
+})
+
+describe('list', () => {
+  test.each([
+    [['a'], '`a`'],
+    [['a', 'b'], '`a`, `b`'],
+    [['a', 'b', 'c', 'd', 'e', 'f'], '`a`, `b`, `c`, `d` and 2 more']
+  ])('list(%j)', (words, text) => expect(list(words)).toBe(text))
+
+  test('a long unpinned install names the first packages and counts the rest', () => {
+    const [hit] = run(DL3041, 'FROM fedora\nRUN dnf install -y a b c d e f g\n')
+    expect(hit?.message).toBe(
+      'Pin the version of `a`, `b`, `c`, `d` and 3 more in `dnf install` (`<package>-<version>`).'
+    )
+  })
+})
+
+// A cache clean before the install cleans nothing; tmpfs and parent-directory mounts keep the cache out.
+test.each<[string, string, string, number[]]>([
+  ['DL3032', 'yum clean before install', 'FROM c\nRUN yum clean all && yum install -y a-1\n', [2]],
+  ['DL3032', 'yum clean after install', 'FROM c\nRUN yum install -y a-1 && yum clean all\n', []],
+  [
+    'DL3032',
+    'rm of the cache before install',
+    'FROM c\nRUN rm -rf /var/cache/yum && yum install -y a-1\n',
+    [2]
+  ],
+  [
+    'DL3032',
+    'tmpfs mount on the cache',
+    'FROM c\nRUN --mount=type=tmpfs,target=/var/cache/yum yum install -y a-1\n',
+    []
+  ],
+  [
+    'DL3032',
+    'cache mount on a parent',
+    'FROM c\nRUN --mount=type=cache,target=/var/cache yum install -y a-1\n',
+    []
+  ],
+  ['DL3040', 'dnf clean before install', 'FROM f\nRUN dnf clean all && dnf install -y a-1\n', [2]],
+  ['DL3040', 'dnf clean after install', 'FROM f\nRUN dnf install -y a-1 && dnf clean all\n', []],
+  ['DL3036', 'zypper clean before install', 'FROM s\nRUN zypper clean && zypper install -y a=1\n', [2]],
+  ['DL3060', 'yarn cache clean before install', 'FROM n\nRUN yarn cache clean && yarn install\n', [2]],
+  ['DL3060', 'yarn cache clean after install', 'FROM n\nRUN yarn install && yarn cache clean\n', []],
+  ['DL3032', 'before the first FROM too', 'RUN yum install -y a-1\n', [1]]
+])('%s: %s', (id, _name, text, lines) => {
+  expect(hitLines(text, id)).toEqual(lines)
+})

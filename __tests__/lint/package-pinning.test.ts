@@ -1,0 +1,267 @@
+import { DL3018, DL3019 } from '../../src/lint/rules/apk.js'
+import { DL3008, DL3009, DL3014, DL3015, DL3027 } from '../../src/lint/rules/apt.js'
+import { DL3028 } from '../../src/lint/rules/gem.js'
+import { DL3016 } from '../../src/lint/rules/npm.js'
+import { DL3013 } from '../../src/lint/rules/pip.js'
+import { DL3030 } from '../../src/lint/rules/rpm.js'
+import { df, hits, lines, type Case } from './rule-lines.js'
+
+const B = 'FROM debian:12'
+
+describe('DL3008 pin versions in apt-get install', () => {
+  const cases: Case[] = [
+    ['unpinned package', df(B, 'RUN apt-get install -y curl'), [2]],
+    ['one of several unpinned', df(B, 'RUN apt-get install -y curl=8.0 git'), [2]],
+    ['through sudo', df(B, 'RUN sudo apt-get install -y curl'), [2]],
+    [
+      'continuation lines report the RUN start',
+      df(B, 'RUN apt-get update \\', '  && apt-get install -y \\', '     wget'),
+      [2]
+    ],
+    ['exec form', df(B, 'RUN ["apt-get", "install", "-y", "curl"]'), [2]],
+    ['sh -c exec form', df(B, 'RUN ["/bin/sh", "-c", "apt-get install -y curl"]'), [2]],
+    ['heredoc script', df(B, 'RUN <<EOF', 'apt-get update', 'apt-get install -y curl', 'EOF'), [2]],
+    ['ONBUILD RUN trigger', df(B, 'ONBUILD RUN apt-get install -y curl'), [2]],
+    ['pinned', df(B, 'RUN apt-get install -y curl=8.0.1-1 git=1:2.39'), []],
+    ['release pin and local .deb', df(B, 'RUN apt-get install -y curl/bookworm-backports ./pkg.deb'), []],
+    ['-t value is not a package', df(B, 'RUN apt-get install -t bookworm-backports -y curl=8.0'), []],
+    [
+      '-o value is not a package',
+      df(B, 'RUN apt-get install -o Dpkg::Options::=--force-confnew -y curl=8.0'),
+      []
+    ],
+    ['variable package list', df(B, 'RUN apt-get install -y $PACKAGES'), []],
+    ['apt-get update only', df(B, 'RUN apt-get update'), []],
+    ['apt-get source is not install', df(B, 'RUN apt-get source curl'), []],
+    ['quoted text mentioning it', df(B, 'RUN echo "apt-get install curl"'), []],
+    ['heredoc data is not a script', df(B, 'RUN cat <<EOF > /notes', 'apt-get install curl', 'EOF'), []],
+    ['PowerShell stage is skipped', df(B, 'SHELL ["pwsh", "-Command"]', 'RUN apt-get install -y curl'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3008, text)).toEqual(expected))
+
+  it('reports line, endLine, stage and a message naming the package', () => {
+    expect(
+      hits(
+        DL3008,
+        df('FROM debian:12 AS a', 'RUN true', 'FROM debian:12', 'RUN apt-get install -y \\', '  curl')
+      )
+    ).toEqual([{ line: 4, endLine: 5, stage: 1, message: expect.stringContaining('`curl=<version>`') }])
+  })
+})
+
+describe('DL3009 delete the apt lists (stage-aware)', () => {
+  const cases: Case[] = [
+    ['update without cleanup', df(B, 'RUN apt-get update && apt-get install -y curl'), [2]],
+    ['apt update without cleanup', df(B, 'RUN apt update'), [2]],
+    [
+      'cleanup in a later RUN does not help the earlier layer',
+      df(B, 'RUN apt-get update', 'RUN rm -rf /var/lib/apt/lists/*'),
+      [2]
+    ],
+    [
+      'cleanup in the same RUN',
+      df(B, 'RUN apt-get update && apt-get install -y curl && rm -rf /var/lib/apt/lists/*'),
+      []
+    ],
+    [
+      'cache mount on the lists',
+      df(B, 'RUN --mount=type=cache,target=/var/lib/apt/lists apt-get update'),
+      []
+    ],
+    [
+      'tmpfs mount on the lists',
+      df(B, 'RUN --mount=type=tmpfs,target=/var/lib/apt/lists/ apt-get update'),
+      []
+    ],
+    ['cache mount elsewhere', df(B, 'RUN --mount=type=cache,target=/var/cache/apt apt-get update'), [2]],
+    [
+      'cache mount on a parent',
+      df(B, 'RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update'),
+      []
+    ],
+    [
+      'bind mount is not a cache',
+      df(B, 'RUN --mount=type=bind,target=/var/lib/apt/lists apt-get update'),
+      [2]
+    ],
+    [
+      'cache mount on a sibling prefix',
+      df(B, 'RUN --mount=type=cache,target=/var/lib/ap apt-get update'),
+      [2]
+    ],
+    [
+      'builder stage only copied from',
+      df('FROM debian:12 AS build', 'RUN apt-get update', 'FROM scratch', 'COPY --from=build /x /x'),
+      []
+    ],
+    [
+      'final stage is built FROM the stage',
+      df('FROM debian:12 AS base', 'RUN apt-get update', 'FROM base', 'RUN true'),
+      [2]
+    ],
+    [
+      'target selects the final stage',
+      df('FROM debian:12 AS a', 'RUN apt-get update', 'FROM scratch AS b'),
+      []
+    ],
+    ['no apt at all', df(B, 'RUN echo hi'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3009, text)).toEqual(expected))
+
+  it('checks the target stage when one is given', () => {
+    expect(
+      lines(DL3009, df('FROM debian:12 AS a', 'RUN apt-get update', 'FROM scratch AS b'), {}, 'a')
+    ).toEqual([2])
+  })
+})
+
+describe('DL3013 pin versions in pip', () => {
+  const cases: Case[] = [
+    ['unpinned', df(B, 'RUN pip install flask'), [2]],
+    [
+      'pip3 and python -m pip',
+      df(B, 'RUN pip3 install flask==3.0', 'RUN python3 -m pip install requests'),
+      [3]
+    ],
+    ['versioned pip name', df(B, 'RUN pip3.12 install flask'), [2]],
+    ['one unpinned among pinned', df(B, 'RUN pip install "flask==3.0" requests'), [2]],
+    ['specifiers', df(B, 'RUN pip install "a>=1" "b<2" c~=1.1 d!=3 "e[extra]==1"'), []],
+    ['requirements file', df(B, 'RUN pip install --no-cache-dir -r requirements.txt'), []],
+    ['local path and wheel', df(B, 'RUN pip install . ./dist/app-1.0-py3-none-any.whl'), []],
+    ['VCS url', df(B, 'RUN pip install git+https://github.com/x/y@v1'), []],
+    ['index url value is not a package', df(B, 'RUN pip install -i https://pypi.example flask==3.0'), []],
+    ['editable path', df(B, 'RUN pip install -e .'), []],
+    ['pip freeze is not install', df(B, 'RUN pip freeze'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3013, text)).toEqual(expected))
+})
+
+describe('DL3014 apt-get -y', () => {
+  const cases: Case[] = [
+    ['missing', df(B, 'RUN apt-get install curl=8.0'), [2]],
+    ['-q is not enough', df(B, 'RUN apt-get install -q curl=8.0'), [2]],
+    ['-y', df(B, 'RUN apt-get install -y curl=8.0'), []],
+    ['-y before the subcommand', df(B, 'RUN apt-get -y install curl=8.0'), []],
+    ['bundled -qy', df(B, 'RUN apt-get install -qy curl=8.0'), []],
+    [
+      '--yes and --assume-yes',
+      df(B, 'RUN apt-get install --yes a=1 && apt-get install --assume-yes b=1'),
+      []
+    ],
+    ['-qq implies yes', df(B, 'RUN apt-get install -qq curl=8.0'), []],
+    ['-q=2', df(B, 'RUN apt-get -q=2 install curl=8.0'), []],
+    ['apt-get update needs none', df(B, 'RUN apt-get update'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3014, text)).toEqual(expected))
+})
+
+describe('DL3015 --no-install-recommends', () => {
+  const cases: Case[] = [
+    ['missing', df(B, 'RUN apt-get install -y curl=8.0'), [2]],
+    [
+      'second install in the RUN misses it',
+      df(B, 'RUN apt-get install -y --no-install-recommends a=1 && apt-get install -y b=1'),
+      [2]
+    ],
+    ['present', df(B, 'RUN apt-get install -y --no-install-recommends curl=8.0'), []],
+    ['apt option', df(B, 'RUN apt-get -o APT::Install-Recommends=false install -y curl=8.0'), []],
+    ['not an install', df(B, 'RUN apt-get update'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3015, text)).toEqual(expected))
+})
+
+describe('DL3016 pin versions in npm', () => {
+  const cases: Case[] = [
+    ['unpinned', df(B, 'RUN npm install express'), [2]],
+    ['npm i -g', df(B, 'RUN npm i -g typescript'), [2]],
+    ['scoped without version', df(B, 'RUN npm install @types/node'), [2]],
+    ['latest is not a pin', df(B, 'RUN npm install express@latest'), [2]],
+    ['git without commit-ish', df(B, 'RUN npm install git+https://github.com/x/y.git'), [2]],
+    ['pinned and scoped pinned', df(B, 'RUN npm install express@4.19.2 @types/node@20.1.0'), []],
+    ['git with commit-ish', df(B, 'RUN npm install github:x/y#v1.2.3 x/z#abc123'), []],
+    ['tarball and path', df(B, 'RUN npm install ./pkg.tgz ../local'), []],
+    ['install from package.json', df(B, 'RUN npm install && npm ci'), []],
+    ['registry value is not a package', df(B, 'RUN npm install --registry https://r.example x@1.0.0'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3016, text)).toEqual(expected))
+})
+
+describe('DL3018 pin versions in apk add', () => {
+  const cases: Case[] = [
+    ['unpinned', df('FROM alpine:3.20', 'RUN apk add --no-cache curl'), [2]],
+    ['pinned', df('FROM alpine:3.20', 'RUN apk add --no-cache curl=8.9.0-r0 git~2.45'), []],
+    [
+      'virtual name is not a package',
+      df('FROM alpine:3.20', 'RUN apk add --no-cache --virtual .deps gcc=13.2.1-r0'),
+      []
+    ],
+    ['-t name is not a package', df('FROM alpine:3.20', 'RUN apk add -t .deps gcc'), [2]],
+    ['local .apk', df('FROM alpine:3.20', 'RUN apk add --allow-untrusted /tmp/x.apk'), []],
+    ['apk del is not add', df('FROM alpine:3.20', 'RUN apk del curl'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3018, text)).toEqual(expected))
+})
+
+describe('DL3019 apk add --no-cache', () => {
+  const cases: Case[] = [
+    ['missing', df('FROM alpine:3.20', 'RUN apk add curl=8.9.0-r0'), [2]],
+    [
+      '--update is not enough',
+      df('FROM alpine:3.20', 'RUN apk add --update curl=8.9.0-r0 && rm -rf /var/cache/apk/*'),
+      [2]
+    ],
+    ['present', df('FROM alpine:3.20', 'RUN apk add --no-cache curl=8.9.0-r0'), []],
+    [
+      'cache mount',
+      df('FROM alpine:3.20', 'RUN --mount=type=cache,target=/var/cache/apk apk add curl=8.9.0-r0'),
+      []
+    ],
+    [
+      'cache mount elsewhere',
+      df('FROM alpine:3.20', 'RUN --mount=type=cache,target=/root/.cache apk add curl=8.9.0-r0'),
+      [2]
+    ],
+    ['apk update is not add', df('FROM alpine:3.20', 'RUN apk update'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3019, text)).toEqual(expected))
+})
+
+describe('DL3027 apt instead of apt-get', () => {
+  const cases: Case[] = [
+    ['apt install', df(B, 'RUN apt install -y curl'), [2]],
+    ['apt update inside a chain', df(B, 'RUN true && apt update'), [2]],
+    ['/usr/bin/apt', df(B, 'RUN /usr/bin/apt list'), [2]],
+    ['apt-get and apt-cache', df(B, 'RUN apt-get update && apt-cache policy curl'), []],
+    ['apt as an argument', df(B, 'RUN echo apt'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3027, text)).toEqual(expected))
+})
+
+describe('DL3028 pin versions in gem install', () => {
+  const cases: Case[] = [
+    ['unpinned', df('FROM ruby:3.3', 'RUN gem install bundler'), [2]],
+    ['name:version', df('FROM ruby:3.3', 'RUN gem install bundler:2.5.6'), []],
+    ['-v flag', df('FROM ruby:3.3', 'RUN gem install bundler -v 2.5.6'), []],
+    ['--version=', df('FROM ruby:3.3', 'RUN gem install --version=2.5.6 bundler'), []],
+    ['local gem file', df('FROM ruby:3.3', 'RUN gem install ./pkg/app-1.0.gem'), []],
+    [
+      'source value is not a gem',
+      df('FROM ruby:3.3', 'RUN gem install --source https://g.example rake:13.0'),
+      []
+    ],
+    ['bundle install is not gem', df('FROM ruby:3.3', 'RUN bundle install'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3028, text)).toEqual(expected))
+})
+
+describe('DL3030 yum -y', () => {
+  const cases: Case[] = [
+    ['missing', df('FROM rockylinux:9', 'RUN yum install httpd'), [2]],
+    ['groupinstall missing', df('FROM rockylinux:9', 'RUN yum groupinstall "Development Tools"'), [2]],
+    ['-y', df('FROM rockylinux:9', 'RUN yum install -y httpd'), []],
+    ['-y before the subcommand', df('FROM rockylinux:9', 'RUN yum -y install httpd'), []],
+    ['--assumeyes', df('FROM rockylinux:9', 'RUN yum --assumeyes install httpd'), []],
+    ['yum clean needs none', df('FROM rockylinux:9', 'RUN yum clean all'), []]
+  ]
+  it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3030, text)).toEqual(expected))
+})

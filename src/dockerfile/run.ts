@@ -1,0 +1,349 @@
+// The one reader of RUN bodies every rule and shellcheck use: what a RUN (or
+// an `ONBUILD RUN` trigger) makes the shell run, as a script and as parsed
+// commands. Shell form: the argument text; `RUN <<EOF` / `RUN bash <<EOF`:
+// the heredoc bodies (a heredoc fed to another command is data); exec form:
+// `["sh", "-c", "..."]` is the `-c` script, any other argv one command.
+// Under a SHELL that is not POSIX (PowerShell, cmd) a shell-form body is not
+// parsed, so shell rules cannot misfire on it. Computed once per model and
+// kept with it (a WeakMap keyed by the model: nothing to clear).
+import type { DockerfileModel, Flag, Instruction, Stage } from './model.js'
+import { parseMountOptions, splitFlags } from './parse.js'
+import { commandName, effectiveArgv, parseShell, type ShellCommand } from './shell.js'
+import { splitKeyValue } from './words.js'
+
+export interface RunBody {
+  /** The RUN, or the ONBUILD whose trigger is a RUN. */
+  instruction: Instruction
+  /** Stage index, -1 before the first FROM. */
+  stage: number
+  /** The RUN's flags (`--mount=...`), also for an ONBUILD RUN trigger. */
+  flags: Flag[]
+  form: 'shell' | 'exec' | 'heredoc'
+  /** The script as the shell reads it; an exec form that is no shell: its argv quoted and joined. */
+  script: string
+  /** Dockerfile line of each line of `script` (1-based; shell form is one joined line). */
+  lineMap: number[]
+  commands: ShellCommand[]
+  /** True for `ONBUILD RUN ...`: it runs in a downstream build. */
+  onbuild: boolean
+  /** The SHELL in effect for the body (for exec form, the argv's own shell when it has one). */
+  shell: readonly string[]
+  /** False when the body runs under a non-POSIX shell: `commands` is empty then. */
+  posix: boolean
+  /** Commands by name (through wrappers), filled on first use by `commandsNamed`. */
+  byName?: Map<string, ShellCommand[]>
+}
+
+export interface RunScript {
+  /** Line of the RUN instruction. */
+  line: number
+  stage: number
+  script: string
+  lineMap: number[]
+  /** The ENV and ARG names in scope when the RUN runs (ENV through `FROM <stage>`, ARG of the stage). */
+  shellVariables: string[]
+  shell: readonly string[]
+}
+
+const POSIX_SHELLS = new Set(['sh', 'bash', 'ash', 'dash', 'zsh', 'ksh', 'mksh', 'busybox'])
+const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c']
+
+function basename(path: string): string {
+  return path.slice(Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\')) + 1).replace(/\.exe$/i, '')
+}
+
+/** A SHELL that is not POSIX (PowerShell, cmd), by its program's basename. */
+export function isNonPosixShell(shell: readonly string[]): boolean {
+  return /^(pwsh|powershell|cmd)$/i.test(basename(shell[0] ?? ''))
+}
+
+/** Quote a word so a shell reads it back as the same single word. */
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+interface ModelRuns {
+  all: RunBody[]
+  byInstruction: Map<Instruction, RunBody>
+  byStage: Map<number, RunBody[]>
+  parsed: Map<string, ShellCommand[]>
+}
+
+const runsByModel = new WeakMap<DockerfileModel, ModelRuns>()
+
+function modelRuns(model: DockerfileModel): ModelRuns {
+  let runs = runsByModel.get(model)
+  if (!runs) {
+    runs = collect(model)
+    runsByModel.set(model, runs)
+  }
+  return runs
+}
+
+/** Every RUN body of the file in order (before the first FROM too), ONBUILD RUN triggers included. */
+export function runBodies(model: DockerfileModel): readonly RunBody[] {
+  return modelRuns(model).all
+}
+
+/** The RUN bodies of one stage (-1: before the first FROM), in order. */
+export function stageRunBodies(model: DockerfileModel, stage: Stage | number): readonly RunBody[] {
+  return modelRuns(model).byStage.get(typeof stage === 'number' ? stage : stage.index) ?? []
+}
+
+/** The body of a RUN or `ONBUILD RUN`; undefined for any other instruction. */
+export function runBodyOf(model: DockerfileModel, instruction: Instruction): RunBody | undefined {
+  return modelRuns(model).byInstruction.get(instruction)
+}
+
+/** The shell commands of a RUN or `ONBUILD RUN` (none for other instructions or a non-POSIX SHELL). */
+export function runCommandsOf(model: DockerfileModel, instruction: Instruction): ShellCommand[] {
+  return runBodyOf(model, instruction)?.commands ?? []
+}
+
+/** Commands run by `names` (basename, through sudo/env wrappers). */
+export function commandsNamed(run: RunBody, ...names: string[]): ShellCommand[] {
+  if (!run.byName) {
+    run.byName = new Map()
+    for (const command of run.commands) {
+      const name = commandName(command)
+      const list = run.byName.get(name)
+      if (list) list.push(command)
+      else run.byName.set(name, [command])
+    }
+  }
+  if (names.length === 1) return run.byName.get(names[0] as string) ?? []
+  return run.commands.filter(command => names.includes(commandName(command)))
+}
+
+/**
+ * The RUN bodies a shell can check (POSIX, with a script), with their line maps and the
+ * ENV/ARG names in scope, for shellcheck.
+ */
+export function runScripts(model: DockerfileModel): RunScript[] {
+  const scripts: RunScript[] = []
+  for (const run of runBodies(model)) {
+    if (!run.posix || run.onbuild || run.script.trim() === '') continue
+    if (run.form === 'exec' && run.shell === run.instruction.argv) continue
+    scripts.push({
+      line: run.instruction.line,
+      stage: run.stage,
+      script: run.script,
+      lineMap: run.lineMap,
+      shellVariables: variablesInScope(model, run.instruction),
+      shell: run.shell
+    })
+  }
+  return scripts
+}
+
+/** ENV names of the stage's `FROM <stage>` chain and the stage's own ENV and ARG names before `instruction`. */
+export function variablesInScope(model: DockerfileModel, instruction: Instruction): string[] {
+  const stage = model.stages[instruction.stage]
+  const names = new Set<string>()
+  if (!stage) {
+    for (const arg of model.globalArgs) if (arg.line < instruction.line) names.add(arg.name)
+    return [...names]
+  }
+  const chain: Stage[] = []
+  for (let current: Stage | undefined = stage; current && !chain.includes(current);) {
+    chain.unshift(current)
+    current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
+  }
+  for (const current of chain) {
+    for (const other of current.instructions) {
+      if (current === stage && other.line >= instruction.line) break
+      const isEnv = other.keyword === 'ENV'
+      // ARG is scoped to its stage: `FROM build` inherits ENV, not ARG.
+      if (!isEnv && !(other.keyword === 'ARG' && current === stage)) continue
+      if (isEnv && other.argv.length > 1 && !(other.argv[0] as string).includes('=')) {
+        names.add(other.argv[0] as string)
+        continue
+      }
+      for (const word of other.argv) {
+        const key = splitKeyValue(word).key
+        if (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key)) names.add(key)
+      }
+    }
+  }
+  return [...names]
+}
+
+function collect(model: DockerfileModel): ModelRuns {
+  const runs: ModelRuns = { all: [], byInstruction: new Map(), byStage: new Map(), parsed: new Map() }
+  const parse = (script: string): ShellCommand[] => {
+    let commands = runs.parsed.get(script)
+    if (!commands) {
+      commands = parseShell(script)
+      runs.parsed.set(script, commands)
+    }
+    return commands
+  }
+  const add = (body: RunBody): void => {
+    runs.all.push(body)
+    runs.byInstruction.set(body.instruction, body)
+    const list = runs.byStage.get(body.stage)
+    if (list) list.push(body)
+    else runs.byStage.set(body.stage, [body])
+  }
+  for (const instruction of model.preamble) {
+    const body = readRun(instruction, DEFAULT_SHELL, parse)
+    if (body) add(body)
+  }
+  for (const stage of model.stages) {
+    const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
+    let shell: readonly string[] = base ? base.shell : DEFAULT_SHELL
+    for (const instruction of stage.instructions) {
+      if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
+        shell = instruction.argv
+        continue
+      }
+      const body = readRun(instruction, shell, parse)
+      if (body) add(body)
+    }
+  }
+  return runs
+}
+
+function readRun(
+  instruction: Instruction,
+  shell: readonly string[],
+  parse: (script: string) => ShellCommand[]
+): RunBody | undefined {
+  if (instruction.keyword === 'RUN') return readBody(instruction, instruction, false, shell, parse)
+  if (instruction.keyword !== 'ONBUILD') return undefined
+  const match = /^RUN(\s+|$)/i.exec(instruction.args)
+  if (!match) return undefined
+  const { flags, rest } = splitFlags(instruction.args.slice(match[0].length))
+  const argv = execFormArgv(rest)
+  const trigger: Instruction = {
+    ...instruction,
+    keyword: 'RUN',
+    args: rest,
+    argv: argv ?? [],
+    jsonForm: argv !== undefined,
+    flags
+  }
+  return readBody(instruction, trigger, true, shell, parse)
+}
+
+function readBody(
+  instruction: Instruction,
+  run: Instruction,
+  onbuild: boolean,
+  shell: readonly string[],
+  parse: (script: string) => ShellCommand[]
+): RunBody {
+  const base = { instruction, stage: instruction.stage, flags: run.flags, onbuild }
+  if (run.jsonForm) {
+    const argv = run.argv
+    const dashC = argv.indexOf('-c')
+    if (POSIX_SHELLS.has(basename(argv[0] ?? '')) && dashC > 0 && argv[dashC + 1] !== undefined) {
+      const script = argv[dashC + 1] as string
+      return {
+        ...base,
+        form: 'exec',
+        script,
+        lineMap: script.split('\n').map(() => instruction.line),
+        commands: parse(script),
+        shell: argv.slice(0, dashC + 1),
+        posix: true
+      }
+    }
+    const script = argv.map(shellQuote).join(' ')
+    return {
+      ...base,
+      form: 'exec',
+      script,
+      lineMap: [instruction.line],
+      commands: argv.length > 0 ? [{ argv: [...argv], env: [], raw: argv.join(' ') }] : [],
+      shell: argv,
+      posix: !isNonPosixShell(argv)
+    }
+  }
+  if (isNonPosixShell(shell)) {
+    return {
+      ...base,
+      form: 'shell',
+      script: run.args,
+      lineMap: [instruction.line],
+      commands: [],
+      shell,
+      posix: false
+    }
+  }
+  const commands = parse(run.args)
+  if (run.heredocs.length > 0) {
+    // `RUN <<EOF` or `RUN bash <<EOF`: the heredoc body is the script. A heredoc fed to another
+    // command (`RUN cat <<EOF > f`, `RUN python3 <<EOF`) is data.
+    const only = commands.length === 1 ? (commands[0] as ShellCommand) : undefined
+    const bodyIsScript =
+      commands.length === 0 ||
+      (only !== undefined && POSIX_SHELLS.has(commandName(only)) && effectiveArgv(only).length === 1)
+    if (bodyIsScript) {
+      const script = run.heredocs.map(heredoc => heredoc.body).join('\n')
+      const lineMap: number[] = []
+      for (const heredoc of run.heredocs) {
+        const count = heredoc.body === '' ? 0 : heredoc.body.split('\n').length - 1
+        for (let i = 0; i < count; i++) lineMap.push(heredoc.line + 1 + i)
+        lineMap.push(heredoc.endLine)
+      }
+      return { ...base, form: 'heredoc', script, lineMap, commands: parse(script), shell, posix: true }
+    }
+  }
+  return {
+    ...base,
+    form: 'shell',
+    script: run.args,
+    lineMap: [instruction.line],
+    commands,
+    shell,
+    posix: true
+  }
+}
+
+/** The argv of an exec-form text (`["a", "b"]`); undefined when it is not a JSON array of strings. */
+export function execFormArgv(text: string): string[] | undefined {
+  if (!text.trim().startsWith('[')) return undefined
+  try {
+    const parsed: unknown = JSON.parse(text)
+    return Array.isArray(parsed) && parsed.every(item => typeof item === 'string') ? parsed : undefined
+  } catch {
+    // Not JSON: Docker runs it through the shell as written.
+    return undefined
+  }
+}
+
+export interface Mount {
+  type: string
+  /** Target as written, trailing slashes removed ('' when none). */
+  target: string
+  options: Map<string, string>
+}
+
+/** The RUN's `--mount`s (type defaults to bind, as in BuildKit). */
+export function mountsOf(flags: readonly Flag[]): Mount[] {
+  const mounts: Mount[] = []
+  for (const flag of flags) {
+    if (flag.name !== 'mount' || flag.value === undefined) continue
+    const options = parseMountOptions(flag.value)
+    const target = options.get('target') ?? options.get('dst') ?? options.get('destination') ?? ''
+    mounts.push({ type: options.get('type') ?? 'bind', target: target.replace(/(.)\/+$/, '$1'), options })
+  }
+  return mounts
+}
+
+/**
+ * True when the RUN mounts a cache or a tmpfs on one of `dirs` or on a parent of it (`/var/lib/apt`
+ * covers `/var/lib/apt/lists`), so what is written there never lands in the layer.
+ */
+export function hasCacheMount(flags: readonly Flag[], ...dirs: string[]): boolean {
+  return mountsOf(flags).some(
+    mount =>
+      (mount.type === 'cache' || mount.type === 'tmpfs') &&
+      mount.target !== '' &&
+      dirs.some(written => {
+        const dir = written.replace(/(.)\/+$/, '$1')
+        return dir === mount.target || mount.target === '/' || dir.startsWith(mount.target + '/')
+      })
+  )
+}

@@ -1,0 +1,424 @@
+// The rule kit: one way to define a Dockerfile rule and the questions rules
+// share. A rule is the plain `LintRule` shape (id, aliases, severity, summary,
+// offByDefault, check(context) → hits); `defineRule` fills the defaults, and
+// `perRun`, `perCommand`, `perInstruction` are the loops most rules are.
+// RUN bodies come from the model layer's one reader (src/dockerfile/run.ts):
+// shell form, exec form with `sh -c`, heredoc scripts and ONBUILD RUN
+// triggers alike, every stage and the lines before the first FROM.
+import type { DockerfileModel, Flag, Instruction, Stage } from '../dockerfile/model.js'
+import {
+  commandsNamed,
+  hasCacheMount as flagsHaveCacheMount,
+  mountsOf,
+  runBodies,
+  stageRunBodies,
+  type RunBody
+} from '../dockerfile/run.js'
+import {
+  commandName,
+  effectiveArgv,
+  positionalArgs,
+  subcommandArgs,
+  type ShellCommand
+} from '../dockerfile/shell.js'
+import type { LintRule, RuleHit } from './rule.js'
+
+export type { RunBody }
+export { commandsNamed, isNonPosixShell, execFormArgv } from '../dockerfile/run.js'
+
+/** What a rule says about itself; `aliases` defaults to none. */
+export type RuleSpec = Omit<LintRule, 'phase' | 'check' | 'aliases'> & { aliases?: readonly string[] }
+
+/** The one way to define a Dockerfile rule. */
+export function defineRule(spec: RuleSpec, check: LintRule['check']): LintRule {
+  return { ...spec, aliases: spec.aliases ?? [], phase: 'dockerfile', check }
+}
+
+/** A hit on an instruction: its first line, its last line, its stage. */
+export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
+  const hit: RuleHit = { line: instruction.line, message }
+  if (instruction.endLine !== instruction.line) hit.endLine = instruction.endLine
+  if (instruction.stage >= 0) hit.stage = instruction.stage
+  if (evidence !== undefined) hit.evidence = evidence
+  return hit
+}
+
+/** The stage and the stages it is built `FROM`, base first; the chain ends at an external image (or a cycle). */
+export function baseChain(model: DockerfileModel, stage: Stage): Stage[] {
+  const chain: Stage[] = []
+  for (let current: Stage | undefined = stage; current && !chain.includes(current);) {
+    chain.unshift(current)
+    current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
+  }
+  return chain
+}
+
+/** The stage indices whose content ends up in the final image: the final stage and its `FROM <stage>` chain. */
+export function finalImageStages(model: DockerfileModel): Set<number> {
+  const final = model.stages[model.finalStage]
+  return new Set(final ? baseChain(model, final).map(stage => stage.index) : [])
+}
+
+/**
+ * Where a rule looks: everywhere (`all`: every stage and the instructions before the first FROM,
+ * as hadolint lints every instruction), or only the stages whose files reach the final image.
+ */
+export type StageScope = 'all' | 'final-image'
+/** @deprecated the same as 'all' (which now includes the lines before the first FROM). */
+export type InstructionScope = StageScope | 'with-preamble'
+
+/** The stages of `scope`, in Dockerfile order. */
+export function stagesIn(model: DockerfileModel, scope: InstructionScope): Stage[] {
+  if (scope !== 'final-image') return model.stages
+  const shipped = finalImageStages(model)
+  return model.stages.filter(stage => shipped.has(stage.index))
+}
+
+/** The instructions of `scope`, in Dockerfile order. */
+export function instructionsIn(model: DockerfileModel, scope: InstructionScope = 'all'): Instruction[] {
+  const inStages = stagesIn(model, scope).flatMap(stage => stage.instructions)
+  return scope === 'final-image' ? inStages : [...model.preamble, ...inStages]
+}
+
+/**
+ * The instructions of a stage with the SHELL in effect for each: inherited from a `FROM <stage>`
+ * base, else `/bin/sh -c`, until a SHELL of the stage changes it. The SHELLs themselves are not listed.
+ */
+export function instructionsWithShell(
+  model: DockerfileModel,
+  stage: Stage
+): { instruction: Instruction; shell: readonly string[] }[] {
+  const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
+  let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
+  const result: { instruction: Instruction; shell: readonly string[] }[] = []
+  for (const instruction of stage.instructions) {
+    if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
+      shell = instruction.argv
+      continue
+    }
+    result.push({ instruction, shell })
+  }
+  return result
+}
+
+/** The RUN bodies of a stage in order, ONBUILD RUN triggers included unless excluded. */
+export function stageRuns(model: DockerfileModel, stage: Stage, includeOnbuild = true): readonly RunBody[] {
+  const runs = stageRunBodies(model, stage)
+  return includeOnbuild ? runs : runs.filter(run => !run.onbuild)
+}
+
+/** The RUN bodies of `scope` (with `all`, those before the first FROM too), in order. */
+export function runsIn(model: DockerfileModel, scope: StageScope = 'all'): readonly RunBody[] {
+  if (scope === 'all') return runBodies(model)
+  const shipped = finalImageStages(model)
+  return runBodies(model).filter(run => shipped.has(run.stage))
+}
+
+/** Where a RUN body is: the model and its stage (undefined before the first FROM). */
+export interface RunPlace {
+  model: DockerfileModel
+  stage: Stage | undefined
+}
+
+/**
+ * A rule asked of each RUN body on its own (of `scope`): `check` returns a message when the body
+ * breaks it. Bodies under a non-POSIX SHELL are skipped: their text is not shell.
+ */
+export function perRun(
+  spec: RuleSpec,
+  check: (run: RunBody, where: RunPlace) => string | undefined,
+  scope: StageScope = 'all'
+): LintRule {
+  return defineRule({ ...spec, readsRunBodies: true }, ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const run of runsIn(model, scope)) {
+      if (!run.posix) continue
+      const message = check(run, { model, stage: model.stages[run.stage] })
+      if (message !== undefined) hits.push(hitAt(run.instruction, message))
+    }
+    return hits
+  })
+}
+
+/** A rule asked of each shell command of each RUN: one hit per RUN, naming the first offending command. */
+export function perCommand(
+  spec: RuleSpec,
+  check: (command: ShellCommand, run: RunBody) => string | undefined,
+  scope: StageScope = 'all'
+): LintRule {
+  return perRun(
+    spec,
+    run => {
+      for (const command of run.commands) {
+        const message = check(command, run)
+        if (message !== undefined) return message
+      }
+      return undefined
+    },
+    scope
+  )
+}
+
+/** A rule asked of each instruction of `keywords` (in `scope`): `check` returns a message when it breaks it. */
+export function perInstruction(
+  spec: RuleSpec,
+  keywords: readonly string[],
+  check: (instruction: Instruction, model: DockerfileModel) => string | undefined,
+  scope: InstructionScope = 'all'
+): LintRule {
+  return defineRule(spec, ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const instruction of instructionsIn(model, scope)) {
+      if (!keywords.includes(instruction.keyword)) continue
+      const message = check(instruction, model)
+      if (message !== undefined) hits.push(hitAt(instruction, message))
+    }
+    return hits
+  })
+}
+
+/**
+ * True when the RUN mounts a cache or tmpfs on one of `dirs` or a parent of it, so nothing written
+ * there lands in the layer. The one mount test every cache rule uses.
+ */
+export function hasCacheMount(run: RunBody | readonly Flag[], ...dirs: string[]): boolean {
+  return flagsHaveCacheMount(Array.isArray(run) ? run : (run as RunBody).flags, ...dirs)
+}
+
+/** The targets of a RUN's `--mount`s of one of `types`, as written (trailing slashes removed). */
+export function mountTargets(flags: readonly Flag[], types: readonly string[]): string[] {
+  return mountsOf(flags)
+    .filter(mount => types.includes(mount.type))
+    .map(mount => mount.target)
+}
+
+/**
+ * The first non-option word after the command name: the subcommand of a package manager
+ * (`dnf -y --setopt=x install a` → `install`). Options that take a separate value are listed.
+ */
+export function subcommandOf(
+  command: ShellCommand,
+  valueOptions: readonly string[] = []
+): string | undefined {
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions)[0]
+}
+
+/** Non-option words after the subcommand (packages, for an install). */
+export function operandsAfterSubcommand(
+  command: ShellCommand,
+  valueOptions: readonly string[] = []
+): string[] {
+  return positionalArgs(effectiveArgv(command).slice(1), valueOptions).slice(1)
+}
+
+/** True when the RUN removes one of `directories` (`rm -rf /var/cache/yum`, `rm -rf /var/cache/yum/*`). */
+export function removesDirectory(run: RunBody, ...directories: string[]): boolean {
+  return commandsNamed(run, 'rm').some(command =>
+    effectiveArgv(command)
+      .slice(1)
+      .some(word => directories.some(dir => word === dir || word.startsWith(dir.replace(/\/?$/, '/'))))
+  )
+}
+
+/** A word whose value is only known at build time (`$PKGS`, `$(cat list)`): pinning cannot be judged. */
+export function isDynamicWord(word: string): boolean {
+  return /^(\$|`)/.test(word)
+}
+
+export interface InstallCommand {
+  /** Options and package words after the subcommand. */
+  args: string[]
+  /** Package words (positional arguments, option values skipped). */
+  packages: string[]
+}
+
+/** When `command` is `<tool> <subcommand> ...` for one of `tools` and `subcommands`: its arguments and packages. */
+export function installCommand(
+  command: ShellCommand,
+  tools: readonly string[],
+  subcommands: readonly string[],
+  valueOptions: readonly string[] = []
+): InstallCommand | undefined {
+  if (!tools.includes(commandName(command))) return undefined
+  const args = subcommandArgs(command, ...subcommands)
+  if (args === undefined) return undefined
+  return { args, packages: positionalArgs(args, valueOptions) }
+}
+
+/**
+ * A pinning rule asked of each shell command: `packagesOf` gives the package words of a command
+ * that installs (undefined for any other), and the first one `isPinned` rejects is named by `message`.
+ */
+export function perUnpinnedPackage(
+  spec: RuleSpec,
+  packagesOf: (command: ShellCommand) => readonly string[] | undefined,
+  isPinned: (word: string) => boolean,
+  message: (unpinned: string) => string
+): LintRule {
+  return perCommand(spec, command => {
+    const packages = packagesOf(command)
+    const unpinned = packages && firstUnpinned(packages, isPinned)
+    return unpinned === undefined ? undefined : message(unpinned)
+  })
+}
+
+/** The first package word not pinned by `isPinned` (dynamic words are given the benefit of the doubt). */
+export function firstUnpinned(
+  packages: readonly string[],
+  isPinned: (word: string) => boolean
+): string | undefined {
+  return packages.find(word => !isDynamicWord(word) && !isPinned(word))
+}
+
+/**
+ * Cache cleaning that comes after the install it cleans up: `clean` ran after `install` in the
+ * same RUN (a clean before the install cleans nothing).
+ */
+export function cleanedAfter(
+  run: RunBody,
+  isInstall: (command: ShellCommand) => boolean,
+  isClean: (command: ShellCommand) => boolean
+): boolean {
+  let installed = false
+  let cleaned = false
+  for (const command of run.commands) {
+    if (isInstall(command)) {
+      installed = true
+      cleaned = false
+    } else if (installed && isClean(command)) cleaned = true
+  }
+  return cleaned
+}
+
+/** One `KEY=value` of an ENV/LABEL/ARG with the value's raw text (quotes and escapes kept). */
+export interface RawPair {
+  key: string
+  /** As written, quotes included; undefined for a bare `ARG NAME`. */
+  rawValue?: string
+}
+
+/** Split on unquoted whitespace, keeping quotes and escapes in the words. */
+export function splitRawWords(text: string, escape = '\\'): string[] {
+  const words: string[] = []
+  let word = ''
+  let quote: string | undefined
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string
+    if (quote) {
+      word += ch
+      if (ch === escape && quote === '"' && i + 1 < text.length) word += text[++i]
+      else if (ch === quote) quote = undefined
+      continue
+    }
+    if (/\s/.test(ch)) {
+      if (word !== '') words.push(word)
+      word = ''
+      continue
+    }
+    word += ch
+    if (ch === '"' || ch === "'") quote = ch
+    else if (ch === escape && i + 1 < text.length) word += text[++i]
+  }
+  if (word !== '') words.push(word)
+  return words
+}
+
+/** Remove one level of quoting and escapes from a raw value, as Docker does for ENV/LABEL values. */
+export function unquoteRaw(raw: string, escape = '\\'): string {
+  let out = ''
+  let quote: string | undefined
+  for (let i = 0; i < raw.length; i++) {
+    const ch = raw[i] as string
+    if (quote) {
+      if (ch === quote) quote = undefined
+      else if (ch === escape && quote === '"' && i + 1 < raw.length) out += raw[++i]
+      else out += ch
+      continue
+    }
+    if (ch === '"' || ch === "'") quote = ch
+    else if (ch === escape && i + 1 < raw.length) out += raw[++i]
+    else out += ch
+  }
+  return out
+}
+
+/** Pairs by instruction (kept with the instruction object): several rules read the same ENV/LABEL. */
+const pairCache = new WeakMap<object, RawPair[]>()
+
+/** The pairs of an ENV or LABEL: `K=v K2="v 2"`, or the legacy `K value with spaces` form (one pair). */
+export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[] {
+  let pairs = pairCache.get(instruction)
+  if (!pairs) {
+    pairs = splitPairs(instruction.args)
+    pairCache.set(instruction, pairs)
+  }
+  return pairs
+}
+
+/**
+ * The pairs of the ENVs and ARGs in effect at `line` of `stage`: ENVs of the stages it is built
+ * `FROM` (ARGs do not cross stages), then its own ENVs and ARGs before `line`, in order.
+ */
+export function definitionsBefore(model: DockerfileModel, stage: Stage | undefined, line: number): RawPair[] {
+  const pairs: RawPair[] = []
+  if (!stage) {
+    for (const instruction of model.preamble) {
+      if (instruction.line >= line) break
+      if (instruction.keyword === 'ARG') pairs.push(...keyValuePairs(instruction))
+    }
+    return pairs
+  }
+  for (const current of baseChain(model, stage)) {
+    for (const instruction of current.instructions) {
+      if (current === stage && instruction.line >= line) break
+      if (instruction.keyword === 'ENV' || (instruction.keyword === 'ARG' && current === stage))
+        pairs.push(...keyValuePairs(instruction))
+    }
+  }
+  return pairs
+}
+
+function splitPairs(args: string): RawPair[] {
+  const words = splitRawWords(args)
+  const first = words[0]
+  if (first === undefined) return []
+  if (!first.includes('=')) {
+    const rest = args.trim().slice(first.length).trim()
+    return [{ key: unquoteRaw(first), rawValue: rest }]
+  }
+  return words.map(word => {
+    const eq = word.indexOf('=')
+    return eq < 0
+      ? { key: unquoteRaw(word) }
+      : { key: unquoteRaw(word.slice(0, eq)), rawValue: word.slice(eq + 1) }
+  })
+}
+
+/** The instructions of one keyword in `stages`. */
+export function instructions(stages: readonly Stage[], keyword: string): Instruction[] {
+  return stages.flatMap(stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
+}
+
+/** The instructions of one keyword everywhere, the lines before the first FROM included. */
+export function keywordInstructions(model: DockerfileModel, keyword: string): Instruction[] {
+  return instructionsIn(model).filter(instruction => instruction.keyword === keyword)
+}
+
+/** `a`, `b` and 3 more: keeps a message one readable sentence however long the install. */
+export function list(words: readonly string[], max = 4): string {
+  const shown = words.slice(0, max).map(word => `\`${word}\``)
+  const more = words.length - shown.length
+  return more > 0 ? `${shown.join(', ')} and ${more} more` : shown.join(', ')
+}
+
+/** A RUN whose `unpinnedOf` is not empty is reported with `message` of the (shortened) list of them. */
+export function requiresPinnedVersions(
+  spec: RuleSpec,
+  unpinnedOf: (run: RunBody) => string[],
+  message: (packages: string) => string
+): LintRule {
+  return perRun(spec, run => {
+    const unpinned = unpinnedOf(run)
+    return unpinned.length > 0 ? message(list(unpinned)) : undefined
+  })
+}

@@ -1,0 +1,327 @@
+// hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
+import type { Config } from '../../config.js'
+import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
+import { hitAt, keyValuePairs, stagesIn, unquoteRaw } from '../kit.js'
+import type { LintRule, RuleHit } from '../rule.js'
+
+interface LabelUse {
+  key: string
+  value: string
+  instruction: Instruction
+}
+
+function labelsOf(instructions: readonly Instruction[]): LabelUse[] {
+  const labels: LabelUse[] = []
+  for (const instruction of instructions) {
+    if (instruction.keyword !== 'LABEL') continue
+    for (const pair of keyValuePairs(instruction)) {
+      labels.push({ key: pair.key, value: unquoteRaw(pair.rawValue ?? ''), instruction })
+    }
+  }
+  return labels
+}
+
+function allLabels(model: DockerfileModel): LabelUse[] {
+  // Every LABEL, those before the first FROM too (hadolint lints every instruction).
+  return labelsOf([...model.preamble, ...model.stages.flatMap(stage => stage.instructions)])
+}
+
+const RESERVED_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.']
+
+/** Docker's label key recommendation: lower-case alphanumerics, dots and dashes, no reserved namespace. */
+export function isValidLabelKey(key: string): boolean {
+  return (
+    /^[a-z]([a-z0-9.-]*[a-z0-9])?$/.test(key) &&
+    !key.includes('..') &&
+    !key.includes('--') &&
+    !RESERVED_NAMESPACES.some(namespace => key.startsWith(namespace))
+  )
+}
+
+export const DL3048: LintRule = {
+  id: 'DL3048',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'note',
+  summary: 'Invalid label key',
+  check({ model }) {
+    return allLabels(model)
+      .filter(label => !label.key.includes('$') && !isValidLabelKey(label.key))
+      .map(label =>
+        hitAt(
+          label.instruction,
+          `Rename label \`${label.key}\` to lower-case letters, digits, dots and dashes (reverse-DNS, e.g. \`org.example.name\`), outside Docker's namespaces.`
+        )
+      )
+  }
+}
+
+export const DL3049: LintRule = {
+  id: 'DL3049',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'note',
+  summary: 'A label required by the label schema is missing',
+  check({ model, config }) {
+    const required = Object.keys(config.labelSchema)
+    const final = model.stages[model.finalStage]
+    if (required.length === 0 || !final) return []
+    const present = new Set(
+      labelsOf(stagesIn(model, 'final-image').flatMap(stage => stage.instructions)).map(label => label.key)
+    )
+    return required
+      .filter(key => !present.has(key))
+      .map(key =>
+        hitAt(
+          final.instructions[0] as Instruction,
+          `Add \`LABEL ${key}=...\` to the final stage: the label schema requires it.`
+        )
+      )
+  }
+}
+
+export const DL3050: LintRule = {
+  id: 'DL3050',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'note',
+  summary: 'Superfluous label present (with `strictLabels`)',
+  check({ model, config }) {
+    if (!config.strictLabels) return []
+    return allLabels(model)
+      .filter(label => !Object.hasOwn(config.labelSchema, label.key))
+      .map(label =>
+        hitAt(
+          label.instruction,
+          `Remove label \`${label.key}\` or add it to the label schema: strict labels allow only schema labels.`
+        )
+      )
+  }
+}
+
+/** Labels of the schema, with the type the schema gives them. */
+function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { type: string })[] {
+  return allLabels(model).flatMap(label =>
+    Object.hasOwn(config.labelSchema, label.key)
+      ? [{ ...label, type: (config.labelSchema[label.key] as string).toLowerCase() }]
+      : []
+  )
+}
+
+export const DL3051: LintRule = {
+  id: 'DL3051',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'warning',
+  summary: 'A label of the label schema is empty',
+  check({ model, config }) {
+    return schemaLabels(model, config)
+      .filter(label => label.value.trim() === '')
+      .map(label =>
+        hitAt(label.instruction, `Give label \`${label.key}\` a value: the label schema requires it.`)
+      )
+  }
+}
+
+export function isUrl(value: string): boolean {
+  if (/\s/.test(value) || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return false
+  try {
+    new URL(value)
+    return true
+  } catch {
+    return false
+  }
+}
+
+export function isRfc3339(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})[Tt](\d{2}):(\d{2}):(\d{2})(\.\d+)?([Zz]|[+-](\d{2}):(\d{2}))$/.exec(
+    value
+  )
+  if (!match) return false
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
+  const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
+  const offsetOk = match[9] === undefined || (Number(match[9]) <= 23 && Number(match[10]) <= 59)
+  return (
+    (month as number) >= 1 &&
+    (month as number) <= 12 &&
+    (day as number) >= 1 &&
+    (day as number) <= daysInMonth &&
+    (hour as number) <= 23 &&
+    (minute as number) <= 59 &&
+    (second as number) <= 60 &&
+    offsetOk
+  )
+}
+
+/** Common spellings that are not SPDX identifiers (the SPDX ids are e.g. `GPL-3.0-only`, `Apache-2.0`, `BSD-3-Clause`). */
+const NOT_SPDX = new Set(
+  [
+    'gpl',
+    'gplv2',
+    'gplv3',
+    'gpl2',
+    'gpl3',
+    'lgpl',
+    'lgplv2',
+    'lgplv3',
+    'agpl',
+    'agplv3',
+    'bsd',
+    'apache',
+    'apache2',
+    'apache-2',
+    'apache2.0',
+    'asl',
+    'asl2',
+    'asl-2.0',
+    'mpl',
+    'epl',
+    'cddl',
+    'proprietary',
+    'commercial',
+    'publicdomain',
+    'public-domain',
+    'none',
+    'unknown',
+    'other',
+    'unlicensed'
+  ].map(id => id.toLowerCase())
+)
+
+/**
+ * An SPDX license expression: ids (`MIT`, `GPL-2.0-or-later`, `LicenseRef-x`)
+ * joined by AND/OR, `WITH` an exception, in balanced parentheses. Ids are
+ * checked for SPDX syntax and against common non-SPDX spellings; the full SPDX
+ * list is not bundled, so an unknown but well-formed id passes.
+ */
+export function isSpdxExpression(value: string): boolean {
+  const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/)
+  if (tokens.length === 0 || tokens[0] === '') return false
+  let depth = 0
+  let expectOperand = true
+  let afterWith = false
+  for (const token of tokens) {
+    if (token === '(') {
+      if (!expectOperand) return false
+      depth++
+      continue
+    }
+    if (token === ')') {
+      if (expectOperand || depth === 0) return false
+      depth--
+      continue
+    }
+    if (token === 'AND' || token === 'OR' || token === 'WITH') {
+      if (expectOperand) return false
+      expectOperand = true
+      afterWith = token === 'WITH'
+      continue
+    }
+    if (!expectOperand) return false
+    const id = afterWith ? token : token.replace(/\+$/, '')
+    if (!/^(DocumentRef-[A-Za-z0-9.-]+:)?(LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.-]*$/.test(id)) return false
+    if (NOT_SPDX.has(id.toLowerCase())) return false
+    expectOperand = false
+    afterWith = false
+  }
+  return !expectOperand && depth === 0
+}
+
+export function isGitHash(value: string): boolean {
+  return /^[0-9a-fA-F]{7,40}$/.test(value) || /^[0-9a-fA-F]{64}$/.test(value)
+}
+
+const SEMVER =
+  /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$/
+
+export function isSemver(value: string): boolean {
+  return SEMVER.test(value)
+}
+
+export function isEmail(value: string): boolean {
+  return (
+    /^[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/.test(
+      value
+    ) &&
+    !value.split('@')[0]?.startsWith('.') &&
+    !value.includes('..')
+  )
+}
+
+/** A rule for one schema type: every non-empty label of that type whose value fails `valid`. */
+function typedLabelRule(
+  id: string,
+  type: string,
+  summary: string,
+  severity: LintRule['severity'],
+  valid: (value: string) => boolean,
+  what: string
+): LintRule {
+  return {
+    id,
+    aliases: [],
+    phase: 'dockerfile',
+    severity,
+    summary,
+    check({ model, config }) {
+      const hits: RuleHit[] = []
+      for (const label of schemaLabels(model, config)) {
+        if (label.type !== type || label.value.trim() === '' || label.value.includes('$')) continue
+        if (!valid(label.value))
+          hits.push(
+            hitAt(label.instruction, `Set label \`${label.key}\` to ${what}; \`${label.value}\` is not.`)
+          )
+      }
+      return hits
+    }
+  }
+}
+
+export const DL3052 = typedLabelRule(
+  'DL3052',
+  'url',
+  'A label of the schema is not a valid URL',
+  'warning',
+  isUrl,
+  'an absolute URL (RFC 3986)'
+)
+export const DL3053 = typedLabelRule(
+  'DL3053',
+  'rfc3339',
+  'A label of the schema is not an RFC 3339 time',
+  'warning',
+  isRfc3339,
+  'an RFC 3339 time such as `2024-05-01T12:00:00Z`'
+)
+export const DL3054 = typedLabelRule(
+  'DL3054',
+  'spdx',
+  'A label of the schema is not a valid SPDX license identifier',
+  'warning',
+  isSpdxExpression,
+  'an SPDX license expression such as `Apache-2.0` or `MIT OR GPL-3.0-only`'
+)
+export const DL3055 = typedLabelRule(
+  'DL3055',
+  'hash',
+  'A label of the schema is not a valid git hash',
+  'warning',
+  isGitHash,
+  'a git commit hash'
+)
+export const DL3056 = typedLabelRule(
+  'DL3056',
+  'semver',
+  'A label of the schema does not conform to semantic versioning',
+  'warning',
+  isSemver,
+  'a semantic version such as `1.4.2`'
+)
+export const DL3058 = typedLabelRule(
+  'DL3058',
+  'email',
+  'A label of the schema is not a valid email address',
+  'warning',
+  isEmail,
+  'an email address (RFC 5322)'
+)

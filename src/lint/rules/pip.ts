@@ -1,0 +1,121 @@
+// hadolint's pip rules: pinned versions and `--no-cache-dir`.
+import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
+import {
+  type ShellCommand,
+  commandName,
+  effectiveArgv,
+  hasFlag,
+  positionalArgs
+} from '../../dockerfile/shell.js'
+import {
+  type RunBody,
+  definitionsBefore,
+  hasCacheMount,
+  perRun,
+  perUnpinnedPackage,
+  subcommandOf,
+  unquoteRaw
+} from '../kit.js'
+
+const PIP_VALUE_OPTIONS = [
+  '-r', '--requirement', '-c', '--constraint', '-e', '--editable', '-i', '--index-url', '--extra-index-url',
+  '-f', '--find-links', '-t', '--target', '--prefix', '--root', '--src', '--upgrade-strategy', '--progress-bar',
+  '--trusted-host', '--platform', '--python-version', '--implementation', '--abi', '--no-binary', '--only-binary',
+  '--global-option', '--install-option', '-C', '--config-settings', '--cache-dir', '--log', '--proxy', '--retries',
+  '--timeout', '--exists-action', '--cert', '--client-cert', '--report', '--python', '--keyring-provider'
+] // prettier-ignore
+
+const PIP = /^pip(\d+(\.\d+)?)?$/
+const PYTHON = /^python(\d+(\.\d+)?)?$/
+
+/** Arguments after `install` of `pip install` or `python -m pip install`. */
+function pipInstallArgs(command: ShellCommand): string[] | undefined {
+  let argv = effectiveArgv(command)
+  const name = commandName(command)
+  if (PYTHON.test(name)) {
+    const m = argv.indexOf('-m')
+    if (m < 0 || !PIP.test(argv[m + 1] ?? '')) return undefined
+    argv = argv.slice(m + 1)
+  } else if (!PIP.test(name)) return undefined
+  const install = argv.indexOf('install')
+  return install < 0 ? undefined : argv.slice(install + 1)
+}
+
+/** Version specifiers, direct references (`pkg @ url`), VCS/URL requirements, local paths and archives. */
+function pipPinned(word: string): boolean {
+  return (
+    /[=<>~!]/.test(word) ||
+    word.includes('@') ||
+    word.includes('://') ||
+    /^[./~]/.test(word) ||
+    /\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(word)
+  )
+}
+
+export const DL3013 = perUnpinnedPackage(
+  { id: 'DL3013', severity: 'warning', summary: 'Pin versions in pip.' },
+  command => {
+    const args = pipInstallArgs(command)
+    return args && positionalArgs(args, PIP_VALUE_OPTIONS)
+  },
+  pipPinned,
+  unpinned =>
+    `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
+)
+
+const TRUTHY = new Set(['1', 'true', 'on', 'yes'])
+
+function isTruthy(value: string | undefined): boolean {
+  return value !== undefined && TRUTHY.has(value.trim().toLowerCase())
+}
+
+/** `pip install`, `pip3.12 install`, `python3 -m pip install`. */
+function isPipInstall(command: ShellCommand): boolean {
+  const name = commandName(command)
+  const argv = effectiveArgv(command)
+  if (/^pip[0-9.]*$/.test(name))
+    return subcommandOf(command, ['--python', '--log', '--proxy', '--cache-dir']) === 'install'
+  if (/^python[0-9.]*$/.test(name)) {
+    const m = argv.indexOf('-m')
+    return (
+      m >= 0 && argv[m + 1] === 'pip' && argv.slice(m + 2).find(word => !word.startsWith('-')) === 'install'
+    )
+  }
+  return false
+}
+
+/** True when PIP_NO_CACHE_DIR is set truthy by an ENV of the stage (or a stage it is based on) before `line`. */
+function envDisablesPipCache(model: DockerfileModel, stage: Stage | undefined, line: number): boolean {
+  const setting = definitionsBefore(model, stage, line)
+    .filter(pair => pair.key === 'PIP_NO_CACHE_DIR')
+    .pop()
+  return setting !== undefined && isTruthy(unquoteRaw(setting.rawValue ?? ''))
+}
+
+function pipCacheOff(run: RunBody, command: ShellCommand): boolean {
+  if (hasFlag(command, '--no-cache-dir')) return true
+  if (command.env.some(assignment => assignment.name === 'PIP_NO_CACHE_DIR' && isTruthy(assignment.value)))
+    return true
+  // `export PIP_NO_CACHE_DIR=1` (or a bare assignment) earlier in the same script.
+  return run.commands.some(
+    other =>
+      (commandName(other) === 'export' &&
+        effectiveArgv(other).some(word => /^PIP_NO_CACHE_DIR=/.test(word) && isTruthy(word.split('=')[1]))) ||
+      (other.argv.length === 0 && other.env.some(a => a.name === 'PIP_NO_CACHE_DIR' && isTruthy(a.value)))
+  )
+}
+
+export const DL3042 = perRun(
+  {
+    id: 'DL3042',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Avoid the pip cache directory: `pip install --no-cache-dir`'
+  },
+  (run, { model, stage }) => {
+    if (hasCacheMount(run, '/root/.cache/pip', '/root/.cache')) return undefined
+    if (!run.commands.some(command => isPipInstall(command) && !pipCacheOff(run, command))) return undefined
+    if (!run.onbuild && envDisablesPipCache(model, stage, run.instruction.line)) return undefined
+    return 'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
+  }
+)

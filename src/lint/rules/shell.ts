@@ -1,0 +1,281 @@
+// hadolint's rules about the shell commands of RUN: commands that make no sense in a build, `cd`, `sudo`, wget/curl, useradd, consecutive RUNs, SHELL and pipefail.
+
+import { runBodyOf } from '../../dockerfile/run.js'
+import {
+  type ShellCommand,
+  commandName,
+  effectiveArgv,
+  hasFlag,
+  usesWrapper
+} from '../../dockerfile/shell.js'
+import {
+  commandsNamed,
+  hitAt,
+  instructionsWithShell,
+  isNonPosixShell,
+  perCommand,
+  perRun,
+  stageRuns
+} from '../kit.js'
+import type { LintRule, RuleHit } from '../rule.js'
+
+const POINTLESS_IN_CONTAINER = new Set([
+  'ssh',
+  'vim',
+  'shutdown',
+  'service',
+  'ps',
+  'free',
+  'top',
+  'kill',
+  'mount',
+  'ifconfig'
+])
+
+export const DL3001 = perCommand(
+  {
+    id: 'DL3001',
+    severity: 'note',
+    summary:
+      'For some bash commands it makes no sense running them in a Docker container like ssh, vim, shutdown, service, ps, free, top, kill, mount, ifconfig.'
+  },
+  command => {
+    const name = commandName(command)
+    return POINTLESS_IN_CONTAINER.has(name)
+      ? `Remove \`${name}\` from the RUN: it makes no sense while building a container image.`
+      : undefined
+  }
+)
+
+export const DL3003 = perCommand(
+  { id: 'DL3003', severity: 'warning', summary: 'Use WORKDIR to switch to a directory.' },
+  command =>
+    commandName(command) === 'cd' ? 'Use WORKDIR to switch to a directory instead of `cd` in RUN.' : undefined
+)
+
+export const DL3004 = perCommand(
+  {
+    id: 'DL3004',
+    severity: 'error',
+    summary: 'Do not use sudo as it leads to unpredictable behavior. Use a tool like gosu to enforce root.'
+  },
+  (command: ShellCommand) =>
+    usesWrapper(command, 'sudo') || commandName(command) === 'sudo'
+      ? 'Remove sudo: RUN already runs as the current USER; switch with USER, or use gosu at runtime.'
+      : undefined
+)
+
+/**
+ * Two RUNs in a row (comments between them do not count) with the same flags,
+ * each running at most two commands: they could be one layer. A RUN of more
+ * commands is taken as a deliberate split.
+ */
+export const DL3059: LintRule = {
+  id: 'DL3059',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'note',
+  summary: 'Multiple consecutive `RUN` instructions; consider consolidation',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      let previous: { flags: string; commands: number } | undefined
+      for (const instruction of stage.instructions) {
+        if (instruction.keyword !== 'RUN') {
+          previous = undefined
+          continue
+        }
+        const current = {
+          flags: JSON.stringify(instruction.flags),
+          commands: runBodyOf(model, instruction)?.commands.length ?? 0
+        }
+        if (previous && previous.flags === current.flags && previous.commands <= 2 && current.commands <= 2) {
+          hits.push(hitAt(instruction, 'Merge this RUN into the previous one (with `&&`) to save a layer.'))
+        }
+        previous = current
+      }
+    }
+    return hits
+  }
+}
+
+/** `useradd` without `-l`/`--no-log-init` and a UID above 99999 writes a huge sparse /var/log/lastlog. */
+export const DL3046 = perRun(
+  {
+    id: 'DL3046',
+    aliases: [],
+    severity: 'warning',
+    summary: '`useradd` without `-l` and a high UID makes the image excessively large'
+  },
+  run => {
+    const bad = commandsNamed(run, 'useradd').filter(command => {
+      if (hasFlag(command, '-l', '--no-log-init')) return false
+      const args = effectiveArgv(command).slice(1)
+      for (let i = 0; i < args.length; i++) {
+        const word = args[i] as string
+        let uid: string | undefined
+        if (word === '-u' || word === '--uid') uid = args[i + 1]
+        else if (word.startsWith('--uid=')) uid = word.slice(6)
+        else if (/^-u\d/.test(word)) uid = word.slice(2)
+        if (uid !== undefined && /^\d+$/.test(uid) && uid.length > 5) return true
+      }
+      return false
+    })
+    return bad.length > 0
+      ? 'Add `-l` (`--no-log-init`) to `useradd` with a high UID so lastlog does not bloat the image.'
+      : undefined
+  }
+)
+
+export const DL3047 = perRun(
+  {
+    id: 'DL3047',
+    aliases: [],
+    severity: 'note',
+    summary: '`wget` without `--progress` bloats the build log'
+  },
+  run => {
+    const noisy = commandsNamed(run, 'wget').filter(
+      command =>
+        !hasFlag(
+          command,
+          '--progress',
+          '--quiet',
+          '-nv',
+          '--no-verbose',
+          '--output-file',
+          '--append-output'
+        ) && !hasShortOption(command, 'q', 'o', 'a')
+    )
+    return noisy.length > 0
+      ? 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
+      : undefined
+  }
+)
+
+/** wget short options that take a value: after one of these the rest of the word is its value. */
+const WGET_VALUE_SHORT = [
+  'O',
+  'o',
+  'a',
+  'P',
+  'e',
+  'U',
+  't',
+  'T',
+  'w',
+  'Q',
+  'i',
+  'B',
+  'l',
+  'A',
+  'R',
+  'D',
+  'I',
+  'X'
+]
+
+/** A short option given alone or bundled, even with an attached value: `-q`, `-qO-`, `-o/dev/null`. */
+function hasShortOption(command: ShellCommand, ...letters: string[]): boolean {
+  for (const word of effectiveArgv(command).slice(1)) {
+    if (word === '--') return false
+    const bundle = /^-([A-Za-z]+)/.exec(word)?.[1]
+    if (bundle === undefined || word.startsWith('--')) continue
+    // Letters up to the first option that takes a value (the rest of the word is that value).
+    for (const letter of bundle) {
+      if (letters.includes(letter)) return true
+      if (WGET_VALUE_SHORT.includes(letter)) break
+    }
+  }
+  return false
+}
+
+/** Per stage: once both curl and wget have been used, each RUN that uses either is reported. */
+export const DL4001: LintRule = {
+  id: 'DL4001',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'warning',
+  summary: 'Use either wget or curl, not both',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const seen = new Set<string>()
+      for (const run of stageRuns(model, stage)) {
+        const tools = new Set(commandsNamed(run, 'curl', 'wget').map(commandName))
+        if (tools.size === 0) continue
+        for (const tool of tools) seen.add(tool)
+        if (seen.size === 2)
+          hits.push(hitAt(run.instruction, 'Use either `curl` or `wget` in this stage, not both.'))
+      }
+    }
+    return hits
+  }
+}
+
+export const DL4005 = perRun(
+  {
+    id: 'DL4005',
+    aliases: [],
+    severity: 'warning',
+    summary: 'Use SHELL to change the default shell'
+  },
+  run => {
+    const relinks = commandsNamed(run, 'ln').some(command => {
+      const operands = effectiveArgv(command)
+        .slice(1)
+        .filter(word => !word.startsWith('-'))
+      return operands.length >= 2 && operands[operands.length - 1] === '/bin/sh'
+    })
+    return relinks
+      ? 'Use the `SHELL` instruction to change the default shell instead of relinking `/bin/sh`.'
+      : undefined
+  }
+)
+
+/** `-o pipefail` (or a bundle ending in `o`, `-euo pipefail`) among `words`. */
+function hasPipefailOption(words: readonly string[]): boolean {
+  return words.some((word, i) => /^-[a-z]*o$/.test(word) && words[i + 1] === 'pipefail')
+}
+
+function shellHasPipefail(shell: readonly string[]): boolean {
+  // Shells without POSIX pipeline semantics, where pipefail means nothing.
+  return isNonPosixShell(shell) || hasPipefailOption(shell)
+}
+
+/** `set -o pipefail` (or `set -euo pipefail`) before the first pipe of the script. */
+function scriptSetsPipefail(commands: readonly ShellCommand[]): boolean {
+  for (const command of commands) {
+    if (command.pipesTo) return false
+    const argv = effectiveArgv(command)
+    if (argv[0] === 'set' && hasPipefailOption(argv.slice(1))) return true
+  }
+  return false
+}
+
+/** Stage-aware: the SHELL in effect is tracked through the stage and inherited from a `FROM <stage>` base. */
+export const DL4006: LintRule = {
+  id: 'DL4006',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'warning',
+  summary: 'Set the SHELL option `-o pipefail` before a RUN with a pipe in it',
+  check({ model }) {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      for (const { instruction, shell } of instructionsWithShell(model, stage)) {
+        if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
+        const run = runBodyOf(model, instruction)
+        if (!run || !run.commands.some(command => command.pipesTo)) continue
+        if (shellHasPipefail(shell) || scriptSetsPipefail(run.commands)) continue
+        hits.push(
+          hitAt(
+            instruction,
+            'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail`) before this RUN so a failing command in the pipe fails the build.'
+          )
+        )
+      }
+    }
+    return hits
+  }
+}

@@ -1,0 +1,213 @@
+// hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
+import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
+import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
+import { baseChain, defineRule, finalImageStages, hitAt } from '../kit.js'
+import type { LintRule, RuleHit } from '../rule.js'
+
+function fromInstruction(stage: Stage): Instruction {
+  return stage.instructions[0] as Instruction
+}
+
+/** The base image of an external FROM (not scratch, not a stage, no unexpanded variable), parsed. */
+function externalBase(stage: Stage): ImageRef | undefined {
+  if (stage.baseStage !== undefined || stage.baseRaw.includes('$')) return undefined
+  if (stage.baseRaw.toLowerCase() === 'scratch') return undefined
+  return parseImageRef(stage.baseRaw)
+}
+
+function isRootUser(user: string): boolean {
+  const name = user.split(':')[0] ?? ''
+  return name === 'root' || name === '0'
+}
+
+/**
+ * The last USER that applies to the final image: the final stage's own, or,
+ * when it sets none, the one it inherits through `FROM <stage>`.
+ */
+function effectiveFinalUser(model: DockerfileModel): Instruction | undefined {
+  const final = model.stages[model.finalStage]
+  if (!final) return undefined
+  const users = baseChain(model, final).flatMap(stage =>
+    stage.instructions.filter(instruction => instruction.keyword === 'USER' && instruction.argv.length > 0)
+  )
+  return users[users.length - 1]
+}
+
+export const DL3002 = defineRule(
+  { id: 'DL3002', severity: 'warning', summary: 'Last USER should not be root.' },
+  ({ model }) => {
+    const user = effectiveFinalUser(model)
+    if (!user || !isRootUser(user.argv[0] as string)) return []
+    return [
+      hitAt(
+        user,
+        'Switch to a non-root USER at the end of the final stage so the container does not run as root.'
+      )
+    ]
+  }
+)
+
+export const DL3006 = defineRule(
+  { id: 'DL3006', severity: 'warning', summary: 'Always tag the version of an image explicitly.' },
+  ({ model }) =>
+    model.stages.flatMap(stage => {
+      const ref = externalBase(stage)
+      if (!ref || ref.tag !== undefined || ref.digest !== undefined) return []
+      return [
+        hitAt(
+          fromInstruction(stage),
+          `Tag the image explicitly (e.g. \`${familiarName(ref)}:<version>\`) so the base does not change under you.`
+        )
+      ]
+    })
+)
+
+export const DL3007 = defineRule(
+  {
+    id: 'DL3007',
+    severity: 'warning',
+    summary:
+      'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag.'
+  },
+  ({ model }) =>
+    model.stages.flatMap(stage => {
+      const ref = externalBase(stage)
+      if (!ref || ref.tag !== 'latest' || ref.digest !== undefined) return []
+      return [
+        hitAt(fromInstruction(stage), `Pin \`${familiarName(ref)}\` to a release tag instead of \`latest\`.`)
+      ]
+    })
+)
+
+export const DL3024 = defineRule(
+  { id: 'DL3024', severity: 'error', summary: 'FROM aliases (stage names) must be unique.' },
+  ({ model }) => {
+    const seen = new Map<string, Stage>()
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      if (stage.name === undefined) continue
+      const key = stage.name.toLowerCase()
+      const first = seen.get(key)
+      if (first) {
+        hits.push(
+          hitAt(
+            fromInstruction(stage),
+            `Rename this stage: \`${stage.name}\` is already the name of the stage on line ${first.line}.`
+          )
+        )
+      } else seen.set(key, stage)
+    }
+    return hits
+  }
+)
+
+function registryTrusted(registry: string, trusted: readonly string[]): boolean {
+  const host = registry.toLowerCase()
+  return trusted.some(entry => {
+    const pattern = entry.trim().toLowerCase()
+    if (pattern === '*' || pattern === host) return true
+    if (pattern.startsWith('*.')) return host.endsWith(pattern.slice(1))
+    // Docker Hub goes by several names.
+    const hub = ['docker.io', 'index.docker.io', 'registry-1.docker.io', 'hub.docker.com']
+    return hub.includes(pattern) && hub.includes(host)
+  })
+}
+
+export const DL3026 = defineRule(
+  { id: 'DL3026', severity: 'error', summary: 'Use only an allowed registry in the FROM image.' },
+  ({ model, config }) => {
+    const trusted = config.trustedRegistries
+    if (trusted.length === 0) return []
+    return model.stages.flatMap(stage => {
+      if (stage.baseStage !== undefined || stage.base.toLowerCase() === 'scratch') return []
+      const ref = parseImageRef(stage.base)
+      if (!ref || registryTrusted(ref.registry, trusted)) return []
+      return [
+        hitAt(
+          fromInstruction(stage),
+          `Use a base image from a trusted registry (${trusted.join(', ')}) instead of \`${ref.registry}\`.`
+        )
+      ]
+    })
+  }
+)
+
+/** `$BUILDPLATFORM`, `${TARGETPLATFORM}`, `${BUILDPLATFORM:-}`: the platform BuildKit passes in. */
+const BUILD_PLATFORM_VARIABLE =
+  /^\$(\{(BUILDPLATFORM|TARGETPLATFORM)(:?[-+][^}]*)?\}|(BUILDPLATFORM|TARGETPLATFORM))$/
+
+export const DL3029 = defineRule(
+  { id: 'DL3029', severity: 'warning', summary: 'Do not use --platform flag with FROM.' },
+  ({ model }) =>
+    model.stages.flatMap(stage => {
+      if (stage.platform === undefined || BUILD_PLATFORM_VARIABLE.test(stage.platform.trim())) return []
+      return [
+        hitAt(
+          fromInstruction(stage),
+          `Remove --platform=${stage.platform} from FROM and choose the platform at build time (or use $BUILDPLATFORM).`
+        )
+      ]
+    })
+)
+
+/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
+
+export const DL3063: LintRule = {
+  id: 'DL3063',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'warning',
+  summary: 'Stage name should not be a reserved word (`scratch`, `context`)',
+  check({ model }) {
+    return model.stages
+      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
+      .map(stage =>
+        hitAt(
+          stage.instructions[0] as Instruction,
+          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
+        )
+      )
+  }
+}
+
+export const DL3065: LintRule = {
+  id: 'DL3065',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'warning',
+  summary: '`FROM --platform=$TARGETPLATFORM` is redundant: it is the default',
+  check({ model }) {
+    return model.stages
+      .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
+      .map(stage =>
+        hitAt(
+          stage.instructions[0] as Instruction,
+          'Remove `--platform=$TARGETPLATFORM` from FROM: stages build for the target platform by default.'
+        )
+      )
+  }
+}
+
+/** Stage-aware: a HEALTHCHECK (even `HEALTHCHECK NONE`) in the final stage or a stage it is based on counts. */
+export const DL3057: LintRule = {
+  id: 'DL3057',
+  phase: 'dockerfile',
+  aliases: [],
+  severity: 'note',
+  summary: '`HEALTHCHECK` instruction missing',
+  offByDefault: true,
+  check({ model }) {
+    const final = model.stages[model.finalStage]
+    if (!final) return []
+    for (const index of finalImageStages(model)) {
+      if (model.stages[index]?.instructions.some(i => i.keyword === 'HEALTHCHECK')) return []
+    }
+    return [
+      hitAt(
+        final.instructions[0] as Instruction,
+        'Add a HEALTHCHECK to the final stage so the runtime can tell when the container is unhealthy.'
+      )
+    ]
+  }
+}
