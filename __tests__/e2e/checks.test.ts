@@ -448,7 +448,9 @@ describeE2E('image checks on engine-built images', () => {
       'SG2010@10 warning',
       'SG2011@14 warning',
       'SG2017@10 note',
-      'SG2019@10 warning'
+      'SG2019@10 warning',
+      // CMD runs /app/artifact, a 0644 text file the COPY on line 13 brought: the container cannot start.
+      'SG2041@13 error'
     ]
 
     it('lists the expected problems, each once, with the merged ids and the base image setuid files as one finding', async () => {

@@ -118,6 +118,8 @@ describeE2E('signing and attesting the pushed image', () => {
       workspace,
       token: TOKEN,
       inputs: {
+        // The workspace, as with actions/checkout (the default is the commit's Git context).
+        context: '.',
         tags: tag,
         push: 'true',
         sbom: `generator=${FIXTURES.sbomGenerator}`,

@@ -129,6 +129,8 @@ describeE2E('verify-base-images: the supply chain of every stage', () => {
       script: bundles.action,
       workspace,
       inputs: {
+        // The workspace, as with actions/checkout (the default is the commit's Git context).
+        context: '.',
         'verify-base-images': 'true',
         push: 'false',
         load: 'true',
