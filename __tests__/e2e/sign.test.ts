@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 import { bundleFromJSON } from '@sigstore/bundle'
 import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify'
+import { verifyCommand } from '../../src/cli/verify.js'
 import { bundleFromSource, type Bundles } from '../support/bundle-action.js'
 import { FakeGitHubApi, FAILURES } from '../support/fake-github-api.js'
 import { ensureNode24 } from '../support/node24.js'
@@ -254,6 +255,26 @@ describeE2E('signing and attesting the pushed image', () => {
       expect(good.stderr).toBe('')
       expect(good.code).toBe(0)
       expect(good.stdout).toContain(`verified ${REPOSITORY}@${digest}`)
+      // The same verification in process (the source, not the bundle): text and JSON.
+      for (const format of ['text', 'json']) {
+        const out: string[] = []
+        const err: string[] = []
+        const code = await verifyCommand(
+          [
+            `${REPOSITORY}@${digest}`,
+            '--certificate-identity',
+            oidc.identity(),
+            '--trusted-root',
+            trustedRootFile,
+            '--format',
+            format
+          ],
+          { out: text => void out.push(text), err: text => void err.push(text), env: {} }
+        )
+        expect({ code, err }).toEqual({ code: 0, err: [] })
+        if (format === 'json') expect(JSON.parse(out.join(''))).toMatchObject({ ok: true })
+        else expect(out.join('')).toContain(`verified ${REPOSITORY}@${digest}`)
+      }
       const byTag = await cli([
         result.tag,
         '--certificate-identity',
@@ -369,6 +390,16 @@ describeE2E('signing and attesting the pushed image', () => {
         )
       expect(await cli(join(keys, 'cosign.pub'))).toBe(0)
       expect(await cli(join(otherKeys, 'cosign.pub'))).toBe(1)
+      // In process: the wrong key is exit 1 with one line naming the image.
+      const err: string[] = []
+      const wrong = await verifyCommand([image, '--key', join(otherKeys, 'cosign.pub')], {
+        out: () => undefined,
+        err: text => void err.push(text),
+        env: {}
+      })
+      expect(wrong).toBe(1)
+      expect(err).toHaveLength(1)
+      expect(err[0]).toMatch(/^stagegate: .+ failed verification: .+\n$/)
 
       // The secret scan: no output, log line, summary or file the step left has the key or the password.
       const keyLines = privateKey.split('\n').filter(line => line.length >= 16 && !line.startsWith('-----'))

@@ -27,7 +27,7 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
-  verify: argv => verifyCommand(argv),
+  verify: (argv, io) => verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 }
 

@@ -17,12 +17,6 @@ export interface VerifyIO {
   env: NodeJS.ProcessEnv
 }
 
-const defaultIO: VerifyIO = {
-  out: text => void process.stdout.write(text),
-  err: text => void process.stderr.write(text),
-  env: process.env
-}
-
 function readText(flag: string, path: string): string {
   try {
     return readFileSync(path, 'utf8')
@@ -63,7 +57,7 @@ async function loadTrust(path: string | undefined): Promise<VerifyOptions['trust
   }
 }
 
-export async function verifyCommand(argv: string[], io: VerifyIO = defaultIO): Promise<number> {
+export async function verifyCommand(argv: string[], io: VerifyIO): Promise<number> {
   const parsed = parseArgv('verify', argv, {
     values: ['certificate-identity', 'certificate-oidc-issuer', 'key', 'trusted-root', 'format'],
     booleans: []
