@@ -8,6 +8,7 @@
 // kept with it (a WeakMap keyed by the model: nothing to clear).
 import type { DockerfileModel, Flag, Instruction, Stage } from './model.js'
 import { parseMountOptions, splitFlags } from './parse.js'
+import { sourceLines } from './query.js'
 import { commandName, effectiveArgv, parseShell, type ShellCommand } from './shell.js'
 import { splitKeyValue } from './words.js'
 
@@ -38,10 +39,13 @@ export interface RunScript {
   /** Line of the RUN instruction. */
   line: number
   stage: number
-  script: string
+  /** Script lines, laid out so a column in them is the column in the Dockerfile line. */
+  lines: string[]
+  /** 1-based Dockerfile line of each script line (same length as `lines`). */
   lineMap: number[]
   /** The ENV and ARG names in scope when the RUN runs (ENV through `FROM <stage>`, ARG of the stage). */
   shellVariables: string[]
+  /** The SHELL in effect (not filtered: a caller may override it, e.g. by a shell pragma). */
   shell: readonly string[]
 }
 
@@ -116,27 +120,110 @@ export function commandsNamed(run: RunBody, ...names: string[]): ShellCommand[] 
 }
 
 /**
- * The RUN bodies a shell can check (POSIX, with a script), with their line maps and the
- * ENV/ARG names in scope, for shellcheck.
+ * The RUN scripts of the stages a shell linter can check, one script line per Dockerfile line
+ * (columns kept), with the ENV/ARG names in scope: shell-form RUN, `RUN <<EOF` heredoc scripts
+ * and shell-form `ONBUILD RUN` (it runs in the child's build). Exec form is not a script here.
  */
 export function runScripts(model: DockerfileModel): RunScript[] {
+  const lines = sourceLines(model)
+  const escape = model.directives.find(d => d.name === 'escape')?.value === '`' ? '`' : '\\'
   const scripts: RunScript[] = []
   for (const run of runBodies(model)) {
-    if (!run.posix || run.onbuild || run.script.trim() === '') continue
-    if (run.form === 'exec' && run.shell === run.instruction.argv) continue
+    const instruction = run.instruction
+    if (run.stage < 0) continue
+    if (run.onbuild ? !isOnbuildShellRun(instruction) : instruction.jsonForm) continue
+    const body = scriptLines(instruction, lines, escape, run.onbuild ? 2 : 1)
+    if (!body) continue
     scripts.push({
-      line: run.instruction.line,
+      line: instruction.line,
       stage: run.stage,
-      script: run.script,
-      lineMap: run.lineMap,
-      shellVariables: variablesInScope(model, run.instruction),
+      lines: body.lines,
+      lineMap: body.lines.map((_line, index) => body.firstLine + index),
+      shellVariables: variablesInScope(model, instruction),
       shell: run.shell
     })
   }
   return scripts
 }
 
-/** ENV names of the stage's `FROM <stage>` chain and the stage's own ENV and ARG names before `instruction`. */
+function isOnbuildShellRun(instruction: Instruction): boolean {
+  const [trigger, next] = instruction.argv
+  return (
+    trigger?.toUpperCase() === 'RUN' && next !== undefined && !next.startsWith('[') && !next.startsWith('<<')
+  )
+}
+
+/**
+ * The body as the shell sees it, one script line per Dockerfile line: the
+ * keyword and flags blanked to spaces (columns stay), comment and blank lines
+ * inside a continuation kept as a bare `\` (Docker drops them), and a
+ * continuation escape followed by trailing blanks cut to the escape (Docker
+ * joins such a line, so the shell never sees the blanks: no SC1101).
+ */
+function scriptLines(
+  instruction: Instruction,
+  lines: readonly string[],
+  escape: string,
+  keywords = 1
+): { firstLine: number; lines: string[] } | undefined {
+  const first = instruction.argv[0] ?? ''
+  if (keywords === 1 && instruction.heredocs.length > 0 && first.startsWith('<<')) {
+    const heredoc = instruction.heredocs[0]
+    if (!heredoc) return undefined
+    const start = heredoc.line + 1
+    const end = Math.max(start - 1, heredoc.endLine - 1)
+    return { firstLine: start, lines: lines.slice(start - 1, end) }
+  }
+  const raw = lines.slice(instruction.line - 1, instruction.endLine)
+  const out: string[] = []
+  let inFlags = true
+  const continuation = escape === '`' ? /`[ \t]*$/ : /\\[ \t]+$/
+  raw.forEach((line, index) => {
+    let text = line
+    const heredocLine = inHeredocBody(instruction, instruction.line + index)
+    const trimmed = text.trim()
+    if (index > 0 && (trimmed === '' || trimmed.startsWith('#')) && !heredocLine) {
+      out.push('\\') // a dropped continuation line: keep the line count and the continuation
+      return
+    }
+    // The keyword (`RUN`, or `ONBUILD RUN`) becomes blanks, so columns stay the Dockerfile's.
+    if (index === 0)
+      text = text.replace(keywords === 2 ? /^\s*\S+\s+\S+/ : /^\s*\S+/, keyword => ' '.repeat(keyword.length))
+    if (inFlags) {
+      const flags = /^(\s*)((?:--\S+\s*)*)/.exec(text)
+      const consumed = flags ? (flags[2] as string) : ''
+      text = text.replace(/^(\s*)((?:--\S+\s*)*)/, (_m, space: string) => space + ' '.repeat(consumed.length))
+      const rest = text.trim()
+      if (rest !== '' && rest !== escape) inFlags = false
+    }
+    if (!heredocLine && continuation.test(text)) text = text.replace(continuation, '\\')
+    out.push(text)
+  })
+  return { firstLine: instruction.line, lines: out }
+}
+
+function inHeredocBody(instruction: Instruction, line: number): boolean {
+  return instruction.heredocs.some(heredoc => line > heredoc.line && line <= heredoc.endLine)
+}
+
+/** Docker's predefined proxy ARGs, usable in RUN without an ARG line (hadolint declares them too). */
+const PREDEFINED_ARGS = [
+  'HTTP_PROXY',
+  'http_proxy',
+  'HTTPS_PROXY',
+  'https_proxy',
+  'FTP_PROXY',
+  'ftp_proxy',
+  'NO_PROXY',
+  'no_proxy'
+]
+
+/**
+ * The names in scope at `instruction`, as Docker scopes them: the ENV names of the stage's
+ * `FROM <stage>` chain (ENV is inherited, ARG is not), the stage's own ENV and ARG names before
+ * `instruction`, and Docker's predefined proxy ARGs. A global ARG counts only where the stage
+ * redeclares it; before the first FROM, the global ARGs before `instruction`.
+ */
 export function variablesInScope(model: DockerfileModel, instruction: Instruction): string[] {
   const stage = model.stages[instruction.stage]
   const names = new Set<string>()
@@ -149,6 +236,7 @@ export function variablesInScope(model: DockerfileModel, instruction: Instructio
     chain.unshift(current)
     current = current.baseStage !== undefined ? model.stages[current.baseStage] : undefined
   }
+  for (const name of PREDEFINED_ARGS) names.add(name)
   for (const current of chain) {
     for (const other of current.instructions) {
       if (current === stage && other.line >= instruction.line) break

@@ -14,9 +14,8 @@ import { execFile } from 'node:child_process'
 import { accessSync, constants, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism, tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
-import type { DockerfileModel, Instruction } from '../dockerfile/model.js'
-import { sourceLines } from '../dockerfile/query.js'
-import { splitKeyValue } from '../dockerfile/words.js'
+import type { DockerfileModel } from '../dockerfile/model.js'
+import { runScripts } from '../dockerfile/run.js'
 import type { Finding, Severity } from '../finding.js'
 
 export const SHELLCHECK_MISSING_NOTICE =
@@ -24,17 +23,6 @@ export const SHELLCHECK_MISSING_NOTICE =
 /** Codes that make no sense for a RUN body (sourced files that are not there, ash). */
 const EXCLUDED_CODES = ['SC1090', 'SC1091', 'SC2187']
 const SEVERITY: Record<string, Severity> = { error: 'error', warning: 'warning', info: 'note', style: 'note' }
-/** Docker's predefined proxy ARGs, usable in RUN without an ARG line (hadolint declares them too). */
-const PREDEFINED_ARGS = [
-  'HTTP_PROXY',
-  'http_proxy',
-  'HTTPS_PROXY',
-  'https_proxy',
-  'FTP_PROXY',
-  'ftp_proxy',
-  'NO_PROXY',
-  'no_proxy'
-]
 const SHELL_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 const MENTION = /\$\{?([A-Za-z_][A-Za-z0-9_]*)/g
 
@@ -65,10 +53,8 @@ export const DEFAULT_LIMITS: ShellcheckLimits = {
 }
 
 /**
- * A RUN script as the model reads it: its lines, the Dockerfile line of each,
- * the SHELL in effect and the ENV/ARG names in scope. `modelRunScripts` is
- * the adapter over today's model; the model layer's own list of RUN scripts
- * can replace it without touching anything below it.
+ * A RUN script as the model reads it (`runScripts` in src/dockerfile/run.ts): its lines, the
+ * Dockerfile line of each, the SHELL in effect (or the shell pragma) and the ENV/ARG names in scope.
  */
 export interface RunScriptSource {
   stage: number
@@ -145,67 +131,26 @@ export function toShellScript(source: RunScriptSource): ShellScript | undefined 
 const SHELL_PRAGMA = /^(?:hadolint|stagegate)\s+shell\s*=\s*(\S+)/i
 
 /**
- * The adapter over today's model: RUN scripts with their line maps, SHELL and
- * the ENV/ARG names in scope. Scope is per stage, as Docker has it: a stage
- * built `FROM` an earlier stage inherits that stage's ENV names (not its
- * ARGs); a global ARG (before the first FROM) is in scope only where a stage
- * redeclares it; an ENV or ARG counts from its own line on.
+ * The model's RUN scripts (`runScripts`: layout, line maps, ENV/ARG scope per stage) with the
+ * shell each is checked as: hadolint's `# hadolint shell=...` pragma overrides the SHELL for the
+ * RUNs after it.
  */
 export function modelRunScripts(model: DockerfileModel): RunScriptSource[] {
-  const lines = sourceLines(model)
-  const escape = model.directives.find(d => d.name === 'escape')?.value === '`' ? '`' : '\\'
   const shellPragmas: { line: number; shell: string }[] = []
   for (const comment of model.comments) {
     const match = SHELL_PRAGMA.exec(comment.text)
     if (match) shellPragmas.push({ line: comment.line, shell: match[1] as string })
   }
-  const stageEnv: Set<string>[] = []
-  const out: RunScriptSource[] = []
-  for (const stage of model.stages) {
-    // SHELL applies to the RUNs after it; a stage starts with its base stage's final shell and ENV.
-    const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
-    let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
-    const env = new Set<string>(stage.baseStage !== undefined ? (stageEnv[stage.baseStage] ?? []) : [])
-    const args = new Set<string>(PREDEFINED_ARGS)
-    for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-        for (const name of declaredNames(instruction)) (instruction.keyword === 'ENV' ? env : args).add(name)
-        continue
-      }
-      if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0)
-        shell = instruction.argv
-      // `ONBUILD RUN ...` (shell form) is checked too, as hadolint does: it runs in the child's build.
-      const onbuild = instruction.keyword === 'ONBUILD' && isOnbuildShellRun(instruction)
-      if (!onbuild && (instruction.keyword !== 'RUN' || instruction.jsonForm)) continue
-      // hadolint's `# hadolint shell=...` pragma overrides the shell for the RUNs after it.
-      const pragma = shellPragmaBefore(shellPragmas, instruction.line)
-      const body = scriptLines(instruction, lines, escape, onbuild ? 2 : 1)
-      if (!body) continue
-      out.push({
-        stage: stage.index,
-        lines: body.lines,
-        lineNumbers: body.lines.map((_line, index) => body.firstLine + index),
-        shell: pragma !== undefined ? [pragma] : shell,
-        vars: [...env, ...args]
-      })
+  return runScripts(model).map(run => {
+    const pragma = shellPragmaBefore(shellPragmas, run.line)
+    return {
+      stage: run.stage,
+      lines: run.lines,
+      lineNumbers: run.lineMap,
+      shell: pragma !== undefined ? [pragma] : run.shell,
+      vars: run.shellVariables
     }
-    stageEnv[stage.index] = env
-  }
-  return out
-}
-
-function isOnbuildShellRun(instruction: Instruction): boolean {
-  const [trigger, next] = instruction.argv
-  return (
-    trigger?.toUpperCase() === 'RUN' && next !== undefined && !next.startsWith('[') && !next.startsWith('<<')
-  )
-}
-
-/** Names an ARG or ENV declares: `ARG A B=1`, `ENV A=1 B=2`, legacy `ENV A some value`. */
-function declaredNames(instruction: Instruction): string[] {
-  const argv = instruction.argv
-  if (instruction.keyword === 'ENV' && argv.length > 1 && !argv[0]?.includes('=')) return [argv[0] as string]
-  return argv.map(word => splitKeyValue(word).key).filter(key => SHELL_NAME.test(key))
+  })
 }
 
 function shellPragmaBefore(
@@ -218,59 +163,6 @@ function shellPragmaBefore(
     found = pragma.shell
   }
   return found
-}
-
-/**
- * The body as the shell sees it, one script line per Dockerfile line: the
- * keyword and flags blanked to spaces (columns stay), comment and blank lines
- * inside a continuation kept as a bare `\` (Docker drops them), and a
- * continuation escape followed by trailing blanks cut to the escape (Docker
- * joins such a line, so the shell never sees the blanks: no SC1101).
- */
-function scriptLines(
-  instruction: Instruction,
-  lines: readonly string[],
-  escape: string,
-  keywords = 1
-): { firstLine: number; lines: string[] } | undefined {
-  const first = instruction.argv[0] ?? ''
-  if (keywords === 1 && instruction.heredocs.length > 0 && first.startsWith('<<')) {
-    const heredoc = instruction.heredocs[0]
-    if (!heredoc) return undefined
-    const start = heredoc.line + 1
-    const end = Math.max(start - 1, heredoc.endLine - 1)
-    return { firstLine: start, lines: lines.slice(start - 1, end) }
-  }
-  const raw = lines.slice(instruction.line - 1, instruction.endLine)
-  const out: string[] = []
-  let inFlags = true
-  const continuation = escape === '`' ? /`[ \t]*$/ : /\\[ \t]+$/
-  raw.forEach((line, index) => {
-    let text = line
-    const heredocLine = inHeredocBody(instruction, instruction.line + index)
-    const trimmed = text.trim()
-    if (index > 0 && (trimmed === '' || trimmed.startsWith('#')) && !heredocLine) {
-      out.push('\\') // a dropped continuation line: keep the line count and the continuation
-      return
-    }
-    // The keyword (`RUN`, or `ONBUILD RUN`) becomes blanks, so columns stay the Dockerfile's.
-    if (index === 0)
-      text = text.replace(keywords === 2 ? /^\s*\S+\s+\S+/ : /^\s*\S+/, keyword => ' '.repeat(keyword.length))
-    if (inFlags) {
-      const flags = /^(\s*)((?:--\S+\s*)*)/.exec(text)
-      const consumed = flags ? (flags[2] as string) : ''
-      text = text.replace(/^(\s*)((?:--\S+\s*)*)/, (_m, space: string) => space + ' '.repeat(consumed.length))
-      const rest = text.trim()
-      if (rest !== '' && rest !== escape) inFlags = false
-    }
-    if (!heredocLine && continuation.test(text)) text = text.replace(continuation, '\\')
-    out.push(text)
-  })
-  return { firstLine: instruction.line, lines: out }
-}
-
-function inHeredocBody(instruction: Instruction, line: number): boolean {
-  return instruction.heredocs.some(heredoc => line > heredoc.line && line <= heredoc.endLine)
 }
 
 /** The path of an executable on PATH, or undefined. */
