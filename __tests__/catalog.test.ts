@@ -48,7 +48,7 @@ describe('rule catalog', () => {
 
   test('listing has the contract shape', () => {
     const listing = ruleListing()
-    expect(listing.length).toBe(ALL_RULES.length)
+    expect(listing).toHaveLength(ALL_RULES.length)
     for (const rule of listing) {
       expect(Object.keys(rule).sort()).toEqual([
         'aliases',

@@ -649,7 +649,7 @@ describe('hasExporterType', () => {
     [4, 'tar', ['type=docker', 'type=tar,dest=x.tar'], true],
     [5, 'local', [], false]
   ])('case %i', (_n, type, outputs, expected) => {
-    expect(hasExporterType(type as string, outputs as string[])).toBe(expected)
+    expect(hasExporterType(type, outputs)).toBe(expected)
   })
 })
 

@@ -129,7 +129,7 @@ describe('SG2018 credential files by name', () => {
       .layer('RUN rm /app/password.txt # buildkit', { '/app/password.txt': DELETE })
       .build()
     const findings = runOne(SG2018, index)
-    expect(findings.length).toBe(1)
+    expect(findings).toHaveLength(1)
     expect(findings[0]).toMatchObject({ count: 2, layer: { index: 0 } })
   })
 })
@@ -149,8 +149,8 @@ describe('SG2019 the image is tagged :latest', () => {
 
   it('reads the build tags when given, else the checked reference', () => {
     const index = new ImageBuilder().build()
-    expect(runOne(SG2019, { ...index, ref: 'app:latest' }).length).toBe(1)
-    expect(runOne(SG2019, { ...index, ref: 'app:1.0' }).length).toBe(0)
+    expect(runOne(SG2019, { ...index, ref: 'app:latest' })).toHaveLength(1)
+    expect(runOne(SG2019, { ...index, ref: 'app:1.0' })).toHaveLength(0)
   })
 })
 

@@ -36,7 +36,7 @@ describe('runImageChecks', () => {
     expect(setuid).toEqual({
       ruleId: 'SG2010',
       severity: 'warning',
-      message: expect.stringContaining('/app is setuid') as unknown as string,
+      message: expect.stringContaining('/app is setuid'),
       file: 'app/Dockerfile',
       line: 3,
       stage: { index: 0, final: true },

@@ -298,7 +298,7 @@ describe('stagegate build (lint and check through the pipeline; the build itself
     expect(report.build).toBeUndefined()
     expect(JSON.parse(readFileSync(join(dir, 'out-report.json'), 'utf8'))).toEqual(report)
     const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'))
-    expect(sarif.runs[0].results.length).toBe(report.findings.length)
+    expect(sarif.runs[0].results).toHaveLength(report.findings.length)
   })
 
   test('a failed build exits 1 and prints the build error', async () => {

@@ -27,6 +27,7 @@ const VALIDATE: Record<string, (out: string) => void> = {
   codeclimate: out => {
     const valid = schema('codeclimate-issue.schema.json')
     for (const issue of out.split('\0').filter(chunk => chunk !== ''))
+      // eslint-disable-next-line jest/no-standalone-expect -- a format validator, called only from the test.each below
       expect(valid(JSON.parse(issue))).toBe(true)
   },
   gnu: out => {
@@ -57,14 +58,8 @@ async function run(argv: string[]): Promise<{ code: number; stdout: string; stde
   let stderr = ''
   const writeOut = process.stdout.write.bind(process.stdout)
   const writeErr = process.stderr.write.bind(process.stderr)
-  process.stdout.write = ((chunk: string | Uint8Array) => (
-    (stdout += String(chunk)),
-    true
-  )) as typeof process.stdout.write
-  process.stderr.write = ((chunk: string | Uint8Array) => (
-    (stderr += String(chunk)),
-    true
-  )) as typeof process.stderr.write
+  process.stdout.write = (chunk: string | Uint8Array) => ((stdout += String(chunk)), true)
+  process.stderr.write = (chunk: string | Uint8Array) => ((stderr += String(chunk)), true)
   try {
     const code = await main(argv)
     return { code, stdout, stderr }

@@ -358,7 +358,7 @@ describeE2E('image checks on engine-built images', () => {
       only(findings, ruleId).map(finding => finding.path)
     // The base's package managers: one finding on its FROM line, every binary as evidence.
     expect(only(findings, 'SG2002').map(summary)).toEqual([
-      { ruleId: 'SG2002', line: 1, stage: 0, layer: 0, path: expect.any(String) as unknown as string }
+      { ruleId: 'SG2002', line: 1, stage: 0, layer: 0, path: expect.any(String) }
     ])
     expect(only(findings, 'SG2002')[0]?.evidence).toEqual(expect.stringContaining('/bin/apt-get'))
     expect(only(findings, 'SG2002')[0]?.evidence).toEqual(expect.stringContaining('/bin/dpkg'))

@@ -46,14 +46,15 @@ describe('createActionsIO (on @actions/core)', () => {
   const saved = { ...process.env }
   let dir: string
   let stdout: string
+  // eslint-disable-next-line @typescript-eslint/unbound-method -- saved only to be put back on process.stdout as it was
   const write = process.stdout.write
   beforeEach(() => {
     dir = mkdtempSync(path.join(tmpdir(), 'stagegate-io-'))
     stdout = ''
-    process.stdout.write = ((chunk: string | Uint8Array) => {
+    process.stdout.write = (chunk: string | Uint8Array) => {
       stdout += typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
       return true
-    }) as typeof process.stdout.write
+    }
   })
   afterEach(() => {
     process.stdout.write = write

@@ -11,7 +11,7 @@ const PR_PAYLOAD = {
   repository: { full_name: 'acme/app', default_branch: 'main' }
 }
 
-function context(env: Record<string, string>, payload?: unknown | Buffer) {
+function context(env: Record<string, string>, payload?: unknown) {
   const files: Record<string, Buffer> = {}
   if (payload !== undefined) {
     files['/event.json'] = Buffer.isBuffer(payload) ? payload : Buffer.from(JSON.stringify(payload))

@@ -92,7 +92,7 @@ describe('REST client against the fake GitHub API', () => {
   test('never follows a next link to another origin', async () => {
     const fetched: string[] = []
     const fakeFetch = (async (url: string | URL | Request) => {
-      fetched.push(String(url))
+      fetched.push(url instanceof Request ? url.url : url.toString())
       return new Response('[]', {
         status: 200,
         headers: {

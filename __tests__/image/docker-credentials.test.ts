@@ -95,7 +95,7 @@ describe('registry source with stored credentials', () => {
   test('without a stored login the error says to log in, and never shows credentials', async () => {
     mode = 'bearer'
     writeFileSync(join(dockerConfig, 'config.json'), JSON.stringify({ auths: {} }))
-    const error = await readImage(`registry:${host}/team/private:v1`).catch((e: Error) => e)
+    const error: unknown = await readImage(`registry:${host}/team/private:v1`).catch((e: unknown) => e)
     expect(String(error)).toMatch(/token request failed \(HTTP 401\); log in first/)
     expect(String(error)).not.toContain(USERPASS)
   })

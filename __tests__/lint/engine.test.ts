@@ -25,7 +25,7 @@ const RULES: LintRule[] = [
   everyInstruction('DL9001', 'RUN', { aliases: ['RunEverywhere'] }),
   everyInstruction('DL9002', 'CMD', { severity: 'note' }),
   everyInstruction('StageNameCasing', 'FROM', { severity: 'note' }),
-  everyInstruction('SG9003', 'USER', { offByDefault: true } as Partial<LintRule>),
+  everyInstruction('SG9003', 'USER', { offByDefault: true }),
   { ...everyInstruction('SG1000', 'NOTHING'), summary: 'unknown id in pragma' }
 ]
 

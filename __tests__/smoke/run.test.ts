@@ -131,7 +131,7 @@ describe('runSmoke', () => {
       exit: { afterPolls: 24, exitCode: 1 }
     })
     expect(result).toMatchObject({ started: false, exitCode: 1 })
-    expect(calls.filter(args => args[0] === 'container').length).toBe(24)
+    expect(calls.filter(args => args[0] === 'container')).toHaveLength(24)
   })
 
   it('gives up, inconclusive, when it never starts', async () => {

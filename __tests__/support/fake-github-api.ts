@@ -226,7 +226,7 @@ export class FakeGitHubApi {
     }
     if (attestations && method === 'GET' && attestations[3] !== undefined) {
       // List by subject digest, as `gh attestation verify` asks.
-      const digest = (attestations[3] as string).slice('sha256:'.length)
+      const digest = attestations[3].slice('sha256:'.length)
       const found = this.attestations(attestations[1] as string, attestations[2] as string).filter(entry => {
         const envelope = (entry.bundle as { dsseEnvelope?: { payload?: string } }).dsseEnvelope
         const statement = JSON.parse(

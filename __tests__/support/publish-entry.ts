@@ -3,7 +3,6 @@
 // adapter, exactly as src/main.ts does at the end of the pipeline. Bundled
 // with esbuild by the test and run by runAction on Node 24.
 import { readFileSync } from 'node:fs'
-import type { FailOn } from '../../src/finding.js'
 import { createActionsIO } from '../../src/github/actions.js'
 import { publishReport } from '../../src/github/publish.js'
 import { parseInputs } from '../../src/inputs.js'
@@ -19,7 +18,7 @@ async function main(): Promise<void> {
   await publishReport({
     io,
     report,
-    failOn: (inputs['fail-on'] || 'error') as FailOn,
+    failOn: inputs['fail-on'] || 'error',
     inputs,
     secrets,
     store: {

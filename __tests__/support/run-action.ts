@@ -100,7 +100,15 @@ export function inputEnvironment(
   const action = parse(readFileSync(actionYml, 'utf8')) as { inputs?: Record<string, { default?: unknown }> }
   const env: Record<string, string> = {}
   for (const [name, spec] of Object.entries(action.inputs ?? {})) {
-    const fallback = spec?.default === undefined || spec.default === null ? '' : String(spec.default)
+    const value = spec?.default
+    const fallback =
+      value === undefined || value === null
+        ? ''
+        : typeof value === 'string'
+          ? value
+          : typeof value === 'number' || typeof value === 'boolean'
+            ? String(value)
+            : JSON.stringify(value)
     env[inputVariable(name)] = fallback.replace(/\$\{\{\s*github\.token\s*\}\}/g, token)
   }
   for (const [name, value] of Object.entries(given)) env[inputVariable(name)] = value

@@ -106,9 +106,9 @@ export class SigstoreMock {
     // @sigstore/mock names the certificate after one token claim; the fake
     // token carries the SAN real Fulcio derives from job_workflow_ref.
     const handlers: Handler[] = [
-      fulcioHandler(ca, { subjectClaim: 'fulcio_san' }) as Handler,
-      rekorHandler(tlog) as Handler,
-      tsaHandler(tsa) as Handler
+      fulcioHandler(ca, { subjectClaim: 'fulcio_san' }),
+      rekorHandler(tlog),
+      tsaHandler(tsa)
     ]
     const start = new Date(Date.now() - 24 * 3600 * 1000).toISOString()
     const trustedRoot = {

@@ -9,8 +9,8 @@ for (const name of Object.keys(process.env)) {
   if (name.startsWith('INPUT_')) delete process.env[name]
 }
 const write = process.stdout.write.bind(process.stdout)
-process.stdout.write = ((chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
+process.stdout.write = (chunk: string | Uint8Array, ...rest: unknown[]): boolean => {
   const text = typeof chunk === 'string' ? chunk : Buffer.from(chunk).toString('utf8')
   if (text.startsWith('::')) return true
   return (write as (c: string | Uint8Array, ...r: unknown[]) => boolean)(chunk, ...rest)
-}) as typeof process.stdout.write
+}

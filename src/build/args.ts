@@ -101,6 +101,7 @@ export function planCache(
 
 /** The CSV records of `key=value` specs, as buildx and the toolkit read them. */
 function csvRecords(text: string): string[][] {
+  // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-assertion -- the typing picks parse()'s generic overload (unknown[]); with columns: false the records are string[][], which no type argument can say
   return parse(text, { delimiter: ',', trim: true, columns: false, relaxColumnCount: true }) as string[][]
 }
 

@@ -74,7 +74,7 @@ export function attributeHistory(index: ImageIndex, model: DockerfileModel): His
   const chain = stageChain(model)
   const root = chain[chain.length - 1]
   if (!root) return []
-  const result: HistoryAttribution[] = new Array(index.history.length)
+  const result = new Array<HistoryAttribution>(index.history.length)
   let cursor = index.history.length - 1
 
   for (const stage of chain) {

@@ -102,7 +102,7 @@ export function parseElf(buffer: Buffer): ElfInfo | undefined {
   }
   // DT_STRTAB is a virtual address: map it to a file offset through the PT_LOAD segments.
   const load = loads.find(
-    segment => strtabAddress! >= segment.vaddr && strtabAddress! < segment.vaddr + segment.filesz
+    segment => strtabAddress >= segment.vaddr && strtabAddress < segment.vaddr + segment.filesz
   )
   const strtab = load ? strtabAddress - load.vaddr + load.offset : strtabAddress
   const readString = (offset: number): string | undefined => {

@@ -78,7 +78,7 @@ export async function verifyCommand(argv: string[], io: VerifyIO): Promise<numbe
   const options: VerifyOptions = {}
   if (key !== undefined) options.publicKeyPem = readText('--key', key)
   else {
-    options.identity = identity as string
+    options.identity = identity
     const issuer = lastValue(parsed, 'certificate-oidc-issuer')
     if (issuer) options.issuer = issuer
     options.trust = await loadTrust(

@@ -109,7 +109,7 @@ function unquote(value: string): string {
 function parseJsonArray(text: string): string[] | undefined {
   try {
     const parsed: unknown = JSON.parse(text)
-    if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) return parsed as string[]
+    if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) return parsed
   } catch {
     // Not JSON: Docker falls back to the shell form.
   }

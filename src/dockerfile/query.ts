@@ -117,7 +117,7 @@ export function copyPaths(instruction: Instruction): { sources: string[]; dest?:
     const match = /^<<-?["']?(\w+)["']?$/.exec(source)
     return !(match && heredocNames.has(match[1] as string))
   })
-  return { sources, dest: argv[argv.length - 1] as string }
+  return { sources, dest: argv[argv.length - 1] }
 }
 
 /** True for `.`, `./`, `*`, `./*`: the whole build context (or source stage root). */

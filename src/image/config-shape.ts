@@ -84,7 +84,7 @@ export function sanitizeContainerConfig(raw: unknown, warnings: Warnings): Conta
   }
   // Everything else the checks do not read is passed through as it came.
   for (const [key, value] of Object.entries(raw)) if (!(key in out) && !KNOWN.has(key)) out[key] = value
-  return out as ContainerConfig
+  return out
 }
 
 const KNOWN = new Set([

@@ -26,7 +26,7 @@ import { openTarFile } from './sources/tar-file.js'
 import { TarError } from './tar.js'
 import { RecordingVisitor, replay } from './replay.js'
 import { digestFromArchivePath } from './verify.js'
-import type { CapturePolicy, ContainerConfig, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
+import type { CapturePolicy, HistoryEntry, ImageIndex, LayerInfo } from './types.js'
 
 export type { ReaderLimits } from './limits.js'
 export { DEFAULT_LIMITS } from './limits.js'
@@ -180,7 +180,7 @@ export async function readImage(source: string, options: ReadOptions = {}): Prom
     )
     const builder = new FileIndexBuilder(source, limits, warnings, options.capture)
     const scanner = options.scan
-      ? new MarkerScanner(builder, options.scan, (resolved.config.config ?? {}) as ContainerConfig)
+      ? new MarkerScanner(builder, options.scan, resolved.config.config ?? {})
       : undefined
     const stats = await readLayers(resolved, opened, scanner ?? builder, limits, warnings)
     const history = toHistory(resolved.config)

@@ -45,11 +45,10 @@ export async function afterBuild(
   const build = result.build
   const pushed =
     inputs.push && build?.ok === true && build.digest !== undefined && inputs.tags[0] !== undefined
-  const signing = await signPushed(
-    inputs,
-    pushed ? { image: inputs.tags[0] as string, digest: build?.digest as string } : {},
-    { env: deps.env, info: deps.info }
-  )
+  const signing = await signPushed(inputs, pushed ? { image: inputs.tags[0], digest: build?.digest } : {}, {
+    env: deps.env,
+    info: deps.info
+  })
   const outputs = { 'attestation-id': '', 'attestation-url': '', signature: '' }
   if (!signing) return { outputs }
   report.signing = signing

@@ -49,7 +49,8 @@ export async function storeAttestation(
   if (!response.ok) {
     let message: string
     try {
-      message = String((JSON.parse(text) as { message?: unknown }).message ?? '')
+      const raw = (JSON.parse(text) as { message?: unknown }).message
+      message = typeof raw === 'string' ? raw : raw === undefined || raw === null ? '' : JSON.stringify(raw)
     } catch {
       message = ''
     }
@@ -67,10 +68,10 @@ export async function storeAttestation(
   } catch {
     id = undefined
   }
-  if (id === undefined || id === null)
+  if (typeof id !== 'string' && typeof id !== 'number')
     throw new SigningError('the attestations API answered without an attestation id')
   return {
     id: String(id),
-    url: `${options.serverUrl.replace(/\/+$/, '')}/${options.owner}/${options.repo}/attestations/${String(id)}`
+    url: `${options.serverUrl.replace(/\/+$/, '')}/${options.owner}/${options.repo}/attestations/${id}`
   }
 }

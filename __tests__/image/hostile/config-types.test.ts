@@ -45,7 +45,7 @@ describe('wrong JSON types in the image config', () => {
   ])('%s: a warning, and every check runs', async (_name, containerConfig, warning) => {
     const dir = join(root, `layout-${counter++}`)
     mkdirSync(dir)
-    writeOciLayout(dir, [layer], { config: containerConfig as Record<string, unknown> })
+    writeOciLayout(dir, [layer], { config: containerConfig })
     const index = await readImage(`oci-layout:${dir}`)
     expect(index.warnings).toEqual(expect.arrayContaining([expect.stringMatching(warning)]))
     const model = parseDockerfile('FROM scratch\nCOPY sh /bin/sh\nUSER app\n', { path: 'Dockerfile' })

@@ -20,7 +20,7 @@ export const SG2004: ImageCheck = {
     const hits: CheckHit[] = []
     const versions = [
       ...[...index.files.values()].map(file => ({ file, hiddenBy: undefined as number | undefined })),
-      ...index.shadowed.map(file => ({ file, hiddenBy: file.hiddenBy as number | undefined }))
+      ...index.shadowed.map(file => ({ file, hiddenBy: file.hiddenBy }))
     ]
     for (const { file, hiddenBy } of versions) {
       if (file.type !== 'file' || !isSecretScanTarget(file.path, file.mode)) continue

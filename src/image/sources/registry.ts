@@ -5,7 +5,6 @@
 // HTTP, as dockerd treats 127.0.0.0/8 as insecure; everything else over HTTPS.
 import { createHash } from 'node:crypto'
 import { Readable, Transform, type TransformCallback } from 'node:stream'
-import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { UsageError } from '../../errors.js'
 import { loadDockerConfig, registryAuth } from './docker-credentials.js'
 import { MEDIA_TYPES } from '../manifest.js'
@@ -231,7 +230,7 @@ class RegistryStore implements BlobStore {
 
   private bodyStream(response: Response): Readable {
     if (!response.body) return Readable.from([])
-    const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>, {
+    const body = Readable.fromWeb(response.body, {
       highWaterMark: 1024 * 1024
     })
     return withIdleTimeout(body, this.idleMs)
@@ -264,8 +263,8 @@ class RegistryStore implements BlobStore {
     return readStream(await this.open(key), maxBytes, `${this.label}: blob ${key}`)
   }
 
-  async has(): Promise<boolean> {
-    return true
+  has(): Promise<boolean> {
+    return Promise.resolve(true)
   }
 }
 

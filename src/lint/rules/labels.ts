@@ -138,7 +138,7 @@ export function isRfc3339(value: string): boolean {
     value
   )
   if (!match) return false
-  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number) as number[]
+  const [year, month, day, hour, minute, second] = match.slice(1, 7).map(Number)
   const daysInMonth = new Date(Date.UTC(year as number, month as number, 0)).getUTCDate()
   const offsetOk = match[9] === undefined || (Number(match[9]) <= 23 && Number(match[10]) <= 59)
   return (

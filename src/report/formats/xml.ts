@@ -19,7 +19,7 @@ const builder = new XMLBuilder({
 
 /** A whole document: the declaration, then `root`. Every string in it is made XML-safe. */
 export function xmlDocument(root: XmlNode): string {
-  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(sanitize(root)) as string}`
+  return `<?xml version="1.0" encoding="UTF-8"?>\n${builder.build(sanitize(root))}`
 }
 
 function sanitize(node: XmlNode): XmlNode {
