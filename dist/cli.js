@@ -17,11 +17,11 @@ import {
   formatJson,
   parseInputs,
   redactReport
-} from "./chunk-AVCIVTON.js";
+} from "./chunk-LKP2ZWP7.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-JASNIEJL.js";
+} from "./chunk-I4JSPILF.js";
 import {
   buildkitAttestations,
   checkCosignLayer,
@@ -29,14 +29,14 @@ import {
   isProvenancePredicate,
   openImage,
   referrerBundles
-} from "./chunk-X5N7NZSI.js";
+} from "./chunk-6WEZC6CP.js";
 import "./chunk-ZQUD2C2J.js";
 import "./chunk-DFWCJEYH.js";
 import {
   VERSION,
   buildReport,
   failsPolicy
-} from "./chunk-YPNPZWNX.js";
+} from "./chunk-UP6XJJ4Q.js";
 import {
   ALL_RULES,
   findStageIndex,
@@ -44,12 +44,12 @@ import {
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-FYUBFGCI.js";
+} from "./chunk-CGMVLDVV.js";
 import "./chunk-RI6HCDV2.js";
 import "./chunk-47GV6F5I.js";
 import "./chunk-DTHY54JE.js";
 import "./chunk-5YN6HGCW.js";
-import "./chunk-CJOGRR4I.js";
+import "./chunk-FVBWWKFQ.js";
 import {
   SecretSet,
   secretValuesOf
@@ -1450,13 +1450,13 @@ var LOADERS = {
   tty: async () => (await import("./tty-77X7LLRW.js")).formatTty,
   text: async () => (await import("./tty-77X7LLRW.js")).formatTty,
   json: async () => (await import("./json-YEIKS4HY.js")).formatJson,
-  sarif: async () => (await import("./sarif-QFFDSVD6.js")).formatSarif,
+  sarif: async () => (await import("./sarif-BW2M35DC.js")).formatSarif,
   checkstyle: async () => (await import("./checkstyle-LVPXRFDN.js")).formatCheckstyle,
   codeclimate: async () => (await import("./codeclimate-2RP375XB.js")).formatCodeclimate,
   gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-WGKBYQ6O.js")).formatGitlabCodeclimate,
   gnu: async () => (await import("./gnu-I3UM3K24.js")).formatGnu,
   junit: async () => (await import("./junit-N2UT3OS7.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-V4YVFNV2.js")).formatSonarqube
+  sonarqube: async () => (await import("./sonarqube-SVPNPK3L.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -1543,7 +1543,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-US7PZMJF.js");
+  const { checkImage } = await import("./pipeline-5NJSQW3P.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -1553,7 +1553,7 @@ async function checkCommand(argv, io) {
     { ...deps, info: () => void 0 }
   );
   if (parsed.booleans.get("smoke") && checked.image.startup) {
-    const { smokeImage } = await import("./run-7RJTHRVJ.js");
+    const { smokeImage } = await import("./run-CS3CCUE3.js");
     const { smokeLine } = await import("./startup-UKMVAD2B.js");
     checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {});
     io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}
@@ -1598,8 +1598,8 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-US7PZMJF.js");
-  const { afterBuild } = await import("./after-build-KKFUH7ZW.js");
+  const { runPipeline } = await import("./pipeline-5NJSQW3P.js");
+  const { afterBuild } = await import("./after-build-PWSXTI4B.js");
   const raw = await runPipeline(inputs, deps);
   const after = await afterBuild(inputs, raw, {
     env: io.env,
@@ -1794,11 +1794,6 @@ async function verifyImage(reference, options) {
 }
 
 // src/cli/verify.ts
-var defaultIO = {
-  out: (text) => void process.stdout.write(text),
-  err: (text) => void process.stderr.write(text),
-  env: process.env
-};
 function readText(flag, path) {
   try {
     return readFileSync(path, "utf8");
@@ -1837,7 +1832,7 @@ async function loadTrust(path) {
     );
   }
 }
-async function verifyCommand(argv, io = defaultIO) {
+async function verifyCommand(argv, io) {
   const parsed = parseArgv("verify", argv, {
     values: ["certificate-identity", "certificate-oidc-issuer", "key", "trusted-root", "format"],
     booleans: []
@@ -1899,7 +1894,7 @@ var COMMANDS = {
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
-  verify: (argv) => verifyCommand(argv),
+  verify: (argv, io) => verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 };
 async function main(argv, io = processCliIO()) {

@@ -8,7 +8,7 @@ import {
   isDefaultBranchPush,
   readRunContext,
   runUrl
-} from "./chunk-QJVLBRHL.js";
+} from "./chunk-G2U3TJG6.js";
 import "./chunk-GDXZUHEG.js";
 import "./chunk-FJLKUUMM.js";
 import {
@@ -16,12 +16,12 @@ import {
   formatJson,
   parseInputs,
   redactReport
-} from "./chunk-AVCIVTON.js";
+} from "./chunk-LKP2ZWP7.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-JASNIEJL.js";
-import "./chunk-X5N7NZSI.js";
+} from "./chunk-I4JSPILF.js";
+import "./chunk-6WEZC6CP.js";
 import "./chunk-ZQUD2C2J.js";
 import {
   mergeNote
@@ -36,16 +36,16 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-W7S2FYPP.js";
+} from "./chunk-GUDKZZEL.js";
 import {
   compareFindings,
   failsPolicy,
   severityRank
-} from "./chunk-YPNPZWNX.js";
+} from "./chunk-UP6XJJ4Q.js";
 import {
   ALL_RULES,
   helpUri
-} from "./chunk-FYUBFGCI.js";
+} from "./chunk-CGMVLDVV.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";
@@ -59,11 +59,11 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-2NQK4T25.js";
+import "./chunk-K3S76UGX.js";
 import "./chunk-DTHY54JE.js";
-import "./chunk-Z2M6UBHC.js";
+import "./chunk-FMLZABAY.js";
 import "./chunk-5YN6HGCW.js";
-import "./chunk-CJOGRR4I.js";
+import "./chunk-FVBWWKFQ.js";
 import {
   SecretSet,
   secretValuesOf
