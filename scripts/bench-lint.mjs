@@ -10,8 +10,8 @@
 // the CLI bundle (`npm run bundle`). Each round runs every mode once; the
 // median round counts. Goals (issue 13): (c) >= 0.75x (b); (d) >= 300 files/s;
 // (e) <= 2.5x.
-// The corpus: $STAGEGATE_CORPUS, else ../shared/corpus/dockerfiles beside the
-// repository (or beside its worktree directory).
+// The corpus: the vendored real-world Dockerfiles in __tests__/fixtures/corpus
+// (see its README.md for provenance and licence).
 import { execFileSync } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import { availableParallelism, loadavg, tmpdir } from 'node:os'
