@@ -27,16 +27,20 @@ test('the rules run on every stage of a 2,000-stage Dockerfile', () => {
   expect(lint(parseDockerfile(manyStages(2000), { path: 'Dockerfile' }))).toBeGreaterThan(2000)
 })
 
-test('linting time grows linearly: doubling the stages (1,000 to 2,000) at most 2.5x the time', () => {
+test('linting time grows linearly: doubling the stages (1,000 to 2,000) at most 3x the time', () => {
   // CPU time, best of several interleaved runs: no absolute time, only growth
   // (the quadratic DL3022 this guards against made doubling cost about 4x).
+  // Measured here, the linear linter doubles at 1.35x to 2.75x: garbage
+  // collection of the 2,000-stage model (and, under npm test, the coverage
+  // counters) inflates the larger run, so 3x is the bound that still tells
+  // linear from quadratic without failing on noise.
   const growth = leastGrowth(
     lint,
     parseDockerfile(manyStages(1000), { path: 'Dockerfile' }),
     parseDockerfile(manyStages(2000), { path: 'Dockerfile' }),
-    { bound: 2.5 }
+    { bound: 3 }
   )
-  expect(growth.ratio).toBeLessThan(2.5)
+  expect(growth.ratio).toBeLessThan(3)
 })
 
 test.each<[string, string, number[]]>([

@@ -30,10 +30,7 @@ export function exitStatus(reports: readonly Report[], failOn: FailOn): number {
 }
 
 /** Writes text as whole lines (a final newline added when missing); empty output (gnu or codeclimate with no findings) stays empty. */
-export function writeOut(
-  text: string,
-  write: (text: string) => void = chunk => void process.stdout.write(chunk)
-): void {
+export function writeOut(text: string, write: (text: string) => void): void {
   if (text === '') return
   write(text.endsWith('\n') || text.endsWith('\0') ? text : `${text}\n`)
 }
