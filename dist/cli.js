@@ -1475,7 +1475,7 @@ function renderReports(reports, format, srcRoot = process.cwd()) {
 function exitStatus(reports, failOn) {
   return reports.some((report) => report.build && !report.build.ok || failsPolicy(report.counts, failOn)) ? 1 : 0;
 }
-function writeOut(text, write = (chunk) => void process.stdout.write(chunk)) {
+function writeOut(text, write) {
   if (text === "") return;
   write(text.endsWith("\n") || text.endsWith("\0") ? text : `${text}
 `);
