@@ -1,19 +1,18 @@
-// The growth measure the scale tests rely on tells linear from quadratic work.
-import { leastGrowth } from './support/growth.js'
+// The growth measure the scale tests rely on (measureGrowth: a fresh process
+// timing a job of growth-jobs.ts) tells linear from quadratic work.
+import { measureGrowth } from './support/growth.js'
 
-function linear(n: number): number {
-  let sum = 0
-  for (let i = 0; i < n * 2000; i++) sum += i % 7
-  return sum
-}
+test('linear work doubles in about 2x; quadratic in about 4x', async () => {
+  const linear = await measureGrowth('linearWork', 2000, 4000, { bound: 2.5 })
+  expect(linear.ratio).toBeLessThan(2.5)
+  expect(linear.small).toBeGreaterThan(0)
+  const quadratic = await measureGrowth('quadraticWork', 2000, 4000, { bound: 3 })
+  expect(quadratic.ratio).toBeGreaterThan(3)
+  expect(quadratic.ratio).toBeLessThan(6)
+})
 
-function quadratic(n: number): number {
-  let sum = 0
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) % 7
-  return sum
-}
-
-test('linear work doubles in about 2x; quadratic in about 4x', () => {
-  expect(leastGrowth(linear, 2000, 4000, { bound: 2.5 }).ratio).toBeLessThan(2.5)
-  expect(leastGrowth(quadratic, 2000, 4000, { bound: 3 }).ratio).toBeGreaterThan(3)
+test('an unknown job is an error, not a ratio', async () => {
+  await expect(measureGrowth('noSuchJob', 1, 2, { bound: 2 })).rejects.toThrow(
+    /growth-jobs.ts has no job noSuchJob/
+  )
 })

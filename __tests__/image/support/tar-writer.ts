@@ -118,6 +118,8 @@ export interface LayoutOptions {
   attestations?: { predicateTypes: string[] }
   /** Raw layer blobs used as-is (already compressed or deliberately corrupt). */
   rawLayers?: boolean
+  /** The manifest lists the layers in this order (indexes into `layers`, repeats allowed). */
+  layerOrder?: number[]
 }
 
 function writeBlob(dir: string, data: Buffer): string {
@@ -150,13 +152,14 @@ export function writeOciLayout(
           : layer
     return { mediaType, digest: writeBlob(dir, blob), size: blob.length, diffId: sha256(layer) }
   })
+  const listed = options.layerOrder ? options.layerOrder.map(i => layerDescriptors[i]!) : layerDescriptors
   const config = Buffer.from(
     JSON.stringify({
       architecture: 'amd64',
       os: 'linux',
       config: options.config ?? { User: '1000' },
-      rootfs: { type: 'layers', diff_ids: layerDescriptors.map(l => l.diffId) },
-      history: options.history ?? layers.map((_, i) => ({ created_by: `RUN step ${i}` }))
+      rootfs: { type: 'layers', diff_ids: listed.map(l => l.diffId) },
+      history: options.history ?? listed.map((_, i) => ({ created_by: `RUN step ${i}` }))
     })
   )
   const configDigest = writeBlob(dir, config)
@@ -169,7 +172,7 @@ export function writeOciLayout(
         digest: configDigest,
         size: config.length
       },
-      layers: layerDescriptors.map(({ mediaType: m, digest, size }) => ({ mediaType: m, digest, size }))
+      layers: listed.map(({ mediaType: m, digest, size }) => ({ mediaType: m, digest, size }))
     })
   )
   const manifestDigest = writeBlob(dir, manifest)

@@ -1,0 +1,157 @@
+// The jobs whose time growth the scale tests measure (growth.ts's
+// measureGrowth runs them in a fresh process). Each takes an input size,
+// builds its input (not timed) and returns the work to time.
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gzipSync } from 'node:zlib'
+import { SG2007 } from '../../src/checks/rules/runtime-tools.js'
+import { emptyConfig } from '../../src/config.js'
+import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import type { ImageFile, ImageIndex } from '../../src/image/types.js'
+import { readImage } from '../../src/image/read.js'
+import { lintModel } from '../../src/lint/engine.js'
+import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
+
+type Job = () => unknown
+
+/** A block of instructions repeated to make a long one-stage Dockerfile. */
+export const LONG_BODY =
+  'RUN apt-get update && apt-get install -y curl\nCOPY . /app\n# hadolint ignore=DL3008\nRUN echo hi\n'
+
+export const longDockerfile = (bytes: number): string =>
+  'FROM debian:bookworm AS s\n' + LONG_BODY.repeat(Math.floor(bytes / LONG_BODY.length))
+
+/** `stages` stages, each copying from the one before and running a package install. */
+export function manyStages(stages: number): string {
+  const lines = ['FROM debian:bookworm AS s0', 'RUN apt-get update && apt-get install -y curl']
+  for (let i = 1; i < stages; i++) {
+    lines.push(`FROM debian:bookworm AS s${i}`)
+    lines.push(`COPY --from=s${i - 1} /out /in`)
+    lines.push(`RUN apt-get update && apt-get install -y --no-install-recommends curl=7.${i} && make -C /in`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/** An image index of `homes` home directories, each with an npm cache. */
+export function indexWithHomes(homes: number): ImageIndex {
+  const files = new Map<string, ImageFile>()
+  for (let i = 0; i < homes; i++) {
+    const path = `/home/u${i}/.npm/_cacache/x`
+    files.set(path, { path, type: 'file', size: 10, mode: 0o644, uid: 0, gid: 0, layer: 0 })
+  }
+  return {
+    ref: 'x',
+    config: {},
+    history: [],
+    layers: [],
+    files,
+    shadowed: [],
+    contents: new Map(),
+    sizeBytes: 0,
+    wastedBytes: 0,
+    efficiency: 1,
+    warnings: []
+  }
+}
+
+export const checkContext = (index: ImageIndex) => ({
+  index,
+  attribution: [],
+  historyAttribution: [],
+  config: {} as never
+})
+
+let scratch: string | undefined
+let layouts = 0
+
+/** A fresh directory for one OCI layout, under this process's scratch dir. */
+function layoutDir(): string {
+  scratch ??= mkdtempSync(join(tmpdir(), 'stagegate-growth-jobs-'))
+  const dir = join(scratch, `layout-${layouts++}`)
+  mkdirSync(dir)
+  return dir
+}
+
+/** Removes what the jobs wrote. */
+export function removeScratch(): void {
+  if (scratch) rmSync(scratch, { recursive: true, force: true })
+  scratch = undefined
+}
+
+/** A 48 MiB layer (with a setuid `su`) and a layer deleting its data file: the two blobs of the repeated-layer job. */
+export function repeatedLayerBlobs(): Buffer[] {
+  const big = Buffer.concat([
+    header({ name: 'data.bin' }, 48 * 1024 ** 2),
+    Buffer.alloc(48 * 1024 ** 2),
+    header({ name: 'bin/su', mode: 0o4755 }, 2),
+    Buffer.from('su'),
+    Buffer.alloc(510),
+    Buffer.alloc(1024)
+  ])
+  const other = Buffer.concat([header({ name: '.wh.data.bin' }, 0), Buffer.alloc(1024)])
+  return [gzipSync(big, { level: 1 }), gzipSync(other)]
+}
+
+/** Layer order: the big layer and its deleter alternately, `times` layers in all. */
+export const alternating = (times: number): number[] => Array.from({ length: times }, (_, i) => i % 2)
+
+/** `depth` nested directories (each with a file), then ten layers of whiteouts elsewhere. */
+function deepWhiteoutLayers(depth: number): Buffer[] {
+  const entries = []
+  let path = ''
+  for (let i = 0; i < depth; i++) {
+    path += `${i % 10}/`
+    entries.push({ name: path, typeflag: '5' })
+    entries.push({ name: `${path}f`, data: 'x' })
+  }
+  const whiteouts = Array.from({ length: 10 }, (_, i) => tar([{ name: `.wh.other${i}`, data: '' }]))
+  return [tar(entries), ...whiteouts]
+}
+
+export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
+  /** The harness's own check: work proportional to n... */
+  linearWork: n => () => {
+    let sum = 0
+    for (let i = 0; i < n * 2000; i++) sum += i % 7
+    return sum
+  },
+  /** ...and to n². */
+  quadraticWork: n => () => {
+    let sum = 0
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) sum += (i ^ j) % 7
+    return sum
+  },
+  /** Parse and lint a one-stage Dockerfile of `bytes` bytes. */
+  lintLongFile: bytes => {
+    const source = longDockerfile(bytes)
+    return () => lintModel(parseDockerfile(source, { path: 'Dockerfile' }), { config: emptyConfig() }).length
+  },
+  /** Lint (the parse untimed) a Dockerfile of `stages` chained stages. */
+  lintStages: stages => {
+    const model = parseDockerfile(manyStages(stages), { path: 'Dockerfile' })
+    return () => lintModel(model, { config: emptyConfig() }).length
+  },
+  /** Parse a Dockerfile whose RUN line is `length` characters long. */
+  parseLongLine: length => {
+    const source = `FROM a\nRUN echo ${'x'.repeat(length)}\n`
+    return () => parseDockerfile(source, { path: 'Dockerfile' }).stages.length
+  },
+  /** SG2007's cache scan over `homes` home directories. */
+  cacheScan: homes => {
+    const context = checkContext(indexWithHomes(homes))
+    return () => SG2007.run(context).length
+  },
+  /** Read an image listing one 48 MiB layer (and its deleter) `times` times in all. */
+  readRepeatedLayer: times => {
+    const dir = layoutDir()
+    writeOciLayout(dir, repeatedLayerBlobs(), { rawLayers: true, layerOrder: alternating(times) })
+    return () => readImage(`oci-layout:${dir}`)
+  },
+  /** Read an image of `depth` nested directories under ten whiteout layers. */
+  readDeepWhiteouts: depth => {
+    const dir = layoutDir()
+    writeOciLayout(dir, deepWhiteoutLayers(depth))
+    return () => readImage(`oci-layout:${dir}`)
+  }
+}
