@@ -53,10 +53,37 @@ export function baseChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain
 }
 
+/**
+ * What many rules ask of one model, computed once: 139 rules each rebuilding the same
+ * instruction lists were a tenth of lint time on small files. The model is not changed
+ * after parsing, so the answers stay valid for its lifetime.
+ */
+interface ModelLists {
+  finalImageStages?: ReadonlySet<number>
+  instructions: Partial<Record<InstructionScope, readonly Instruction[]>>
+  byKeyword?: ReadonlyMap<string, readonly Instruction[]>
+  runs?: readonly RunBody[]
+}
+
+const modelLists = new WeakMap<DockerfileModel, ModelLists>()
+
+function listsOf(model: DockerfileModel): ModelLists {
+  let lists = modelLists.get(model)
+  if (!lists) {
+    lists = { instructions: {} }
+    modelLists.set(model, lists)
+  }
+  return lists
+}
+
 /** The stage indices whose content ends up in the final image: the final stage and its `FROM <stage>` chain. */
-export function finalImageStages(model: DockerfileModel): Set<number> {
-  const final = model.stages[model.finalStage]
-  return new Set(final ? baseChain(model, final).map(stage => stage.index) : [])
+export function finalImageStages(model: DockerfileModel): ReadonlySet<number> {
+  const lists = listsOf(model)
+  if (!lists.finalImageStages) {
+    const final = model.stages[model.finalStage]
+    lists.finalImageStages = new Set(final ? baseChain(model, final).map(stage => stage.index) : [])
+  }
+  return lists.finalImageStages
 }
 
 /**
@@ -75,9 +102,18 @@ export function stagesIn(model: DockerfileModel, scope: InstructionScope): Stage
 }
 
 /** The instructions of `scope`, in Dockerfile order. */
-export function instructionsIn(model: DockerfileModel, scope: InstructionScope = 'all'): Instruction[] {
-  const inStages = stagesIn(model, scope).flatMap(stage => stage.instructions)
-  return scope === 'final-image' ? inStages : [...model.preamble, ...inStages]
+export function instructionsIn(
+  model: DockerfileModel,
+  scope: InstructionScope = 'all'
+): readonly Instruction[] {
+  const lists = listsOf(model)
+  let list = lists.instructions[scope]
+  if (!list) {
+    const inStages = stagesIn(model, scope).flatMap(stage => stage.instructions)
+    list = scope === 'final-image' ? inStages : [...model.preamble, ...inStages]
+    lists.instructions[scope] = list
+  }
+  return list
 }
 
 /**
@@ -110,8 +146,12 @@ export function stageRuns(model: DockerfileModel, stage: Stage, includeOnbuild =
 /** The RUN bodies of `scope` (with `all`, those before the first FROM too), in order. */
 export function runsIn(model: DockerfileModel, scope: StageScope = 'all'): readonly RunBody[] {
   if (scope === 'all') return runBodies(model)
-  const shipped = finalImageStages(model)
-  return runBodies(model).filter(run => shipped.has(run.stage))
+  const lists = listsOf(model)
+  if (!lists.runs) {
+    const shipped = finalImageStages(model)
+    lists.runs = runBodies(model).filter(run => shipped.has(run.stage))
+  }
+  return lists.runs
 }
 
 /** Where a RUN body is: the model and its stage (undefined before the first FROM). */
@@ -400,8 +440,18 @@ export function instructions(stages: readonly Stage[], keyword: string): Instruc
 }
 
 /** The instructions of one keyword everywhere, the lines before the first FROM included. */
-export function keywordInstructions(model: DockerfileModel, keyword: string): Instruction[] {
-  return instructionsIn(model).filter(instruction => instruction.keyword === keyword)
+export function keywordInstructions(model: DockerfileModel, keyword: string): readonly Instruction[] {
+  const lists = listsOf(model)
+  if (!lists.byKeyword) {
+    const byKeyword = new Map<string, Instruction[]>()
+    for (const instruction of instructionsIn(model)) {
+      const same = byKeyword.get(instruction.keyword)
+      if (same) same.push(instruction)
+      else byKeyword.set(instruction.keyword, [instruction])
+    }
+    lists.byKeyword = byKeyword
+  }
+  return lists.byKeyword.get(keyword) ?? []
 }
 
 /** `a`, `b` and 3 more: keeps a message one readable sentence however long the install. */

@@ -1,7 +1,7 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
 import type { Config } from '../../config.js'
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import { hitAt, keyValuePairs, stagesIn, unquoteRaw } from '../kit.js'
+import { hitAt, keyValuePairs, keywordInstructions, stagesIn, unquoteRaw } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
@@ -23,7 +23,7 @@ function labelsOf(instructions: readonly Instruction[]): LabelUse[] {
 
 function allLabels(model: DockerfileModel): LabelUse[] {
   // Every LABEL, those before the first FROM too (hadolint lints every instruction).
-  return labelsOf([...model.preamble, ...model.stages.flatMap(stage => stage.instructions)])
+  return labelsOf(keywordInstructions(model, 'LABEL'))
 }
 
 const RESERVED_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.']
@@ -101,6 +101,7 @@ export const DL3050: LintRule = {
 
 /** Labels of the schema, with the type the schema gives them. */
 function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { type: string })[] {
+  if (Object.keys(config.labelSchema).length === 0) return []
   return allLabels(model).flatMap(label =>
     Object.hasOwn(config.labelSchema, label.key)
       ? [{ ...label, type: (config.labelSchema[label.key] as string).toLowerCase() }]
