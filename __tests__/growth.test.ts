@@ -2,12 +2,13 @@
 // timing a job of growth-jobs.ts) tells linear from quadratic work.
 import { measureGrowth } from './support/growth.js'
 
-test('linear work doubles in about 2x; quadratic in about 4x', async () => {
+test('linear work doubles in about 2x and passes the 2.5x bound; quadratic (about 4x) fails it', async () => {
   const linear = await measureGrowth('linearWork', 2000, 4000, { bound: 2.5 })
   expect(linear.ratio).toBeLessThan(2.5)
   expect(linear.small).toBeGreaterThan(0)
-  const quadratic = await measureGrowth('quadraticWork', 2000, 4000, { bound: 3 })
-  expect(quadratic.ratio).toBeGreaterThan(3)
+  // The least ratio of five rounds: on a loaded machine it has read as low as 3.0, never near 2.5.
+  const quadratic = await measureGrowth('quadraticWork', 2000, 4000, { bound: 2.5 })
+  expect(quadratic.ratio).toBeGreaterThan(2.5)
   expect(quadratic.ratio).toBeLessThan(6)
 })
 
