@@ -26,8 +26,8 @@ const load = (explicitPath?: string) =>
   )
 
 describe('loadConfig', () => {
-  test('no file: the empty config', () => {
-    expect(load()).toEqual({
+  test('no file: the empty config', async () => {
+    expect(await load()).toEqual({
       ignore: [],
       severity: {},
       trustedRegistries: [],
@@ -39,7 +39,7 @@ describe('loadConfig', () => {
     })
   })
 
-  test('a full .stagegate.yml', () => {
+  test('a full .stagegate.yml', async () => {
     write(
       '.stagegate.yml',
       [
@@ -53,7 +53,7 @@ describe('loadConfig', () => {
         'strict-labels: true'
       ].join('\n')
     )
-    expect(load()).toEqual({
+    expect(await load()).toEqual({
       failOn: 'warning',
       ignore: ['DL3008', 'JSONArgsRecommended'],
       severity: { DL3059: 'note', SG1001: 'off' },
@@ -66,18 +66,18 @@ describe('loadConfig', () => {
     })
   })
 
-  test('.github/stagegate.yml is found', () => {
+  test('.github/stagegate.yml is found', async () => {
     write('.github/stagegate.yml', 'fail-on: note\n')
-    expect(load()).toMatchObject({ failOn: 'note', sources: ['.github/stagegate.yml'] })
+    expect(await load()).toMatchObject({ failOn: 'note', sources: ['.github/stagegate.yml'] })
   })
 
-  test('explicit path wins over the default names', () => {
+  test('explicit path wins over the default names', async () => {
     write('.stagegate.yml', 'fail-on: note\n')
     write('ci/custom.yml', 'fail-on: never\n')
-    expect(load('ci/custom.yml')).toMatchObject({ failOn: 'never', sources: ['ci/custom.yml'] })
+    expect(await load('ci/custom.yml')).toMatchObject({ failOn: 'never', sources: ['ci/custom.yml'] })
   })
 
-  test('.hadolint.yaml fills what the Stagegate file does not set', () => {
+  test('.hadolint.yaml fills what the Stagegate file does not set', async () => {
     write('.stagegate.yml', 'ignore: [DL3006]\n')
     write(
       '.hadolint.yaml',
@@ -95,7 +95,7 @@ describe('loadConfig', () => {
         'no-color: true'
       ].join('\n')
     )
-    expect(load()).toEqual({
+    expect(await load()).toEqual({
       failOn: 'note',
       ignore: ['DL3006'],
       severity: { DL3059: 'error', DL3006: 'note', SG2001: 'note' },
@@ -108,14 +108,14 @@ describe('loadConfig', () => {
     })
   })
 
-  test('hadolint failure-threshold none means never fail', () => {
+  test('hadolint failure-threshold none means never fail', async () => {
     write('.hadolint.yml', 'failure-threshold: none\n')
-    expect(load()).toMatchObject({ failOn: 'never', sources: ['.hadolint.yml'] })
+    expect(await load()).toMatchObject({ failOn: 'never', sources: ['.hadolint.yml'] })
   })
 
-  test('an empty file is the empty config', () => {
+  test('an empty file is the empty config', async () => {
     write('.stagegate.yml', '')
-    expect(load().ignore).toEqual([])
+    expect((await load()).ignore).toEqual([])
   })
 
   test.each([
@@ -158,11 +158,11 @@ describe('loadConfig', () => {
     ],
     ['- just\n- a list', '.stagegate.yml: must be a mapping of settings, got ["just","a list"]'],
     ['a: [unclosed', '.stagegate.yml: invalid YAML: ']
-  ])('rejects %j', (text, message) => {
+  ])('rejects %j', async (text, message) => {
     write('.stagegate.yml', text)
     let error: unknown
     try {
-      load()
+      await load()
     } catch (caught) {
       error = caught
     }
@@ -171,13 +171,13 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n')
   })
 
-  test('a missing explicit file names it', () => {
-    expect(() => load('nope.yml')).toThrow(new UsageError('config file not found: nope.yml'))
+  test('a missing explicit file names it', async () => {
+    await expect(load('nope.yml')).rejects.toThrow(new UsageError('config file not found: nope.yml'))
   })
 
-  test('hadolint config errors name the file', () => {
+  test('hadolint config errors name the file', async () => {
     write('.hadolint.yaml', 'failure-threshold: loud\n')
-    expect(() => load()).toThrow(/^\.hadolint\.yaml: failure-threshold must be one of/)
+    await expect(load()).rejects.toThrow(/^\.hadolint\.yaml: failure-threshold must be one of/)
   })
 })
 

@@ -1,6 +1,9 @@
 import { createRequire as __stagegateCreateRequire } from 'node:module';
 const require = __stagegateCreateRequire(import.meta.url);
 import {
+  parseInputs
+} from "./chunk-F2Z5MKSP.js";
+import {
   GitHubApiError,
   afterBuild,
   apiUrlFromEnv,
@@ -8,68 +11,56 @@ import {
   isDefaultBranchPush,
   readRunContext,
   runUrl
-} from "./chunk-G2U3TJG6.js";
+} from "./chunk-BZUORGIV.js";
+import "./chunk-6WEZC6CP.js";
 import "./chunk-GDXZUHEG.js";
+import "./chunk-ZQUD2C2J.js";
 import "./chunk-FJLKUUMM.js";
 import {
   defaultPipelineDeps,
   formatJson,
-  parseInputs,
   redactReport
-} from "./chunk-LKP2ZWP7.js";
-import {
-  formatSarif,
-  toSarif
-} from "./chunk-I4JSPILF.js";
-import "./chunk-6WEZC6CP.js";
-import "./chunk-ZQUD2C2J.js";
+} from "./chunk-4QH6WLEP.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
+  formatSarif,
+  toSarif
+} from "./chunk-7TJ7OEC6.js";
+import {
+  SecretSet,
+  secretValuesOf
+} from "./chunk-7TF3LEEI.js";
+import {
   isFeatureAvailable,
   restoreCache,
   saveCache
-} from "./chunk-XSA36MRB.js";
+} from "./chunk-4LZZQAEP.js";
 import "./chunk-AKIUNS33.js";
 import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-GUDKZZEL.js";
+} from "./chunk-V44OYOTM.js";
+import "./chunk-BOCMDX27.js";
+import "./chunk-UZZNPPZR.js";
+import "./chunk-CRPXSW6F.js";
 import {
   compareFindings,
   failsPolicy,
   severityRank
-} from "./chunk-UP6XJJ4Q.js";
+} from "./chunk-APKOP7MI.js";
 import {
   ALL_RULES,
   helpUri
-} from "./chunk-CGMVLDVV.js";
+} from "./chunk-AJKVLOIT.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";
 import {
   fingerprintFindings
 } from "./chunk-47GV6F5I.js";
-import {
-  code,
-  escapeMarkdown,
-  linkTarget,
-  mermaidText,
-  startupSummary
-} from "./chunk-2N6NUYKT.js";
-import "./chunk-K3S76UGX.js";
-import "./chunk-DTHY54JE.js";
-import "./chunk-FMLZABAY.js";
-import "./chunk-5YN6HGCW.js";
-import "./chunk-FVBWWKFQ.js";
-import {
-  SecretSet,
-  secretValuesOf
-} from "./chunk-TWXQYM6T.js";
-import "./chunk-YT7YWSWE.js";
-import "./chunk-WAUK2XLW.js";
 import {
   debug,
   error,
@@ -82,9 +73,22 @@ import {
   setSecret,
   summary,
   warning
-} from "./chunk-5I44RLYD.js";
-import "./chunk-IIQR32TI.js";
+} from "./chunk-S663SOIQ.js";
 import "./chunk-PPSIE4TR.js";
+import "./chunk-BS4B6CXK.js";
+import "./chunk-IIQR32TI.js";
+import {
+  code,
+  escapeMarkdown,
+  linkTarget,
+  mermaidText,
+  startupSummary
+} from "./chunk-2N6NUYKT.js";
+import "./chunk-JZJMA7FY.js";
+import "./chunk-DTHY54JE.js";
+import "./chunk-K2EIPKSN.js";
+import "./chunk-FVBWWKFQ.js";
+import "./chunk-5YN6HGCW.js";
 import {
   errorMessage,
   isUsageError

@@ -5,9 +5,9 @@
 import { parseDiveCi } from './checks/dive-ci.js'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { isAbsolute, join, relative, resolve } from 'node:path'
-import { parseDocument } from 'yaml'
 import { emptyConfig, type Config, type Thresholds } from './config.js'
 import { UsageError } from './errors.js'
+import { parseUntrustedYaml } from './yaml-text.js'
 import type { FailOn, Severity } from './finding.js'
 
 export interface LoadConfigOptions {
@@ -56,25 +56,25 @@ const HADOLINT_SEVERITY: Record<string, Severity | 'off'> = {
 const MAX_CONFIG_BYTES = 1024 * 1024
 const LABEL_TYPES = new Set(['text', 'url', 'semver', 'hash', 'rfc3339', 'spdx', 'email'])
 
-export function loadConfig(options: LoadConfigOptions): Config {
+export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const config = emptyConfig()
   const set = new Set<string>()
   const stagegatePath = findStagegateConfig(options)
   if (stagegatePath) {
     const label = displayName(options.cwd, stagegatePath)
-    applyStagegate(config, set, readYaml(stagegatePath, label), label, options.knownRuleIds)
+    applyStagegate(config, set, await readYaml(stagegatePath, label), label, options.knownRuleIds)
     config.sources.push(label)
   }
   const hadolintPath = HADOLINT_CONFIG_NAMES.map(name => join(options.cwd, name)).find(isFile)
   if (hadolintPath) {
     const label = displayName(options.cwd, hadolintPath)
-    if (applyHadolint(config, set, readYaml(hadolintPath, label), label)) config.sources.push(label)
+    if (applyHadolint(config, set, await readYaml(hadolintPath, label), label)) config.sources.push(label)
   }
   // dive users keep their gate: a `.dive-ci` in the workspace is read with dive's rules and defaults.
   const divePath = join(options.cwd, '.dive-ci')
   if (isFile(divePath)) {
     const label = displayName(options.cwd, divePath)
-    config.dive = { source: label, rules: parseDiveCi(readFileSync(divePath, 'utf8'), label) }
+    config.dive = { source: label, rules: await parseDiveCi(readFileSync(divePath, 'utf8'), label) }
     config.sources.push(label)
   }
   return config
@@ -105,7 +105,7 @@ function displayName(cwd: string, path: string): string {
   return rel !== '' && !rel.startsWith('..') ? rel : path
 }
 
-function readYaml(path: string, label: string): unknown {
+async function readYaml(path: string, label: string): Promise<unknown> {
   let text: string
   try {
     // Settings fit in a few kilobytes; a bigger file (a million-entry ignore list) would only cost memory.
@@ -119,55 +119,7 @@ function readYaml(path: string, label: string): unknown {
     if (error instanceof UsageError) throw error
     throw new UsageError(`${label}: cannot read: ${(error as Error).message}`)
   }
-  // Config files are untrusted input (a pull request can change them): every
-  // way YAML can go wrong is one line, never a stack overflow, a console
-  // warning, a cyclic value or an alias bomb.
-  let value: unknown
-  try {
-    const doc = parseDocument(text, { logLevel: 'silent' })
-    const problem = doc.errors[0] ?? doc.warnings[0]
-    if (problem) {
-      const first = (problem.message.split('\n')[0] ?? '').replace(/:$/, '')
-      throw new UsageError(
-        /call stack/i.test(first)
-          ? `${label}: invalid YAML: nested too deeply (${first.replace(/^.*?(at line)/, '$1')})`
-          : /^Unresolved tag/.test(first)
-            ? `${label}: invalid YAML: ${first} (custom tags are not supported; remove the tag)`
-            : `${label}: invalid YAML: ${first}`
-      )
-    }
-    value = doc.toJS({ maxAliasCount: 100 })
-  } catch (error) {
-    if (error instanceof UsageError) throw error
-    const first = ((error as Error).message ?? '').split('\n')[0]
-    throw new UsageError(
-      error instanceof RangeError
-        ? `${label}: invalid YAML: nested too deeply`
-        : `${label}: invalid YAML: ${first}`
-    )
-  }
-  checkPlainData(value, label)
-  return value ?? {}
-}
-
-/** Settings are shallow: refuse recursive aliases (cyclic values) and absurd nesting before anything walks them. */
-function checkPlainData(value: unknown, label: string): void {
-  const ancestors = new Set<object>()
-  const visit = (node: unknown, depth: number): void => {
-    if (typeof node !== 'object' || node === null) return
-    if (ancestors.has(node))
-      throw new UsageError(`${label}: invalid YAML: a recursive alias (an anchor used inside itself)`)
-    if (depth > 32) throw new UsageError(`${label}: invalid YAML: nested too deeply (more than 32 levels)`)
-    ancestors.add(node)
-    for (const child of Array.isArray(node)
-      ? node
-      : node instanceof Map
-        ? [...node.values()]
-        : Object.values(node))
-      visit(child, depth + 1)
-    ancestors.delete(node)
-  }
-  visit(value, 0)
+  return parseUntrustedYaml(text, label)
 }
 
 /** Own keys only: `__proto__`, `constructor` and friends are not levels, rule ids or threshold names. */

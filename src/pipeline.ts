@@ -56,7 +56,7 @@ export interface PipelineIO {
 /** Everything the pipeline reads, writes or runs: the log, and each I/O step as a function. */
 export interface PipelineDeps extends PipelineIO {
   /** Reads .stagegate.yml / .hadolint.yaml (src/config-load.ts). */
-  loadConfig: (options: LoadConfigOptions) => Config
+  loadConfig: (options: LoadConfigOptions) => Promise<Config>
   /** Reads a Dockerfile's text (`display` names it in errors). */
   readDockerfile: (path: string, display: string) => string
   /** Lints a Dockerfile on disk (reads it, .dockerignore, runs shellcheck). */
@@ -117,7 +117,7 @@ export function imageToCheck(inputs: Inputs, build: BuildResult | undefined): st
 }
 
 export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<PipelineResult> {
-  const config = deps.loadConfig({
+  const config = await deps.loadConfig({
     cwd: deps.cwd,
     ...(inputs.config !== '' ? { explicitPath: inputs.config } : {}),
     knownRuleIds: isKnownRuleId

@@ -251,20 +251,20 @@ describe('.dive-ci', () => {
     ['20XB', undefined]
   ])('parseDiveBytes(%s) → %s', (text, bytes) => expect(parseDiveBytes(text)).toBe(bytes))
 
-  it('reads the three rules with dive defaults for the rest', () => {
-    expect(parseDiveCi('rules:\n  lowestEfficiency: 0.95\n  highestWastedBytes: 20MB\n', '.dive-ci')).toEqual(
-      {
-        lowestEfficiency: 0.95,
-        highestWastedBytes: 20_000_000,
-        highestUserWastedPercent: 0.1
-      }
-    )
-    expect(parseDiveCi('rules:\n  highestUserWastedPercent: disabled\n', '.dive-ci')).toEqual({
+  it('reads the three rules with dive defaults for the rest', async () => {
+    expect(
+      await parseDiveCi('rules:\n  lowestEfficiency: 0.95\n  highestWastedBytes: 20MB\n', '.dive-ci')
+    ).toEqual({
+      lowestEfficiency: 0.95,
+      highestWastedBytes: 20_000_000,
+      highestUserWastedPercent: 0.1
+    })
+    expect(await parseDiveCi('rules:\n  highestUserWastedPercent: disabled\n', '.dive-ci')).toEqual({
       lowestEfficiency: 0.9,
       highestWastedBytes: 'disabled',
       highestUserWastedPercent: 'disabled'
     })
-    expect(parseDiveCi('', '.dive-ci').lowestEfficiency).toBe(0.9)
+    expect((await parseDiveCi('', '.dive-ci')).lowestEfficiency).toBe(0.9)
   })
 
   it.each([
@@ -281,7 +281,7 @@ describe('.dive-ci', () => {
       '.dive-ci: unknown rule "lowestEfficency" (dive knows lowestEfficiency, highestWastedBytes, highestUserWastedPercent)'
     ],
     ['rules: [\n', /^\.dive-ci: invalid YAML: /]
-  ])('refuses %j with one clear line', (text, message) => {
-    expect(() => parseDiveCi(text, '.dive-ci')).toThrow(message)
+  ])('refuses %j with one clear line', async (text, message) => {
+    await expect(parseDiveCi(text, '.dive-ci')).rejects.toThrow(message)
   })
 })

@@ -15,10 +15,10 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }))
 
 const load = () => loadConfig({ cwd: dir, knownRuleIds: id => /^(DL|SG)\d{4}$/.test(id) })
 
-function outcome(name: string, text: string): string {
+async function outcome(name: string, text: string): Promise<string> {
   writeFileSync(join(dir, name), text)
   try {
-    load()
+    await load()
     return 'loaded'
   } catch (error) {
     expect(error).toBeInstanceOf(UsageError)
@@ -73,13 +73,13 @@ describe('hostile config files end in one clear line', () => {
     ],
     ['a toString severity level', '.stagegate.yml', 'severity:\n  DL3008: toString\n', /must be one of/],
     ['a 1M-entry ignore list', '.stagegate.yml', 'ignore:\n' + '  - DL3008\n'.repeat(200_000), /too large/]
-  ])('%s', (_name, file, text, message) => {
-    expect(outcome(file, text)).toMatch(message)
+  ])('%s', async (_name, file, text, message) => {
+    expect(await outcome(file, text)).toMatch(message)
   })
 
-  it('leaves the severity table a plain table of own keys', () => {
+  it('leaves the severity table a plain table of own keys', async () => {
     writeFileSync(join(dir, '.hadolint.yaml'), 'override:\n  error: [DL3008]\n  info: [DL3059]\n')
-    const config = load()
+    const config = await load()
     expect(config.severity).toEqual({ DL3008: 'error', DL3059: 'note' })
     expect(Object.getPrototypeOf(config.severity)).toBe(Object.prototype)
   })

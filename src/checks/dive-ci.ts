@@ -3,9 +3,9 @@
 // highestWastedBytes (a size as go-humanize reads it: 20MB, 1.5 GiB, 1000;
 // fails when more is wasted) and highestUserWastedPercent (a ratio of the
 // bytes added above the base layer; fails when more is wasted). Defaults are
-// dive's: 0.9, disabled, 0.1. Pure parsing here; config-load.ts reads the file.
-import { parse as parseYaml } from 'yaml'
+// dive's: 0.9, disabled, 0.1. Parsing here (YAML through yaml-text.ts); config-load.ts reads the file.
 import { UsageError } from '../errors.js'
+import { parseUntrustedYaml } from '../yaml-text.js'
 
 export interface DiveRules {
   lowestEfficiency: number | 'disabled'
@@ -60,13 +60,8 @@ function ratio(value: unknown, key: string, label: string): number | 'disabled' 
 }
 
 /** The rules of a `.dive-ci` file's text; a clear one-line UsageError for anything dive would reject. */
-export function parseDiveCi(text: string, label: string): DiveRules {
-  let data: unknown
-  try {
-    data = parseYaml(text) ?? {}
-  } catch (error) {
-    throw new UsageError(`${label}: invalid YAML: ${((error as Error).message ?? '').split('\n')[0]}`)
-  }
+export async function parseDiveCi(text: string, label: string): Promise<DiveRules> {
+  const data = await parseUntrustedYaml(text, label)
   const rules = (data as { rules?: unknown } | null)?.rules ?? {}
   if (typeof rules !== 'object' || rules === null || Array.isArray(rules))
     throw new UsageError(

@@ -16,20 +16,19 @@ import type { Report } from '../report/report.js'
 import { formatSarif, toSarif } from '../report/sarif.js'
 import { VERSION } from '../version.js'
 import { lastValue, oneOf, parseArgv } from './argv.js'
-import { parseBuildFlags } from './build-flags.js'
 import { cliPipelineDeps, type CliIO } from './io.js'
 import { exitStatus, FAIL_LEVELS, FORMATS, renderReports, writeOut } from './output.js'
 
 const COMMON = ['format', 'config', 'fail-on']
 
-function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>, deps: PipelineDeps) {
+async function commonOptions(command: string, parsed: ReturnType<typeof parseArgv>, deps: PipelineDeps) {
   const format = oneOf(command, 'format', lastValue(parsed, 'format'), FORMATS, 'text')
   const failOnFlag = lastValue(parsed, 'fail-on')
   const failOn =
     failOnFlag === undefined ? undefined : oneOf(command, 'fail-on', failOnFlag, FAIL_LEVELS, 'error')
   const cwd = deps.cwd
   const configPath = lastValue(parsed, 'config')
-  const config = deps.loadConfig({
+  const config = await deps.loadConfig({
     cwd,
     ...(configPath ? { explicitPath: configPath } : {}),
     knownRuleIds: isKnownRuleId
@@ -43,7 +42,7 @@ export async function lintCommand(argv: string[], io: CliIO): Promise<number> {
   if (parsed.positionals.length === 0)
     throw new UsageError('name at least one Dockerfile; run `stagegate lint --help`.')
   const deps = cliPipelineDeps(io)
-  const { format, cwd, config, failOn } = commonOptions('lint', parsed, deps)
+  const { format, cwd, config, failOn } = await commonOptions('lint', parsed, deps)
   const target = lastValue(parsed, 'target')
   const linted = await deps.lintFiles(parsed.positionals, { config, cwd, ...(target ? { target } : {}) })
   if (format === 'text' || format === 'tty')
@@ -69,7 +68,7 @@ export async function checkCommand(argv: string[], io: CliIO): Promise<number> {
   if (parsed.positionals.length !== 1) throw new UsageError('name one image; run `stagegate check --help`.')
   const source = parsed.positionals[0] as string
   const deps = cliPipelineDeps(io)
-  const { format, cwd, config, failOn } = commonOptions('check', parsed, deps)
+  const { format, cwd, config, failOn } = await commonOptions('check', parsed, deps)
   const file = lastValue(parsed, 'dockerfile')
   const target = lastValue(parsed, 'target')
   if (target !== undefined && file === undefined)
@@ -136,6 +135,9 @@ function takeFormat(argv: string[]): { format: string | undefined; rest: string[
 export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const { format: formatFlag, rest } = takeFormat(argv)
   const format = oneOf('build', 'format', formatFlag, FORMATS, 'text')
+  // The build's inputs are the action's (its list parsing comes with @actions/core and undici): loaded
+  // only for `build`, so `stagegate lint` starts without them.
+  const { parseBuildFlags } = await import('./build-flags.js')
   const inputs = parseBuildFlags(rest)
   // A tag buildx would refuse is the user's mistake: say so before building, once.
   for (const tag of inputs.tags) {

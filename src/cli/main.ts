@@ -6,7 +6,6 @@ import { errorMessage, isUsageError } from '../errors.js'
 import { VERSION } from '../version.js'
 import { buildCommand, checkCommand, lintCommand, rulesCommand } from './commands.js'
 import { processCliIO, type CliIO } from './io.js'
-import { verifyCommand } from './verify.js'
 
 export const USAGE = `usage:
   stagegate lint  [--format FORMAT] [--config FILE] [--fail-on LEVEL] [--target STAGE] DOCKERFILE...
@@ -27,7 +26,9 @@ const COMMANDS: Record<string, (argv: string[], io: CliIO) => Promise<number>> =
   lint: lintCommand,
   check: checkCommand,
   build: buildCommand,
-  verify: (argv, io) => verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
+  // Sigstore's verifier is loaded only for `verify`.
+  verify: async (argv, io) =>
+    (await import('./verify.js')).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 }
 
