@@ -41,6 +41,13 @@ describe('hostile config files end in one clear line', () => {
     ['a recursive alias', '.stagegate.yml', 'ignore: &a [*a]\n', /recursive alias/],
     ['a recursive mapping alias', '.hadolint.yaml', 'override: &x\n  error: *x\n', /recursive alias/],
     ['an alias bomb', '.stagegate.yml', bomb, /invalid YAML: Excessive alias count/],
+    ['an alias bomb in .dive-ci', '.dive-ci', bomb, /^\.dive-ci: invalid YAML: Excessive alias count/],
+    [
+      'a recursive alias in .dive-ci',
+      '.dive-ci',
+      'rules: &r\n  x: *r\n',
+      /^\.dive-ci: invalid YAML: a recursive alias/
+    ],
     ['a custom tag', '.stagegate.yml', 'fail-on: !env FAIL\n', /custom tags are not supported/],
     ['a js tag', '.hadolint.yaml', 'ignored: !!js/function "x"\n', /custom tags are not supported/],
     ['flow nesting 20k deep', '.stagegate.yml', '['.repeat(20_000) + ']'.repeat(20_000), /nested too deeply/],
