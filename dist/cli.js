@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-4QH6WLEP.js";
+} from "./chunk-KYOSTGPH.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
@@ -248,9 +248,8 @@ async function buildCommand(argv, io) {
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
   const { runPipeline } = await import("./pipeline-JKXE3UMN.js");
-  const { afterBuild } = await import("./after-build-Q2YHTSCI.js");
   const raw = await runPipeline(inputs, deps);
-  const after = await afterBuild(inputs, raw, {
+  const after = await deps.afterBuild(inputs, raw, {
     env: io.env,
     info: deps.info,
     notice: deps.notice,
@@ -317,7 +316,7 @@ var COMMANDS = {
   check: checkCommand,
   build: buildCommand,
   // Sigstore's verifier is loaded only for `verify`.
-  verify: async (argv, io) => (await import("./verify-BVO6SLBU.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
+  verify: async (argv, io) => (await import("./verify-V35KXLW4.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 };
 async function main(argv, io = processCliIO()) {

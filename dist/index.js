@@ -5,22 +5,18 @@ import {
 } from "./chunk-F2Z5MKSP.js";
 import {
   GitHubApiError,
-  afterBuild,
   apiUrlFromEnv,
   createRestClient,
   isDefaultBranchPush,
   readRunContext,
   runUrl
-} from "./chunk-BZUORGIV.js";
-import "./chunk-6WEZC6CP.js";
+} from "./chunk-BGZYIU2X.js";
 import "./chunk-GDXZUHEG.js";
-import "./chunk-ZQUD2C2J.js";
-import "./chunk-FJLKUUMM.js";
 import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-4QH6WLEP.js";
+} from "./chunk-KYOSTGPH.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -1008,7 +1004,7 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
     for (const value of signingSecrets(inputs)) io.setSecret(value);
     const cwd = options.cwd ?? process.cwd();
     const secrets = new SecretSet(secretValues(inputs, env, token));
-    const result = await runPipeline(inputs, {
+    const deps = {
       ...defaultPipelineDeps({
         cwd,
         env,
@@ -1025,9 +1021,10 @@ async function run(io = createActionsIO(), env = process.env, options = {}) {
         onBuild: (build) => setBuildOutputs(io, build, secrets)
       }),
       ...options.pipeline
-    });
+    };
+    const result = await runPipeline(inputs, deps);
     setBuildOutputs(io, result.build, secrets);
-    const after = await afterBuild(inputs, result, {
+    const after = await deps.afterBuild(inputs, result, {
       env,
       info: (line) => io.info(line),
       notice: (message) => io.notice(message),

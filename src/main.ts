@@ -13,7 +13,6 @@ import { parseInputs, type Inputs } from './inputs.js'
 import { runPipeline, type PipelineDeps } from './pipeline.js'
 import { defaultPipelineDeps } from './pipeline-deps.js'
 import { SecretSet, secretValuesOf } from './redact.js'
-import { afterBuild } from './sign/after-build.js'
 
 export interface RunOptions {
   /** The workspace (default process.cwd()). */
@@ -39,7 +38,7 @@ export async function run(
     const cwd = options.cwd ?? process.cwd()
     // One set of secret values for the whole step: what the inputs name, and what the build registers.
     const secrets = new SecretSet(secretValues(inputs, env, token))
-    const result = await runPipeline(inputs, {
+    const deps: PipelineDeps = {
       ...defaultPipelineDeps({
         cwd,
         env,
@@ -56,9 +55,10 @@ export async function run(
         onBuild: build => setBuildOutputs(io, build, secrets)
       }),
       ...options.pipeline
-    })
+    }
+    const result = await runPipeline(inputs, deps)
     setBuildOutputs(io, result.build, secrets)
-    const after = await afterBuild(inputs, result, {
+    const after = await deps.afterBuild(inputs, result, {
       env,
       info: line => io.info(line),
       notice: message => io.notice(message),

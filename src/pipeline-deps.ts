@@ -16,7 +16,10 @@ export function defaultPipelineDeps(io: PipelineIO): PipelineDeps {
     // The build and image phases load on first use, so a lint-only run does not pay for them.
     runBuild: async (inputs, deps) => (await import('./build/run.js')).runBuild(inputs, deps),
     runner: lazyDockerRunner,
-    readImage: async (source, options) => (await import('./image/read.js')).readImage(source, options)
+    readImage: async (source, options) => (await import('./image/read.js')).readImage(source, options),
+    // Signing and the base images' supply chain (Sigstore, the registry clients) load only after a build.
+    afterBuild: async (inputs, result, io) =>
+      (await import('./sign/after-build.js')).afterBuild(inputs, result, io)
   }
 }
 

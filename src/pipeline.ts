@@ -6,6 +6,7 @@
 // their log and may swap any other piece. Nothing here imports an I/O module.
 import { isAbsolute, join, relative, resolve } from 'node:path'
 import type { BuildxRunner } from './build/buildx.js'
+import type { AfterBuildDeps, AfterBuildResult } from './sign/after-build.js'
 import type { BuildDeps, BuildResult } from './build/run.js'
 import { isRemoteContext } from './build/spec.js'
 import { lintTarget, resolveContext } from './build/context.js'
@@ -69,6 +70,11 @@ export interface PipelineDeps extends PipelineIO {
   runner: BuildxRunner
   /** Reads an image from the engine, an archive, a layout or a registry. */
   readImage: (source: string, options: ReadOptions) => Promise<ImageIndex>
+  /**
+   * What the entries run after the pipeline (src/sign/after-build.ts): base images' supply chain
+   * and signing what was pushed. Not called by runPipeline; here so tests swap it as the rest.
+   */
+  afterBuild: (inputs: Inputs, result: PipelineResult, io: AfterBuildDeps) => Promise<AfterBuildResult>
 }
 
 export interface PipelineResult {

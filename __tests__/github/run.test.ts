@@ -133,6 +133,39 @@ describe('run()', () => {
     expect(api.requests).toEqual([])
   })
 
+  test('after the build: the signing outputs are set, the report carries the signing, and a failed sign fails the step', async () => {
+    const seen: { push: boolean; digest: string | undefined }[] = []
+    const io = await runAction(
+      { tags: 'app:1', push: 'true', sign: 'true', 'fail-on': 'never', comment: 'never', summary: 'false' },
+      {
+        runBuild: async () => builtResult({ imageid: DIGEST, digest: DIGEST }),
+        readImage: async () => {
+          const { ImageBuilder, exe } = await import('../checks/support/image-builder.js')
+          return new ImageBuilder().layer('COPY app /app', { '/app': exe('x') }).build()
+        },
+        afterBuild: async (inputs, result, afterIo) => {
+          seen.push({ push: inputs.push, digest: result.build?.digest })
+          afterIo.info('signing app:1')
+          result.report.signing = { signed: false, level: 'error', message: 'Fulcio refused the token' }
+          return {
+            outputs: { 'attestation-id': '', 'attestation-url': '', signature: 'sig-of-app' },
+            error: 'sign: true could not sign app:1: Fulcio refused the token'
+          }
+        }
+      }
+    )
+    expect(seen).toEqual([{ push: true, digest: DIGEST }])
+    expect(io.outputs.signature).toBe('sig-of-app')
+    expect(io.outputs.result).toBe('fail')
+    expect(io.failed).toBe('sign: true could not sign app:1: Fulcio refused the token')
+    const report = JSON.parse(readFileSync(io.outputs['report-file'] as string, 'utf8')) as Report
+    expect(report.signing).toMatchObject({
+      signed: false,
+      level: 'error',
+      message: 'Fulcio refused the token'
+    })
+  })
+
   test('a secret that reaches the report (here through the build error) is redacted from every output', async () => {
     const io = await runAction(
       { check: 'false', secrets: `tok=${SECRET}`, 'secret-envs': 'key=DEPLOY_KEY' },

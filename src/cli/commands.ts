@@ -153,9 +153,8 @@ export async function buildCommand(argv: string[], io: CliIO): Promise<number> {
   const deps = cliPipelineDeps({ ...io, stderr }, value => secrets.add(value))
   // The build and check phases load on demand: `stagegate lint` starts without them.
   const { runPipeline } = await import('../pipeline.js')
-  const { afterBuild } = await import('../sign/after-build.js')
   const raw = await runPipeline(inputs, deps)
-  const after = await afterBuild(inputs, raw, {
+  const after = await deps.afterBuild(inputs, raw, {
     env: io.env,
     info: deps.info,
     notice: deps.notice,
