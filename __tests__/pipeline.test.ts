@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from '@jest/globals'
 import type { BuildResult } from '../src/build/run.js'
 import { emptyConfig } from '../src/config.js'
 import type { Finding } from '../src/finding.js'

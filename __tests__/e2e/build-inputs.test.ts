@@ -378,7 +378,8 @@ describeE2E('untagged builds and call', () => {
     expect(result.build?.ok).toBe(true)
     expect(result.build?.imageid).toMatch(/^sha256:[0-9a-f]{64}$/)
     expect(result.build?.digest).toMatch(/^sha256:[0-9a-f]{64}$/)
-    expect(JSON.parse(result.build?.metadata ?? '{}')['containerimage.digest']).toBe(result.build?.digest)
+    const metadata = JSON.parse(result.build?.metadata ?? '{}') as { 'containerimage.digest'?: string }
+    expect(metadata['containerimage.digest']).toBe(result.build?.digest)
     expect(built).toHaveLength(1)
     expect(result.report.image).not.toBeNull()
     expect(result.report.image?.layers.length).toBeGreaterThan(0)

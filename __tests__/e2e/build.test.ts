@@ -181,7 +181,8 @@ describeE2E('build phase on the real engine', () => {
       `type=registry,ref=${REGISTRY}/${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`
     )
     expect(first.cacheExportDropped).toBe(false)
-    expect(first.metadata && JSON.parse(first.metadata)['containerimage.digest']).toBe(first.digest)
+    const metadata = JSON.parse(first.metadata ?? '{}') as { 'containerimage.digest'?: string }
+    expect(metadata['containerimage.digest']).toBe(first.digest)
   })
 
   test('the pushed index holds the image and an SBOM + provenance attestation for it; digest matches the registry', async () => {
@@ -386,7 +387,7 @@ describeE2E('build phase on the real engine', () => {
   test.each(bad)('bad input, one line and no build: %s', async (_what, values, message) => {
     const recorded = recordingRunner()
     const error: unknown = await runBuild(inputs({ context: 'ctx', ...values }), deps(recorded, [])).catch(
-      e => e
+      (e: unknown) => e
     )
     expect(isUsageError(error)).toBe(true)
     expect((error as Error).message).toMatch(message)

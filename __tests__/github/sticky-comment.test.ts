@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { createRestClient, GitHubApiError, nextLink } from '../../src/github/rest.js'
 import { commentWarning, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import { FAILURES, FakeGitHubApi } from '../support/fake-github-api.js'
