@@ -40,10 +40,10 @@ function fakeRunner(answers: Record<string, Partial<ExecResult>>): BuildxRunner 
   const calls: string[][] = []
   return {
     calls,
-    async exec(args) {
+    exec(args) {
       calls.push(args)
       const answer = answers[args.slice(0, 2).join(' ')]
-      return { exitCode: 0, stdout: '', stderr: '', ...answer }
+      return Promise.resolve({ exitCode: 0, stdout: '', stderr: '', ...answer })
     }
   }
 }

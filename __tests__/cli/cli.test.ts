@@ -152,9 +152,7 @@ describe('stagegate lint', () => {
 
   test('an internal error is one line, and its stack only with STAGEGATE_DEBUG', async () => {
     const broken = {
-      lintFiles: async () => {
-        throw new Error('the linter broke')
-      }
+      lintFiles: () => Promise.reject(new Error('the linter broke'))
     }
     expectOneLineError(
       await cli(['lint', 'Clean.Dockerfile'], { pipeline: broken }),
@@ -244,9 +242,9 @@ describe('stagegate check', () => {
     const seen: { source: string; platform?: string }[] = []
     const run = await cli(['check', 'registry:example.test/app:1', '--platform', 'linux/arm64'], {
       pipeline: {
-        readImage: async (source, options) => {
+        readImage: (source, options) => {
           seen.push({ source, ...(options.platform ? { platform: options.platform } : {}) })
-          throw new Error('registry unreachable')
+          return Promise.reject(new Error('registry unreachable'))
         }
       }
     })
@@ -303,14 +301,15 @@ describe('stagegate build (lint and check through the pipeline; the build itself
     writeFileSync(join(context, 'Dockerfile'), CLEAN)
     const run = await cli(['build', 'failing', '--check=false', '--lint=false'], {
       pipeline: {
-        runBuild: async () => ({
-          ok: false,
-          seconds: 1,
-          argv: [],
-          cachedSteps: 0,
-          error: 'ERROR: failed to solve: exit code: 3',
-          buildx: { driver: 'docker' } as never
-        })
+        runBuild: () =>
+          Promise.resolve({
+            ok: false,
+            seconds: 1,
+            argv: [],
+            cachedSteps: 0,
+            error: 'ERROR: failed to solve: exit code: 3',
+            buildx: { driver: 'docker' } as never
+          })
       }
     })
     expect(run.code).toBe(1)
@@ -367,7 +366,7 @@ describe('the CLI I/O', () => {
     deps.notice('n')
     deps.warning('w')
     deps.mask('s3cret')
-    expect(await deps.group('Build', async () => 7)).toBe(7)
+    expect(await deps.group('Build', () => Promise.resolve(7))).toBe(7)
     expect(stderr).toBe('line\nnotice: n\nwarning: w\n── Build\n')
     expect(deps.cwd).toBe(dir)
   })

@@ -325,8 +325,11 @@ describeE2E('build phase on the real engine', () => {
     // No Actions cache service here: the rotation on disk is what is tested; the service is unit-tested.
     const offline: CacheService = {
       available: () => false,
-      restore: async () => undefined,
-      save: async (_p, key) => void saved.push(key)
+      restore: () => Promise.resolve(undefined),
+      save: (_p, key) => {
+        saved.push(key)
+        return Promise.resolve()
+      }
     }
     const local = {
       ...BUILD,

@@ -64,12 +64,12 @@ function leakyReport(): Report {
 class MemoryStore implements BaseReportStore {
   readonly saved: { report: Report; branch: string; sha: string }[] = []
   constructor(private readonly base?: Report) {}
-  async save(report: Report, where: { branch: string; sha: string }) {
+  save(report: Report, where: { branch: string; sha: string }) {
     this.saved.push({ report, ...where })
-    return { saved: true, key: `k-${where.branch}-${where.sha}` }
+    return Promise.resolve({ saved: true, key: `k-${where.branch}-${where.sha}` })
   }
-  async restore() {
-    return this.base ? { report: this.base, key: 'k-main' } : {}
+  restore() {
+    return Promise.resolve(this.base ? { report: this.base, key: 'k-main' } : {})
   }
 }
 
