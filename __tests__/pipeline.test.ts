@@ -6,6 +6,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from '@jest/globals'
 import type { BuildResult } from '../src/build/run.js'
 import { emptyConfig } from '../src/config.js'
 import type { Finding } from '../src/finding.js'
@@ -186,12 +187,12 @@ describe('runPipeline in process', () => {
     const { deps, log } = recordingPipelineDeps(dir)
     const result = await runPipeline(inputs({ context: 'app', tags: 'registry.test/app:1', push: 'true' }), {
       ...deps,
-      runBuild: async (_inputs, buildDeps) => {
+      runBuild: (_inputs, buildDeps) => {
         expect(buildDeps.runner).toBe(deps.runner)
         expect(buildDeps.cwd).toBe(dir)
         buildDeps.log('#1 DONE')
         buildDeps.mask('s3cret')
-        return builtResult({ digest, imageid: digest, indexFromAttestations: true })
+        return Promise.resolve(builtResult({ digest, imageid: digest, indexFromAttestations: true }))
       },
       readImage: async (source, options) => {
         sources.push(source)
@@ -213,10 +214,8 @@ describe('runPipeline in process', () => {
 
   test('a failed build: no check, the error in the report', async () => {
     const { deps, log } = recordingPipelineDeps(dir, {
-      runBuild: async () => builtResult({ ok: false, error: 'exit code: 3' }),
-      readImage: async () => {
-        throw new Error('must not read')
-      }
+      runBuild: () => Promise.resolve(builtResult({ ok: false, error: 'exit code: 3' })),
+      readImage: () => Promise.reject(new Error('must not read'))
     })
     const result = await runPipeline(inputs({ context: 'app', tags: 'app:1' }), deps)
     expect(result.report.build).toMatchObject({ ok: false, error: 'exit code: 3' })
@@ -226,7 +225,8 @@ describe('runPipeline in process', () => {
 
   test('an image kept only in the builder cache is not checked, with a notice saying how to check it', async () => {
     const { deps, log } = recordingPipelineDeps(dir, {
-      runBuild: async () => builtResult({ buildx: { driver: 'docker-container' } as BuildResult['buildx'] })
+      runBuild: () =>
+        Promise.resolve(builtResult({ buildx: { driver: 'docker-container' } as BuildResult['buildx'] }))
     })
     const result = await runPipeline(inputs({ context: 'app', tags: 'app:1' }), deps)
     expect(log.notices).toEqual([
@@ -244,11 +244,13 @@ describe('runPipeline in process', () => {
     }
     const read: string[] = []
     const { deps } = recordingPipelineDeps(dir, {
-      runBuild: async () =>
-        builtResult({ digest: DIGEST, buildx: { driver: 'docker-container' } as BuildResult['buildx'] }),
-      readImage: async (source, options) => {
+      runBuild: () =>
+        Promise.resolve(
+          builtResult({ digest: DIGEST, buildx: { driver: 'docker-container' } as BuildResult['buildx'] })
+        ),
+      readImage: (source, options) => {
         read.push(`${source} ${options.platform}`)
-        return images[options.platform ?? ''] as ImageIndex
+        return Promise.resolve(images[options.platform ?? ''] as ImageIndex)
       }
     })
     const result = await runPipeline(
@@ -274,9 +276,7 @@ describe('runPipeline in process', () => {
   test('a reader failure names the image; a usage error passes through unchanged', async () => {
     const broken = (error: Error) =>
       recordingPipelineDeps(dir, {
-        readImage: async () => {
-          throw error
-        }
+        readImage: () => Promise.reject(error)
       }).deps
     const given = inputs({ context: 'app', build: 'false', image: 'oci-layout:x' })
     await expect(runPipeline(given, broken(new Error('truncated layer')))).rejects.toThrow(

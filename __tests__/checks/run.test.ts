@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { CAPTURE_LIMITS, IMAGE_CAPTURE } from '../../src/checks/capture.js'
 import { IMAGE_CHECKS } from '../../src/checks/catalog.js'
 import { globToRegExp, isAllowedPath } from '../../src/checks/glob.js'

@@ -7,6 +7,9 @@ import { spawnSync } from 'node:child_process'
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from '@jest/globals'
+import type { Counts } from '../../src/finding.js'
+import type { Report } from '../../src/report/report.js'
 import { VERSION } from '../../src/version.js'
 import { bundleSources, type Bundles } from '../support/bundle.js'
 import { ensureNode24 } from '../support/node24.js'
@@ -64,8 +67,9 @@ describe('the action bundle on Node 24', () => {
       expect(run.stderr).toBe('')
       expect(run.code).toBe(1)
       expect(run.outputs.result).toBe('fail')
-      expect(JSON.parse(run.outputs.counts ?? '{}').warning).toBeGreaterThanOrEqual(1)
-      expect(JSON.parse(readFileSync(run.outputs['report-file'] ?? '', 'utf8')).dockerfile).toBe('Dockerfile')
+      expect((JSON.parse(run.outputs.counts ?? '{}') as Counts).warning).toBeGreaterThanOrEqual(1)
+      const report = JSON.parse(readFileSync(run.outputs['report-file'] ?? '', 'utf8')) as Report
+      expect(report.dockerfile).toBe('Dockerfile')
       expect(run.commands).toContainEqual(
         expect.objectContaining({
           command: 'warning',

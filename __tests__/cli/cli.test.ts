@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { cliPipelineDeps, processCliIO } from '../../src/cli/io.js'
 import { USAGE } from '../../src/cli/main.js'
+import type { Report } from '../../src/report/report.js'
+import type { SarifLog } from '../../src/report/sarif.js'
 import { VERSION } from '../../src/version.js'
 import { runCli } from '../support/cli.js'
 import { tar, writeOciLayout } from '../image/support/tar-writer.js'
@@ -81,34 +83,28 @@ describe('stagegate lint', () => {
   test('json: one report per file, an array for several', async () => {
     const one = JSON.parse(
       (await cli(['lint', '--format', 'json', '--fail-on', 'never', 'Bad.Dockerfile'])).stdout
-    )
+    ) as Report
     expect(one.version).toBe(1)
     expect(one.dockerfile).toBe('Bad.Dockerfile')
     expect(one.image).toBeNull()
     expect(one.stages).toEqual([expect.objectContaining({ index: 0, base: 'debian', line: 1, final: true })])
-    expect(one.findings.find((f: { ruleId: string }) => f.ruleId === 'DL3008')).toMatchObject({
+    expect(one.findings.find(f => f.ruleId === 'DL3008')).toMatchObject({
       line: 2,
       stage: { index: 0, final: true }
     })
     const two = JSON.parse(
       (await cli(['lint', '--format', 'json', '--fail-on', 'never', 'Bad.Dockerfile', 'Clean.Dockerfile']))
         .stdout
-    )
-    expect(two.map((r: { dockerfile: string }) => r.dockerfile)).toEqual([
-      'Bad.Dockerfile',
-      'Clean.Dockerfile'
-    ])
+    ) as Report[]
+    expect(two.map(r => r.dockerfile)).toEqual(['Bad.Dockerfile', 'Clean.Dockerfile'])
   })
 
   test('sarif: one SARIF 2.1.0 log naming each Dockerfile by its path relative to the working directory', async () => {
     const log = JSON.parse(
       (await cli(['lint', '--format', 'sarif', '--fail-on', 'never', 'Bad.Dockerfile'])).stdout
-    )
+    ) as SarifLog
     expect(log.version).toBe('2.1.0')
-    const uris = log.runs[0].results.map(
-      (r: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }) =>
-        r.locations[0]?.physicalLocation.artifactLocation.uri
-    )
+    const uris = log.runs[0]?.results.map(r => r.locations[0]?.physicalLocation.artifactLocation.uri)
     expect(new Set(uris)).toEqual(new Set(['Bad.Dockerfile']))
   })
 
@@ -116,7 +112,7 @@ describe('stagegate lint', () => {
     file('Two.Dockerfile', 'FROM scratch AS a\nUSER 1\nFROM a AS b\nUSER 2\n')
     const run = await cli(['lint', '--target', 'a', '--format', 'json', 'Two.Dockerfile'])
     expect(run.code).toBe(0)
-    expect(JSON.parse(run.stdout).dockerfile).toBe('Two.Dockerfile')
+    expect((JSON.parse(run.stdout) as Report).dockerfile).toBe('Two.Dockerfile')
   })
 
   test.each([
@@ -156,9 +152,7 @@ describe('stagegate lint', () => {
 
   test('an internal error is one line, and its stack only with STAGEGATE_DEBUG', async () => {
     const broken = {
-      lintFiles: async () => {
-        throw new Error('the linter broke')
-      }
+      lintFiles: () => Promise.reject(new Error('the linter broke'))
     }
     expectOneLineError(
       await cli(['lint', 'Clean.Dockerfile'], { pipeline: broken }),
@@ -234,13 +228,13 @@ describe('stagegate check', () => {
     ])
     expect(run.stderr).toBe('')
     expect(run.code).toBe(1)
-    const report = JSON.parse(run.stdout)
+    const report = JSON.parse(run.stdout) as Report
     expect(report.dockerfile).toBe('Image.Dockerfile')
-    expect(report.findings.find((f: { ruleId: string }) => f.ruleId === 'SG2001')).toMatchObject({
+    expect(report.findings.find(f => f.ruleId === 'SG2001')).toMatchObject({
       path: '/bin/sh',
       line: 2
     })
-    expect(report.image.layers).toEqual([expect.objectContaining({ index: 0, line: 2 })])
+    expect(report.image?.layers).toEqual([expect.objectContaining({ index: 0, line: 2 })])
     expect((await cli(['check', `oci-layout:${layout}`, '--fail-on', 'never'])).code).toBe(0)
   })
 
@@ -248,9 +242,9 @@ describe('stagegate check', () => {
     const seen: { source: string; platform?: string }[] = []
     const run = await cli(['check', 'registry:example.test/app:1', '--platform', 'linux/arm64'], {
       pipeline: {
-        readImage: async (source, options) => {
+        readImage: (source, options) => {
           seen.push({ source, ...(options.platform ? { platform: options.platform } : {}) })
-          throw new Error('registry unreachable')
+          return Promise.reject(new Error('registry unreachable'))
         }
       }
     })
@@ -293,12 +287,12 @@ describe('stagegate build (lint and check through the pipeline; the build itself
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/^── Lint$/m)
     expect(run.stderr).toMatch(/lint finding\(s\) in ctx\/Dockerfile$/m)
-    const report = JSON.parse(run.stdout)
+    const report = JSON.parse(run.stdout) as Report
     expect(report.dockerfile).toBe('ctx/Dockerfile')
     expect(report.build).toBeUndefined()
     expect(JSON.parse(readFileSync(join(dir, 'out-report.json'), 'utf8'))).toEqual(report)
-    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8'))
-    expect(sarif.runs[0].results).toHaveLength(report.findings.length)
+    const sarif = JSON.parse(readFileSync(join(dir, 'out.sarif'), 'utf8')) as SarifLog
+    expect(sarif.runs[0]?.results).toHaveLength(report.findings.length)
   })
 
   test('a failed build exits 1 and prints the build error', async () => {
@@ -307,14 +301,15 @@ describe('stagegate build (lint and check through the pipeline; the build itself
     writeFileSync(join(context, 'Dockerfile'), CLEAN)
     const run = await cli(['build', 'failing', '--check=false', '--lint=false'], {
       pipeline: {
-        runBuild: async () => ({
-          ok: false,
-          seconds: 1,
-          argv: [],
-          cachedSteps: 0,
-          error: 'ERROR: failed to solve: exit code: 3',
-          buildx: { driver: 'docker' } as never
-        })
+        runBuild: () =>
+          Promise.resolve({
+            ok: false,
+            seconds: 1,
+            argv: [],
+            cachedSteps: 0,
+            error: 'ERROR: failed to solve: exit code: 3',
+            buildx: { driver: 'docker' } as never
+          })
       }
     })
     expect(run.code).toBe(1)
@@ -371,7 +366,7 @@ describe('the CLI I/O', () => {
     deps.notice('n')
     deps.warning('w')
     deps.mask('s3cret')
-    expect(await deps.group('Build', async () => 7)).toBe(7)
+    expect(await deps.group('Build', () => Promise.resolve(7))).toBe(7)
     expect(stderr).toBe('line\nnotice: n\nwarning: w\n── Build\n')
     expect(deps.cwd).toBe(dir)
   })

@@ -110,7 +110,7 @@ describe.each([...FORMATS])('--format %s', format => {
     ])
     expect(result.code).toBe(0)
     VALIDATE[format]!(result.stdout)
-    if (format !== 'json') expect(result.stdout).toContain('Other.Dockerfile')
+    expect(result.stdout).toContain('Other.Dockerfile')
   })
 
   test('check of an image: findings without a line still listed', async () => {

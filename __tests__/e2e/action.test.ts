@@ -6,6 +6,7 @@ import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { Report } from '../../src/report/report.js'
 import { bundleSources, type Bundles } from '../support/bundle.js'
 import { FakeGitHubApi, FAILURES } from '../support/fake-github-api.js'
 import { ensureNode24 } from '../support/node24.js'
@@ -181,15 +182,16 @@ describeE2E('the action, run as the Actions runner runs it', () => {
       )
     ).headers.get('docker-content-digest')
     expect(outputs.digest).toBe(registryDigest)
-    expect(JSON.parse(outputs.metadata ?? '{}')['containerimage.digest']).toBe(outputs.digest)
+    const metadata = JSON.parse(outputs.metadata ?? '{}') as { 'containerimage.digest'?: string }
+    expect(metadata['containerimage.digest']).toBe(outputs.digest)
     const counts = JSON.parse(outputs.counts ?? '{}') as Record<string, number>
     expect(counts.error).toBe(0)
     expect(counts.warning).toBeGreaterThanOrEqual(2)
 
-    const report = JSON.parse(readFileSync(outputs['report-file'] as string, 'utf8'))
+    const report = JSON.parse(readFileSync(outputs['report-file'] as string, 'utf8')) as Report
     expect(report.version).toBe(1)
     expect(report.dockerfile).toBe('Dockerfile')
-    expect(report.image.attestations).toEqual({ sbom: true, provenance: true })
+    expect(report.image?.attestations).toEqual({ sbom: true, provenance: true })
     expect(report.counts).toEqual(counts)
     const diagnostics = await validateSarif(outputs['sarif-file'] as string)
     // Notes are style advice (message ids, versionControlProvenance); errors and warnings break consumers.

@@ -181,7 +181,8 @@ describeE2E('build phase on the real engine', () => {
       `type=registry,ref=${REGISTRY}/${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`
     )
     expect(first.cacheExportDropped).toBe(false)
-    expect(first.metadata && JSON.parse(first.metadata)['containerimage.digest']).toBe(first.digest)
+    const metadata = JSON.parse(first.metadata ?? '{}') as { 'containerimage.digest'?: string }
+    expect(metadata['containerimage.digest']).toBe(first.digest)
   })
 
   test('the pushed index holds the image and an SBOM + provenance attestation for it; digest matches the registry', async () => {
@@ -237,8 +238,11 @@ describeE2E('build phase on the real engine', () => {
     expect(history).toContain('COPY /out/ /')
     expect(history).not.toContain(SECRET)
     const cacheManifest = await manifest(REPO, 'buildcache')
-    for (const layer of [cacheManifest.body.config, ...(cacheManifest.body.layers ?? [])]) {
-      if (layer) expect(maybeGunzip(await blob(REPO, layer.digest)).toString('latin1')).not.toContain(SECRET)
+    // The cache is an image manifest (image-manifest=true): its config and every layer are searched.
+    const { config, layers = [] } = cacheManifest.body
+    if (!config) throw new Error('the registry cache manifest has no config')
+    for (const layer of [config, ...layers]) {
+      expect(maybeGunzip(await blob(REPO, layer.digest)).toString('latin1')).not.toContain(SECRET)
     }
     // Every raw line buildx printed, every line we logged, the argv, the result.
     expect(firstRec.raw.length).toBeGreaterThan(10)
@@ -324,8 +328,11 @@ describeE2E('build phase on the real engine', () => {
     // No Actions cache service here: the rotation on disk is what is tested; the service is unit-tested.
     const offline: CacheService = {
       available: () => false,
-      restore: async () => undefined,
-      save: async (_p, key) => void saved.push(key)
+      restore: () => Promise.resolve(undefined),
+      save: (_p, key) => {
+        saved.push(key)
+        return Promise.resolve()
+      }
     }
     const local = {
       ...BUILD,
@@ -386,7 +393,7 @@ describeE2E('build phase on the real engine', () => {
   test.each(bad)('bad input, one line and no build: %s', async (_what, values, message) => {
     const recorded = recordingRunner()
     const error: unknown = await runBuild(inputs({ context: 'ctx', ...values }), deps(recorded, [])).catch(
-      e => e
+      (e: unknown) => e
     )
     expect(isUsageError(error)).toBe(true)
     expect((error as Error).message).toMatch(message)

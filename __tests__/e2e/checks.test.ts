@@ -5,7 +5,7 @@
 import { promises as fs } from 'node:fs'
 import * as os from 'node:os'
 import * as path from 'node:path'
-import { jest } from '@jest/globals'
+import { expect, jest } from '@jest/globals'
 import { IMAGE_CAPTURE } from '../../src/checks/capture.js'
 import { runImageChecks } from '../../src/checks/run.js'
 import { emptyConfig } from '../../src/config.js'

@@ -6,6 +6,8 @@ import { execFileSync } from 'node:child_process'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { expect } from '@jest/globals'
+import type { Report } from '../../src/report/report.js'
 import { runCli } from '../support/cli.js'
 import { describeE2E, docker, FIXTURES, PUSH_REGISTRY } from './engine.js'
 
@@ -34,10 +36,10 @@ describeE2E('the CLI on the real engine', () => {
       'json'
     ])
     expect(run.code).toBe(0)
-    const report = JSON.parse(run.stdout)
+    const report = JSON.parse(run.stdout) as Report
     expect(report.build).toMatchObject({ ok: true })
     expect(report.counts.error).toBe(0)
-    expect(report.image.layers).toEqual([
+    expect(report.image?.layers).toEqual([
       expect.objectContaining({
         index: 0,
         stage: 0,
@@ -46,11 +48,7 @@ describeE2E('the CLI on the real engine', () => {
       })
     ])
     // No image warning or error (SG2017 notes the missing HEALTHCHECK: a one-shot program needs none).
-    expect(
-      report.findings.filter(
-        (f: { ruleId: string; severity: string }) => f.ruleId.startsWith('SG2') && f.severity !== 'note'
-      )
-    ).toEqual([])
+    expect(report.findings.filter(f => f.ruleId.startsWith('SG2') && f.severity !== 'note')).toEqual([])
     // The binary really is static and runs in scratch.
     expect(docker(['run', '--rm', tag]).trim()).toBe('hello from a static binary in scratch')
   })
@@ -86,19 +84,17 @@ describeE2E('the CLI on the real engine', () => {
         'warning'
       ])
       expect(run.code).toBe(1)
-      const report = JSON.parse(run.stdout)
-      const shell = report.findings.find((f: { ruleId: string; path?: string }) => f.ruleId === 'SG2001')
+      const report = JSON.parse(run.stdout) as Report
+      const shell = report.findings.find(f => f.ruleId === 'SG2001')
       expect(shell).toMatchObject({
         line: 4,
         stage: { index: 1, final: true },
         path: expect.stringMatching(/^\/bin\//)
       })
       // Lint's SG1008 and the image's SG2003 are one finding (confirmed), SG2003 in `also`.
-      const root = report.findings.find(
-        (f: { ruleId: string; also?: string[] }) => f.ruleId === 'SG2003' || f.also?.includes('SG2003')
-      )
+      const root = report.findings.find(f => f.ruleId === 'SG2003' || f.also?.includes('SG2003'))
       expect(root).toMatchObject({ severity: 'warning', stage: { index: 1 } })
-      const copied = report.image.layers.find((l: { line?: number }) => l.line === 5)
+      const copied = report.image?.layers.find(l => l.line === 5)
       expect(copied).toMatchObject({ stage: 0 })
     }
   })
@@ -130,8 +126,8 @@ describeE2E('the CLI on the real engine', () => {
     ])
     expect(run.stderr).toMatch(/\(linux\/amd64\): 1 layers/)
     expect(run.stderr).toMatch(/\(linux\/arm64\): 1 layers/)
-    const report = JSON.parse(run.stdout)
-    const shells = report.findings.filter((f: { ruleId: string }) => f.ruleId === 'SG2001')
+    const report = JSON.parse(run.stdout) as Report
+    const shells = report.findings.filter(f => f.ruleId === 'SG2001')
     expect(shells).toEqual([
       expect.objectContaining({
         path: '/bin/sh',
@@ -139,7 +135,7 @@ describeE2E('the CLI on the real engine', () => {
         message: expect.stringMatching(/\(on linux\/arm64\)$/)
       })
     ])
-    expect(report.image.attestations).toEqual({ sbom: true, provenance: true })
+    expect(report.image?.attestations).toEqual({ sbom: true, provenance: true })
   })
 
   test('build: a failing RUN exits 1 with buildx error lines, and the report is still written', async () => {
@@ -163,8 +159,8 @@ describeE2E('the CLI on the real engine', () => {
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/the build failed/)
     expect(run.stderr).toMatch(/exit code: 3/)
-    const report = JSON.parse(execFileSync('cat', [reportFile], { encoding: 'utf8' }))
-    expect(report.build.ok).toBe(false)
-    expect(report.build.error).toMatch(/exit code: 3/)
+    const report = JSON.parse(execFileSync('cat', [reportFile], { encoding: 'utf8' })) as Report
+    expect(report.build?.ok).toBe(false)
+    expect(report.build?.error).toMatch(/exit code: 3/)
   })
 })

@@ -3,7 +3,8 @@ declare global {
   var stagegatePushRegistry: { host: string; how: string; stop(): void } | undefined
 }
 
-export default async function globalTeardown(): Promise<void> {
+// Jest takes a synchronous teardown as well: stop() is.
+export default function globalTeardown(): void {
   globalThis.stagegatePushRegistry?.stop()
   globalThis.stagegatePushRegistry = undefined
 }

@@ -19,7 +19,7 @@ describe('RecordingActionsIO', () => {
     io.setOutput('result', 'fail')
     io.setSecret('s3cret')
     emitAnnotations(io, ANNOTATIONS)
-    expect(await io.group('lint', async () => 5)).toBe(5)
+    expect(await io.group('lint', () => Promise.resolve(5))).toBe(5)
     await io.writeSummary('# hi')
     io.setFailed('1 finding at or above fail-on error')
     expect(io.outputs).toEqual({ result: 'fail' })

@@ -27,9 +27,10 @@ class MemoryCache implements CacheBackend {
   isFeatureAvailable(): boolean {
     return this.available
   }
-  async saveCache(paths: string[], key: string): Promise<number> {
-    if (this.failWith) throw this.failWith
-    if (this.entries.some(entry => entry.key === key)) return -1
+  // Synchronous work behind the backend's promise API; a failure is a rejection, as the real one's.
+  saveCache(paths: string[], key: string): Promise<number> {
+    if (this.failWith) return Promise.reject(this.failWith)
+    if (this.entries.some(entry => entry.key === key)) return Promise.resolve(-1)
     const files = new Map<string, string>()
     for (const file of paths) {
       const stored = path.join(this.storeDir, `${this.order}-${path.basename(file)}`)
@@ -37,26 +38,22 @@ class MemoryCache implements CacheBackend {
       files.set(file, stored)
     }
     this.entries.push({ key, files, order: this.order++ })
-    return this.order
+    return Promise.resolve(this.order)
   }
-  async restoreCache(
-    paths: string[],
-    primaryKey: string,
-    restoreKeys: string[] = []
-  ): Promise<string | undefined> {
-    if (this.failWith) throw this.failWith
+  restoreCache(paths: string[], primaryKey: string, restoreKeys: string[] = []): Promise<string | undefined> {
+    if (this.failWith) return Promise.reject(this.failWith)
     const newest = [...this.entries].sort((a, b) => b.order - a.order)
     const hit =
       newest.find(entry => entry.key === primaryKey) ??
       restoreKeys.map(prefix => newest.find(entry => entry.key.startsWith(prefix))).find(Boolean)
-    if (!hit) return undefined
+    if (!hit) return Promise.resolve(undefined)
     for (const file of paths) {
       const stored = hit.files.get(file)
-      if (!stored) return undefined
+      if (!stored) return Promise.resolve(undefined)
       mkdirSync(path.dirname(file), { recursive: true })
       copyFileSync(stored, file)
     }
-    return hit.key
+    return Promise.resolve(hit.key)
   }
 }
 

@@ -68,8 +68,8 @@ function prEnv(): NodeJS.ProcessEnv {
 }
 
 const noStore: BaseReportStore = {
-  save: async (_report, where) => ({ saved: false, key: where.branch, skipped: 'test' }),
-  restore: async () => ({})
+  save: (_report, where) => Promise.resolve({ saved: false, key: where.branch, skipped: 'test' }),
+  restore: () => Promise.resolve({})
 }
 
 async function runAction(inputs: Record<string, string>, pipeline: Partial<PipelineDeps> = {}) {
@@ -108,10 +108,12 @@ describe('run()', () => {
     const io = await runAction(
       { tags: 'app:1', load: 'true', 'fail-on': 'error', comment: 'never', summary: 'false' },
       {
-        runBuild: async (_inputs, deps) => {
+        runBuild: (_inputs, deps) => {
           deps.notice('cache export dropped')
           deps.mask('registry-password')
-          return builtResult({ imageid: DIGEST, digest: DIGEST, metadata: '{"containerimage.digest":"x"}' })
+          return Promise.resolve(
+            builtResult({ imageid: DIGEST, digest: DIGEST, metadata: '{"containerimage.digest":"x"}' })
+          )
         },
         readImage: async () => {
           const { ImageBuilder, exe } = await import('../checks/support/image-builder.js')
@@ -170,8 +172,10 @@ describe('run()', () => {
     const io = await runAction(
       { check: 'false', secrets: `tok=${SECRET}`, 'secret-envs': 'key=DEPLOY_KEY' },
       {
-        runBuild: async () =>
-          builtResult({ ok: false, error: `ERROR: auth ${SECRET} / env-held-secret rejected` })
+        runBuild: () =>
+          Promise.resolve(
+            builtResult({ ok: false, error: `ERROR: auth ${SECRET} / env-held-secret rejected` })
+          )
       }
     )
     expect(io.outputs.result).toBe('fail')
@@ -200,9 +204,7 @@ describe('run()', () => {
     const io = await runAction(
       { build: 'false', check: 'false' },
       {
-        lintFile: async () => {
-          throw new Error('linter exploded')
-        }
+        lintFile: () => Promise.reject(new Error('linter exploded'))
       }
     )
     expect(io.failed).toBe('linter exploded')
@@ -218,10 +220,8 @@ describe('run()', () => {
       'fail-on': 'never'
     })
     const failing: BaseReportStore = {
-      save: async () => {
-        throw new Error('cache service down')
-      },
-      restore: async () => ({})
+      save: () => Promise.reject(new Error('cache service down')),
+      restore: () => Promise.resolve({})
     }
     const env: NodeJS.ProcessEnv = { ...prEnv(), GITHUB_EVENT_NAME: 'push', GITHUB_REF: 'refs/heads/main' }
     writeFileSync(

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { createRestClient, GitHubApiError, nextLink } from '../../src/github/rest.js'
 import { commentWarning, upsertStickyComment } from '../../src/github/sticky-comment.js'
 import { FAILURES, FakeGitHubApi } from '../support/fake-github-api.js'
@@ -91,15 +92,17 @@ describe('REST client against the fake GitHub API', () => {
 
   test('never follows a next link to another origin', async () => {
     const fetched: string[] = []
-    const fakeFetch = (async (url: string | URL | Request) => {
+    const fakeFetch = ((url: string | URL | Request) => {
       fetched.push(url instanceof Request ? url.url : url.toString())
-      return new Response('[]', {
-        status: 200,
-        headers: {
-          link: '<https://evil.example/steal?page=2>; rel="next"',
-          'content-type': 'application/json'
-        }
-      })
+      return Promise.resolve(
+        new Response('[]', {
+          status: 200,
+          headers: {
+            link: '<https://evil.example/steal?page=2>; rel="next"',
+            'content-type': 'application/json'
+          }
+        })
+      )
     }) as typeof fetch
     const rest = createRestClient({ token: TOKEN, apiUrl: 'https://api.github.com', fetch: fakeFetch })
     for await (const _page of rest.listIssueComments(OWNER, REPO, PR)) {

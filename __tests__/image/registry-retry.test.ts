@@ -111,11 +111,16 @@ describe('retryTransient', () => {
     let sent = 0
     const slept: number[] = []
     const response = await retryTransient(
-      async () => {
+      () => {
         sent++
-        return answer(queue.shift() ?? 200)
+        return Promise.resolve(answer(queue.shift() ?? 200))
       },
-      { sleep: async ms => void slept.push(ms) }
+      {
+        sleep: ms => {
+          slept.push(ms)
+          return Promise.resolve()
+        }
+      }
     )
     expect(sent).toBe(tries)
     expect(response.status).toBe(final)

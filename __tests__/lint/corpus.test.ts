@@ -27,7 +27,7 @@ describe('corpus', () => {
       expect(isKnownLintRuleId(finding.ruleId)).toBe(true)
       expect(finding.line).toBeGreaterThanOrEqual(1)
       expect(finding.line).toBeLessThanOrEqual(lineCount)
-      if (finding.endLine !== undefined) expect(finding.endLine).toBeLessThanOrEqual(lineCount)
+      expect(finding.endLine ?? finding.line).toBeLessThanOrEqual(lineCount)
       expect(finding.message.length).toBeGreaterThan(0)
     }
   })

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { expect } from '@jest/globals'
 import { DL3010, DL3020, DL3021, DL3022, DL3023 } from '../../src/lint/rules/copy-add.js'
 import { DL3000, DL3011, DL3012, DL3025 } from '../../src/lint/rules/instructions.js'
 import { DL3001, DL3003, DL3004 } from '../../src/lint/rules/shell.js'

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { DL3045, DL3067 } from '../../src/lint/rules/copy-add.js'
 import {
   DL1001,

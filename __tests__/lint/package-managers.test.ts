@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { list } from '../../src/lint/kit.js'
 import { DL3062 } from '../../src/lint/rules/go.js'
 import { DL3060 } from '../../src/lint/rules/npm.js'

@@ -1,3 +1,4 @@
+import { expect } from '@jest/globals'
 import { DL3018, DL3019 } from '../../src/lint/rules/apk.js'
 import { DL3008, DL3009, DL3014, DL3015, DL3027 } from '../../src/lint/rules/apt.js'
 import { DL3028 } from '../../src/lint/rules/gem.js'

@@ -106,7 +106,7 @@ describe('buildReport', () => {
     const a = formatJson(buildReport({ ...base, model: sampleModel(), findings: sampleFindings() }))
     const b = formatJson(buildReport({ ...base, model: sampleModel(), findings: shuffled.reverse() }))
     expect(a).toBe(b)
-    expect(Object.keys(JSON.parse(a))).toEqual([
+    expect(Object.keys(JSON.parse(a) as object)).toEqual([
       'version',
       'tool',
       'dockerfile',

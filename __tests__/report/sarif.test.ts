@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
+import { expect } from '@jest/globals'
 import type { Finding } from '../../src/finding.js'
 import type { RuleMeta } from '../../src/rule-meta.js'
 import { buildReport } from '../../src/report/build-report.js'

@@ -37,6 +37,6 @@ test.each<[string, ReturnType<typeof layer>, string, string | undefined]>([
   ['not a key', layer(digest), 'nonsense', 'does not verify']
 ])('%s', (_name, candidate, key, reason) => {
   const verdict = checkCosignLayer(candidate, digest, key)
-  if (reason === undefined) expect(verdict).toEqual({ ok: true })
-  else expect(verdict.ok === false && verdict.reason).toContain(reason)
+  expect(verdict.ok).toBe(reason === undefined)
+  expect(verdict.ok ? '' : verdict.reason).toContain(reason ?? '')
 })

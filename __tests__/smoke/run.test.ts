@@ -5,6 +5,7 @@
 import type { BuildxRunner, ExecOptions, ExecResult } from '../../src/build/buildx.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatJson } from '../../src/report/json.js'
+import type { Report } from '../../src/report/report.js'
 import { smokeLine, startupSummary } from '../../src/report/startup.js'
 import { renderSummary } from '../../src/report/summary.js'
 import { sampleFindings, sampleImage, sampleModel } from '../report/fixtures.js'
@@ -284,6 +285,6 @@ describe('the job summary', () => {
     expect(startup).toBeGreaterThan(0)
     expect(startup).toBeLessThan(summary.indexOf('| Errors | Warnings | Notes |'))
     expect(summary).toContain('smoke run: failed (exit 127) — as predicted')
-    expect(JSON.parse(formatJson(report)).image.startup.reasons[0].ruleId).toBe('SG2042')
+    expect((JSON.parse(formatJson(report)) as Report).image?.startup?.reasons[0]?.ruleId).toBe('SG2042')
   })
 })

@@ -39,11 +39,12 @@ let ready: Promise<string> | undefined
 
 /** Writes the parser script once; mermaid and jsdom are devDependencies, resolved from the repository's node_modules. */
 export function ensureMermaid(): Promise<string> {
-  ready ??= (async () => {
+  // The executor runs at once; a failed write rejects the promise.
+  ready ??= new Promise(resolve => {
     mkdirSync(MERMAID_CACHE, { recursive: true })
     writeFileSync(path.join(MERMAID_CACHE, 'parse.mjs'), PARSER)
-    return MERMAID_CACHE
-  })()
+    resolve(MERMAID_CACHE)
+  })
   return ready
 }
 
