@@ -140,19 +140,19 @@ describe('run()', () => {
     const io = await runAction(
       { tags: 'app:1', push: 'true', sign: 'true', 'fail-on': 'never', comment: 'never', summary: 'false' },
       {
-        runBuild: async () => builtResult({ imageid: DIGEST, digest: DIGEST }),
+        runBuild: () => Promise.resolve(builtResult({ imageid: DIGEST, digest: DIGEST })),
         readImage: async () => {
           const { ImageBuilder, exe } = await import('../checks/support/image-builder.js')
           return new ImageBuilder().layer('COPY app /app', { '/app': exe('x') }).build()
         },
-        afterBuild: async (inputs, result, afterIo) => {
+        afterBuild: (inputs, result, afterIo) => {
           seen.push({ push: inputs.push, digest: result.build?.digest })
           afterIo.info('signing app:1')
           result.report.signing = { signed: false, level: 'error', message: 'Fulcio refused the token' }
-          return {
+          return Promise.resolve({
             outputs: { 'attestation-id': '', 'attestation-url': '', signature: 'sig-of-app' },
             error: 'sign: true could not sign app:1: Fulcio refused the token'
-          }
+          })
         }
       }
     )
