@@ -228,7 +228,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
   const pumpFile = async (file: BlobFile): Promise<void> => {
     const fd = fs.openSync(file.path, 'r')
     try {
-      const buffers = [new Uint8Array(256 * 1024), new Uint8Array(256 * 1024)]
+      const buffers = [new Uint8Array(1024 * 1024), new Uint8Array(1024 * 1024)]
       let position = file.start
       let left = file.length ?? Infinity
       let inFlight: Promise<void> | undefined
