@@ -37,7 +37,7 @@ class Recorder implements TarVisitor {
   dataEnd(): void {}
 }
 
-// Big enough for many 2 MiB chunks, with files straddling chunk boundaries.
+// Big enough for many 1 MiB chunks, with files straddling chunk boundaries.
 const files = Array.from({ length: 600 }, (_, i) => ({
   name: `srv/f${i}`,
   data: Buffer.alloc(7_000 + ((i * 7919) % 20_000), `file ${i} `)
@@ -189,4 +189,23 @@ it('a parser error stops the worker and comes back as it was thrown', async () =
   await expect(
     parseLayer(Readable.from([gzipped]), throwing, undefined, undefined, undefined, { inflater })
   ).rejects.toThrow(/^visitor refused$/)
+})
+
+it('a worker that dies mid-layer fails the layer with a code (one line), and the next layer reads', async () => {
+  expect(plain.length).toBeGreaterThan(8 * 1024 * 1024) // more than the worker's buffers hold (3 MiB): it cannot finish alone
+  let killed = false
+  const killer: TarVisitor = {
+    entry: () => {
+      if (!killed)
+        void (inflater as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate()
+      killed = true
+      return 0
+    },
+    data: () => undefined,
+    dataEnd: () => undefined
+  }
+  await expect(
+    parseLayer(Readable.from([gzipped]), killer, undefined, undefined, undefined, { inflater })
+  ).rejects.toMatchObject({ code: 'ERR_WORKER_EXIT', message: 'the layer inflater stopped (exit code 1)' })
+  expect((await parse(gzipped, 'stream')).seen).toHaveLength(files.length * 2)
 })

@@ -6,7 +6,7 @@
 // back in fixed buffers that travel to and fro by transfer: no copies across
 // threads, no new allocation per chunk (which made V8 collect the whole heap
 // again and again for external memory), and memory bounded by the buffers:
-// IN_SLOTS compressed and OUT_SLOTS uncompressed, each CHUNK bytes. When the
+// IN_SLOTS compressed (made when first needed) and OUT_SLOTS uncompressed, each CHUNK bytes. When the
 // parser is slower, the worker runs out of output buffers and pauses the
 // inflater; when the inflater is slower, the main thread runs out of input
 // buffers and pauses the blob.
@@ -22,9 +22,9 @@ import { Worker, type MessagePort } from 'node:worker_threads'
 import * as zlib from 'node:zlib'
 
 /** Bytes in one buffer either way. */
-export const CHUNK = 2 * 1024 * 1024
+export const CHUNK = 1024 * 1024
 const IN_SLOTS = 4
-const OUT_SLOTS = 4
+const OUT_SLOTS = 3
 
 export type WorkerCompression = 'gzip' | 'zstd' | 'none'
 type Algorithm = 'sha256' | 'sha512'
@@ -178,7 +178,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     blobHash = message.blobAlgorithm ? crypto.createHash(message.blobAlgorithm) : undefined
     tarHash = message.tarAlgorithm ? crypto.createHash(message.tarAlgorithm) : undefined
     inflater = undefined
-    const chunkSize = 1024 * 1024
+    const chunkSize = 256 * 1024
     if (message.compression === 'gzip') inflater = zlib.createGunzip({ chunkSize })
     else if (message.compression === 'zstd') {
       const create = (zlib as unknown as { createZstdDecompress: (o: object) => typeof inflater })
@@ -191,7 +191,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     stream.on('data', (piece: Buffer) => {
       if (failed) return
       sinceCollect += piece.length
-      if (sinceCollect >= 8 * 1024 * 1024) {
+      if (sinceCollect >= 4 * 1024 * 1024) {
         sinceCollect = 0
         collect({ type: 'minor' })
       }
@@ -307,6 +307,8 @@ export class LayerInflater {
   private job: Job | undefined
   private outSlots: ArrayBuffer[] = []
   private inSlots: ArrayBuffer[] = []
+  /** Input buffers are made on first use: blobs the worker reads itself need none. */
+  private inSlotsMade = 0
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker
@@ -320,15 +322,28 @@ export class LayerInflater {
     worker.unref()
     worker.on('message', (message: FromWorker) => this.onMessage(message))
     // Only the current worker's death fails the current job: one replaced after a failure exits later.
+    // A code makes the reader say it in one line, naming the layer ("reading failed: …").
     worker.on('error', error => {
-      if (this.worker === worker) this.fail(new Error(`the layer inflater stopped: ${error.message}`))
+      const code = (error as { code?: unknown }).code
+      if (this.worker === worker)
+        this.fail(
+          new InflateWorkerError(
+            `the layer inflater stopped: ${error.message.split('\n')[0]}`,
+            typeof code === 'string' ? code : 'ERR_WORKER_FAILED',
+            'Error'
+          )
+        )
     })
     worker.on('exit', code => {
-      if (this.worker === worker) this.fail(new Error(`the layer inflater stopped (exit code ${code})`))
+      if (this.worker === worker)
+        this.fail(
+          new InflateWorkerError(`the layer inflater stopped (exit code ${code})`, 'ERR_WORKER_EXIT', 'Error')
+        )
     })
     this.worker = worker
     this.outSlots = Array.from({ length: OUT_SLOTS }, () => new ArrayBuffer(CHUNK))
-    this.inSlots = Array.from({ length: IN_SLOTS }, () => new ArrayBuffer(CHUNK))
+    this.inSlots = []
+    this.inSlotsMade = 0
     return worker
   }
 
@@ -373,6 +388,10 @@ export class LayerInflater {
       while (at < chunk.length) {
         if (slot === undefined) {
           slot = this.inSlots.pop()
+          if (slot === undefined && this.inSlotsMade < IN_SLOTS) {
+            this.inSlotsMade++
+            slot = new ArrayBuffer(CHUNK)
+          }
           if (slot === undefined) return chunk.subarray(at)
         }
         const take = Math.min(chunk.length - at, CHUNK - fill)
