@@ -7,6 +7,7 @@ import {
   userWastedPercent,
   wastedPaths
 } from '../../src/checks/rules/size.js'
+import { reportImage } from '../../src/report/image.js'
 import { ImageBuilder, WHITEOUT, sized } from './support/image-builder.js'
 import { runOne, where } from './support/run-one.js'
 
@@ -109,6 +110,8 @@ describe('SG2009 wasted bytes and efficiency', () => {
       .build()
     expect(userWastedPercent(index)).toBeCloseTo(1)
     expect(userWastedPercent({ ...index, wastedBytes: 10 })).toBeCloseTo(0.1)
+    // The report carries the same figure to the summary.
+    expect(reportImage({ ...index, wastedBytes: 10 }, []).userWastedPercent).toBeCloseTo(0.1)
   })
 
   it('names every copy of a wasted path, the final one too, so they add up to what it says is wasted', () => {

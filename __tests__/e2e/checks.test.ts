@@ -562,8 +562,9 @@ ENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json
       )
     })
 
-    it('a path to a credentials file is not a secret: no SG2005, nothing redacted', () => {
+    it('a path to a credentials file is not a secret: no DL3064, no SG2005, nothing redacted', () => {
       expect(at('SG2005')).toEqual([])
+      expect(at('DL3064')).toEqual([])
       expect(JSON.stringify(findings)).not.toContain('GOOGLE_APPLICATION_CREDENTIALS=****')
     })
   })

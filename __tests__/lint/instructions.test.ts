@@ -115,10 +115,18 @@ describeRule(DL3064, {
   catches: [
     ['FROM debian\nARG GITHUB_TOKEN\n', [2]],
     ['ARG NPM_TOKEN\nFROM debian\nENV DB_PASSWORD=x APP=1\n', [1, 3]],
-    ['FROM debian\nENV awsSecretAccessKey=abc\nARG API_KEY=x\n', [2, 3]]
+    ['FROM debian\nENV awsSecretAccessKey=abc\nARG API_KEY=x\n', [2, 3]],
+    // Named like a credential, its value not a path: the value may be the secret itself.
+    ['FROM debian\nARG GOOGLE_APPLICATION_CREDENTIALS\n', [2]],
+    ['FROM debian\nENV GOOGLE_APPLICATION_CREDENTIALS={"type":"service_account"}\n', [2]],
+    ['FROM debian\nENV GOOGLE_APPLICATION_CREDENTIALS=/run/gcp.json DB_PASSWORD=hunter22\n', [2]]
   ],
   passes: [
     'FROM debian\nARG VERSION=1\nENV PATH=/x:$PATH PWD=/app\n',
+    // A literal path to a credentials file says where the secret is, not what it is.
+    'FROM debian\nENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json\n',
+    'FROM debian\nARG GOOGLE_APPLICATION_CREDENTIALS="/run/secrets/gcp.json"\n',
+    'FROM debian\nENV AWS_SHARED_CREDENTIALS=~/.aws/credentials API_TOKEN=./certs/token\n',
     'FROM debian\nENV PASSWORD_FILE=/run/secrets/db TOKENIZERS_PARALLELISM=false\n',
     'FROM debian\nARG KEYBOARD_LAYOUT=us\nENV MONKEY=1\n'
   ]

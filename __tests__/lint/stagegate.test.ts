@@ -93,7 +93,22 @@ const CASES: Record<string, Case[]> = {
       'FROM a\nENV DOCKER_AUTH_VERSION=1.5\nRUN git clone -b ${DOCKER_AUTH_VERSION} x\n',
       []
     ],
-    ['secret mount instead', 'FROM a\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n', []]
+    ['secret mount instead', 'FROM a\nRUN --mount=type=secret,id=npm,env=NPM_TOKEN npm ci\n', []],
+    [
+      'a path to a credentials file is no credential',
+      'FROM a\nENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json\nRUN gcloud auth activate-service-account --key-file=$GOOGLE_APPLICATION_CREDENTIALS\n',
+      []
+    ],
+    [
+      'a quoted path default of an ARG is no credential',
+      'FROM a\nARG DB_PASSWORD="/run/secrets/db"\nRUN psql --passfile "$DB_PASSWORD"\n',
+      []
+    ],
+    [
+      'a credential-named ARG without a default is one',
+      'FROM a\nARG DB_PASSWORD\nRUN mysql -p$DB_PASSWORD < init.sql\n',
+      [3]
+    ]
   ],
   SG1007: [
     [

@@ -211,7 +211,7 @@ describe('renderSummary', () => {
     )
     expect(md).toContain('(https://github.com/acme/app/blob/abc123/Dockerfile#L2-L3)')
     expect(md.indexOf('Stage build')).toBeLessThan(md.indexOf('Stage runtime'))
-    expect(md).toContain('| 6.4 MB | 3 | 97.3 % | 120.0 kB | ✅ | ✅ |')
+    expect(md).toContain('| 6.4 MB | 3 | 97.3 % | 120.0 kB | — | ✅ | ✅ |')
     expect(md).toContain('single-platform image into an image index')
     expect(md).toContain('<details><summary>Layers (3)</summary>')
     expect(md).toContain('SARIF: <code>/tmp/r.sarif</code>')
@@ -300,4 +300,20 @@ test.each([
     { failOn: 'error' }
   )
   expect(markdown.includes('Attestations turned this single-platform image into an image index')).toBe(said)
+})
+
+// dive's third CI measure beside efficiency and wasted bytes: what its highestUserWastedPercent gates.
+test.each<[number | undefined, string]>([
+  [0.123, '| 12.3 % |'],
+  [0, '| 0.0 % |'],
+  [1.5, '| 150.0 % |'],
+  [undefined, '| — |']
+])('the image table shows the user wasted percent %s as %s', (ratio, cell) => {
+  const image = { ...sampleImage() }
+  if (ratio === undefined) delete image.userWastedPercent
+  else image.userWastedPercent = ratio
+  const markdown = renderSummary(sample({ image }), { failOn: 'error' })
+  const row = markdown.split('\n').find(line => line.startsWith(`| ${formatBytes(image.sizeBytes)} |`))
+  expect(markdown).toContain('| Size | Layers | Efficiency | Wasted | User wasted | SBOM | Provenance |')
+  expect(row).toContain(`| ${formatBytes(image.wastedBytes)} ${cell}`)
 })

@@ -6,8 +6,15 @@ import { Transform, Writable, type Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
 import * as zlib from 'node:zlib'
 import { Decompress as ZstdDecompress } from 'fzstd'
+import {
+  InflateWorkerError,
+  workerInflates,
+  type BlobFile,
+  type InflateJob,
+  type LayerInflater
+} from './inflate-worker.js'
 import { TarParser, type TarVisitor } from './tar.js'
-import { BlobHasher, VerifyingStream, type Expected } from './verify.js'
+import { BlobHasher, digestAlgorithm, digestVerdict, VerifyingStream, type Expected } from './verify.js'
 
 /** What to verify a layer against: its blob digest (the compressed bytes) or its diff_id (the tar). */
 export interface LayerVerification {
@@ -116,12 +123,26 @@ export interface InflateBudget {
 
 const RATIO_GRACE = 256 * 1024 ** 2
 
+/** The budget's verdict on `inflated` bytes from `compressed`: throws past either limit. */
+function checkBudget(budget: InflateBudget, inflated: number, compressed: number): void {
+  if (inflated > budget.maxBytes)
+    throw new CompressionError(
+      `inflates past the reader's limit of ${budget.maxBytes} uncompressed bytes (a decompression bomb?)`
+    )
+  if (inflated > RATIO_GRACE && inflated > compressed * budget.maxRatio)
+    throw new CompressionError(
+      `inflates more than ${budget.maxRatio}:1 (${inflated} bytes from ${compressed}): a decompression bomb`
+    )
+}
+
 export async function parseLayer(
   blob: Readable,
   visitor: TarVisitor,
   maxExtensionBytes?: number,
   verification?: LayerVerification,
-  budget?: InflateBudget
+  budget?: InflateBudget,
+  /** Inflate and hash on this worker (when it can: zstd needs a Node whose zlib has it), reading `file` itself when given. */
+  offload?: { inflater: LayerInflater; file?: BlobFile | undefined }
 ): Promise<{ compression: Compression; tarBytes: number; digestProblem?: string }> {
   const parser = new TarParser(visitor, maxExtensionBytes)
   const head = await peek(blob)
@@ -131,6 +152,8 @@ export async function parseLayer(
     return { compression: 'none', tarBytes: 0, ...(digestProblem ? { digestProblem } : {}) }
   }
   const compression = detectCompression(head)
+  if (offload && workerInflates(compression))
+    return parseOnWorker(blob, parser, compression, offload, verification, budget)
   let digestProblem: string | undefined
   const tarHasher = verification?.side === 'tar' ? new BlobHasher(verification.expected) : undefined
   let compressedBytes = 0
@@ -151,16 +174,7 @@ export async function parseLayer(
     write(chunk: Buffer, _encoding, callback) {
       try {
         inflatedBytes += chunk.length
-        if (budget && compression !== 'none') {
-          if (inflatedBytes > budget.maxBytes)
-            throw new CompressionError(
-              `inflates past the reader's limit of ${budget.maxBytes} uncompressed bytes (a decompression bomb?)`
-            )
-          if (inflatedBytes > RATIO_GRACE && inflatedBytes > compressedBytes * budget.maxRatio)
-            throw new CompressionError(
-              `inflates more than ${budget.maxRatio}:1 (${inflatedBytes} bytes from ${compressedBytes}): a decompression bomb`
-            )
-        }
+        if (budget && compression !== 'none') checkBudget(budget, inflatedBytes, compressedBytes)
         tarHasher?.update(chunk)
         parser.write(chunk)
         callback()
@@ -196,6 +210,50 @@ export async function parseLayer(
   // A decompressor that stopped before the blob's end left bytes unverified (and unread): say so.
   else if (blobVerifier && !blobVerifier.verdictGiven)
     digestProblem = 'was not read to its end (bytes after the stream)'
+  return { compression, tarBytes: parser.position, ...(digestProblem ? { digestProblem } : {}) }
+}
+
+/** parseLayer with the inflating and hashing on the worker; the tar is parsed here as its chunks arrive. */
+async function parseOnWorker(
+  blob: Readable,
+  parser: TarParser,
+  compression: Compression,
+  { inflater, file }: { inflater: LayerInflater; file?: BlobFile | undefined },
+  verification: LayerVerification | undefined,
+  budget: InflateBudget | undefined
+): Promise<{ compression: Compression; tarBytes: number; digestProblem?: string }> {
+  const algorithm = verification ? digestAlgorithm(verification.expected.digest) : undefined
+  const job: InflateJob = {
+    compression,
+    ...(file ? { file } : {}),
+    ...(algorithm && verification?.side === 'blob' ? { blobAlgorithm: algorithm } : {}),
+    ...(algorithm && verification?.side === 'tar' ? { tarAlgorithm: algorithm } : {})
+  }
+  let inflatedBytes = 0
+  let outcome
+  try {
+    outcome = await inflater.run(blob, job, (chunk, consumed) => {
+      inflatedBytes += chunk.length
+      if (budget && compression !== 'none') checkBudget(budget, inflatedBytes, consumed)
+      parser.write(chunk)
+    })
+    parser.end()
+  } catch (error) {
+    blob.destroy()
+    if (error instanceof InflateWorkerError) {
+      const { code, message, originalName: name } = error
+      if (compression !== 'none' && isDecompressionError({ code, message, name }))
+        throw new CompressionError(`corrupt ${compression} stream: ${message}`)
+    }
+    throw error
+  }
+  let digestProblem: string | undefined
+  if (verification?.side === 'blob') {
+    digestProblem = digestVerdict(verification.expected, outcome.blobHex, outcome.blobBytes)
+    // The decompressor stopped before the blob's end: bytes no runtime unpacks. Say so.
+    if (!digestProblem && outcome.trailing) digestProblem = 'was not read to its end (bytes after the stream)'
+  } else if (verification?.side === 'tar')
+    digestProblem = digestVerdict(verification.expected, outcome.tarHex, inflatedBytes)
   return { compression, tarBytes: parser.position, ...(digestProblem ? { digestProblem } : {}) }
 }
 

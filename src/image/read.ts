@@ -8,6 +8,7 @@
 import { UsageError } from '../errors.js'
 import { configString, diffIdList, sanitizeContainerConfig } from './config-shape.js'
 import { FileIndexBuilder } from './file-index.js'
+import { LayerInflater } from './inflate-worker.js'
 import { CompressionError, parseLayer, type LayerVerification } from './layer-stream.js'
 import { resolveLimits, Warnings, type ReaderLimits } from './limits.js'
 import { MarkerScanner, type LayerVisitor, type MarkerScan } from './marker-scan.js'
@@ -124,6 +125,23 @@ async function readLayers(
   limits: ReaderLimits,
   warnings: Warnings
 ): Promise<{ sizeBytes: number; fileCount: number }[]> {
+  // Inflating and hashing run on a worker thread while this one parses (see inflate-worker.ts).
+  const inflater = new LayerInflater()
+  try {
+    return await readLayersWith(inflater, resolved, source, builder, limits, warnings)
+  } finally {
+    await inflater.close()
+  }
+}
+
+async function readLayersWith(
+  inflater: LayerInflater,
+  resolved: ResolvedImage,
+  source: ImageSource,
+  builder: LayerVisitor,
+  limits: ReaderLimits,
+  warnings: Warnings
+): Promise<{ sizeBytes: number; fileCount: number }[]> {
   const stats = []
   const diffIds = diffIdList(resolved.config.rootfs)
   // How often each blob is still to come: a repeated layer is inflated once and replayed after.
@@ -152,7 +170,8 @@ async function readLayers(
         recorder ?? builder,
         limits.maxExtensionBytes,
         verification,
-        { maxBytes: limits.maxUncompressedBytes - inflated, maxRatio: limits.maxCompressionRatio }
+        { maxBytes: limits.maxUncompressedBytes - inflated, maxRatio: limits.maxCompressionRatio },
+        { inflater, file: await source.store.file?.(layer.key) }
       )
       inflated += tarBytes
       if (digestProblem) warnings.addTampering(`layer ${index} (${layer.digest}) ${digestProblem}`)

@@ -32,15 +32,32 @@ export class BlobHasher {
   }
   /** The mismatch in one phrase, or undefined when the bytes are what the digest names. */
   finish(): string | undefined {
-    if (!this.hash) return `cannot verify digest ${JSON.stringify(this.expected.digest)}`
-    const computed = `${algorithmOf(this.expected.digest)}:${this.hash.digest('hex')}`
-    const { digest, size } = this.expected
-    if (computed !== digest)
-      return `content does not match its digest ${digest} (the bytes hash to ${computed})`
-    if (size !== undefined && size > 0 && size !== this.bytes)
-      return `is ${this.bytes} bytes, its descriptor says ${size}`
-    return undefined
+    return digestVerdict(this.expected, this.hash?.digest('hex'), this.bytes)
   }
+}
+
+/** The hash algorithm a digest names, when it is one the reader can compute. */
+export function digestAlgorithm(digest: string): 'sha256' | 'sha512' | undefined {
+  return algorithmOf(digest)
+}
+
+/**
+ * The verdict on `bytes` bytes hashing to `hex` (computed with the digest's
+ * algorithm; undefined when it has none the reader knows), as BlobHasher gives it.
+ */
+export function digestVerdict(
+  expected: Expected,
+  hex: string | undefined,
+  bytes: number
+): string | undefined {
+  if (hex === undefined) return `cannot verify digest ${JSON.stringify(expected.digest)}`
+  const computed = `${algorithmOf(expected.digest)}:${hex}`
+  const { digest, size } = expected
+  if (computed !== digest)
+    return `content does not match its digest ${digest} (the bytes hash to ${computed})`
+  if (size !== undefined && size > 0 && size !== bytes)
+    return `is ${bytes} bytes, its descriptor says ${size}`
+  return undefined
 }
 
 export function verifyBuffer(data: Buffer, expected: Expected): string | undefined {

@@ -1,6 +1,7 @@
 // The image section of the report: what was read, and each layer with the
 // stage and Dockerfile line it is attributed to.
 import type { LayerAttribution } from '../checks/attribution.js'
+import { userWastedPercent } from '../checks/rules/size.js'
 import { redactCreatedBy } from '../checks/secrets.js'
 import type { StartupVerdict } from '../checks/startup/verdict.js'
 import type { ImageIndex } from '../image/types.js'
@@ -18,6 +19,7 @@ export function reportImage(
     sizeBytes: index.sizeBytes,
     efficiency: index.efficiency,
     wastedBytes: index.wastedBytes,
+    userWastedPercent: userWastedPercent(index),
     layers: index.layers.map(layer => {
       const attributed = byLayer.get(layer.index)
       return {

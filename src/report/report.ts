@@ -34,6 +34,8 @@ export interface ReportImage {
   sizeBytes: number
   efficiency: number
   wastedBytes: number
+  /** dive's highestUserWastedPercent measure: wasted bytes over the bytes the layers above the base add (0..). */
+  userWastedPercent?: number
   layers: ReportLayer[]
   attestations: { sbom: boolean; provenance: boolean }
   /** True when provenance/SBOM turned a single-platform image into an index. */

@@ -189,6 +189,11 @@ function groupByStage(report: Report): FindingGroup[] {
   return [...groups.entries()].sort(([a], [b]) => order(a) - order(b)).map(([, group]) => group)
 }
 
+/** dive's user wasted percent (what its highestUserWastedPercent rule gates), `—` where a report predates it. */
+export function userWasted(ratio: number | undefined): string {
+  return ratio === undefined || !Number.isFinite(ratio) ? '—' : `${(ratio * 100).toFixed(1)} %`
+}
+
 function imageSection(report: Report): string[] {
   const image = report.image
   if (!image) return []
@@ -198,9 +203,9 @@ function imageSection(report: Report): string[] {
     '',
     `${code(image.ref)}${image.digest ? ` ${code(image.digest)}` : ''}`,
     '',
-    '| Size | Layers | Efficiency | Wasted | SBOM | Provenance |',
-    '|---:|---:|---:|---:|:---:|:---:|',
-    `| ${formatBytes(image.sizeBytes)} | ${image.layers.length} | ${(image.efficiency * 100).toFixed(1)} % | ${formatBytes(image.wastedBytes)} | ${yes(image.attestations.sbom)} | ${yes(image.attestations.provenance)} |`
+    '| Size | Layers | Efficiency | Wasted | User wasted | SBOM | Provenance |',
+    '|---:|---:|---:|---:|---:|:---:|:---:|',
+    `| ${formatBytes(image.sizeBytes)} | ${image.layers.length} | ${(image.efficiency * 100).toFixed(1)} % | ${formatBytes(image.wastedBytes)} | ${userWasted(image.userWastedPercent)} | ${yes(image.attestations.sbom)} | ${yes(image.attestations.provenance)} |`
   ]
   if (image.indexFromAttestations) {
     out.push(

@@ -5,6 +5,7 @@ import { lstat, readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Readable } from 'node:stream'
 import { UsageError } from '../../errors.js'
+import type { BlobFile } from '../inflate-worker.js'
 import { archivePath } from './archive-keys.js'
 import { readStream, type BlobStore, type ImageSource } from './store.js'
 
@@ -16,12 +17,12 @@ class DirStore implements BlobStore {
     readonly label: string
   ) {}
 
-  private file(key: string): string {
+  private pathOf(key: string): string {
     return join(this.dir, archivePath(key, this.label))
   }
 
   async open(key: string): Promise<Readable> {
-    const file = this.file(key)
+    const file = this.pathOf(key)
     // A blob that is a symlink could point anywhere on the host (or at a directory): refuse it in one line.
     let link = false
     try {
@@ -37,13 +38,18 @@ class DirStore implements BlobStore {
     return createReadStream(file, { highWaterMark: HIGH_WATER_MARK })
   }
 
+  // eslint-disable-next-line @typescript-eslint/require-await -- BlobStore.file is async; open() has checked the blob
+  async file(key: string): Promise<BlobFile> {
+    return { path: this.pathOf(key), start: 0 }
+  }
+
   async readAll(key: string, maxBytes: number): Promise<Buffer> {
     return readStream(await this.open(key), maxBytes, `${this.label}: ${key}`)
   }
 
   async has(key: string): Promise<boolean> {
     try {
-      return (await stat(this.file(key))).isFile()
+      return (await stat(this.pathOf(key))).isFile()
     } catch {
       return false
     }

@@ -2,6 +2,7 @@
 // a top-level document and blobs opened by digest (or, for legacy docker
 // archives, by path inside the archive), each as a stream.
 import type { Readable } from 'node:stream'
+import type { BlobFile } from '../inflate-worker.js'
 import { UsageError } from '../../errors.js'
 
 /** The document a source starts from. */
@@ -15,6 +16,8 @@ export interface BlobStore {
   readonly label: string
   /** Opens a blob by digest (`sha256:…`) or, for legacy archives, by archive path. */
   open(key: string): Promise<Readable>
+  /** Where a blob lies in a local file, for a reader that reads it itself (on another thread); after open(). */
+  file?(key: string): Promise<BlobFile | undefined>
   /** Reads a whole small blob, refusing more than maxBytes. */
   readAll(key: string, maxBytes: number): Promise<Buffer>
   /** Whether the blob is present (attestation blobs may have been left out of an archive). */

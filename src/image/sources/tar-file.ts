@@ -10,6 +10,7 @@ import { UsageError } from '../../errors.js'
 import { decodeName } from '../names.js'
 import { normalisePath } from '../paths.js'
 import { BLOCK, isZeroBlock, parseHeader, parsePax, TarError } from '../tar.js'
+import type { BlobFile } from '../inflate-worker.js'
 import { archivePath } from './archive-keys.js'
 import { readStream, type BlobStore, type ImageSource } from './store.js'
 
@@ -85,7 +86,7 @@ export async function indexTarFile(file: string, label: string): Promise<Map<str
 
 class TarFileStore implements BlobStore {
   constructor(
-    private readonly file: string,
+    private readonly archive: string,
     private readonly members: Map<string, Member>,
     readonly label: string
   ) {}
@@ -100,11 +101,17 @@ class TarFileStore implements BlobStore {
     if (!member) throw new UsageError(`${this.label}: blob ${key} is missing from the archive`)
     // An empty member: an empty stream (createReadStream refuses start > end).
     if (member.size === 0) return Readable.from([])
-    return createReadStream(this.file, {
+    return createReadStream(this.archive, {
       start: member.offset,
       end: member.offset + member.size - 1,
       highWaterMark: HIGH_WATER_MARK
     })
+  }
+
+  // eslint-disable-next-line @typescript-eslint/require-await -- BlobStore.file is async
+  async file(key: string): Promise<BlobFile | undefined> {
+    const member = this.member(key)
+    return member ? { path: this.archive, start: member.offset, length: member.size } : undefined
   }
 
   async readAll(key: string, maxBytes: number): Promise<Buffer> {

@@ -8,9 +8,11 @@ import {
   hitAt,
   instructions,
   keyValuePairs,
-  perInstruction
+  perInstruction,
+  unquoteRaw
 } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
+import { isFilePathValue } from '../../checks/secrets.js'
 import { isSecretName } from './buildkit.js'
 
 function isAbsolutePath(path: string): boolean {
@@ -296,7 +298,10 @@ export const DL3064 = perInstruction(
   },
   ['ARG', 'ENV'],
   instruction => {
+    // A literal path (`GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json`) says where
+    // the secret is, like a `_FILE` name: not a secret in the metadata.
     const names = keyValuePairs(instruction)
+      .filter(pair => !(pair.rawValue !== undefined && isFilePathValue(unquoteRaw(pair.rawValue))))
       .map(pair => pair.key)
       .filter(isSensitiveName)
     return names.length > 0

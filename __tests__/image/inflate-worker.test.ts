@@ -1,0 +1,211 @@
+// The layer inflater worker against the in-thread path it replaces: the same
+// entries, the same digest verdicts (blob side and tar side, from a stream or
+// from a file the worker reads itself), the same one-line errors.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { Readable } from 'node:stream'
+import { gzipSync } from 'node:zlib'
+import { InflateWorkerError, LayerInflater } from '../../src/image/inflate-worker.js'
+import { parseLayer, type LayerVerification } from '../../src/image/layer-stream.js'
+import type { TarEntry, TarVisitor } from '../../src/image/tar.js'
+import { sha256, tar } from './support/tar-writer.js'
+
+let dir: string
+let inflater: LayerInflater
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'sg-inflate-'))
+  inflater = new LayerInflater()
+})
+afterAll(async () => {
+  await inflater.close()
+  rmSync(dir, { recursive: true, force: true })
+})
+
+/** Records entries and the first bytes of every file (copied: chunks are views the worker takes back). */
+class Recorder implements TarVisitor {
+  readonly seen: string[] = []
+  private current = ''
+  entry(entry: TarEntry): number {
+    this.current = `${entry.type} ${entry.name} ${entry.size}`
+    this.seen.push(this.current)
+    return 16
+  }
+  data(piece: Buffer): void {
+    this.seen.push(`  ${Buffer.from(piece).toString('latin1')}`)
+  }
+  dataEnd(): void {}
+}
+
+// Big enough for many 1 MiB chunks, with files straddling chunk boundaries.
+const files = Array.from({ length: 600 }, (_, i) => ({
+  name: `srv/f${i}`,
+  data: Buffer.alloc(7_000 + ((i * 7919) % 20_000), `file ${i} `)
+}))
+const plain = tar(files)
+const gzipped = gzipSync(plain, { level: 1 })
+
+type Where = 'stream' | 'file'
+
+async function parse(
+  blob: Buffer,
+  where: Where | 'in-thread',
+  verification?: LayerVerification,
+  budget?: { maxBytes: number; maxRatio: number }
+): Promise<{ seen: string[]; digestProblem?: string; tarBytes: number }> {
+  const recorder = new Recorder()
+  const path = join(dir, `blob-${Math.random().toString(36).slice(2)}`)
+  writeFileSync(path, blob)
+  const offload =
+    where === 'in-thread'
+      ? undefined
+      : { inflater, ...(where === 'file' ? { file: { path, start: 0, length: blob.length } } : {}) }
+  const result = await parseLayer(
+    Readable.from([blob.subarray(0, 1000), blob.subarray(1000)]),
+    recorder,
+    undefined,
+    verification,
+    budget,
+    offload
+  )
+  return {
+    seen: recorder.seen,
+    tarBytes: result.tarBytes,
+    ...(result.digestProblem ? { digestProblem: result.digestProblem } : {})
+  }
+}
+
+describe.each<Where>(['stream', 'file'])('the worker, the blob from a %s', where => {
+  it.each([
+    ['gzip', gzipped],
+    ['uncompressed', plain]
+  ])('parses a %s layer to what the in-thread path parses', async (_kind, blob) => {
+    const expected = await parse(blob, 'in-thread')
+    const got = await parse(blob, where)
+    expect(got.seen).toEqual(expected.seen)
+    expect(got.seen).toHaveLength(files.length * 2)
+    expect(got.tarBytes).toBe(plain.length)
+  })
+
+  it.each<[string, LayerVerification, string | undefined]>([
+    [
+      'the blob digest',
+      { expected: { digest: sha256(gzipped), size: gzipped.length }, side: 'blob' },
+      undefined
+    ],
+    ['the diff_id', { expected: { digest: sha256(plain) }, side: 'tar' }, undefined],
+    [
+      'a wrong blob digest',
+      { expected: { digest: sha256(plain) }, side: 'blob' },
+      `content does not match its digest ${sha256(plain)} (the bytes hash to ${sha256(gzipped)})`
+    ],
+    [
+      'a wrong diff_id',
+      { expected: { digest: sha256(gzipped) }, side: 'tar' },
+      `content does not match its digest ${sha256(gzipped)} (the bytes hash to ${sha256(plain)})`
+    ],
+    [
+      'a wrong declared size',
+      { expected: { digest: sha256(gzipped), size: 12 }, side: 'blob' },
+      `is ${gzipped.length} bytes, its descriptor says 12`
+    ],
+    [
+      'an unknown algorithm',
+      { expected: { digest: 'md5:abc' }, side: 'blob' },
+      'cannot verify digest "md5:abc"'
+    ]
+  ])('checks %s as the in-thread path does', async (_what, verification, problem) => {
+    const expected = await parse(gzipped, 'in-thread', verification)
+    const got = await parse(gzipped, where, verification)
+    expect(expected.digestProblem).toBe(problem)
+    expect(got.digestProblem).toBe(problem)
+  })
+
+  it('refuses bytes after the gzip stream as the in-thread path does (zlib reads them as a next member)', async () => {
+    const blob = Buffer.concat([gzipped, Buffer.from('trailing bytes no runtime unpacks')])
+    const verification: LayerVerification = { expected: { digest: sha256(blob) }, side: 'blob' }
+    await expect(parse(blob, 'in-thread', verification)).rejects.toThrow(
+      /^corrupt gzip stream: incorrect header check$/
+    )
+    await expect(parse(blob, where, verification)).rejects.toThrow(
+      /^corrupt gzip stream: incorrect header check$/
+    )
+  })
+
+  it.each<[string, Buffer, { maxBytes: number; maxRatio: number } | undefined, RegExp]>([
+    [
+      'a truncated gzip stream',
+      gzipped.subarray(0, gzipped.length - 30),
+      undefined,
+      /^corrupt gzip stream: unexpected end of file$/
+    ],
+    [
+      'a damaged gzip stream',
+      Buffer.concat([gzipped.subarray(0, 20), Buffer.alloc(40, 0x55), gzipped.subarray(60)]),
+      undefined,
+      /^corrupt gzip stream: [^\n]+$/
+    ],
+    [
+      'inflating past the budget',
+      gzipped,
+      { maxBytes: 1024 * 1024, maxRatio: 2000 },
+      /^inflates past the reader's limit of 1048576 uncompressed bytes \(a decompression bomb\?\)$/
+    ]
+  ])(
+    'ends %s in the in-thread path’s one-line error, and the next layer reads',
+    async (_what, blob, budget, message) => {
+      await expect(parse(blob, 'in-thread', undefined, budget)).rejects.toThrow(message)
+      await expect(parse(blob, where, undefined, budget)).rejects.toThrow(message)
+      // The failed worker is replaced: the same inflater reads the next layer.
+      expect((await parse(gzipped, where)).seen).toHaveLength(files.length * 2)
+    }
+  )
+})
+
+it('a blob file that vanished is an I/O error with its code, for the reader to name the layer', async () => {
+  const recorder = new Recorder()
+  const missing = join(dir, 'gone')
+  const read = parseLayer(Readable.from([gzipped]), recorder, undefined, undefined, undefined, {
+    inflater,
+    file: { path: missing, start: 0 }
+  })
+  await expect(read).rejects.toThrow(InflateWorkerError)
+  await expect(
+    parseLayer(Readable.from([gzipped]), recorder, undefined, undefined, undefined, {
+      inflater,
+      file: { path: missing, start: 0 }
+    })
+  ).rejects.toMatchObject({ code: 'ENOENT' })
+})
+
+it('a parser error stops the worker and comes back as it was thrown', async () => {
+  const throwing: TarVisitor = {
+    entry: () => {
+      throw new Error('visitor refused')
+    },
+    data: () => undefined,
+    dataEnd: () => undefined
+  }
+  await expect(
+    parseLayer(Readable.from([gzipped]), throwing, undefined, undefined, undefined, { inflater })
+  ).rejects.toThrow(/^visitor refused$/)
+})
+
+it('a worker that dies mid-layer fails the layer with a code (one line), and the next layer reads', async () => {
+  expect(plain.length).toBeGreaterThan(8 * 1024 * 1024) // more than the worker's buffers hold (3 MiB): it cannot finish alone
+  let killed = false
+  const killer: TarVisitor = {
+    entry: () => {
+      if (!killed)
+        void (inflater as unknown as { worker: { terminate(): Promise<number> } }).worker.terminate()
+      killed = true
+      return 0
+    },
+    data: () => undefined,
+    dataEnd: () => undefined
+  }
+  await expect(
+    parseLayer(Readable.from([gzipped]), killer, undefined, undefined, undefined, { inflater })
+  ).rejects.toMatchObject({ code: 'ERR_WORKER_EXIT', message: 'the layer inflater stopped (exit code 1)' })
+  expect((await parse(gzipped, 'stream')).seen).toHaveLength(files.length * 2)
+})
