@@ -6,6 +6,7 @@
 // shell form, exec form with `sh -c`, heredoc scripts and ONBUILD RUN
 // triggers alike, every stage and the lines before the first FROM.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../dockerfile/model.js'
+import { onbuildTrigger } from '../dockerfile/parse.js'
 import {
   commandsNamed,
   hasCacheMount as flagsHaveCacheMount,
@@ -72,6 +73,28 @@ export function stagesIn(model: DockerfileModel, scope: InstructionScope): Stage
   if (scope !== 'final-image') return model.stages
   const shipped = finalImageStages(model)
   return model.stages.filter(stage => shipped.has(stage.index))
+}
+
+const triggerCache = new WeakMap<Instruction, Instruction | null>()
+
+/** The instruction an ONBUILD triggers (kept with the ONBUILD); undefined for other instructions. */
+export function triggerOf(model: DockerfileModel, instruction: Instruction): Instruction | undefined {
+  if (instruction.keyword !== 'ONBUILD') return undefined
+  let trigger = triggerCache.get(instruction)
+  if (trigger === undefined) {
+    const escape = model.directives.find(d => d.name === 'escape')?.value === '`' ? '`' : '\\'
+    trigger = onbuildTrigger(instruction, escape) ?? null
+    triggerCache.set(instruction, trigger)
+  }
+  return trigger ?? undefined
+}
+
+/**
+ * The instructions with each ONBUILD replaced by the instruction it triggers (same lines and
+ * stage): hadolint checks `ONBUILD COPY ...` as it checks `COPY ...`.
+ */
+export function withTriggers(model: DockerfileModel, instructions: readonly Instruction[]): Instruction[] {
+  return instructions.map(instruction => triggerOf(model, instruction) ?? instruction)
 }
 
 /** The instructions of `scope`, in Dockerfile order. */
@@ -168,7 +191,8 @@ export function perInstruction(
 ): LintRule {
   return defineRule(spec, ({ model }) => {
     const hits: RuleHit[] = []
-    for (const instruction of instructionsIn(model, scope)) {
+    const all = instructionsIn(model, scope)
+    for (const instruction of keywords.includes('ONBUILD') ? all : withTriggers(model, all)) {
       if (!keywords.includes(instruction.keyword)) continue
       const message = check(instruction, model)
       if (message !== undefined) hits.push(hitAt(instruction, message))
@@ -399,9 +423,15 @@ export function instructions(stages: readonly Stage[], keyword: string): Instruc
   return stages.flatMap(stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
 }
 
-/** The instructions of one keyword everywhere, the lines before the first FROM included. */
+/**
+ * The instructions of one keyword everywhere, the lines before the first FROM included, and the
+ * ONBUILD triggers of that keyword (read as the instruction, at the ONBUILD's line).
+ */
 export function keywordInstructions(model: DockerfileModel, keyword: string): Instruction[] {
-  return instructionsIn(model).filter(instruction => instruction.keyword === keyword)
+  const all = instructionsIn(model)
+  return (keyword === 'ONBUILD' ? all : withTriggers(model, all)).filter(
+    instruction => instruction.keyword === keyword
+  )
 }
 
 /** `a`, `b` and 3 more: keeps a message one readable sentence however long the install. */

@@ -1,7 +1,7 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
 import type { Config } from '../../config.js'
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import { hitAt, keyValuePairs, stagesIn, unquoteRaw } from '../kit.js'
+import { hitAt, keyValuePairs, stagesIn, unquoteRaw, withTriggers } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
@@ -23,7 +23,10 @@ function labelsOf(instructions: readonly Instruction[]): LabelUse[] {
 
 function allLabels(model: DockerfileModel): LabelUse[] {
   // Every LABEL, those before the first FROM too (hadolint lints every instruction).
-  return labelsOf([...model.preamble, ...model.stages.flatMap(stage => stage.instructions)])
+  // ONBUILD LABEL is checked as a LABEL (hadolint does).
+  return labelsOf(
+    withTriggers(model, [...model.preamble, ...model.stages.flatMap(stage => stage.instructions)])
+  )
 }
 
 const RESERVED_NAMESPACES = ['com.docker.', 'io.docker.', 'org.dockerproject.']
@@ -46,7 +49,7 @@ export const DL3048: LintRule = {
   summary: 'Invalid label key',
   check({ model }) {
     return allLabels(model)
-      .filter(label => !label.key.includes('$') && !isValidLabelKey(label.key))
+      .filter(label => !isValidLabelKey(label.key))
       .map(label =>
         hitAt(
           label.instruction,
