@@ -86,7 +86,16 @@ describe('DL3000 absolute WORKDIR', () => {
     ['absolute', df(B, 'WORKDIR /app'), []],
     ['quoted absolute', df(B, 'WORKDIR "/app"'), []],
     ['variable', df(B, 'ARG DIR=/app', 'WORKDIR $DIR'), []],
-    ['windows drive', df(B, 'WORKDIR C:\\\\app'), []]
+    ['windows drive', df(B, 'WORKDIR C:\\\\app'), []],
+    ['windows drive, one backslash', df(B, 'WORKDIR d:\\tools'), []],
+    ['windows drive root in double quotes', df(B, 'WORKDIR "C:\\"'), []],
+    ['windows drive root in single quotes', df(B, "WORKDIR 'C:\\'"), []],
+    ['windows drive, forward slash', df(B, 'WORKDIR "C:/"'), []],
+    ['single-quoted relative', df(B, "WORKDIR 'rel/dir'"), [2]],
+    ['quoted variable', df(B, 'WORKDIR "${dir}"'), []],
+    ['before any FROM', 'WORKDIR rel\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD WORKDIR rel'), [2]],
+    ['a drive letter without a separator is relative', df(B, 'WORKDIR C:app'), [2]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3000, text)).toEqual(expected))
 })
@@ -258,7 +267,14 @@ describe('DL3021 COPY with several sources needs a directory destination', () =>
     ['with --from flag', df('FROM debian:12 AS x', 'FROM debian:12', 'COPY --from=x a b /dest'), [3]],
     ['trailing slash', df(B, 'COPY a b /dest/'), []],
     ['one source', df(B, 'COPY a /dest'), []],
-    ['variable destination', df(B, 'ARG D=/x/', 'COPY a b $D'), []]
+    ['variable destination', df(B, 'ARG D=/x/', 'COPY a b $D'), []],
+    ['before any FROM', 'COPY a b c\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD COPY a b /dest'), [2]],
+    ['quoted destination with slash', df(B, 'COPY a b "/dest dir/"'), []],
+    ['Windows destination (escape=`)', '# escape=`\nFROM w\nCOPY a b C:\\app\\\n', []],
+    ['Windows destination without a separator', '# escape=`\nFROM w\nCOPY a b C:\\app\n', [3]],
+    // `build` is the value of a bare `--from` (SG1030), not a third argument.
+    ['--from without =', df('FROM debian:12 AS build', 'FROM debian:12', 'COPY --from build /a /b'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3021, text)).toEqual(expected))
 })
@@ -278,7 +294,13 @@ describe('DL3022 COPY --from references an earlier stage', () => {
     ['external image with tag', df(B, 'COPY --from=nginx:1.27 /etc/nginx /etc/nginx'), []],
     ['external image with registry', df(B, 'COPY --from=ghcr.io/org/tool /bin/t /bin/t'), []],
     ['variable', df(B, 'ARG SRC=build', 'COPY --from=$SRC /x /x'), []],
-    ['own name is DL3023', df('FROM debian:12 AS a', 'COPY --from=a /x /x'), []]
+    ['own name is DL3023', df('FROM debian:12 AS a', 'COPY --from=a /x /x'), []],
+    ['before any FROM', 'COPY --from=build /x /x\n', [1]],
+    ['index before any FROM', 'COPY --from=0 /x /x\n', [1]],
+    // `--from=0` in the first stage: hadolint counts the FROMs so far, its own included.
+    ['index 0 in the first stage', df(B, 'COPY --from=0 /x /x'), []],
+    ['index of a later stage', df(B, 'COPY --from=1 /x /x', 'FROM debian:12', 'COPY --from=1 /y /y'), [2]],
+    ['ONBUILD names a downstream stage', df(B, 'ONBUILD COPY --from=build /x /x'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3022, text)).toEqual(expected))
 })

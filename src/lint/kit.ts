@@ -209,6 +209,22 @@ export function hasCacheMount(run: RunBody | readonly Flag[], ...dirs: string[])
   return flagsHaveCacheMount(Array.isArray(run) ? run : (run as RunBody).flags, ...dirs)
 }
 
+/** Flags of COPY/ADD/RUN that need `=value` (the bare ones are `--link`, `--parents`, `--keep-git-dir`). */
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'mount', 'network', 'security', 'exclude', 'checksum'])
+
+/** A flag that takes a value written bare (`--from build`): BuildKit refuses it (SG1030). */
+export function isMissingValue(flag: Flag): boolean {
+  return flag.value === undefined && VALUE_FLAGS.has(flag.name)
+}
+
+/**
+ * True when a flag of the instruction is written without its `=value`: the model then reads the
+ * value as the first argument, so rules about the arguments must not judge it (SG1030 reports it).
+ */
+export function hasMisreadFlag(instruction: Instruction): boolean {
+  return instruction.flags.some(isMissingValue)
+}
+
 /** The targets of a RUN's `--mount`s of one of `types`, as written (trailing slashes removed). */
 export function mountTargets(flags: readonly Flag[], types: readonly string[]): string[] {
   return mountsOf(flags)

@@ -1,7 +1,7 @@
 // hadolint's COPY and ADD rules: destinations, archives and URLs, `--from` references, whole-filesystem copies.
 import type { Instruction } from '../../dockerfile/model.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
-import { keywordInstructions, defineRule, hitAt, stageRuns } from '../kit.js'
+import { keywordInstructions, defineRule, hasMisreadFlag, hitAt, instructionsIn, stageRuns } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 /** What ADD extracts: tar archives, plain or compressed. */
@@ -97,7 +97,8 @@ export const DL3021 = defineRule(
   },
   ({ model }) =>
     keywordInstructions(model, 'COPY').flatMap(copy => {
-      if (copy.argv.length <= 2) return []
+      // `COPY --from build a b`: `build` is the flag's value, not a source (SG1030 reports the spelling).
+      if (copy.argv.length <= 2 || hasMisreadFlag(copy)) return []
       const dest = copy.argv[copy.argv.length - 1] as string
       if (dest.endsWith('/') || dest.endsWith('\\') || dest.includes('$')) return []
       return [
@@ -131,19 +132,20 @@ export const DL3022 = defineRule(
       const key = stage.name?.toLowerCase()
       if (key !== undefined && !firstStage.has(key)) firstStage.set(key, stage.index)
     }
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        const from = copyFrom(instruction)
-        if (from === undefined || from === '' || looksLikeImage(from)) continue
-        if ((firstStage.get(from.toLowerCase()) ?? Infinity) <= stage.index) continue
-        if (/^\d+$/.test(from) && Number(from) <= stage.index) continue
-        hits.push(
-          hitAt(
-            instruction,
-            `Define the stage \`${from}\` (FROM … AS ${from}) before this COPY --from, or name an image with its tag.`
-          )
+    // Every COPY, those before the first FROM too (stage -1: no stage is defined yet). An ONBUILD
+    // COPY --from names a stage of the downstream Dockerfile: not judged here.
+    for (const instruction of instructionsIn(model)) {
+      const from = copyFrom(instruction)
+      if (from === undefined || from === '' || looksLikeImage(from)) continue
+      if ((firstStage.get(from.toLowerCase()) ?? Infinity) <= instruction.stage) continue
+      // `--from=0` names the first stage: fine once that many FROMs came (its own stage included).
+      if (/^\d+$/.test(from) && Number(from) <= instruction.stage) continue
+      hits.push(
+        hitAt(
+          instruction,
+          `Define the stage \`${from}\` (FROM … AS ${from}) before this COPY --from, or name an image with its tag.`
         )
-      }
+      )
     }
     return hits
   }

@@ -17,11 +17,19 @@ function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')
 }
 
+function dropQuotes(text: string): string {
+  const quote = text[0]
+  if ((quote === '"' || quote === "'") && text.length >= 2 && text.endsWith(quote)) return text.slice(1, -1)
+  return text.replace(/^["']/, '')
+}
+
 export const DL3000 = defineRule(
   { id: 'DL3000', severity: 'error', summary: 'Use absolute WORKDIR.' },
   ({ model }) =>
     keywordInstructions(model, 'WORKDIR')
-      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(workdir.argv.join(' ')))
+      // Judged on the text as written, quotes dropped: with the default escape `WORKDIR "C:\\"` would
+      // otherwise lose its backslash (hadolint reads it as written too).
+      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(dropQuotes(workdir.args.trim())))
       .map(workdir =>
         hitAt(
           workdir,
