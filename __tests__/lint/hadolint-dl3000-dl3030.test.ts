@@ -120,18 +120,31 @@ describe('DL3002 last USER should not be root (stage-aware)', () => {
     ['root:group', df(B, 'USER root:staff'), [2]],
     ['switched back', df(B, 'USER root', 'RUN true', 'USER app'), []],
     ['no USER at all is another rule', df(B, 'RUN true'), []],
+    // Per stage, as hadolint evaluates it: a builder stage that ends as root is reported too.
     [
       'root only in a builder stage',
       df('FROM debian:12 AS build', 'USER root', 'FROM debian:12', 'USER app'),
+      [2]
+    ],
+    [
+      'builder switches back before the next stage',
+      df('FROM debian:12 AS build', 'USER root', 'RUN make', 'USER builder', 'FROM debian:12', 'RUN true'),
       []
     ],
+    [
+      'two stages end as root',
+      df('FROM debian:12 AS a', 'USER 0', 'FROM debian:12', 'USER root:root'),
+      [2, 4]
+    ],
+    ['USER before any FROM is no stage', 'USER root\nFROM debian:12\n', []],
     ['final stage sets root', df('FROM debian:12 AS build', 'USER app', 'FROM debian:12', 'USER root'), [4]],
     [
       'inherited through FROM <stage>',
       df('FROM debian:12 AS base', 'USER root', 'FROM base', 'RUN true'),
       [2]
     ],
-    ['inherited but overridden', df('FROM debian:12 AS base', 'USER root', 'FROM base', 'USER 1000'), []],
+    // The base stage itself still ends as root.
+    ['inherited but overridden', df('FROM debian:12 AS base', 'USER root', 'FROM base', 'USER 1000'), [2]],
     ['user named rootless', df(B, 'USER rootless'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3002, text)).toEqual(expected))

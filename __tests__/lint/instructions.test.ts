@@ -71,12 +71,19 @@ describeRule(DL3045, {
 describeRule(DL3057, {
   catches: [
     ['FROM debian\nRUN x\n', [1]],
-    ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]]
+    ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]],
+    // Each stage without one, as hadolint reports them: a builder stage too.
+    ['FROM golang AS build\nRUN go build\nFROM debian\nHEALTHCHECK CMD true\n', [1]],
+    ['FROM debian AS base\nFROM base\nHEALTHCHECK CMD true\n', [1]],
+    ['FROM debian AS a\nFROM debian AS b\nFROM b\n', [1, 2, 3]]
   ],
   passes: [
     'FROM debian\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n',
     'FROM debian\nHEALTHCHECK NONE\n',
-    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n'
+    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n',
+    // Inherited through a chain of stages.
+    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base AS mid\nRUN x\nFROM mid\nCMD ["x"]\n',
+    'FROM debian AS base\nHEALTHCHECK NONE\nFROM base AS a\nFROM base AS b\n'
   ]
 })
 
