@@ -1,7 +1,7 @@
 // hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
-import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
-import { baseChain, defineRule, finalImageStages, hitAt } from '../kit.js'
+import type { Instruction, Stage } from '../../dockerfile/model.js'
+import { baseChain, defineRule, hitAt } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
