@@ -91,11 +91,23 @@ describeRule(DL3059, {
   catches: [
     ['FROM debian\nRUN a\nRUN b\n', [3]],
     ['FROM debian\nRUN a\n# why\nRUN b\nRUN c\n', [4, 5]],
-    ['FROM debian\nRUN --mount=type=cache,target=/c a\nRUN --mount=type=cache,target=/c b\n', [3]]
+    ['FROM debian\nRUN --mount=type=cache,target=/c a\nRUN --mount=type=cache,target=/c b\n', [3]],
+    // Before any FROM too, as hadolint lints every instruction.
+    ['RUN ./one.sh\nRUN ./two.sh\n', [2]],
+    // A chained RUN breaks the run of single commands; the two after it are still a pair.
+    ['FROM debian\nRUN a && b\nRUN c\nRUN d\n', [4]],
+    // Exec form and a one-line heredoc are one command each.
+    ['FROM debian\nRUN ["a"]\nRUN <<EOF\nb\nEOF\n', [3]]
   ],
   passes: [
     'FROM debian\nRUN a\nWORKDIR /x\nRUN b\n',
     'FROM debian\nRUN a && b && c\nRUN d\n',
+    // Two commands already chained (either side) mean the split was deliberate.
+    'FROM debian\nRUN a && b\nRUN c\n',
+    'FROM debian\nRUN c\nRUN a; b\n',
+    'FROM debian\nRUN a | b\nRUN c\n',
+    'FROM debian\nRUN --mount=type=secret,id=a x\nRUN --mount=type=secret,id=b y\n',
+    'FROM debian\nRUN a\nONBUILD RUN b\n',
     'FROM debian\nRUN --mount=type=secret,id=t a\nRUN b\n',
     'FROM debian AS one\nRUN a\nFROM debian\nRUN b\n'
   ]

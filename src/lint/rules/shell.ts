@@ -77,10 +77,13 @@ export const DL3059: LintRule = {
   severity: 'note',
   summary: 'Multiple consecutive `RUN` instructions; consider consolidation',
   check({ model }) {
+    // As hadolint counts: two RUNs in a row (comments between them do not count, any other
+    // instruction does) with the same flags, each running a single command. A RUN that already
+    // chains commands (`a && b`, `a; b`) was split deliberately and is left alone.
     const hits: RuleHit[] = []
-    for (const stage of model.stages) {
+    for (const instructions of [model.preamble, ...model.stages.map(stage => stage.instructions)]) {
       let previous: { flags: string; commands: number } | undefined
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         if (instruction.keyword !== 'RUN') {
           previous = undefined
           continue
@@ -89,8 +92,9 @@ export const DL3059: LintRule = {
           flags: JSON.stringify(instruction.flags),
           commands: runBodyOf(model, instruction)?.commands.length ?? 0
         }
-        if (previous && previous.flags === current.flags && previous.commands <= 2 && current.commands <= 2) {
+        if (previous && previous.flags === current.flags && previous.commands <= 1 && current.commands <= 1) {
           hits.push(hitAt(instruction, 'Merge this RUN into the previous one (with `&&`) to save a layer.'))
+          continue
         }
         previous = current
       }
