@@ -267,7 +267,13 @@ describeRule(DL4006, {
     ['FROM debian\nRUN curl -fsS https://a/x | tar x\n', [2]],
     ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian\nRUN a | b\n', [4]],
     ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', [4]],
-    ['FROM debian\nRUN a | b && set -o pipefail\n', [2]]
+    ['FROM debian\nRUN a | b && set -o pipefail\n', [2]],
+    // Plain sh: hadolint trusts `-o pipefail` only from bash, zsh and ash.
+    ['FROM debian\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', [3]],
+    // Before any FROM, and an exec form whose own shell lacks pipefail.
+    ['RUN a | b\n', [1]],
+    ['FROM debian\nRUN ["sh", "-c", "a | b"]\n', [2]],
+    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]]
   ],
   passes: [
     'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS https://a/x | tar x\n',
@@ -275,7 +281,13 @@ describeRule(DL4006, {
     'FROM debian\nRUN set -euo pipefail; a | b\n',
     'FROM mcr.microsoft.com/windows\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Select-Object y\n',
     'FROM debian\nRUN a || b\n',
-    'FROM debian\nRUN ["sh", "-c", "a | b"]\n'
+    'FROM debian\nRUN ["/bin/bash", "-o", "pipefail", "-c", "a | b"]\n',
+    'FROM debian\nSHELL ["/usr/local/bin/zsh", "-o", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM alpine\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM debian\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM windows\nSHELL ["cmd.exe", "/c"]\nRUN dir | more\n',
+    // ONBUILD runs in the downstream build, under its SHELL.
+    'FROM debian\nONBUILD RUN a | b\n'
   ]
 })
 
