@@ -131,7 +131,38 @@ describe('DL3013 pin versions in pip', () => {
     ['VCS url', df(B, 'RUN pip install git+https://github.com/x/y@v1'), []],
     ['index url value is not a package', df(B, 'RUN pip install -i https://pypi.example flask==3.0'), []],
     ['editable path', df(B, 'RUN pip install -e .'), []],
-    ['pip freeze is not install', df(B, 'RUN pip freeze'), []]
+    ['pip freeze is not install', df(B, 'RUN pip freeze'), []],
+    // VCS requirements: pinned by a ref after the repository path, not by an `@` of credentials.
+    ['VCS url without a ref', df(B, 'RUN pip install git+https://gitlab.example/grp/lib.git#egg=lib'), [2]],
+    [
+      'VCS url with credentials, no ref',
+      df(B, 'RUN pip install git+https://ci:tok@git.example/grp/lib'),
+      [2]
+    ],
+    [
+      'VCS url with tag and egg',
+      df(B, 'RUN pip install "git+https://git.example/grp/lib.git@2.1#egg=lib"'),
+      []
+    ],
+    ['VCS over ssh with commit', df(B, 'RUN pip install git+ssh://git@git.example/grp/lib.git@9f2c1e0'), []],
+    ['hg url without a ref', df(B, 'RUN pip install hg+https://hg.example/lib'), [2]],
+    // Local directories and files: any path with a slash, archives.
+    ['relative directory without ./', df(B, 'RUN pip install packages/core'), []],
+    ['absolute wheel directory', df(B, 'RUN pip install /wheels/core'), []],
+    ['sdist archive', df(B, 'RUN pip install core-2.0.tar.gz'), []],
+    // A requirements or constraints file (or the project, `.`) makes the whole command fine.
+    ['requirements file and a package', df(B, 'RUN pip install -r requirements.txt gunicorn'), []],
+    ['--requirement=', df(B, 'RUN pip install --requirement=reqs/prod.txt'), []],
+    ['constraints file', df(B, 'RUN pip install gunicorn --constraint constraints.txt'), []],
+    ['-c constraints', df(B, 'RUN pip install -c https://c.example/c.txt gunicorn'), []],
+    ['editable VCS value is not judged', df(B, 'RUN pip install -e git+https://git.example/x/y#egg=y'), []],
+    [
+      'value options skipped',
+      df(B, 'RUN pip3 install --target /opt/t --trusted-host h.example tool==1.0'),
+      []
+    ],
+    ['before any FROM', 'RUN pip install gunicorn\n', [1]],
+    ['pipenv is another tool', df(B, 'RUN pipenv install gunicorn'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3013, text)).toEqual(expected))
 })
