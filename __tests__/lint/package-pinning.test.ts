@@ -212,7 +212,28 @@ describe('DL3016 pin versions in npm', () => {
     ['git with commit-ish', df(B, 'RUN npm install github:x/y#v1.2.3 x/z#abc123'), []],
     ['tarball and path', df(B, 'RUN npm install ./pkg.tgz ../local'), []],
     ['install from package.json', df(B, 'RUN npm install && npm ci'), []],
-    ['registry value is not a package', df(B, 'RUN npm install --registry https://r.example x@1.0.0'), []]
+    ['registry value is not a package', df(B, 'RUN npm install --registry https://r.example x@1.0.0'), []],
+    // Options that take a separate value: the value is not a package.
+    ['--loglevel value', df(B, 'RUN npm install --loglevel verbose left-pad@1.3.0'), []],
+    ['--cache value', df(B, 'RUN npm install --cache /tmp/npm --prefer-offline'), []],
+    ['--omit value then an unpinned package', df(B, 'RUN npm install --omit dev left-pad'), [2]],
+    [
+      '--registry= then an unpinned package',
+      df(B, 'RUN npm install --registry=https://r.example left-pad'),
+      [2]
+    ],
+    // Local folders and tarballs are fixed content.
+    ['home folder', df(B, 'RUN npm install ~/pkgs/lib'), []],
+    ['parent and absolute folders', df(B, 'RUN npm install ../lib /opt/lib'), []],
+    ['tarballs', df(B, 'RUN npm install lib-1.0.0.tgz lib-2.tar lib-3.tar.gz'), []],
+    ['file: spec', df(B, 'RUN npm install file:../lib'), []],
+    // Git URLs: pinned by a `#commit-ish` or `#semver:`.
+    ['git+ssh with tag', df(B, 'RUN npm install git+ssh://git@git.example:grp/lib.git#v2.0.1'), []],
+    ['git+https with semver', df(B, 'RUN npm install git+https://git.example/grp/lib#semver:^2.0'), []],
+    ['git:// without commit-ish', df(B, 'RUN npm install git://git.example/grp/lib.git'), [2]],
+    ['scoped with a range', df(B, 'RUN npm install @grp/lib@">=1.0.0 <2.0.0"'), []],
+    ['npm run install is no install', df(B, 'RUN npm run --silent install'), []],
+    ['before any FROM', 'RUN npm install -g left-pad\n', [1]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3016, text)).toEqual(expected))
 })

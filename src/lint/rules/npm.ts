@@ -10,22 +10,19 @@ import {
   subcommandOf
 } from '../kit.js'
 
+/** npm options that take a separate value (`--loglevel verbose`): the value is no package. */
 const NPM_VALUE_OPTIONS = [
-  '--registry',
-  '--prefix',
-  '-w',
-  '--workspace',
-  '--tag',
-  '--cache',
-  '--omit',
-  '--include',
-  '--userconfig'
-]
+  '--registry', '--prefix', '-w', '--workspace', '--tag', '--cache', '--omit', '--include', '--userconfig',
+  '--globalconfig', '--loglevel', '--install-strategy', '--before', '--location', '--script-shell',
+  '--fetch-retries', '--fetch-timeout', '--fetch-retry-mintimeout', '--fetch-retry-maxtimeout', '--otp',
+  '--proxy', '--https-proxy', '--noproxy', '--cafile', '--ca', '--cert', '--key', '--os', '--cpu', '--libc',
+  '--auth-type', '--scope', '--audit-level', '--maxsockets', '--node-options'
+] // prettier-ignore
 
 /** Git and GitHub shorthands are pinned by a `#commit-ish`; URLs, tarballs and paths are fixed content. */
 function npmPinned(word: string): boolean {
   const isGit =
-    /^(git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(word) || /^[^@./][^:]*\/[^/]+$/.test(word)
+    /^(git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(word) || /^[^@./~][^:]*\/[^/]+$/.test(word)
   if (isGit) return word.includes('#')
   if (/^(https?:|file:|\.|\/|~)/.test(word) || /\.(tgz|tar\.gz|tar)$/.test(word)) return true
   const at = word.indexOf('@', 1)
