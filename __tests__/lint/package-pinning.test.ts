@@ -301,7 +301,28 @@ describe('DL3028 pin versions in gem install', () => {
       df('FROM ruby:3.3', 'RUN gem install --source https://g.example rake:13.0'),
       []
     ],
-    ['bundle install is not gem', df('FROM ruby:3.3', 'RUN bundle install'), []]
+    ['bundle install is not gem', df('FROM ruby:3.3', 'RUN bundle install'), []],
+    ['gem i, one of two unpinned', df('FROM ruby:3.3', 'RUN gem i rake:13.0 nokogiri'), [2]],
+    ['-v attached', df('FROM ruby:3.3', 'RUN gem install -v1.15.0 nokogiri'), []],
+    ['--version value', df('FROM ruby:3.3', "RUN gem install nokogiri --version '1.15.0'"), []],
+    // After `--` come the native extension's build options, not gems.
+    [
+      'extension options after --',
+      df('FROM ruby:3.3', 'RUN gem install nokogiri:1.15.0 -- --use-system-libraries true'),
+      []
+    ],
+    [
+      'extension option with = after --',
+      df('FROM ruby:3.3', 'RUN gem install pg:1.5.4 -- --with-pg-config=/x'),
+      []
+    ],
+    ['unpinned before --', df('FROM ruby:3.3', 'RUN gem install pg -- --with-pg-dir /usr'), [2]],
+    [
+      'an option with a boolean value',
+      df('FROM ruby:3.3', 'RUN gem install pg:1.5.4 --use-system-libraries true'),
+      []
+    ],
+    ['before any FROM', 'RUN gem install rake\n', [1]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3028, text)).toEqual(expected))
 })
