@@ -229,13 +229,30 @@ describeRule(DL3062, {
   catches: [
     ['FROM golang:1.22\nRUN go install github.com/x/tool\n', [2]],
     ['FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n', [2]],
-    ['FROM golang:1.22\nRUN go install -v a.io/b@v1.0.0 c.io/d\n', [2]]
+    ['FROM golang:1.22\nRUN go install -v a.io/b@v1.0.0 c.io/d\n', [2]],
+    // `go get` fetches too, `-tool` included.
+    ['FROM golang:1.24\nRUN go get github.com/x/lib\n', [2]],
+    ['FROM golang:1.24\nRUN go get github.com/x/lib@latest\n', [2]],
+    ['FROM golang:1.24\nRUN go get -tool github.com/x/gen\n', [2]],
+    // `go install tool`: the meta-package is no download, the packages after it are judged.
+    ['FROM golang:1.24\nRUN go install tool github.com/x/gen\n', [2]],
+    // `go run` of a remote package fetches it.
+    ['FROM golang:1.24\nRUN go run github.com/x/gen@latest -out x.go\n', [2]],
+    ['RUN go install github.com/x/tool\n', [1]]
   ],
   passes: [
     'FROM golang:1.22\nRUN go install github.com/x/tool@v1.2.3\n',
     'FROM golang:1.22\nRUN go install ./cmd/server\n',
     'FROM golang:1.22\nRUN go install -ldflags "-s -w" .\n',
-    'FROM golang:1.22\nRUN go build -o /out ./...\n'
+    'FROM golang:1.22\nRUN go build -o /out ./...\n',
+    'FROM golang:1.24\nRUN go get github.com/x/lib@v1.4.0 && go get -u ./...\n',
+    'FROM golang:1.24\nRUN go get -tool github.com/x/gen@v0.3.1\n',
+    'FROM golang:1.24\nRUN go install tool\n',
+    'FROM golang:1.24\nRUN go install tool github.com/x/gen@v0.3.1\n',
+    // The words after `go run`'s package are the program's arguments.
+    'FROM golang:1.24\nRUN go run github.com/x/gen@v0.3.1 --config latest.yaml input\n',
+    'FROM golang:1.24\nRUN go run ./cmd/gen && go run main.go\n',
+    'FROM golang:1.24\nRUN go mod download\n'
   ]
 })
 
