@@ -36,13 +36,19 @@ describeRule(DL3032, {
   catches: [
     ['FROM centos:7\nRUN yum install -y httpd-2.4\n', [2]],
     ['FROM centos:7\nRUN yum clean all\nRUN yum install -y httpd-2.4\n', [3]],
-    ['FROM centos:7\nRUN yum install -y a-1 && yum clean packages\n', [2]]
+    ['FROM centos:7\nRUN yum install -y a-1 && yum clean packages\n', [2]],
+    // A clean before the install cleans nothing.
+    ['FROM centos:7\nRUN yum clean all && yum install -y httpd-2.4\n', [2]],
+    ['FROM centos:7\nRUN rm -rf /var/cache/yum && yum install -y httpd-2.4\n', [2]]
   ],
   passes: [
     'FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n',
     'FROM centos:7\nRUN yum install -y httpd-2.4 \\\n && rm -rf /var/cache/yum/*\n',
     'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y httpd-2.4\n',
-    'FROM centos:7\nRUN yum update -y\n'
+    'FROM centos:7\nRUN yum update -y\n',
+    // A tmpfs, or a cache on a parent directory, keeps the cache out of the layer.
+    'FROM centos:7\nRUN --mount=type=tmpfs,target=/var/cache/yum yum install -y httpd-2.4\n',
+    'FROM centos:7\nRUN --mount=type=cache,target=/var/cache yum install -y httpd-2.4\n'
   ]
 })
 
@@ -90,7 +96,8 @@ describeRule(DL3035, {
 describeRule(DL3036, {
   catches: [
     ['FROM opensuse/leap\nRUN zypper install -y httpd=2.4\n', [2]],
-    ['FROM opensuse/leap\nRUN zypper -n in a=1\nRUN zypper clean\n', [2]]
+    ['FROM opensuse/leap\nRUN zypper -n in a=1\nRUN zypper clean\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper clean -a && zypper -n in a=1\n', [2]]
   ],
   passes: [
     'FROM opensuse/leap\nRUN zypper install -y httpd=2.4 && zypper clean\n',
@@ -138,13 +145,23 @@ describeRule(DL3039, {
 describeRule(DL3040, {
   catches: [
     ['FROM fedora:40\nRUN dnf install -y httpd-2.4\n', [2]],
-    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean metadata\n', [2]]
+    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean metadata\n', [2]],
+    // Each tool cleans its own cache, after its install.
+    ['FROM fedora:40\nRUN dnf install -y httpd-2.4 && microdnf clean all\n', [2]],
+    ['FROM fedora:40\nRUN dnf clean all && dnf install -y httpd-2.4\n', [2]],
+    ['FROM fedora:40\nRUN dnf install -y a-1 && dnf clean all && dnf install -y b-1\n', [2]],
+    ['RUN microdnf install -y httpd-2.4\n', [1]]
   ],
   passes: [
     'FROM fedora:40\nRUN dnf install -y httpd-2.4 && dnf clean all\n',
     'FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean all\n',
     'FROM fedora:40\nRUN dnf install -y a-1 && rm -rf /var/cache/dnf\n',
-    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n'
+    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n',
+    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache dnf install -y a-1\n',
+    'FROM fedora:40\nRUN --mount=type=tmpfs,target=/var/cache/dnf dnf install -y a-1\n',
+    'FROM fedora:40\nRUN dnf install -y a-1 && rm -rf /var/cache/yum/*\n',
+    'FROM fedora:40\nRUN dnf -y install a-1 && microdnf install -y b-1 && dnf clean all && microdnf clean all\n',
+    'FROM fedora:40\nRUN notdnf install mariadb\n'
   ]
 })
 
@@ -215,13 +232,15 @@ describeRule(DL3047, {
 describeRule(DL3060, {
   catches: [
     ['FROM node:20\nRUN yarn install --frozen-lockfile\n', [2]],
-    ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]]
+    ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]],
+    ['FROM node:20\nRUN yarn cache clean && yarn install\n', [2]]
   ],
   passes: [
     'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
     'FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
     'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n',
-    'FROM node:20\nRUN yarn build\n'
+    'FROM node:20\nRUN yarn build\n',
+    'FROM node:20\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache yarn install\n'
   ]
 })
 
