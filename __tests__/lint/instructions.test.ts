@@ -39,9 +39,20 @@ describeRule(DL3044, {
   catches: [
     ['FROM debian\nENV A=1 B=$A\n', [2]],
     ['FROM debian\nENV HOME=/srv \\\n    DATA="${HOME}/data"\n', [2]],
-    ['FROM debian\nENV B=${A:-x} A=2\n', [2]]
+    ['FROM debian\nENV B=${A:-x} A=2\n', [2]],
+    // Before any FROM too (hadolint lints a file without FROM).
+    ['ENV ROOT=/srv LOGS=$ROOT/logs\n', [1]],
+    // The same name assigned twice in one ENV: the second reads the old value.
+    ['FROM debian\nENV PATH=/a:$PATH PATH=/b:$PATH\n', [2]],
+    // One reference among others is enough.
+    ['FROM debian\nENV ROOT=/srv LOGS=$ROOT/$ROOTDIR\n', [2]],
+    ['FROM debian\nONBUILD ENV ROOT=/srv LOGS=$ROOT/logs\n', [2]]
   ],
   passes: [
+    'ENV ROOT=/srv\nENV LOGS=$ROOT/logs\n',
+    'ARG ROOT\nENV ROOT=${ROOT}\n',
+    'ENV ROOT /srv\nENV ROOT=$ROOT/x\n',
+    'FROM debian\nENV ROOT=/srv LOGS=ROOT/$ROOTDIR/ROOT\n',
     'FROM debian\nENV PATH=/opt/bin:$PATH\n',
     'FROM debian\nENV A=1\nENV B=$A\n',
     'FROM debian\nARG A=1\nENV A=2 B=$A\n',

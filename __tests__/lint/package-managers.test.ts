@@ -185,10 +185,17 @@ describeRule(DL3042, {
     ['FROM python:3.12\nRUN python3 -m pip install -r requirements.txt\n', [2]],
     ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip3 install flask==3.0\n', [3]],
     ['FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install x==1\n', [4]],
-    ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]]
+    ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]],
+    ['ENV PIP_NO_CACHE_DIR=off\nRUN pip install x==1\n', [2]],
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]]
   ],
   passes: [
     'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.31.0\n',
+    // A file without FROM is read as one sequence (hadolint's way): its ENV counts.
+    'ENV PIP_NO_CACHE_DIR=on\nRUN pip install x==1\n',
+    'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install x==1\n',
+    'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install x==1\n',
+    'FROM python:3.12\nRUN pipx install black && pipenv install\n',
     'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install x==1\n',
     'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x==1\n',
     'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x==1\n',

@@ -397,14 +397,17 @@ export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[]
 
 /**
  * The pairs of the ENVs and ARGs in effect at `line` of `stage`: ENVs of the stages it is built
- * `FROM` (ARGs do not cross stages), then its own ENVs and ARGs before `line`, in order.
+ * `FROM` (ARGs do not cross stages), then its own ENVs and ARGs before `line`, in order. Before
+ * the first FROM (no stage): the ARGs and ENVs before `line`.
  */
 export function definitionsBefore(model: DockerfileModel, stage: Stage | undefined, line: number): RawPair[] {
   const pairs: RawPair[] = []
   if (!stage) {
     for (const instruction of model.preamble) {
       if (instruction.line >= line) break
-      if (instruction.keyword === 'ARG') pairs.push(...keyValuePairs(instruction))
+      // A file without FROM is read as one sequence, as hadolint reads it: its ENVs count too.
+      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV')
+        pairs.push(...keyValuePairs(instruction))
     }
     return pairs
   }

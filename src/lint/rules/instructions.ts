@@ -165,8 +165,11 @@ export function expandedNames(raw: string, escape = '\\'): string[] {
   return names
 }
 
-/** Names defined (ENV, ARG) in the stage before `line`, and in the stages it is based on. */
-function definedBefore(model: DockerfileModel, stage: Stage, line: number): Set<string> {
+/**
+ * Names defined (ENV, ARG) in the stage before `line`, and in the stages it is based on; before
+ * the first FROM, the ARGs and ENVs above `line` (hadolint lints a file without FROM too).
+ */
+function definedBefore(model: DockerfileModel, stage: Stage | undefined, line: number): Set<string> {
   return new Set([
     ...model.globalArgs.map(arg => arg.name),
     ...definitionsBefore(model, stage, line).map(pair => pair.key)
@@ -184,7 +187,7 @@ export const DL3044 = perInstruction(
   (instruction, model) => {
     const pairs = keyValuePairs(instruction)
     const stage = model.stages[instruction.stage]
-    if (pairs.length < 2 || !stage) return undefined
+    if (pairs.length < 2) return undefined
     const earlier = definedBefore(model, stage, instruction.line)
     const selfReferenced: string[] = []
     pairs.forEach((pair, index) => {
