@@ -213,6 +213,23 @@ describe('DL3010 use ADD to extract archives', () => {
     ['old-style tar xf', df(B, 'COPY dist/app.tgz /opt/', 'WORKDIR /opt', 'RUN tar xf app.tgz'), [2]],
     ['renamed at the destination', df(B, 'COPY build/x.tar /pkg.tar', 'RUN tar --extract -f /pkg.tar'), [2]],
     ['archive copied, never extracted', df(B, 'COPY app.tar.gz /srv/'), []],
+    ['before any FROM', 'COPY app.tar /srv\nRUN tar -xf /srv/app.tar\n', [1]],
+    ['extracted after other commands', df(B, 'COPY app.tar /srv', 'RUN ls && tar -xf /srv/app.tar'), [2]],
+    [
+      'Windows paths, quoted destination',
+      df(
+        B,
+        'COPY out\\web\\site.tar.gz "C:\\Program Files\\Site"',
+        'RUN tar -xf "C:\\Program Files\\Site\\site.tar.gz"'
+      ),
+      [2]
+    ],
+    [
+      'Windows paths, renamed archive',
+      df(B, 'COPY out\\web\\site.tar.gz "C:\\Program Files\\s.tar.gz"', 'RUN tar -xf s.tar.gz'),
+      [2]
+    ],
+    ['copied, then a new stage', 'COPY app.tar /srv\nFROM debian:12\nRUN tar -xf /srv/app.tar\n', []],
     ['listing is not extracting', df(B, 'COPY app.tar /tmp/', 'RUN tar -tf /tmp/app.tar'), []],
     ['another archive extracted', df(B, 'COPY a.tar /tmp/', 'RUN tar -xf /tmp/b.tar'), []],
     [

@@ -164,25 +164,36 @@ describeRule(DL3065, {
 describeRule(DL3066, {
   catches: [
     ['FROM debian\nUSER app\n', [2]],
-    ['FROM debian AS base\nUSER app:app\nFROM base\nUSER 1000:app\n', [2]]
+    ['FROM debian AS base\nUSER app:app\nFROM base\nUSER 1000:app\n', [2]],
+    // Every USER, as hadolint checks them: a builder stage's and one before any FROM too.
+    ['FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n', [2]],
+    ['USER app:staff\n', [1]],
+    ['FROM debian\nONBUILD USER app\n', [2]]
   ],
   passes: [
     'FROM debian\nUSER 10001:10001\n',
     'FROM debian\nUSER $APP_UID\n',
     'FROM debian\nUSER root\nRUN x\nUSER 10001\n',
-    'FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n'
+    'USER 10001:staff\n'
   ]
 })
 
 describeRule(DL3067, {
   catches: [
     ['FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build / /\n', [4]],
-    ['FROM scratch\nCOPY --from=alpine:3.20 / /rootfs/\n', [2]]
+    ['FROM scratch\nCOPY --from=alpine:3.20 /. /\n', [2]],
+    ['FROM debian AS build\nFROM scratch\nCOPY --from=build "/" "/"\n', [3]],
+    ['COPY --from=build / /\n', [1]],
+    ['FROM scratch\nONBUILD COPY --from=alpine:3.20 / /\n', [2]]
   ],
   passes: [
     'FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build /out/app /app\n',
     'FROM scratch AS artifacts\nCOPY app /app\nFROM debian\nCOPY --from=artifacts / /\n',
-    'FROM debian\nCOPY / /x/\n'
+    'FROM debian\nCOPY / /x/\n',
+    // Only `/` onto `/` is the whole filesystem over the image (hadolint's reading).
+    'FROM scratch\nCOPY --from=alpine:3.20 / /rootfs/\n',
+    'FROM debian AS build\nFROM scratch\nCOPY --from=build /app /\n',
+    'COPY / /\n'
   ]
 })
 

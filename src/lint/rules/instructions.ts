@@ -332,8 +332,7 @@ export const DL3066 = perInstruction(
     // `root` is UID 0 everywhere (and DL3002's business in the final stage).
     if (uid === '' || uid === 'root' || uid.includes('$') || /^\d+$/.test(uid)) return undefined
     return `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`
-  },
-  'final-image'
+  }
 )
 
 export const DL4000 = perInstruction(
