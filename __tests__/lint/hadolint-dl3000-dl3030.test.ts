@@ -108,7 +108,10 @@ describe('DL3001 commands pointless in a container', () => {
     ['ssh', df(B, 'RUN ssh host true'), [2]],
     ['ifconfig by path', df(B, 'RUN /sbin/ifconfig'), [2]],
     ['installing vim is fine', df(B, 'RUN apt-get install -y vim=2:9.0'), []],
-    ['a word that contains one', df(B, 'RUN echo top-level && psql -c x'), []]
+    ['a word that contains one', df(B, 'RUN echo top-level && psql -c x'), []],
+    ['before any FROM', 'RUN top\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD RUN top -b -n 1'), [2]],
+    ['installing ssh is fine', 'RUN apt-get install ssh\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3001, text)).toEqual(expected))
 })
@@ -161,7 +164,9 @@ describe('DL3003 use WORKDIR, not cd', () => {
     ['cd then make', df(B, 'RUN cd /src && make'), [2]],
     ['cd in a subshell still switches directory', df(B, 'RUN (cd /src && make)'), [2]],
     ['no cd', df(B, 'WORKDIR /src', 'RUN make'), []],
-    ['cd as an argument', df(B, 'RUN echo cd'), []]
+    ['cd as an argument', df(B, 'RUN echo cd'), []],
+    ['before any FROM', 'RUN cd /opt\n', [1]],
+    ['WORKDIR alone', 'WORKDIR /opt\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3003, text)).toEqual(expected))
 })
@@ -173,7 +178,10 @@ describe('DL3004 no sudo', () => {
     ['env then sudo', df(B, 'RUN env A=1 sudo make'), [2]],
     ['bare sudo', df(B, 'RUN sudo'), [2]],
     ['installing sudo is fine', df(B, 'RUN apt-get install -y sudo=1.9'), []],
-    ['sudo inside quotes', df(B, 'RUN echo "sudo make"'), []]
+    ['sudo inside quotes', df(B, 'RUN echo "sudo make"'), []],
+    ['before any FROM, chained', 'RUN apt-get update && sudo apt-get install\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD RUN sudo make install'), [2]],
+    ['installing sudo, no FROM', 'RUN apt-get install sudo\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3004, text)).toEqual(expected))
 })

@@ -35,7 +35,9 @@ describe('DL3008 pin versions in apt-get install', () => {
     ['apt-get source is not install', df(B, 'RUN apt-get source curl'), []],
     ['quoted text mentioning it', df(B, 'RUN echo "apt-get install curl"'), []],
     ['heredoc data is not a script', df(B, 'RUN cat <<EOF > /notes', 'apt-get install curl', 'EOF'), []],
-    ['PowerShell stage is skipped', df(B, 'SHELL ["pwsh", "-Command"]', 'RUN apt-get install -y curl'), []]
+    ['PowerShell stage is skipped', df(B, 'SHELL ["pwsh", "-Command"]', 'RUN apt-get install -y curl'), []],
+    // As in hadolint, DL3008 reads apt-get install (aptitude and apt are other rules' business).
+    ['aptitude install is not judged', df(B, 'RUN aptitude install -y curl'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3008, text)).toEqual(expected))
 
@@ -196,7 +198,10 @@ describe('DL3015 --no-install-recommends', () => {
     ],
     ['present', df(B, 'RUN apt-get install -y --no-install-recommends curl=8.0'), []],
     ['apt option', df(B, 'RUN apt-get -o APT::Install-Recommends=false install -y curl=8.0'), []],
-    ['not an install', df(B, 'RUN apt-get update'), []]
+    ['not an install', df(B, 'RUN apt-get update'), []],
+    ['before any FROM', 'RUN apt-get -y install python3\n', [1]],
+    // hadolint's apt-get rules read apt-get only: aptitude has its own recommends setting.
+    ['aptitude is not apt-get', df(B, 'RUN aptitude install -y curl'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3015, text)).toEqual(expected))
 })
@@ -273,7 +278,21 @@ describe('DL3019 apk add --no-cache', () => {
       df('FROM alpine:3.20', 'RUN --mount=type=cache,target=/root/.cache apk add curl=8.9.0-r0'),
       [2]
     ],
-    ['apk update is not add', df('FROM alpine:3.20', 'RUN apk update'), []]
+    ['apk update is not add', df('FROM alpine:3.20', 'RUN apk update'), []],
+    ['before any FROM', 'RUN apk add flex=2.6.4-r1\n', [1]],
+    [
+      'cache mount elsewhere, but --no-cache',
+      df(
+        'FROM alpine:3.20',
+        'RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=8.9.0-r0'
+      ),
+      []
+    ],
+    [
+      'tmpfs on a parent of the apk cache',
+      df('FROM alpine:3.20', 'RUN --mount=type=tmpfs,target=/var/cache apk add curl=8.9.0-r0'),
+      []
+    ]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3019, text)).toEqual(expected))
 })
