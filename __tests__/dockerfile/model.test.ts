@@ -1,6 +1,7 @@
 // The model built from dockerfile-ast on inputs where a reader can go wrong:
 // each case states the instructions (keyword, lines, args, argv) the rules see.
-import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { onbuildTrigger, parseDockerfile } from '../../src/dockerfile/parse.js'
+import { hasCacheMount } from '../../src/dockerfile/run.js'
 import { allInstructions } from '../../src/dockerfile/query.js'
 import { measureGrowth } from '../support/growth.js'
 
@@ -133,3 +134,37 @@ test('a long line parses in time linear in its length: 512 KB to 1 MB at most 2.
   const growth = await measureGrowth('parseLongLine', 512 * 1024, 1024 * 1024, { bound: 2.5, runs: 3 })
   expect(growth.ratio).toBeLessThan(2.5)
 }, 300_000)
+
+describe('hasCacheMount: the one mount test every cache rule uses', () => {
+  test.each<[string, string[], boolean]>([
+    ['--mount=type=cache,target=/var/cache/apt', ['/var/cache/apt'], true],
+    ['--mount=type=tmpfs,target=/var/cache/apt', ['/var/cache/apt'], true],
+    // A mount on a parent directory covers what is below it; a sibling or a child does not.
+    ['--mount=type=cache,target=/var/cache', ['/var/cache/apt'], true],
+    ['--mount=type=cache,target=/var/cache/apt/archives', ['/var/cache/apt'], false],
+    ['--mount=type=cache,target=/var/cache/aptitude', ['/var/cache/apt'], false],
+    ['--mount=type=cache,dst=/root/.cache/', ['/root/.cache/pip'], true],
+    ['--mount=type=bind,target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=type=secret,id=t,target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=type=cache,target=/', ['/var/cache/dnf'], true]
+  ])('%s covers %j: %s', (flag, dirs, expected) => {
+    const run = parse(`FROM a\nRUN ${flag} true\n`).stages[0]!.instructions[1]!
+    expect(hasCacheMount(run.flags, ...dirs)).toBe(expected)
+  })
+})
+
+describe('onbuildTrigger: an ONBUILD read as the instruction it triggers', () => {
+  test.each<[string, unknown[] | undefined]>([
+    ['ONBUILD COPY --from=build /a /b', ['COPY', [{ name: 'from', value: 'build' }], ['/a', '/b'], false]],
+    ['ONBUILD LABEL a.b=1 "c d"=2', ['LABEL', [], ['a.b=1', 'c d=2'], false]],
+    ['ONBUILD RUN ["make", "all"]', ['RUN', [], ['make', 'all'], true]],
+    ['ONBUILD workdir rel', ['WORKDIR', [], ['rel'], false]],
+    ['ONBUILD', undefined]
+  ])('%s', (line, expected) => {
+    const onbuild = parse(`FROM a\n${line}\n`).stages[0]!.instructions[1]!
+    const trigger = onbuildTrigger(onbuild)
+    expect(trigger && [trigger.keyword, trigger.flags, trigger.argv, trigger.jsonForm]).toEqual(expected)
+    if (trigger) expect([trigger.line, trigger.stage]).toEqual([2, 0])
+  })
+})

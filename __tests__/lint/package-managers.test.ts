@@ -240,14 +240,17 @@ describeRule(DL3060, {
   catches: [
     ['FROM node:20\nRUN yarn install --frozen-lockfile\n', [2]],
     ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]],
-    ['FROM node:20\nRUN yarn cache clean && yarn install\n', [2]]
+    ['FROM node:20\nRUN yarn cache clean && yarn install\n', [2]],
+    ['FROM node:20\nRUN --mount=type=bind,source=yarn.lock,target=/app/yarn.lock yarn install\n', [2]]
   ],
   passes: [
     'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
     'FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
     'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n',
     'FROM node:20\nRUN yarn build\n',
-    'FROM node:20\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache yarn install\n'
+    'FROM node:20\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache yarn install\n',
+    'FROM node:20\nRUN --mount=type=tmpfs,target=/app/.yarn/cache yarn install\n',
+    'FROM node:20\nRUN --mount=type=cache,id=yarn,target=/cache yarn install --cache-folder /cache\n'
   ]
 })
 

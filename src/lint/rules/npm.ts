@@ -1,5 +1,6 @@
 // hadolint's npm and yarn rules: pinned versions and the yarn cache cleaned after the install.
 
+import { mountsOf } from '../../dockerfile/run.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
 import {
   cleanedAfter,
@@ -66,10 +67,14 @@ export const DL3060 = perRun(
     if (!run.commands.some(isYarnInstall)) return undefined
     // Order matters: `yarn cache clean` before the install cleans nothing.
     if (cleanedAfter(run, isYarnInstall, isYarnCacheClean)) return undefined
+    // The yarn cache's usual homes (or a parent of one), or any cache/tmpfs mount meant for yarn
+    // (`target=/app/.yarn/cache`, `id=yarn`): the one mount reader, so tmpfs counts too.
     const cacheMounted =
       hasCacheMount(run, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn') ||
-      run.flags.some(
-        flag => flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
+      mountsOf(run.flags).some(
+        mount =>
+          (mount.type === 'cache' || mount.type === 'tmpfs') &&
+          [...mount.options.values()].some(value => /yarn/.test(value))
       )
     return cacheMounted
       ? undefined
