@@ -1,7 +1,7 @@
 // The model built from dockerfile-ast on inputs where a reader can go wrong:
 // each case states the instructions (keyword, lines, args, argv) the rules see.
 import { onbuildTrigger, parseDockerfile } from '../../src/dockerfile/parse.js'
-import { hasCacheMount } from '../../src/dockerfile/run.js'
+import { hasCacheMount, variablesInScope } from '../../src/dockerfile/run.js'
 import { allInstructions } from '../../src/dockerfile/query.js'
 import { measureGrowth } from '../support/growth.js'
 
@@ -166,5 +166,34 @@ describe('onbuildTrigger: an ONBUILD read as the instruction it triggers', () =>
     const trigger = onbuildTrigger(onbuild)
     expect(trigger && [trigger.keyword, trigger.flags, trigger.argv, trigger.jsonForm]).toEqual(expected)
     if (trigger) expect([trigger.line, trigger.stage]).toEqual([2, 0])
+  })
+})
+
+describe('variablesInScope: the ENV/ARG names declared to shellcheck at a RUN', () => {
+  const at = (text: string, name: string): boolean => {
+    const model = parse(text)
+    const runs = allInstructions(model).filter(instruction => instruction.keyword === 'RUN')
+    return variablesInScope(model, runs[runs.length - 1]!).includes(name)
+  }
+  test.each<[string, string, string, boolean]>([
+    ['own ENV', 'FROM a\nENV HOME_DIR=/x\nRUN echo $HOME_DIR\n', 'HOME_DIR', true],
+    ['own ARG', 'FROM a\nARG V\nRUN echo $V\n', 'V', true],
+    // `FROM build` inherits ENV, not ARG.
+    ['ENV of the base stage', 'FROM a AS build\nENV P=/opt\nFROM build\nRUN echo $P\n', 'P', true],
+    ['ARG of the base stage', 'FROM a AS build\nARG V=1\nFROM build\nRUN echo $V\n', 'V', false],
+    [
+      'ARG of the base, declared again',
+      'FROM a AS build\nARG V=1\nFROM build\nARG V\nRUN echo $V\n',
+      'V',
+      true
+    ],
+    ['ENV two stages up', 'FROM a AS one\nENV P=1\nFROM one AS two\nFROM two\nRUN echo $P\n', 'P', true],
+    ['ENV of an unrelated stage', 'FROM a AS one\nENV P=1\nFROM a\nRUN echo $P\n', 'P', false],
+    ['a global ARG not declared in the stage', 'ARG V=1\nFROM a\nRUN echo $V\n', 'V', false],
+    ['a global ARG declared in the stage', 'ARG V=1\nFROM a\nARG V\nRUN echo $V\n', 'V', true],
+    ['an ENV after the RUN', 'FROM a\nRUN echo $LATER\nENV LATER=1\n', 'LATER', false],
+    ['legacy ENV form', 'FROM a\nENV OLD value with spaces\nRUN echo $OLD\n', 'OLD', true]
+  ])('%s', (_name, text, name, expected) => {
+    expect(at(text, name)).toBe(expected)
   })
 })
