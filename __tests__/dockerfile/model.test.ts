@@ -1,6 +1,7 @@
 // The model built from dockerfile-ast on inputs where a reader can go wrong:
 // each case states the instructions (keyword, lines, args, argv) the rules see.
-import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { onbuildTrigger, parseDockerfile } from '../../src/dockerfile/parse.js'
+import { hasCacheMount, variablesInScope } from '../../src/dockerfile/run.js'
 import { allInstructions } from '../../src/dockerfile/query.js'
 import { measureGrowth } from '../support/growth.js'
 
@@ -133,3 +134,66 @@ test('a long line parses in time linear in its length: 512 KB to 1 MB at most 2.
   const growth = await measureGrowth('parseLongLine', 512 * 1024, 1024 * 1024, { bound: 2.5, runs: 3 })
   expect(growth.ratio).toBeLessThan(2.5)
 }, 300_000)
+
+describe('hasCacheMount: the one mount test every cache rule uses', () => {
+  test.each<[string, string[], boolean]>([
+    ['--mount=type=cache,target=/var/cache/apt', ['/var/cache/apt'], true],
+    ['--mount=type=tmpfs,target=/var/cache/apt', ['/var/cache/apt'], true],
+    // A mount on a parent directory covers what is below it; a sibling or a child does not.
+    ['--mount=type=cache,target=/var/cache', ['/var/cache/apt'], true],
+    ['--mount=type=cache,target=/var/cache/apt/archives', ['/var/cache/apt'], false],
+    ['--mount=type=cache,target=/var/cache/aptitude', ['/var/cache/apt'], false],
+    ['--mount=type=cache,dst=/root/.cache/', ['/root/.cache/pip'], true],
+    ['--mount=type=bind,target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=type=secret,id=t,target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=target=/var/cache/apt', ['/var/cache/apt'], false],
+    ['--mount=type=cache,target=/', ['/var/cache/dnf'], true]
+  ])('%s covers %j: %s', (flag, dirs, expected) => {
+    const run = parse(`FROM a\nRUN ${flag} true\n`).stages[0]!.instructions[1]!
+    expect(hasCacheMount(run.flags, ...dirs)).toBe(expected)
+  })
+})
+
+describe('onbuildTrigger: an ONBUILD read as the instruction it triggers', () => {
+  test.each<[string, unknown[] | undefined]>([
+    ['ONBUILD COPY --from=build /a /b', ['COPY', [{ name: 'from', value: 'build' }], ['/a', '/b'], false]],
+    ['ONBUILD LABEL a.b=1 "c d"=2', ['LABEL', [], ['a.b=1', 'c d=2'], false]],
+    ['ONBUILD RUN ["make", "all"]', ['RUN', [], ['make', 'all'], true]],
+    ['ONBUILD workdir rel', ['WORKDIR', [], ['rel'], false]],
+    ['ONBUILD', undefined]
+  ])('%s', (line, expected) => {
+    const onbuild = parse(`FROM a\n${line}\n`).stages[0]!.instructions[1]!
+    const trigger = onbuildTrigger(onbuild)
+    expect(trigger && [trigger.keyword, trigger.flags, trigger.argv, trigger.jsonForm]).toEqual(expected)
+    if (trigger) expect([trigger.line, trigger.stage]).toEqual([2, 0])
+  })
+})
+
+describe('variablesInScope: the ENV/ARG names declared to shellcheck at a RUN', () => {
+  const at = (text: string, name: string): boolean => {
+    const model = parse(text)
+    const runs = allInstructions(model).filter(instruction => instruction.keyword === 'RUN')
+    return variablesInScope(model, runs[runs.length - 1]!).includes(name)
+  }
+  test.each<[string, string, string, boolean]>([
+    ['own ENV', 'FROM a\nENV HOME_DIR=/x\nRUN echo $HOME_DIR\n', 'HOME_DIR', true],
+    ['own ARG', 'FROM a\nARG V\nRUN echo $V\n', 'V', true],
+    // `FROM build` inherits ENV, not ARG.
+    ['ENV of the base stage', 'FROM a AS build\nENV P=/opt\nFROM build\nRUN echo $P\n', 'P', true],
+    ['ARG of the base stage', 'FROM a AS build\nARG V=1\nFROM build\nRUN echo $V\n', 'V', false],
+    [
+      'ARG of the base, declared again',
+      'FROM a AS build\nARG V=1\nFROM build\nARG V\nRUN echo $V\n',
+      'V',
+      true
+    ],
+    ['ENV two stages up', 'FROM a AS one\nENV P=1\nFROM one AS two\nFROM two\nRUN echo $P\n', 'P', true],
+    ['ENV of an unrelated stage', 'FROM a AS one\nENV P=1\nFROM a\nRUN echo $P\n', 'P', false],
+    ['a global ARG not declared in the stage', 'ARG V=1\nFROM a\nRUN echo $V\n', 'V', false],
+    ['a global ARG declared in the stage', 'ARG V=1\nFROM a\nARG V\nRUN echo $V\n', 'V', true],
+    ['an ENV after the RUN', 'FROM a\nRUN echo $LATER\nENV LATER=1\n', 'LATER', false],
+    ['legacy ENV form', 'FROM a\nENV OLD value with spaces\nRUN echo $OLD\n', 'OLD', true]
+  ])('%s', (_name, text, name, expected) => {
+    expect(at(text, name)).toBe(expected)
+  })
+})

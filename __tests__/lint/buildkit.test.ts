@@ -48,6 +48,18 @@ const CASES: Record<string, Case[]> = {
     ['PATH and proxies are always defined', 'FROM scratch\nENV PATH=$PATH:/bin X=$http_proxy\n', []],
     ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
     ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],
+    // `FROM <stage>` inherits ENV, not ARG: an ARG of the base must be declared again.
+    [
+      'ARG of the base stage is not inherited',
+      'FROM scratch AS base\nARG V=1\nFROM base\nWORKDIR /v$V\n',
+      [4]
+    ],
+    [
+      'ARG of the base stage declared again',
+      'FROM scratch AS base\nARG V=1\nFROM base\nARG V\nWORKDIR /v$V\n',
+      []
+    ],
+    ['ENV of an unrelated stage', 'FROM scratch AS a\nENV DIR=/x\nFROM scratch\nWORKDIR $DIR\n', [4]],
     ['RUN shell form is not checked', 'FROM scratch\nRUN echo $nothing\n', []],
     ['unknown in an image base: may come from the image', 'FROM python\nWORKDIR $PYTHON_HOME\n', []]
   ],

@@ -87,7 +87,16 @@ describe('DL3000 absolute WORKDIR', () => {
     ['absolute', df(B, 'WORKDIR /app'), []],
     ['quoted absolute', df(B, 'WORKDIR "/app"'), []],
     ['variable', df(B, 'ARG DIR=/app', 'WORKDIR $DIR'), []],
-    ['windows drive', df(B, 'WORKDIR C:\\\\app'), []]
+    ['windows drive', df(B, 'WORKDIR C:\\\\app'), []],
+    ['windows drive, one backslash', df(B, 'WORKDIR d:\\tools'), []],
+    ['windows drive root in double quotes', df(B, 'WORKDIR "C:\\"'), []],
+    ['windows drive root in single quotes', df(B, "WORKDIR 'C:\\'"), []],
+    ['windows drive, forward slash', df(B, 'WORKDIR "C:/"'), []],
+    ['single-quoted relative', df(B, "WORKDIR 'rel/dir'"), [2]],
+    ['quoted variable', df(B, 'WORKDIR "${dir}"'), []],
+    ['before any FROM', 'WORKDIR rel\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD WORKDIR rel'), [2]],
+    ['a drive letter without a separator is relative', df(B, 'WORKDIR C:app'), [2]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3000, text)).toEqual(expected))
 })
@@ -100,7 +109,10 @@ describe('DL3001 commands pointless in a container', () => {
     ['ssh', df(B, 'RUN ssh host true'), [2]],
     ['ifconfig by path', df(B, 'RUN /sbin/ifconfig'), [2]],
     ['installing vim is fine', df(B, 'RUN apt-get install -y vim=2:9.0'), []],
-    ['a word that contains one', df(B, 'RUN echo top-level && psql -c x'), []]
+    ['a word that contains one', df(B, 'RUN echo top-level && psql -c x'), []],
+    ['before any FROM', 'RUN top\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD RUN top -b -n 1'), [2]],
+    ['installing ssh is fine', 'RUN apt-get install ssh\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3001, text)).toEqual(expected))
 })
@@ -112,18 +124,31 @@ describe('DL3002 last USER should not be root (stage-aware)', () => {
     ['root:group', df(B, 'USER root:staff'), [2]],
     ['switched back', df(B, 'USER root', 'RUN true', 'USER app'), []],
     ['no USER at all is another rule', df(B, 'RUN true'), []],
+    // Per stage, as hadolint evaluates it: a builder stage that ends as root is reported too.
     [
       'root only in a builder stage',
       df('FROM debian:12 AS build', 'USER root', 'FROM debian:12', 'USER app'),
+      [2]
+    ],
+    [
+      'builder switches back before the next stage',
+      df('FROM debian:12 AS build', 'USER root', 'RUN make', 'USER builder', 'FROM debian:12', 'RUN true'),
       []
     ],
+    [
+      'two stages end as root',
+      df('FROM debian:12 AS a', 'USER 0', 'FROM debian:12', 'USER root:root'),
+      [2, 4]
+    ],
+    ['USER before any FROM is no stage', 'USER root\nFROM debian:12\n', []],
     ['final stage sets root', df('FROM debian:12 AS build', 'USER app', 'FROM debian:12', 'USER root'), [4]],
     [
       'inherited through FROM <stage>',
       df('FROM debian:12 AS base', 'USER root', 'FROM base', 'RUN true'),
       [2]
     ],
-    ['inherited but overridden', df('FROM debian:12 AS base', 'USER root', 'FROM base', 'USER 1000'), []],
+    // The base stage itself still ends as root.
+    ['inherited but overridden', df('FROM debian:12 AS base', 'USER root', 'FROM base', 'USER 1000'), [2]],
     ['user named rootless', df(B, 'USER rootless'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3002, text)).toEqual(expected))
@@ -140,7 +165,9 @@ describe('DL3003 use WORKDIR, not cd', () => {
     ['cd then make', df(B, 'RUN cd /src && make'), [2]],
     ['cd in a subshell still switches directory', df(B, 'RUN (cd /src && make)'), [2]],
     ['no cd', df(B, 'WORKDIR /src', 'RUN make'), []],
-    ['cd as an argument', df(B, 'RUN echo cd'), []]
+    ['cd as an argument', df(B, 'RUN echo cd'), []],
+    ['before any FROM', 'RUN cd /opt\n', [1]],
+    ['WORKDIR alone', 'WORKDIR /opt\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3003, text)).toEqual(expected))
 })
@@ -152,7 +179,10 @@ describe('DL3004 no sudo', () => {
     ['env then sudo', df(B, 'RUN env A=1 sudo make'), [2]],
     ['bare sudo', df(B, 'RUN sudo'), [2]],
     ['installing sudo is fine', df(B, 'RUN apt-get install -y sudo=1.9'), []],
-    ['sudo inside quotes', df(B, 'RUN echo "sudo make"'), []]
+    ['sudo inside quotes', df(B, 'RUN echo "sudo make"'), []],
+    ['before any FROM, chained', 'RUN apt-get update && sudo apt-get install\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD RUN sudo make install'), [2]],
+    ['installing sudo, no FROM', 'RUN apt-get install sudo\n', []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3004, text)).toEqual(expected))
 })
@@ -192,6 +222,23 @@ describe('DL3010 use ADD to extract archives', () => {
     ['old-style tar xf', df(B, 'COPY dist/app.tgz /opt/', 'WORKDIR /opt', 'RUN tar xf app.tgz'), [2]],
     ['renamed at the destination', df(B, 'COPY build/x.tar /pkg.tar', 'RUN tar --extract -f /pkg.tar'), [2]],
     ['archive copied, never extracted', df(B, 'COPY app.tar.gz /srv/'), []],
+    ['before any FROM', 'COPY app.tar /srv\nRUN tar -xf /srv/app.tar\n', [1]],
+    ['extracted after other commands', df(B, 'COPY app.tar /srv', 'RUN ls && tar -xf /srv/app.tar'), [2]],
+    [
+      'Windows paths, quoted destination',
+      df(
+        B,
+        'COPY out\\web\\site.tar.gz "C:\\Program Files\\Site"',
+        'RUN tar -xf "C:\\Program Files\\Site\\site.tar.gz"'
+      ),
+      [2]
+    ],
+    [
+      'Windows paths, renamed archive',
+      df(B, 'COPY out\\web\\site.tar.gz "C:\\Program Files\\s.tar.gz"', 'RUN tar -xf s.tar.gz'),
+      [2]
+    ],
+    ['copied, then a new stage', 'COPY app.tar /srv\nFROM debian:12\nRUN tar -xf /srv/app.tar\n', []],
     ['listing is not extracting', df(B, 'COPY app.tar /tmp/', 'RUN tar -tf /tmp/app.tar'), []],
     ['another archive extracted', df(B, 'COPY a.tar /tmp/', 'RUN tar -xf /tmp/b.tar'), []],
     [
@@ -259,7 +306,14 @@ describe('DL3021 COPY with several sources needs a directory destination', () =>
     ['with --from flag', df('FROM debian:12 AS x', 'FROM debian:12', 'COPY --from=x a b /dest'), [3]],
     ['trailing slash', df(B, 'COPY a b /dest/'), []],
     ['one source', df(B, 'COPY a /dest'), []],
-    ['variable destination', df(B, 'ARG D=/x/', 'COPY a b $D'), []]
+    ['variable destination', df(B, 'ARG D=/x/', 'COPY a b $D'), []],
+    ['before any FROM', 'COPY a b c\n', [1]],
+    ['ONBUILD trigger', df(B, 'ONBUILD COPY a b /dest'), [2]],
+    ['quoted destination with slash', df(B, 'COPY a b "/dest dir/"'), []],
+    ['Windows destination (escape=`)', '# escape=`\nFROM w\nCOPY a b C:\\app\\\n', []],
+    ['Windows destination without a separator', '# escape=`\nFROM w\nCOPY a b C:\\app\n', [3]],
+    // `build` is the value of a bare `--from` (SG1030), not a third argument.
+    ['--from without =', df('FROM debian:12 AS build', 'FROM debian:12', 'COPY --from build /a /b'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3021, text)).toEqual(expected))
 })
@@ -279,7 +333,13 @@ describe('DL3022 COPY --from references an earlier stage', () => {
     ['external image with tag', df(B, 'COPY --from=nginx:1.27 /etc/nginx /etc/nginx'), []],
     ['external image with registry', df(B, 'COPY --from=ghcr.io/org/tool /bin/t /bin/t'), []],
     ['variable', df(B, 'ARG SRC=build', 'COPY --from=$SRC /x /x'), []],
-    ['own name is DL3023', df('FROM debian:12 AS a', 'COPY --from=a /x /x'), []]
+    ['own name is DL3023', df('FROM debian:12 AS a', 'COPY --from=a /x /x'), []],
+    ['before any FROM', 'COPY --from=build /x /x\n', [1]],
+    ['index before any FROM', 'COPY --from=0 /x /x\n', [1]],
+    // `--from=0` in the first stage: hadolint counts the FROMs so far, its own included.
+    ['index 0 in the first stage', df(B, 'COPY --from=0 /x /x'), []],
+    ['index of a later stage', df(B, 'COPY --from=1 /x /x', 'FROM debian:12', 'COPY --from=1 /y /y'), [2]],
+    ['ONBUILD names a downstream stage', df(B, 'ONBUILD COPY --from=build /x /x'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3022, text)).toEqual(expected))
 })

@@ -98,6 +98,8 @@ const CLEAN = `# A build that follows every part-B rule.
 ARG GO_VERSION=1.22
 FROM golang:\${GO_VERSION} AS build
 WORKDIR /src
+# DL3057 judges every stage, as hadolint does: a builder states it has no health check.
+HEALTHCHECK NONE
 SHELL ["/bin/bash", "-o", "pipefail", "-c"]
 RUN go install github.com/x/tool@v1.2.3 && curl -fsSL https://example.com/x | tar xz
 COPY . .

@@ -40,9 +40,20 @@ describeRule(DL3044, {
   catches: [
     ['FROM debian\nENV A=1 B=$A\n', [2]],
     ['FROM debian\nENV HOME=/srv \\\n    DATA="${HOME}/data"\n', [2]],
-    ['FROM debian\nENV B=${A:-x} A=2\n', [2]]
+    ['FROM debian\nENV B=${A:-x} A=2\n', [2]],
+    // Before any FROM too (hadolint lints a file without FROM).
+    ['ENV ROOT=/srv LOGS=$ROOT/logs\n', [1]],
+    // The same name assigned twice in one ENV: the second reads the old value.
+    ['FROM debian\nENV PATH=/a:$PATH PATH=/b:$PATH\n', [2]],
+    // One reference among others is enough.
+    ['FROM debian\nENV ROOT=/srv LOGS=$ROOT/$ROOTDIR\n', [2]],
+    ['FROM debian\nONBUILD ENV ROOT=/srv LOGS=$ROOT/logs\n', [2]]
   ],
   passes: [
+    'ENV ROOT=/srv\nENV LOGS=$ROOT/logs\n',
+    'ARG ROOT\nENV ROOT=${ROOT}\n',
+    'ENV ROOT /srv\nENV ROOT=$ROOT/x\n',
+    'FROM debian\nENV ROOT=/srv LOGS=ROOT/$ROOTDIR/ROOT\n',
     'FROM debian\nENV PATH=/opt/bin:$PATH\n',
     'FROM debian\nENV A=1\nENV B=$A\n',
     'FROM debian\nARG A=1\nENV A=2 B=$A\n',
@@ -72,12 +83,19 @@ describeRule(DL3045, {
 describeRule(DL3057, {
   catches: [
     ['FROM debian\nRUN x\n', [1]],
-    ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]]
+    ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]],
+    // Each stage without one, as hadolint reports them: a builder stage too.
+    ['FROM golang AS build\nRUN go build\nFROM debian\nHEALTHCHECK CMD true\n', [1]],
+    ['FROM debian AS base\nFROM base\nHEALTHCHECK CMD true\n', [1]],
+    ['FROM debian AS a\nFROM debian AS b\nFROM b\n', [1, 2, 3]]
   ],
   passes: [
     'FROM debian\nHEALTHCHECK CMD curl -f http://localhost/ || exit 1\n',
     'FROM debian\nHEALTHCHECK NONE\n',
-    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n'
+    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n',
+    // Inherited through a chain of stages.
+    'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base AS mid\nRUN x\nFROM mid\nCMD ["x"]\n',
+    'FROM debian AS base\nHEALTHCHECK NONE\nFROM base AS a\nFROM base AS b\n'
   ]
 })
 
@@ -85,11 +103,23 @@ describeRule(DL3059, {
   catches: [
     ['FROM debian\nRUN a\nRUN b\n', [3]],
     ['FROM debian\nRUN a\n# why\nRUN b\nRUN c\n', [4, 5]],
-    ['FROM debian\nRUN --mount=type=cache,target=/c a\nRUN --mount=type=cache,target=/c b\n', [3]]
+    ['FROM debian\nRUN --mount=type=cache,target=/c a\nRUN --mount=type=cache,target=/c b\n', [3]],
+    // Before any FROM too, as hadolint lints every instruction.
+    ['RUN ./one.sh\nRUN ./two.sh\n', [2]],
+    // A chained RUN breaks the run of single commands; the two after it are still a pair.
+    ['FROM debian\nRUN a && b\nRUN c\nRUN d\n', [4]],
+    // Exec form and a one-line heredoc are one command each.
+    ['FROM debian\nRUN ["a"]\nRUN <<EOF\nb\nEOF\n', [3]]
   ],
   passes: [
     'FROM debian\nRUN a\nWORKDIR /x\nRUN b\n',
     'FROM debian\nRUN a && b && c\nRUN d\n',
+    // Two commands already chained (either side) mean the split was deliberate.
+    'FROM debian\nRUN a && b\nRUN c\n',
+    'FROM debian\nRUN c\nRUN a; b\n',
+    'FROM debian\nRUN a | b\nRUN c\n',
+    'FROM debian\nRUN --mount=type=secret,id=a x\nRUN --mount=type=secret,id=b y\n',
+    'FROM debian\nRUN a\nONBUILD RUN b\n',
     'FROM debian\nRUN --mount=type=secret,id=t a\nRUN b\n',
     'FROM debian AS one\nRUN a\nFROM debian\nRUN b\n'
   ]
@@ -143,25 +173,36 @@ describeRule(DL3065, {
 describeRule(DL3066, {
   catches: [
     ['FROM debian\nUSER app\n', [2]],
-    ['FROM debian AS base\nUSER app:app\nFROM base\nUSER 1000:app\n', [2]]
+    ['FROM debian AS base\nUSER app:app\nFROM base\nUSER 1000:app\n', [2]],
+    // Every USER, as hadolint checks them: a builder stage's and one before any FROM too.
+    ['FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n', [2]],
+    ['USER app:staff\n', [1]],
+    ['FROM debian\nONBUILD USER app\n', [2]]
   ],
   passes: [
     'FROM debian\nUSER 10001:10001\n',
     'FROM debian\nUSER $APP_UID\n',
     'FROM debian\nUSER root\nRUN x\nUSER 10001\n',
-    'FROM debian AS build\nUSER builder\nFROM debian\nUSER 10001\n'
+    'USER 10001:staff\n'
   ]
 })
 
 describeRule(DL3067, {
   catches: [
     ['FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build / /\n', [4]],
-    ['FROM scratch\nCOPY --from=alpine:3.20 / /rootfs/\n', [2]]
+    ['FROM scratch\nCOPY --from=alpine:3.20 /. /\n', [2]],
+    ['FROM debian AS build\nFROM scratch\nCOPY --from=build "/" "/"\n', [3]],
+    ['COPY --from=build / /\n', [1]],
+    ['FROM scratch\nONBUILD COPY --from=alpine:3.20 / /\n', [2]]
   ],
   passes: [
     'FROM debian AS build\nRUN make\nFROM scratch\nCOPY --from=build /out/app /app\n',
     'FROM scratch AS artifacts\nCOPY app /app\nFROM debian\nCOPY --from=artifacts / /\n',
-    'FROM debian\nCOPY / /x/\n'
+    'FROM debian\nCOPY / /x/\n',
+    // Only `/` onto `/` is the whole filesystem over the image (hadolint's reading).
+    'FROM scratch\nCOPY --from=alpine:3.20 / /rootfs/\n',
+    'FROM debian AS build\nFROM scratch\nCOPY --from=build /app /\n',
+    'COPY / /\n'
   ]
 })
 

@@ -35,11 +35,29 @@ describeRule(DL3048, {
   catches: [
     ['FROM debian\nLABEL Maintainer=me\n', [2]],
     ['FROM debian\nLABEL org.example.ok=1 com.docker.thing=2\nLABEL "a..b"=3 x-=4\n', [2, 3, 3]],
-    ['FROM debian\nLABEL under_score=1\n', [2]]
+    ['FROM debian\nLABEL under_score=1\n', [2]],
+    // Reserved namespaces, also without a FROM and as an ONBUILD trigger (hadolint checks both).
+    ['LABEL io.docker.build=1\n', [1]],
+    ['FROM debian\nONBUILD LABEL org.dockerproject.x=1\n', [2]],
+    // Characters outside [a-z0-9.-]: a variable key is not judged differently (hadolint reads it as written).
+    ['FROM debian\nLABEL app$name=1\n', [2]],
+    ['FROM debian\nLABEL $KEY=x\n', [2]],
+    // Starts with a lower-case letter, ends with a letter or digit.
+    ['FROM debian\nLABEL 9lives=1\n', [2]],
+    ['FROM debian\nLABEL .hidden=1\n', [2]],
+    ['FROM debian\nLABEL -dash=1\n', [2]],
+    ['FROM debian\nLABEL trailing.=1\n', [2]],
+    // No consecutive separators.
+    ['FROM debian\nONBUILD LABEL org--example=1\n', [2]],
+    ['FROM debian\nLABEL org..example=1\n', [2]]
   ],
   passes: [
     'FROM debian\nLABEL org.opencontainers.image.title="My app" version=1\n',
-    'FROM debian\nLABEL $KEY=x\n'
+    'LABEL org.example.v2="x"\n',
+    'FROM debian\nONBUILD LABEL team-a.service=1\n',
+    'FROM debian\nLABEL a.b-c.d3=1 z=2\n',
+    // A namespace merely containing `docker` is not reserved.
+    'FROM debian\nLABEL com.dockerhub.x=1 org.docker.y=2\n'
   ]
 })
 

@@ -37,13 +37,19 @@ describeRule(DL3032, {
   catches: [
     ['FROM centos:7\nRUN yum install -y httpd-2.4\n', [2]],
     ['FROM centos:7\nRUN yum clean all\nRUN yum install -y httpd-2.4\n', [3]],
-    ['FROM centos:7\nRUN yum install -y a-1 && yum clean packages\n', [2]]
+    ['FROM centos:7\nRUN yum install -y a-1 && yum clean packages\n', [2]],
+    // A clean before the install cleans nothing.
+    ['FROM centos:7\nRUN yum clean all && yum install -y httpd-2.4\n', [2]],
+    ['FROM centos:7\nRUN rm -rf /var/cache/yum && yum install -y httpd-2.4\n', [2]]
   ],
   passes: [
     'FROM centos:7\nRUN yum install -y httpd-2.4 && yum clean all\n',
     'FROM centos:7\nRUN yum install -y httpd-2.4 \\\n && rm -rf /var/cache/yum/*\n',
     'FROM centos:7\nRUN --mount=type=cache,target=/var/cache/yum yum install -y httpd-2.4\n',
-    'FROM centos:7\nRUN yum update -y\n'
+    'FROM centos:7\nRUN yum update -y\n',
+    // A tmpfs, or a cache on a parent directory, keeps the cache out of the layer.
+    'FROM centos:7\nRUN --mount=type=tmpfs,target=/var/cache/yum yum install -y httpd-2.4\n',
+    'FROM centos:7\nRUN --mount=type=cache,target=/var/cache yum install -y httpd-2.4\n'
   ]
 })
 
@@ -91,7 +97,8 @@ describeRule(DL3035, {
 describeRule(DL3036, {
   catches: [
     ['FROM opensuse/leap\nRUN zypper install -y httpd=2.4\n', [2]],
-    ['FROM opensuse/leap\nRUN zypper -n in a=1\nRUN zypper clean\n', [2]]
+    ['FROM opensuse/leap\nRUN zypper -n in a=1\nRUN zypper clean\n', [2]],
+    ['FROM opensuse/leap\nRUN zypper clean -a && zypper -n in a=1\n', [2]]
   ],
   passes: [
     'FROM opensuse/leap\nRUN zypper install -y httpd=2.4 && zypper clean\n',
@@ -139,13 +146,23 @@ describeRule(DL3039, {
 describeRule(DL3040, {
   catches: [
     ['FROM fedora:40\nRUN dnf install -y httpd-2.4\n', [2]],
-    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean metadata\n', [2]]
+    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean metadata\n', [2]],
+    // Each tool cleans its own cache, after its install.
+    ['FROM fedora:40\nRUN dnf install -y httpd-2.4 && microdnf clean all\n', [2]],
+    ['FROM fedora:40\nRUN dnf clean all && dnf install -y httpd-2.4\n', [2]],
+    ['FROM fedora:40\nRUN dnf install -y a-1 && dnf clean all && dnf install -y b-1\n', [2]],
+    ['RUN microdnf install -y httpd-2.4\n', [1]]
   ],
   passes: [
     'FROM fedora:40\nRUN dnf install -y httpd-2.4 && dnf clean all\n',
     'FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean all\n',
     'FROM fedora:40\nRUN dnf install -y a-1 && rm -rf /var/cache/dnf\n',
-    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n'
+    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache/dnf dnf install -y a-1\n',
+    'FROM fedora:40\nRUN --mount=type=cache,target=/var/cache dnf install -y a-1\n',
+    'FROM fedora:40\nRUN --mount=type=tmpfs,target=/var/cache/dnf dnf install -y a-1\n',
+    'FROM fedora:40\nRUN dnf install -y a-1 && rm -rf /var/cache/yum/*\n',
+    'FROM fedora:40\nRUN dnf -y install a-1 && microdnf install -y b-1 && dnf clean all && microdnf clean all\n',
+    'FROM fedora:40\nRUN notdnf install mariadb\n'
   ]
 })
 
@@ -169,10 +186,17 @@ describeRule(DL3042, {
     ['FROM python:3.12\nRUN python3 -m pip install -r requirements.txt\n', [2]],
     ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=0\nRUN pip3 install flask==3.0\n', [3]],
     ['FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install x==1\n', [4]],
-    ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]]
+    ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]],
+    ['ENV PIP_NO_CACHE_DIR=off\nRUN pip install x==1\n', [2]],
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]]
   ],
   passes: [
     'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.31.0\n',
+    // A file without FROM is read as one sequence (hadolint's way): its ENV counts.
+    'ENV PIP_NO_CACHE_DIR=on\nRUN pip install x==1\n',
+    'FROM python:3.12\nRUN --mount=type=cache,target=/root/.cache pip install x==1\n',
+    'FROM python:3.12\nRUN --mount=type=tmpfs,target=/root/.cache/pip pip install x==1\n',
+    'FROM python:3.12\nRUN pipx install black && pipenv install\n',
     'FROM python:3.12\nENV PIP_NO_CACHE_DIR=1\nRUN pip install x==1\n',
     'FROM python:3.12 AS base\nENV PIP_NO_CACHE_DIR=true\nFROM base\nRUN pip install x==1\n',
     'FROM python:3.12\nRUN PIP_NO_CACHE_DIR=1 pip install x==1\n',
@@ -216,13 +240,18 @@ describeRule(DL3047, {
 describeRule(DL3060, {
   catches: [
     ['FROM node:20\nRUN yarn install --frozen-lockfile\n', [2]],
-    ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]]
+    ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]],
+    ['FROM node:20\nRUN yarn cache clean && yarn install\n', [2]],
+    ['FROM node:20\nRUN --mount=type=bind,source=yarn.lock,target=/app/yarn.lock yarn install\n', [2]]
   ],
   passes: [
     'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',
     'FROM node:20 AS build\nRUN yarn install && yarn build\nFROM nginx\nCOPY --from=build /app/dist /usr/share/nginx/html\n',
     'FROM node:20\nRUN --mount=type=cache,target=/usr/local/share/.cache/yarn yarn install\n',
-    'FROM node:20\nRUN yarn build\n'
+    'FROM node:20\nRUN yarn build\n',
+    'FROM node:20\nRUN --mount=type=tmpfs,target=/usr/local/share/.cache yarn install\n',
+    'FROM node:20\nRUN --mount=type=tmpfs,target=/app/.yarn/cache yarn install\n',
+    'FROM node:20\nRUN --mount=type=cache,id=yarn,target=/cache yarn install --cache-folder /cache\n'
   ]
 })
 
@@ -230,13 +259,30 @@ describeRule(DL3062, {
   catches: [
     ['FROM golang:1.22\nRUN go install github.com/x/tool\n', [2]],
     ['FROM golang:1.22\nRUN go install golang.org/x/tools/gopls@latest\n', [2]],
-    ['FROM golang:1.22\nRUN go install -v a.io/b@v1.0.0 c.io/d\n', [2]]
+    ['FROM golang:1.22\nRUN go install -v a.io/b@v1.0.0 c.io/d\n', [2]],
+    // `go get` fetches too, `-tool` included.
+    ['FROM golang:1.24\nRUN go get github.com/x/lib\n', [2]],
+    ['FROM golang:1.24\nRUN go get github.com/x/lib@latest\n', [2]],
+    ['FROM golang:1.24\nRUN go get -tool github.com/x/gen\n', [2]],
+    // `go install tool`: the meta-package is no download, the packages after it are judged.
+    ['FROM golang:1.24\nRUN go install tool github.com/x/gen\n', [2]],
+    // `go run` of a remote package fetches it.
+    ['FROM golang:1.24\nRUN go run github.com/x/gen@latest -out x.go\n', [2]],
+    ['RUN go install github.com/x/tool\n', [1]]
   ],
   passes: [
     'FROM golang:1.22\nRUN go install github.com/x/tool@v1.2.3\n',
     'FROM golang:1.22\nRUN go install ./cmd/server\n',
     'FROM golang:1.22\nRUN go install -ldflags "-s -w" .\n',
-    'FROM golang:1.22\nRUN go build -o /out ./...\n'
+    'FROM golang:1.22\nRUN go build -o /out ./...\n',
+    'FROM golang:1.24\nRUN go get github.com/x/lib@v1.4.0 && go get -u ./...\n',
+    'FROM golang:1.24\nRUN go get -tool github.com/x/gen@v0.3.1\n',
+    'FROM golang:1.24\nRUN go install tool\n',
+    'FROM golang:1.24\nRUN go install tool github.com/x/gen@v0.3.1\n',
+    // The words after `go run`'s package are the program's arguments.
+    'FROM golang:1.24\nRUN go run github.com/x/gen@v0.3.1 --config latest.yaml input\n',
+    'FROM golang:1.24\nRUN go run ./cmd/gen && go run main.go\n',
+    'FROM golang:1.24\nRUN go mod download\n'
   ]
 })
 
@@ -268,7 +314,13 @@ describeRule(DL4006, {
     ['FROM debian\nRUN curl -fsS https://a/x | tar x\n', [2]],
     ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nFROM debian\nRUN a | b\n', [4]],
     ['FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nSHELL ["/bin/sh", "-c"]\nRUN a | b\n', [4]],
-    ['FROM debian\nRUN a | b && set -o pipefail\n', [2]]
+    ['FROM debian\nRUN a | b && set -o pipefail\n', [2]],
+    // Plain sh: hadolint trusts `-o pipefail` only from bash, zsh and ash.
+    ['FROM debian\nSHELL ["/bin/sh", "-o", "pipefail", "-c"]\nRUN a | b\n', [3]],
+    // Before any FROM, and an exec form whose own shell lacks pipefail.
+    ['RUN a | b\n', [1]],
+    ['FROM debian\nRUN ["sh", "-c", "a | b"]\n', [2]],
+    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]]
   ],
   passes: [
     'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS https://a/x | tar x\n',
@@ -276,7 +328,13 @@ describeRule(DL4006, {
     'FROM debian\nRUN set -euo pipefail; a | b\n',
     'FROM mcr.microsoft.com/windows\nSHELL ["pwsh", "-Command"]\nRUN Get-Item x | Select-Object y\n',
     'FROM debian\nRUN a || b\n',
-    'FROM debian\nRUN ["sh", "-c", "a | b"]\n'
+    'FROM debian\nRUN ["/bin/bash", "-o", "pipefail", "-c", "a | b"]\n',
+    'FROM debian\nSHELL ["/usr/local/bin/zsh", "-o", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM alpine\nSHELL ["/bin/ash", "-eo", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM debian\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN a | b\n',
+    'FROM windows\nSHELL ["cmd.exe", "/c"]\nRUN dir | more\n',
+    // ONBUILD runs in the downstream build, under its SHELL.
+    'FROM debian\nONBUILD RUN a | b\n'
   ]
 })
 

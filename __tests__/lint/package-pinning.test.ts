@@ -36,7 +36,9 @@ describe('DL3008 pin versions in apt-get install', () => {
     ['apt-get source is not install', df(B, 'RUN apt-get source curl'), []],
     ['quoted text mentioning it', df(B, 'RUN echo "apt-get install curl"'), []],
     ['heredoc data is not a script', df(B, 'RUN cat <<EOF > /notes', 'apt-get install curl', 'EOF'), []],
-    ['PowerShell stage is skipped', df(B, 'SHELL ["pwsh", "-Command"]', 'RUN apt-get install -y curl'), []]
+    ['PowerShell stage is skipped', df(B, 'SHELL ["pwsh", "-Command"]', 'RUN apt-get install -y curl'), []],
+    // As in hadolint, DL3008 reads apt-get install (aptitude and apt are other rules' business).
+    ['aptitude install is not judged', df(B, 'RUN aptitude install -y curl'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3008, text)).toEqual(expected))
 
@@ -132,7 +134,38 @@ describe('DL3013 pin versions in pip', () => {
     ['VCS url', df(B, 'RUN pip install git+https://github.com/x/y@v1'), []],
     ['index url value is not a package', df(B, 'RUN pip install -i https://pypi.example flask==3.0'), []],
     ['editable path', df(B, 'RUN pip install -e .'), []],
-    ['pip freeze is not install', df(B, 'RUN pip freeze'), []]
+    ['pip freeze is not install', df(B, 'RUN pip freeze'), []],
+    // VCS requirements: pinned by a ref after the repository path, not by an `@` of credentials.
+    ['VCS url without a ref', df(B, 'RUN pip install git+https://gitlab.example/grp/lib.git#egg=lib'), [2]],
+    [
+      'VCS url with credentials, no ref',
+      df(B, 'RUN pip install git+https://ci:tok@git.example/grp/lib'),
+      [2]
+    ],
+    [
+      'VCS url with tag and egg',
+      df(B, 'RUN pip install "git+https://git.example/grp/lib.git@2.1#egg=lib"'),
+      []
+    ],
+    ['VCS over ssh with commit', df(B, 'RUN pip install git+ssh://git@git.example/grp/lib.git@9f2c1e0'), []],
+    ['hg url without a ref', df(B, 'RUN pip install hg+https://hg.example/lib'), [2]],
+    // Local directories and files: any path with a slash, archives.
+    ['relative directory without ./', df(B, 'RUN pip install packages/core'), []],
+    ['absolute wheel directory', df(B, 'RUN pip install /wheels/core'), []],
+    ['sdist archive', df(B, 'RUN pip install core-2.0.tar.gz'), []],
+    // A requirements or constraints file (or the project, `.`) makes the whole command fine.
+    ['requirements file and a package', df(B, 'RUN pip install -r requirements.txt gunicorn'), []],
+    ['--requirement=', df(B, 'RUN pip install --requirement=reqs/prod.txt'), []],
+    ['constraints file', df(B, 'RUN pip install gunicorn --constraint constraints.txt'), []],
+    ['-c constraints', df(B, 'RUN pip install -c https://c.example/c.txt gunicorn'), []],
+    ['editable VCS value is not judged', df(B, 'RUN pip install -e git+https://git.example/x/y#egg=y'), []],
+    [
+      'value options skipped',
+      df(B, 'RUN pip3 install --target /opt/t --trusted-host h.example tool==1.0'),
+      []
+    ],
+    ['before any FROM', 'RUN pip install gunicorn\n', [1]],
+    ['pipenv is another tool', df(B, 'RUN pipenv install gunicorn'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3013, text)).toEqual(expected))
 })
@@ -166,7 +199,10 @@ describe('DL3015 --no-install-recommends', () => {
     ],
     ['present', df(B, 'RUN apt-get install -y --no-install-recommends curl=8.0'), []],
     ['apt option', df(B, 'RUN apt-get -o APT::Install-Recommends=false install -y curl=8.0'), []],
-    ['not an install', df(B, 'RUN apt-get update'), []]
+    ['not an install', df(B, 'RUN apt-get update'), []],
+    ['before any FROM', 'RUN apt-get -y install python3\n', [1]],
+    // hadolint's apt-get rules read apt-get only: aptitude has its own recommends setting.
+    ['aptitude is not apt-get', df(B, 'RUN aptitude install -y curl'), []]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3015, text)).toEqual(expected))
 })
@@ -182,7 +218,28 @@ describe('DL3016 pin versions in npm', () => {
     ['git with commit-ish', df(B, 'RUN npm install github:x/y#v1.2.3 x/z#abc123'), []],
     ['tarball and path', df(B, 'RUN npm install ./pkg.tgz ../local'), []],
     ['install from package.json', df(B, 'RUN npm install && npm ci'), []],
-    ['registry value is not a package', df(B, 'RUN npm install --registry https://r.example x@1.0.0'), []]
+    ['registry value is not a package', df(B, 'RUN npm install --registry https://r.example x@1.0.0'), []],
+    // Options that take a separate value: the value is not a package.
+    ['--loglevel value', df(B, 'RUN npm install --loglevel verbose left-pad@1.3.0'), []],
+    ['--cache value', df(B, 'RUN npm install --cache /tmp/npm --prefer-offline'), []],
+    ['--omit value then an unpinned package', df(B, 'RUN npm install --omit dev left-pad'), [2]],
+    [
+      '--registry= then an unpinned package',
+      df(B, 'RUN npm install --registry=https://r.example left-pad'),
+      [2]
+    ],
+    // Local folders and tarballs are fixed content.
+    ['home folder', df(B, 'RUN npm install ~/pkgs/lib'), []],
+    ['parent and absolute folders', df(B, 'RUN npm install ../lib /opt/lib'), []],
+    ['tarballs', df(B, 'RUN npm install lib-1.0.0.tgz lib-2.tar lib-3.tar.gz'), []],
+    ['file: spec', df(B, 'RUN npm install file:../lib'), []],
+    // Git URLs: pinned by a `#commit-ish` or `#semver:`.
+    ['git+ssh with tag', df(B, 'RUN npm install git+ssh://git@git.example:grp/lib.git#v2.0.1'), []],
+    ['git+https with semver', df(B, 'RUN npm install git+https://git.example/grp/lib#semver:^2.0'), []],
+    ['git:// without commit-ish', df(B, 'RUN npm install git://git.example/grp/lib.git'), [2]],
+    ['scoped with a range', df(B, 'RUN npm install @grp/lib@">=1.0.0 <2.0.0"'), []],
+    ['npm run install is no install', df(B, 'RUN npm run --silent install'), []],
+    ['before any FROM', 'RUN npm install -g left-pad\n', [1]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3016, text)).toEqual(expected))
 })
@@ -222,7 +279,21 @@ describe('DL3019 apk add --no-cache', () => {
       df('FROM alpine:3.20', 'RUN --mount=type=cache,target=/root/.cache apk add curl=8.9.0-r0'),
       [2]
     ],
-    ['apk update is not add', df('FROM alpine:3.20', 'RUN apk update'), []]
+    ['apk update is not add', df('FROM alpine:3.20', 'RUN apk update'), []],
+    ['before any FROM', 'RUN apk add flex=2.6.4-r1\n', [1]],
+    [
+      'cache mount elsewhere, but --no-cache',
+      df(
+        'FROM alpine:3.20',
+        'RUN --mount=type=cache,target=/var/cache/foo apk add --no-cache -U curl=8.9.0-r0'
+      ),
+      []
+    ],
+    [
+      'tmpfs on a parent of the apk cache',
+      df('FROM alpine:3.20', 'RUN --mount=type=tmpfs,target=/var/cache apk add curl=8.9.0-r0'),
+      []
+    ]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3019, text)).toEqual(expected))
 })
@@ -250,7 +321,28 @@ describe('DL3028 pin versions in gem install', () => {
       df('FROM ruby:3.3', 'RUN gem install --source https://g.example rake:13.0'),
       []
     ],
-    ['bundle install is not gem', df('FROM ruby:3.3', 'RUN bundle install'), []]
+    ['bundle install is not gem', df('FROM ruby:3.3', 'RUN bundle install'), []],
+    ['gem i, one of two unpinned', df('FROM ruby:3.3', 'RUN gem i rake:13.0 nokogiri'), [2]],
+    ['-v attached', df('FROM ruby:3.3', 'RUN gem install -v1.15.0 nokogiri'), []],
+    ['--version value', df('FROM ruby:3.3', "RUN gem install nokogiri --version '1.15.0'"), []],
+    // After `--` come the native extension's build options, not gems.
+    [
+      'extension options after --',
+      df('FROM ruby:3.3', 'RUN gem install nokogiri:1.15.0 -- --use-system-libraries true'),
+      []
+    ],
+    [
+      'extension option with = after --',
+      df('FROM ruby:3.3', 'RUN gem install pg:1.5.4 -- --with-pg-config=/x'),
+      []
+    ],
+    ['unpinned before --', df('FROM ruby:3.3', 'RUN gem install pg -- --with-pg-dir /usr'), [2]],
+    [
+      'an option with a boolean value',
+      df('FROM ruby:3.3', 'RUN gem install pg:1.5.4 --use-system-libraries true'),
+      []
+    ],
+    ['before any FROM', 'RUN gem install rake\n', [1]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3028, text)).toEqual(expected))
 })

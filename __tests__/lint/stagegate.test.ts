@@ -259,6 +259,11 @@ test.each<[string, string, number[]]>([
 test('SG1030: COPY --from without = is an error; with = it is not', () => {
   expect(hits('FROM a AS build\nFROM b\nCOPY --from build /x /y\n', 'SG1030')).toEqual([3])
   expect(hits('FROM a AS build\nFROM b\nCOPY --from=build /x /y\n', 'SG1030')).toEqual([])
+  expect(hits('FROM a\nONBUILD COPY --from build /x /y\n', 'SG1030')).toEqual([2])
+  expect(hits('FROM a\nCOPY --chown app /x /y\n', 'SG1030')).toEqual([2])
+  expect(hits('FROM a\nCOPY --link /x /y\n', 'SG1030')).toEqual([])
+  // The misread value is not taken for a third argument.
+  expect(hits('FROM a AS build\nFROM b\nCOPY --from build /x /y\n', 'DL3021')).toEqual([])
 })
 
 test('SG1006 looks at the value and its use: a GPG key id fed to gpg is no credential', () => {

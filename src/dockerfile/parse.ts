@@ -83,6 +83,29 @@ function toInstruction(lexed: SourceInstruction, escape: string, stage: number):
   }
 }
 
+/**
+ * The instruction an `ONBUILD` triggers, read as if written on its own (keyword, flags, argv),
+ * at the ONBUILD's lines and stage: hadolint applies an instruction's rules to its ONBUILD
+ * spelling too. Undefined for any other instruction or an empty ONBUILD.
+ */
+export function onbuildTrigger(onbuild: Instruction, escape = '\\'): Instruction | undefined {
+  if (onbuild.keyword !== 'ONBUILD') return undefined
+  const match = /^(\S+)\s*/.exec(onbuild.args)
+  if (!match) return undefined
+  const word = match[1] as string
+  return toInstruction(
+    {
+      word,
+      rest: onbuild.args.slice(match[0].length),
+      line: onbuild.line,
+      endLine: onbuild.endLine,
+      heredocs: onbuild.heredocs
+    },
+    escape,
+    onbuild.stage
+  )
+}
+
 /** Leading `--name[=value]` words, as Docker reads flags before the arguments. */
 export function splitFlags(afterKeyword: string): { flags: Flag[]; rest: string } {
   const flags: Flag[] = []

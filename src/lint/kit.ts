@@ -6,6 +6,7 @@
 // shell form, exec form with `sh -c`, heredoc scripts and ONBUILD RUN
 // triggers alike, every stage and the lines before the first FROM.
 import type { DockerfileModel, Flag, Instruction, Stage } from '../dockerfile/model.js'
+import { onbuildTrigger } from '../dockerfile/parse.js'
 import {
   commandsNamed,
   hasCacheMount as flagsHaveCacheMount,
@@ -61,6 +62,7 @@ export function baseChain(model: DockerfileModel, stage: Stage): Stage[] {
 interface ModelLists {
   finalImageStages?: ReadonlySet<number>
   instructions: Partial<Record<InstructionScope, readonly Instruction[]>>
+  triggered: Partial<Record<InstructionScope, readonly Instruction[]>>
   byKeyword?: ReadonlyMap<string, readonly Instruction[]>
   runs?: readonly RunBody[]
 }
@@ -70,7 +72,7 @@ const modelLists = new WeakMap<DockerfileModel, ModelLists>()
 function listsOf(model: DockerfileModel): ModelLists {
   let lists = modelLists.get(model)
   if (!lists) {
-    lists = { instructions: {} }
+    lists = { instructions: {}, triggered: {} }
     modelLists.set(model, lists)
   }
   return lists
@@ -99,6 +101,43 @@ export function stagesIn(model: DockerfileModel, scope: InstructionScope): Stage
   if (scope !== 'final-image') return model.stages
   const shipped = finalImageStages(model)
   return model.stages.filter(stage => shipped.has(stage.index))
+}
+
+const triggerCache = new WeakMap<Instruction, Instruction | null>()
+
+/** The instruction an ONBUILD triggers (kept with the ONBUILD); undefined for other instructions. */
+export function triggerOf(model: DockerfileModel, instruction: Instruction): Instruction | undefined {
+  if (instruction.keyword !== 'ONBUILD') return undefined
+  let trigger = triggerCache.get(instruction)
+  if (trigger === undefined) {
+    const escape = model.directives.find(d => d.name === 'escape')?.value === '`' ? '`' : '\\'
+    trigger = onbuildTrigger(instruction, escape) ?? null
+    triggerCache.set(instruction, trigger)
+  }
+  return trigger ?? undefined
+}
+
+/**
+ * The instructions with each ONBUILD replaced by the instruction it triggers (same lines and
+ * stage): hadolint checks `ONBUILD COPY ...` as it checks `COPY ...`.
+ */
+export function withTriggers(model: DockerfileModel, instructions: readonly Instruction[]): Instruction[] {
+  return instructions.map(instruction => triggerOf(model, instruction) ?? instruction)
+}
+
+/** The instructions of `scope` with each ONBUILD read as its trigger (withTriggers), computed once per model. */
+export function instructionsWithTriggers(
+  model: DockerfileModel,
+  scope: InstructionScope = 'all'
+): readonly Instruction[] {
+  const lists = listsOf(model)
+  let list = lists.triggered[scope]
+  if (!list) {
+    const all = instructionsIn(model, scope)
+    list = all.some(instruction => instruction.keyword === 'ONBUILD') ? withTriggers(model, all) : all
+    lists.triggered[scope] = list
+  }
+  return list
 }
 
 /** The instructions of `scope`, in Dockerfile order. */
@@ -208,7 +247,9 @@ export function perInstruction(
 ): LintRule {
   return defineRule(spec, ({ model }) => {
     const hits: RuleHit[] = []
-    for (const instruction of instructionsIn(model, scope)) {
+    for (const instruction of keywords.includes('ONBUILD')
+      ? instructionsIn(model, scope)
+      : instructionsWithTriggers(model, scope)) {
       if (!keywords.includes(instruction.keyword)) continue
       const message = check(instruction, model)
       if (message !== undefined) hits.push(hitAt(instruction, message))
@@ -223,6 +264,22 @@ export function perInstruction(
  */
 export function hasCacheMount(run: RunBody | readonly Flag[], ...dirs: string[]): boolean {
   return flagsHaveCacheMount(Array.isArray(run) ? run : (run as RunBody).flags, ...dirs)
+}
+
+/** Flags of COPY/ADD/RUN that need `=value` (the bare ones are `--link`, `--parents`, `--keep-git-dir`). */
+const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'mount', 'network', 'security', 'exclude', 'checksum'])
+
+/** A flag that takes a value written bare (`--from build`): BuildKit refuses it (SG1030). */
+export function isMissingValue(flag: Flag): boolean {
+  return flag.value === undefined && VALUE_FLAGS.has(flag.name)
+}
+
+/**
+ * True when a flag of the instruction is written without its `=value`: the model then reads the
+ * value as the first argument, so rules about the arguments must not judge it (SG1030 reports it).
+ */
+export function hasMisreadFlag(instruction: Instruction): boolean {
+  return instruction.flags.some(isMissingValue)
 }
 
 /** The targets of a RUN's `--mount`s of one of `types`, as written (trailing slashes removed). */
@@ -397,14 +454,17 @@ export function keyValuePairs(instruction: Pick<Instruction, 'args'>): RawPair[]
 
 /**
  * The pairs of the ENVs and ARGs in effect at `line` of `stage`: ENVs of the stages it is built
- * `FROM` (ARGs do not cross stages), then its own ENVs and ARGs before `line`, in order.
+ * `FROM` (ARGs do not cross stages), then its own ENVs and ARGs before `line`, in order. Before
+ * the first FROM (no stage): the ARGs and ENVs before `line`.
  */
 export function definitionsBefore(model: DockerfileModel, stage: Stage | undefined, line: number): RawPair[] {
   const pairs: RawPair[] = []
   if (!stage) {
     for (const instruction of model.preamble) {
       if (instruction.line >= line) break
-      if (instruction.keyword === 'ARG') pairs.push(...keyValuePairs(instruction))
+      // A file without FROM is read as one sequence, as hadolint reads it: its ENVs count too.
+      if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV')
+        pairs.push(...keyValuePairs(instruction))
     }
     return pairs
   }
@@ -439,16 +499,22 @@ export function instructions(stages: readonly Stage[], keyword: string): Instruc
   return stages.flatMap(stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
 }
 
-/** The instructions of one keyword everywhere, the lines before the first FROM included. */
+/**
+ * The instructions of one keyword everywhere, the lines before the first FROM included, and the
+ * ONBUILD triggers of that keyword (read as the instruction, at the ONBUILD's line).
+ */
 export function keywordInstructions(model: DockerfileModel, keyword: string): readonly Instruction[] {
   const lists = listsOf(model)
   if (!lists.byKeyword) {
     const byKeyword = new Map<string, Instruction[]>()
-    for (const instruction of instructionsIn(model)) {
+    const add = (instruction: Instruction): void => {
       const same = byKeyword.get(instruction.keyword)
       if (same) same.push(instruction)
       else byKeyword.set(instruction.keyword, [instruction])
     }
+    for (const instruction of instructionsWithTriggers(model))
+      if (instruction.keyword !== 'ONBUILD') add(instruction)
+    for (const instruction of instructionsIn(model)) if (instruction.keyword === 'ONBUILD') add(instruction)
     lists.byKeyword = byKeyword
   }
   return lists.byKeyword.get(keyword) ?? []

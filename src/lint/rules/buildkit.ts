@@ -258,6 +258,8 @@ export const undefinedVar = rule(
     for (const stage of model.stages) {
       const inherited = stage.baseStage !== undefined ? definedAtEnd.get(stage.baseStage) : undefined
       const defined = new Set<string>(inherited ?? [])
+      // What a stage built `FROM` this one inherits: its ENVs, not its ARGs (ARG is stage-scoped).
+      const inheritable = new Set<string>(inherited ?? [])
       // Without the base image's config, only a stage on scratch knows every variable; elsewhere
       // report only names that look like typos of a defined one.
       const complete = isScratch(rootBase(model, stage))
@@ -280,10 +282,13 @@ export const undefinedVar = rule(
           }
         }
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) defined.add(key)
+          for (const key of keysOf(instruction)) {
+            defined.add(key)
+            if (instruction.keyword === 'ENV') inheritable.add(key)
+          }
         }
       }
-      definedAtEnd.set(stage.index, defined)
+      definedAtEnd.set(stage.index, inheritable)
     }
     return hits
   }

@@ -1,7 +1,16 @@
 // hadolint's COPY and ADD rules: destinations, archives and URLs, `--from` references, whole-filesystem copies.
 import type { Instruction } from '../../dockerfile/model.js'
+import { findStageIndex } from '../../dockerfile/parse.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
-import { keywordInstructions, defineRule, hitAt, stageRuns } from '../kit.js'
+import {
+  keywordInstructions,
+  defineRule,
+  hasMisreadFlag,
+  hitAt,
+  instructionsIn,
+  splitRawWords
+} from '../kit.js'
+import { runBodies } from '../../dockerfile/run.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 /** What ADD extracts: tar archives, plain or compressed. */
@@ -23,39 +32,44 @@ function isTarExtraction(command: ShellCommand): boolean {
   return args.some(word => word === '--extract' || word === '--get' || /^-[A-Za-z]*x[A-Za-z]*$/.test(word))
 }
 
+/** A COPY's words as written, quotes dropped but backslashes kept (Windows paths: `build\\app.tar`). */
+function rawCopyWords(copy: Instruction): string[] {
+  if (copy.jsonForm) return copy.argv
+  return splitRawWords(copy.args, '\u0000').map(word => word.replace(/^(["'])(.*)\1$/, '$2'))
+}
+
+/**
+ * A COPY of a tar archive (not `--from`) that a later RUN of the same stage extracts with `tar -x`
+ * (by the archive's or the destination's file name): ADD would do both in one layer. COPYs before
+ * the first FROM count too (hadolint lints every instruction).
+ */
 export const DL3010 = defineRule(
   { id: 'DL3010', severity: 'note', summary: 'Use ADD for extracting archives into an image.' },
   ({ model }) => {
     const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      const copies = stage.instructions.filter(
-        instruction =>
-          instruction.keyword === 'COPY' &&
-          !instruction.flags.some(flag => flag.name === 'from') &&
-          instruction.argv.length >= 2
-      )
-      const runs = stageRuns(model, stage)
-      for (const copy of copies) {
-        const sources = copy.argv
-          .slice(0, -1)
-          .filter(source => TAR_ARCHIVE.test(source) && !source.includes('$'))
-        if (sources.length === 0) continue
-        const dest = copy.argv[copy.argv.length - 1] as string
-        const names = new Set(sources.map(pathBasename))
-        if (TAR_ARCHIVE.test(dest)) names.add(pathBasename(dest))
-        const extracted = runs.some(
-          run =>
-            run.instruction.line > copy.line &&
-            run.commands.some(
-              command =>
-                isTarExtraction(command) && effectiveArgv(command).some(word => names.has(pathBasename(word)))
-            )
-        )
-        if (extracted)
-          hits.push(
-            hitAt(copy, 'Use ADD to copy and extract the archive in one step instead of COPY then `tar -x`.')
+    const copies = keywordInstructions(model, 'COPY').filter(
+      copy => !copy.flags.some(flag => flag.name === 'from') && copy.argv.length >= 2
+    )
+    for (const copy of copies) {
+      const words = rawCopyWords(copy)
+      const sources = words.slice(0, -1).filter(source => TAR_ARCHIVE.test(source) && !source.includes('$'))
+      if (sources.length === 0) continue
+      const dest = words[words.length - 1] as string
+      const names = new Set(sources.map(pathBasename))
+      if (TAR_ARCHIVE.test(dest)) names.add(pathBasename(dest))
+      const extracted = runBodies(model).some(
+        run =>
+          run.stage === copy.stage &&
+          run.instruction.line > copy.line &&
+          run.commands.some(
+            command =>
+              isTarExtraction(command) && effectiveArgv(command).some(word => names.has(pathBasename(word)))
           )
-      }
+      )
+      if (extracted)
+        hits.push(
+          hitAt(copy, 'Use ADD to copy and extract the archive in one step instead of COPY then `tar -x`.')
+        )
     }
     return hits
   }
@@ -97,7 +111,8 @@ export const DL3021 = defineRule(
   },
   ({ model }) =>
     keywordInstructions(model, 'COPY').flatMap(copy => {
-      if (copy.argv.length <= 2) return []
+      // `COPY --from build a b`: `build` is the flag's value, not a source (SG1030 reports the spelling).
+      if (copy.argv.length <= 2 || hasMisreadFlag(copy)) return []
       const dest = copy.argv[copy.argv.length - 1] as string
       if (dest.endsWith('/') || dest.endsWith('\\') || dest.includes('$')) return []
       return [
@@ -131,19 +146,20 @@ export const DL3022 = defineRule(
       const key = stage.name?.toLowerCase()
       if (key !== undefined && !firstStage.has(key)) firstStage.set(key, stage.index)
     }
-    for (const stage of model.stages) {
-      for (const instruction of stage.instructions) {
-        const from = copyFrom(instruction)
-        if (from === undefined || from === '' || looksLikeImage(from)) continue
-        if ((firstStage.get(from.toLowerCase()) ?? Infinity) <= stage.index) continue
-        if (/^\d+$/.test(from) && Number(from) <= stage.index) continue
-        hits.push(
-          hitAt(
-            instruction,
-            `Define the stage \`${from}\` (FROM … AS ${from}) before this COPY --from, or name an image with its tag.`
-          )
+    // Every COPY, those before the first FROM too (stage -1: no stage is defined yet). An ONBUILD
+    // COPY --from names a stage of the downstream Dockerfile: not judged here.
+    for (const instruction of instructionsIn(model)) {
+      const from = copyFrom(instruction)
+      if (from === undefined || from === '' || looksLikeImage(from)) continue
+      if ((firstStage.get(from.toLowerCase()) ?? Infinity) <= instruction.stage) continue
+      // `--from=0` names the first stage: fine once that many FROMs came (its own stage included).
+      if (/^\d+$/.test(from) && Number(from) <= instruction.stage) continue
+      hits.push(
+        hitAt(
+          instruction,
+          `Define the stage \`${from}\` (FROM … AS ${from}) before this COPY --from, or name an image with its tag.`
         )
-      }
+      )
     }
     return hits
   }
@@ -206,6 +222,16 @@ export const DL3045: LintRule = {
  * built `FROM scratch` holds only what was put there for export, so copying
  * all of it is the point and is not reported.
  */
+/** `/` as written, quotes and a trailing `.` dropped (`"/"`, `/.`). */
+function isRootPath(path: string): boolean {
+  return /^["']?\/\.?["']?$/.test(path)
+}
+
+/**
+ * As hadolint judges it: a `COPY --from` of the whole filesystem (`/`) onto `/`. Copying `/` into
+ * a subdirectory, or a directory onto `/`, is not reported; a stage built FROM scratch holds only
+ * what was put there (the usual artifact-export stage), so copying all of it is fine.
+ */
 export const DL3067: LintRule = {
   id: 'DL3067',
   phase: 'dockerfile',
@@ -214,17 +240,16 @@ export const DL3067: LintRule = {
   summary: 'Do not copy an entire filesystem (`/`) from another stage or image',
   check({ model }) {
     const hits: RuleHit[] = []
-    for (const edge of model.edges) {
-      if (edge.kind !== 'copy' || !edge.sources.some(source => source === '/' || source === '/.')) continue
-      const from = edge.from !== undefined ? model.stages[edge.from] : undefined
-      if (from && from.base.toLowerCase() === 'scratch') continue
-      const stage = model.stages[edge.to]
-      const instruction = stage?.instructions.find(i => i.line === edge.line && i.keyword === 'COPY')
-      if (!instruction) continue
-      const origin = from ? `stage \`${from.name ?? from.index}\`` : `\`${edge.image ?? ''}\``
-      hits.push(
-        hitAt(instruction, `Copy only the files you need from ${origin}, not its whole filesystem \`/\`.`)
-      )
+    for (const copy of keywordInstructions(model, 'COPY')) {
+      const from = copyFrom(copy)
+      if (from === undefined || from === '' || copy.argv.length < 2) continue
+      const sources = copy.argv.slice(0, -1)
+      if (!sources.some(isRootPath) || !isRootPath(copy.argv[copy.argv.length - 1] as string)) continue
+      const index = findStageIndex(model.stages, from)
+      const stage = index !== undefined && index < Math.max(copy.stage, 0) ? model.stages[index] : undefined
+      if (stage && stage.base.toLowerCase() === 'scratch') continue
+      const origin = stage ? `stage \`${stage.name ?? stage.index}\`` : `\`${from}\``
+      hits.push(hitAt(copy, `Copy only the files you need from ${origin}, not its whole filesystem \`/\`.`))
     }
     return hits
   }

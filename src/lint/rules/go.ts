@@ -1,7 +1,49 @@
-// hadolint's go rule: `go install` / `go get` of a pinned version.
-import { commandsNamed, operandsAfterSubcommand, requiresPinnedVersions, subcommandOf } from '../kit.js'
+// hadolint's go rule: `go install`, `go get` and `go run` of a pinned version.
+import { effectiveArgv, positionalArgs, type ShellCommand } from '../../dockerfile/shell.js'
+import { commandsNamed, requiresPinnedVersions } from '../kit.js'
 
-/** Package paths of `go install` without an `@version` (local paths build the module at hand and are fine). */
+/** Build flags of the go command that take a separate value. */
+const GO_VALUE_OPTIONS = [
+  '-C', '-o', '-p', '-tags', '-ldflags', '-gcflags', '-asmflags', '-mod', '-modfile', '-overlay', '-pkgdir',
+  '-exec', '-toolexec', '-buildmode', '-compiler', '-gccgoflags', '-installsuffix', '-pgo', '-covermode',
+  '-coverpkg'
+] // prettier-ignore
+
+/** A local package (`.`, `./cmd/x`, `/go/src/app`, `./...`) or one only known at build time: nothing to pin. */
+function isLocalOrDynamic(word: string): boolean {
+  return word.startsWith('.') || word.startsWith('/') || word.startsWith('$')
+}
+
+function isPinned(word: string): boolean {
+  const at = word.lastIndexOf('@')
+  return at > 0 && at < word.length - 1 && word.slice(at + 1) !== 'latest'
+}
+
+/**
+ * The module paths a go command fetches: every package of `go install` and `go get` (`go install
+ * tool` is the meta-package of the module's tools, not a download), and the one package of
+ * `go run` (the words after it are the program's arguments).
+ */
+function fetchedPackages(command: ShellCommand): string[] {
+  const args = effectiveArgv(command).slice(1)
+  const subcommand = positionalArgs(args, GO_VALUE_OPTIONS)[0]
+  if (subcommand !== 'install' && subcommand !== 'get' && subcommand !== 'run') return []
+  const afterSubcommand = args.slice(args.indexOf(subcommand) + 1)
+  if (subcommand === 'run') {
+    // Flags before the package are go's; the first word that is not a flag is the package.
+    for (let i = 0; i < afterSubcommand.length; i++) {
+      const word = afterSubcommand[i] as string
+      if (word === '--') return afterSubcommand.slice(i + 1, i + 2)
+      if (!word.startsWith('-')) return word.endsWith('.go') ? [] : [word]
+      if (GO_VALUE_OPTIONS.includes(word)) i++
+    }
+    return []
+  }
+  const packages = positionalArgs(afterSubcommand, GO_VALUE_OPTIONS)
+  return subcommand === 'install' ? packages.filter(word => word !== 'tool') : packages
+}
+
+/** Package paths fetched without an `@version` (`@latest` is no pin); local paths build the module at hand. */
 export const DL3062 = requiresPinnedVersions(
   {
     id: 'DL3062',
@@ -9,26 +51,9 @@ export const DL3062 = requiresPinnedVersions(
     severity: 'warning',
     summary: 'Pin versions in `go install` (`<package>@<version>`)'
   },
-  run => {
-    const unpinned: string[] = []
-    for (const command of commandsNamed(run, 'go')) {
-      if (subcommandOf(command, ['-C']) !== 'install') continue
-      for (const word of operandsAfterSubcommand(command, [
-        '-C',
-        '-o',
-        '-p',
-        '-tags',
-        '-ldflags',
-        '-gcflags',
-        '-mod',
-        '-modfile'
-      ])) {
-        if (word.startsWith('.') || word.startsWith('/') || word.startsWith('$')) continue
-        const at = word.lastIndexOf('@')
-        if (at < 0 || word.slice(at + 1) === 'latest' || at === word.length - 1) unpinned.push(word)
-      }
-    }
-    return unpinned
-  },
+  run =>
+    commandsNamed(run, 'go')
+      .flatMap(fetchedPackages)
+      .filter(word => !isLocalOrDynamic(word) && !isPinned(word)),
   packages => `Pin the version of ${packages} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
 )

@@ -19,11 +19,19 @@ function isAbsolutePath(path: string): boolean {
   return path.startsWith('/') || path.startsWith('$') || /^[A-Za-z]:[\\/]/.test(path) || path.startsWith('\\')
 }
 
+function dropQuotes(text: string): string {
+  const quote = text[0]
+  if ((quote === '"' || quote === "'") && text.length >= 2 && text.endsWith(quote)) return text.slice(1, -1)
+  return text.replace(/^["']/, '')
+}
+
 export const DL3000 = defineRule(
   { id: 'DL3000', severity: 'error', summary: 'Use absolute WORKDIR.' },
   ({ model }) =>
     keywordInstructions(model, 'WORKDIR')
-      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(workdir.argv.join(' ')))
+      // Judged on the text as written, quotes dropped: with the default escape `WORKDIR "C:\\"` would
+      // otherwise lose its backslash (hadolint reads it as written too).
+      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(dropQuotes(workdir.args.trim())))
       .map(workdir =>
         hitAt(
           workdir,
@@ -159,8 +167,11 @@ export function expandedNames(raw: string, escape = '\\'): string[] {
   return names
 }
 
-/** Names defined (ENV, ARG) in the stage before `line`, and in the stages it is based on. */
-function definedBefore(model: DockerfileModel, stage: Stage, line: number): Set<string> {
+/**
+ * Names defined (ENV, ARG) in the stage before `line`, and in the stages it is based on; before
+ * the first FROM, the ARGs and ENVs above `line` (hadolint lints a file without FROM too).
+ */
+function definedBefore(model: DockerfileModel, stage: Stage | undefined, line: number): Set<string> {
   return new Set([
     ...model.globalArgs.map(arg => arg.name),
     ...definitionsBefore(model, stage, line).map(pair => pair.key)
@@ -178,7 +189,7 @@ export const DL3044 = perInstruction(
   (instruction, model) => {
     const pairs = keyValuePairs(instruction)
     const stage = model.stages[instruction.stage]
-    if (pairs.length < 2 || !stage) return undefined
+    if (pairs.length < 2) return undefined
     const earlier = definedBefore(model, stage, instruction.line)
     const selfReferenced: string[] = []
     pairs.forEach((pair, index) => {
@@ -326,8 +337,7 @@ export const DL3066 = perInstruction(
     // `root` is UID 0 everywhere (and DL3002's business in the final stage).
     if (uid === '' || uid === 'root' || uid.includes('$') || /^\d+$/.test(uid)) return undefined
     return `Use a numeric UID (e.g. \`USER 10001\`) instead of \`${uid}\` so the runtime can verify a non-root user.`
-  },
-  'final-image'
+  }
 )
 
 export const DL4000 = perInstruction(

@@ -23,6 +23,7 @@ function labelsOf(instructions: readonly Instruction[]): LabelUse[] {
 
 function allLabels(model: DockerfileModel): LabelUse[] {
   // Every LABEL, those before the first FROM too (hadolint lints every instruction).
+  // ONBUILD LABEL is checked as a LABEL (hadolint does): keywordInstructions reads triggers.
   return labelsOf(keywordInstructions(model, 'LABEL'))
 }
 
@@ -46,7 +47,7 @@ export const DL3048: LintRule = {
   summary: 'Invalid label key',
   check({ model }) {
     return allLabels(model)
-      .filter(label => !label.key.includes('$') && !isValidLabelKey(label.key))
+      .filter(label => !isValidLabelKey(label.key))
       .map(label =>
         hitAt(
           label.instruction,

@@ -1,5 +1,6 @@
 // hadolint's npm and yarn rules: pinned versions and the yarn cache cleaned after the install.
 
+import { mountsOf } from '../../dockerfile/run.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
 import {
   cleanedAfter,
@@ -10,22 +11,19 @@ import {
   subcommandOf
 } from '../kit.js'
 
+/** npm options that take a separate value (`--loglevel verbose`): the value is no package. */
 const NPM_VALUE_OPTIONS = [
-  '--registry',
-  '--prefix',
-  '-w',
-  '--workspace',
-  '--tag',
-  '--cache',
-  '--omit',
-  '--include',
-  '--userconfig'
-]
+  '--registry', '--prefix', '-w', '--workspace', '--tag', '--cache', '--omit', '--include', '--userconfig',
+  '--globalconfig', '--loglevel', '--install-strategy', '--before', '--location', '--script-shell',
+  '--fetch-retries', '--fetch-timeout', '--fetch-retry-mintimeout', '--fetch-retry-maxtimeout', '--otp',
+  '--proxy', '--https-proxy', '--noproxy', '--cafile', '--ca', '--cert', '--key', '--os', '--cpu', '--libc',
+  '--auth-type', '--scope', '--audit-level', '--maxsockets', '--node-options'
+] // prettier-ignore
 
 /** Git and GitHub shorthands are pinned by a `#commit-ish`; URLs, tarballs and paths are fixed content. */
 function npmPinned(word: string): boolean {
   const isGit =
-    /^(git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(word) || /^[^@./][^:]*\/[^/]+$/.test(word)
+    /^(git\+|git:|github:|gitlab:|bitbucket:|gist:)/.test(word) || /^[^@./~][^:]*\/[^/]+$/.test(word)
   if (isGit) return word.includes('#')
   if (/^(https?:|file:|\.|\/|~)/.test(word) || /\.(tgz|tar\.gz|tar)$/.test(word)) return true
   const at = word.indexOf('@', 1)
@@ -69,10 +67,14 @@ export const DL3060 = perRun(
     if (!run.commands.some(isYarnInstall)) return undefined
     // Order matters: `yarn cache clean` before the install cleans nothing.
     if (cleanedAfter(run, isYarnInstall, isYarnCacheClean)) return undefined
+    // The yarn cache's usual homes (or a parent of one), or any cache/tmpfs mount meant for yarn
+    // (`target=/app/.yarn/cache`, `id=yarn`): the one mount reader, so tmpfs counts too.
     const cacheMounted =
       hasCacheMount(run, '/usr/local/share/.cache/yarn', '/root/.cache/yarn', '/root/.yarn') ||
-      run.flags.some(
-        flag => flag.name === 'mount' && /type=cache/.test(flag.value ?? '') && /yarn/.test(flag.value ?? '')
+      mountsOf(run.flags).some(
+        mount =>
+          (mount.type === 'cache' || mount.type === 'tmpfs') &&
+          [...mount.options.values()].some(value => /yarn/.test(value))
       )
     return cacheMounted
       ? undefined

@@ -41,14 +41,42 @@ function pipInstallArgs(command: ShellCommand): string[] | undefined {
   return install < 0 ? undefined : argv.slice(install + 1)
 }
 
-/** Version specifiers, direct references (`pkg @ url`), VCS/URL requirements, local paths and archives. */
+/** pip's VCS requirement schemes: `git+https://…`, `hg+ssh://…`, `svn+…`, `bzr+…`. */
+const VCS_URL = /^(git|hg|svn|bzr)(\+[a-z-]+)?:/
+
+/**
+ * A VCS requirement names a ref after the repository path (`git+https://host/repo.git@v1.2#egg=x`);
+ * an `@` in the host part is credentials (`https://user:token@host/repo`), not a ref.
+ */
+function vcsPinned(word: string): boolean {
+  const url = word.replace(/#.*$/, '')
+  const afterScheme = url.replace(/^[^:]*:(\/\/)?/, '')
+  const slash = afterScheme.indexOf('/')
+  return slash >= 0 && afterScheme.slice(slash).includes('@')
+}
+
+/**
+ * Version specifiers, direct references (`pkg @ url`), VCS requirements with a ref, local paths
+ * (anything with a `/`), URLs and archives.
+ */
 function pipPinned(word: string): boolean {
+  if (VCS_URL.test(word)) return vcsPinned(word)
   return (
     /[=<>~!]/.test(word) ||
     word.includes('@') ||
-    word.includes('://') ||
-    /^[./~]/.test(word) ||
+    word.includes('/') ||
+    /^[.~]/.test(word) ||
     /\.(whl|tar\.gz|tgz|zip|tar\.bz2)$/.test(word)
+  )
+}
+
+/**
+ * As hadolint reads an install: a requirements file (`-r`), the project itself (`.`) or a
+ * constraints file (`-c`: it pins what the command installs) makes the whole command fine.
+ */
+function pinsThroughFiles(args: readonly string[]): boolean {
+  return args.some(
+    word => word === '.' || /^(-r|--requirement|-c|--constraint)(=|$)/.test(word) || /^-[rc]\S/.test(word)
   )
 }
 
@@ -56,11 +84,14 @@ export const DL3013 = perUnpinnedPackage(
   { id: 'DL3013', severity: 'warning', summary: 'Pin versions in pip.' },
   command => {
     const args = pipInstallArgs(command)
-    return args && positionalArgs(args, PIP_VALUE_OPTIONS)
+    if (!args || pinsThroughFiles(args)) return undefined
+    return positionalArgs(args, PIP_VALUE_OPTIONS)
   },
   pipPinned,
   unpinned =>
-    `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
+    VCS_URL.test(unpinned)
+      ? `Pin \`${unpinned}\` to a tag or commit (\`…@<tag>\`) so pip installs the same code every build.`
+      : `Pin the version of \`${unpinned}\` in pip install (\`${unpinned}==<version>\`) or install from a requirements file.`
 )
 
 const TRUTHY = new Set(['1', 'true', 'on', 'yes'])

@@ -198,14 +198,20 @@ function requiresCacheCleanup(
         command => cleanArgument === undefined || effectiveArgv(command).includes(cleanArgument)
       )
     )
-    // Order matters: a clean before the install cleans nothing.
-    const cleaned =
-      cleanedAfter(
+    if (hasCacheMount(run, ...cacheDirs)) return undefined
+    // Order matters: a clean before the install cleans nothing. And each tool cleans its own
+    // cache: `dnf install … && microdnf clean all` leaves dnf's (hadolint pairs them the same way).
+    const tools = new Set([...installs].map(command => commandName(command)))
+    for (const tool of tools) {
+      const cleaned = cleanedAfter(
         run,
-        command => installs.has(command),
-        command => cleans.has(command) || removesCacheDir(command, cacheDirs)
-      ) || hasCacheMount(run, ...cacheDirs)
-    return cleaned ? undefined : message
+        command => installs.has(command) && commandName(command) === tool,
+        command =>
+          (cleans.has(command) && commandName(command) === tool) || removesCacheDir(command, cacheDirs)
+      )
+      if (!cleaned) return message
+    }
+    return undefined
   })
 }
 

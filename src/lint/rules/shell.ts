@@ -1,6 +1,6 @@
 // hadolint's rules about the shell commands of RUN: commands that make no sense in a build, `cd`, `sudo`, wget/curl, useradd, consecutive RUNs, SHELL and pipefail.
 
-import { runBodyOf } from '../../dockerfile/run.js'
+import { runBodies, runBodyOf } from '../../dockerfile/run.js'
 import {
   type ShellCommand,
   commandName,
@@ -8,15 +8,7 @@ import {
   hasFlag,
   usesWrapper
 } from '../../dockerfile/shell.js'
-import {
-  commandsNamed,
-  hitAt,
-  instructionsWithShell,
-  isNonPosixShell,
-  perCommand,
-  perRun,
-  stageRuns
-} from '../kit.js'
+import { commandsNamed, hitAt, isNonPosixShell, perCommand, perRun, stageRuns } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 const POINTLESS_IN_CONTAINER = new Set([
@@ -77,10 +69,13 @@ export const DL3059: LintRule = {
   severity: 'note',
   summary: 'Multiple consecutive `RUN` instructions; consider consolidation',
   check({ model }) {
+    // As hadolint counts: two RUNs in a row (comments between them do not count, any other
+    // instruction does) with the same flags, each running a single command. A RUN that already
+    // chains commands (`a && b`, `a; b`) was split deliberately and is left alone.
     const hits: RuleHit[] = []
-    for (const stage of model.stages) {
+    for (const instructions of [model.preamble, ...model.stages.map(stage => stage.instructions)]) {
       let previous: { flags: string; commands: number } | undefined
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         if (instruction.keyword !== 'RUN') {
           previous = undefined
           continue
@@ -89,8 +84,9 @@ export const DL3059: LintRule = {
           flags: JSON.stringify(instruction.flags),
           commands: runBodyOf(model, instruction)?.commands.length ?? 0
         }
-        if (previous && previous.flags === current.flags && previous.commands <= 2 && current.commands <= 2) {
+        if (previous && previous.flags === current.flags && previous.commands <= 1 && current.commands <= 1) {
           hits.push(hitAt(instruction, 'Merge this RUN into the previous one (with `&&`) to save a layer.'))
+          continue
         }
         previous = current
       }
@@ -238,9 +234,14 @@ function hasPipefailOption(words: readonly string[]): boolean {
   return words.some((word, i) => /^-[a-z]*o$/.test(word) && words[i + 1] === 'pipefail')
 }
 
+/** Shells whose `-o pipefail` hadolint trusts (by basename); a plain `sh` (dash) may not have it. */
+const PIPEFAIL_SHELLS = new Set(['bash', 'zsh', 'ash'])
+
 function shellHasPipefail(shell: readonly string[]): boolean {
+  const program = (shell[0] ?? '').replace(/^.*[\\/]/, '')
   // Shells without POSIX pipeline semantics, where pipefail means nothing.
-  return isNonPosixShell(shell) || hasPipefailOption(shell)
+  if (isNonPosixShell(shell)) return true
+  return PIPEFAIL_SHELLS.has(program) && hasPipefailOption(shell.slice(1))
 }
 
 /** `set -o pipefail` (or `set -euo pipefail`) before the first pipe of the script. */
@@ -262,19 +263,17 @@ export const DL4006: LintRule = {
   summary: 'Set the SHELL option `-o pipefail` before a RUN with a pipe in it',
   check({ model }) {
     const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      for (const { instruction, shell } of instructionsWithShell(model, stage)) {
-        if (instruction.keyword !== 'RUN' || instruction.jsonForm) continue
-        const run = runBodyOf(model, instruction)
-        if (!run || !run.commands.some(command => command.pipesTo)) continue
-        if (shellHasPipefail(shell) || scriptSetsPipefail(run.commands)) continue
-        hits.push(
-          hitAt(
-            instruction,
-            'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail`) before this RUN so a failing command in the pipe fails the build.'
-          )
+    // Every RUN (before the first FROM too), with the shell it runs under: the stage's SHELL, or
+    // the exec form's own (`["bash", "-o", "pipefail", "-c", "a | b"]`). ONBUILD runs downstream.
+    for (const run of runBodies(model)) {
+      if (run.onbuild || !run.posix || !run.commands.some(command => command.pipesTo)) continue
+      if (shellHasPipefail(run.shell) || scriptSetsPipefail(run.commands)) continue
+      hits.push(
+        hitAt(
+          run.instruction,
+          'Add `SHELL ["/bin/bash", "-o", "pipefail", "-c"]` (or `set -o pipefail`) before this RUN so a failing command in the pipe fails the build.'
         )
-      }
+      )
     }
     return hits
   }

@@ -22,7 +22,7 @@ import {
   subcommandArgs,
   hasFlag as shellHasFlag
 } from '../../dockerfile/shell.js'
-import { instructionsIn, defineRule, hitAt } from '../kit.js'
+import { defineRule, hitAt, instructionsWithTriggers, isMissingValue } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
   return stage.instructions.filter(
@@ -391,10 +391,10 @@ export const SG1030 = defineRule(
   },
   ({ model }) => {
     const hits: RuleHit[] = []
-    for (const instruction of instructionsIn(model)) {
+    for (const instruction of instructionsWithTriggers(model)) {
       if (!['COPY', 'ADD', 'RUN'].includes(instruction.keyword)) continue
       for (const flag of instruction.flags) {
-        if (flag.value !== undefined || !VALUE_FLAGS.has(flag.name)) continue
+        if (!isMissingValue(flag)) continue
         const next = instruction.argv[0]
         hits.push(
           hitAt(
@@ -410,6 +410,3 @@ export const SG1030 = defineRule(
     return hits
   }
 )
-
-/** Flags of COPY/ADD/RUN that need `=value` (the bare ones are `--link`, `--parents`, `--keep-git-dir`). */
-const VALUE_FLAGS = new Set(['from', 'chown', 'chmod', 'mount', 'network', 'security', 'exclude', 'checksum'])

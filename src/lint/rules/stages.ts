@@ -1,7 +1,7 @@
 // hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
-import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
-import { baseChain, defineRule, finalImageStages, hitAt } from '../kit.js'
+import type { Instruction, Stage } from '../../dockerfile/model.js'
+import { baseChain, defineRule, hitAt } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
@@ -20,30 +20,35 @@ function isRootUser(user: string): boolean {
   return name === 'root' || name === '0'
 }
 
-/**
- * The last USER that applies to the final image: the final stage's own, or,
- * when it sets none, the one it inherits through `FROM <stage>`.
- */
-function effectiveFinalUser(model: DockerfileModel): Instruction | undefined {
-  const final = model.stages[model.finalStage]
-  if (!final) return undefined
-  const users = baseChain(model, final).flatMap(stage =>
-    stage.instructions.filter(instruction => instruction.keyword === 'USER' && instruction.argv.length > 0)
+/** The last USER a stage itself sets (a USER with an argument), if any. */
+function lastOwnUser(stage: Stage): Instruction | undefined {
+  return stage.instructions.findLast(
+    instruction => instruction.keyword === 'USER' && instruction.argv.length > 0
   )
-  return users[users.length - 1]
 }
 
+/**
+ * Per stage, as hadolint evaluates it: every stage whose own last USER is root is reported at that
+ * USER, a builder stage too (a stage built `FROM` it runs as root as well, and is reported there).
+ * A stage that sets no USER is SG1008's concern, not this rule's.
+ */
 export const DL3002 = defineRule(
   { id: 'DL3002', severity: 'warning', summary: 'Last USER should not be root.' },
   ({ model }) => {
-    const user = effectiveFinalUser(model)
-    if (!user || !isRootUser(user.argv[0] as string)) return []
-    return [
-      hitAt(
-        user,
-        'Switch to a non-root USER at the end of the final stage so the container does not run as root.'
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      const user = lastOwnUser(stage)
+      if (!user || !isRootUser(user.argv[0] as string)) continue
+      hits.push(
+        hitAt(
+          user,
+          stage.final
+            ? 'Switch to a non-root USER at the end of the final stage so the container does not run as root.'
+            : 'Switch back to a non-root USER at the end of this stage: stages built FROM it, and what it runs, stay root.'
+        )
       )
-    ]
+    }
+    return hits
   }
 )
 
@@ -189,7 +194,11 @@ export const DL3065: LintRule = {
   }
 }
 
-/** Stage-aware: a HEALTHCHECK (even `HEALTHCHECK NONE`) in the final stage or a stage it is based on counts. */
+/**
+ * Per stage, as hadolint evaluates it: each stage with no HEALTHCHECK (even `HEALTHCHECK NONE`)
+ * of its own or in the stages it is built `FROM` is reported at its FROM. Stages after the build
+ * target are not built and not reported.
+ */
 export const DL3057: LintRule = {
   id: 'DL3057',
   phase: 'dockerfile',
@@ -198,16 +207,21 @@ export const DL3057: LintRule = {
   summary: '`HEALTHCHECK` instruction missing',
   offByDefault: true,
   check({ model }) {
-    const final = model.stages[model.finalStage]
-    if (!final) return []
-    for (const index of finalImageStages(model)) {
-      if (model.stages[index]?.instructions.some(i => i.keyword === 'HEALTHCHECK')) return []
-    }
-    return [
-      hitAt(
-        final.instructions[0] as Instruction,
-        'Add a HEALTHCHECK to the final stage so the runtime can tell when the container is unhealthy.'
+    const hits: RuleHit[] = []
+    const hasHealthcheck = (stage: Stage): boolean =>
+      stage.instructions.some(instruction => instruction.keyword === 'HEALTHCHECK')
+    for (const stage of model.stages) {
+      if (stage.index > model.finalStage) break
+      if (baseChain(model, stage).some(hasHealthcheck)) continue
+      hits.push(
+        hitAt(
+          fromInstruction(stage),
+          stage.final
+            ? 'Add a HEALTHCHECK to the final stage so the runtime can tell when the container is unhealthy.'
+            : 'Add a HEALTHCHECK to this stage (or build it FROM a stage that has one) so a container of it can be checked.'
+        )
       )
-    ]
+    }
+    return hits
   }
 }
