@@ -11,6 +11,9 @@ import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import type { ImageFile, ImageIndex } from '../../src/image/types.js'
 import { readImage } from '../../src/image/read.js'
 import { lintModel } from '../../src/lint/engine.js'
+import { undefinedVar } from '../../src/lint/rules/buildkit.js'
+import { fingerprintFindings, instructionTextFromModels } from '../../src/report/fingerprint.js'
+import type { Finding } from '../../src/finding.js'
 import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
 
 type Job = () => unknown
@@ -109,6 +112,35 @@ function deepWhiteoutLayers(depth: number): Buffer[] {
   return [tar(entries), ...whiteouts]
 }
 
+/** `runs` RUN instructions (every other one continued on a second line) and one finding on each. */
+export function runsWithFindings(runs: number): { source: string; findings: Finding[] } {
+  const lines = ['FROM debian:bookworm']
+  const findings: Finding[] = []
+  for (let i = 0; i < runs; i++) {
+    findings.push({
+      ruleId: 'DL3008',
+      severity: 'warning',
+      message: 'Pin versions',
+      line: lines.length + 1
+    } as Finding)
+    if (i % 2 === 0) lines.push(`RUN apt-get install -y curl${i} \\`, '  && true')
+    else lines.push(`RUN echo ${i}`)
+  }
+  return { source: lines.join('\n') + '\n', findings }
+}
+
+/**
+ * `stages` stages, each FROM the one before: each declares an ARG and uses
+ * one undefined variable near a defined name (a typo UndefinedVar reports).
+ */
+export function chainedStages(stages: number): string {
+  const lines = ['FROM scratch AS s0', 'ARG VALUE0=x']
+  for (let i = 1; i < stages; i++) {
+    lines.push(`FROM s${i - 1} AS s${i}`, `ARG VALUE${i}=x`, `ENV OUT${i}=$VALUE${i - 1} TYPO=$VALU${i}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
 export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   /** The harness's own check: work proportional to n... */
   linearWork: n => () => {
@@ -153,5 +185,16 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
     const dir = layoutDir()
     writeOciLayout(dir, deepWhiteoutLayers(depth))
     return () => readImage(`oci-layout:${dir}`)
+  },
+  /** Fingerprint one finding on each of `runs` RUN instructions, as a report does. */
+  fingerprintRuns: runs => {
+    const { source, findings } = runsWithFindings(runs)
+    const model = parseDockerfile(source, { path: 'Dockerfile' })
+    return () => fingerprintFindings(findings, 'Dockerfile', instructionTextFromModels([model])).length
+  },
+  /** UndefinedVar over `stages` chained stages (the parse untimed). */
+  undefinedVarChain: stages => {
+    const model = parseDockerfile(chainedStages(stages), { path: 'Dockerfile' })
+    return () => undefinedVar.check({ model, config: emptyConfig() } as never).length
   }
 }
