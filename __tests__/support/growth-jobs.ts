@@ -15,6 +15,8 @@ import { undefinedVar } from '../../src/lint/rules/buildkit.js'
 import { fingerprintFindings, instructionTextFromModels } from '../../src/report/fingerprint.js'
 import type { Finding } from '../../src/finding.js'
 import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
+import { ImageBuilder, exe } from '../checks/support/image-builder.js'
+import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
 
 type Job = () => unknown
 
@@ -141,6 +143,60 @@ export function chainedStages(stages: number): string {
   return lines.join('\n') + '\n'
 }
 
+/**
+ * A 64-bit ELF executable (under the 64 KiB the reader captures) whose
+ * dynamic section repeats one DT_NEEDED and one DT_RUNPATH entry `repeats`
+ * times each, the RUNPATH naming `dirs` directories.
+ */
+export function repeatedDynamicElf(repeats: number, dirs: number): Buffer {
+  const runpath = Array.from({ length: dirs }, (_, i) => `/d${i}`).join(':')
+  const strtab = Buffer.from(`\0libc.so.6\0${runpath}\0`)
+  const interp = Buffer.from('/lib64/ld-linux-x86-64.so.2\0')
+  const phoff = 64
+  const interpOffset = phoff + 3 * 56
+  const strtabOffset = interpOffset + interp.length
+  const dynamicOffset = strtabOffset + strtab.length
+  const entries: [number, number][] = [[5, strtabOffset]]
+  for (let i = 0; i < repeats; i++) entries.push([1, 1], [29, 11])
+  entries.push([0, 0])
+  const total = dynamicOffset + entries.length * 16
+  const elf = Buffer.alloc(total)
+  elf.writeUInt32BE(0x7f454c46, 0)
+  elf[4] = 2 // 64-bit
+  elf[5] = 1 // little-endian
+  elf[6] = 1
+  elf.writeUInt16LE(2, 16) // ET_EXEC
+  elf.writeUInt16LE(62, 18) // x86-64
+  elf.writeBigUInt64LE(BigInt(phoff), 32)
+  elf.writeUInt16LE(64, 52)
+  elf.writeUInt16LE(56, 54)
+  elf.writeUInt16LE(3, 56)
+  const program = (at: number, type: number, offset: number, size: number): void => {
+    elf.writeUInt32LE(type, at)
+    elf.writeBigUInt64LE(BigInt(offset), at + 8)
+    elf.writeBigUInt64LE(BigInt(offset), at + 16) // vaddr == offset: one PT_LOAD at 0
+    elf.writeBigUInt64LE(BigInt(size), at + 32)
+  }
+  program(phoff, 1, 0, total)
+  program(phoff + 56, 3, interpOffset, interp.length)
+  program(phoff + 112, 2, dynamicOffset, entries.length * 16)
+  interp.copy(elf, interpOffset)
+  strtab.copy(elf, strtabOffset)
+  entries.forEach(([tag, value], i) => {
+    elf.writeBigUInt64LE(BigInt(tag), dynamicOffset + i * 16)
+    elf.writeBigUInt64LE(BigInt(value), dynamicOffset + i * 16 + 8)
+  })
+  return elf
+}
+
+/** `binaries` crafted executables (1,500 repeated entries, a 2,000-directory RUNPATH), the loader present, libc nowhere. */
+export function indexWithRepeatedElfs(binaries: number): ImageIndex {
+  const entries: Record<string, ReturnType<typeof exe>> = { '/lib64/ld-linux-x86-64.so.2': exe('ld') }
+  const elf = repeatedDynamicElf(1500, 2000)
+  for (let i = 0; i < binaries; i++) entries[`/app/bin${i}`] = exe(elf)
+  return new ImageBuilder().layer('COPY app /app # buildkit', entries).build()
+}
+
 export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   /** The harness's own check: work proportional to n... */
   linearWork: n => () => {
@@ -196,5 +252,10 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   undefinedVarChain: stages => {
     const model = parseDockerfile(chainedStages(stages), { path: 'Dockerfile' })
     return () => undefinedVar.check({ model, config: emptyConfig() } as never).length
+  },
+  /** SG2012 over `binaries` executables with repeated DT_NEEDED/DT_RUNPATH entries. */
+  repeatedElfEntries: binaries => {
+    const context = checkContext(indexWithRepeatedElfs(binaries))
+    return () => SG2012.run(context).length
   }
 }
