@@ -14,6 +14,8 @@ import { lintModel } from '../../src/lint/engine.js'
 import { undefinedVar } from '../../src/lint/rules/buildkit.js'
 import { fingerprintFindings, instructionTextFromModels } from '../../src/report/fingerprint.js'
 import type { Finding } from '../../src/finding.js'
+import { buildReport } from '../../src/report/build-report.js'
+import { formatSarif } from '../../src/report/formats/sarif.js'
 import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
 import { ImageBuilder, exe } from '../checks/support/image-builder.js'
 import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
@@ -197,6 +199,24 @@ export function indexWithRepeatedElfs(binaries: number): ImageIndex {
   return new ImageBuilder().layer('COPY app /app # buildkit', entries).build()
 }
 
+/** `n` setuid findings of one rule, one file each, as a crafted image would raise them unaggregated. */
+export function setuidFindings(n: number): Finding[] {
+  return Array.from({ length: n }, (_, i) => ({
+    ruleId: 'SG2010',
+    severity: 'warning' as const,
+    message: `/usr/bin/su${i} is setuid; remove the bit (chmod u-s,g-s) or the file unless the image must escalate privileges`,
+    path: `/usr/bin/su${i}`,
+    stage: { index: 0, final: true },
+    layer: 0
+  }))
+}
+
+/** The SARIF log of a report of `findings`, as `--format sarif` writes it. */
+export function sarifOf(findings: Finding[]): string {
+  const report = buildReport({ dockerfile: 'Dockerfile', findings, toolVersion: '0.0.0' })
+  return formatSarif([report], { toolVersion: '0.0.0', srcRoot: '/work' })
+}
+
 export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   /** The harness's own check: work proportional to n... */
   linearWork: n => () => {
@@ -257,5 +277,10 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   repeatedElfEntries: binaries => {
     const context = checkContext(indexWithRepeatedElfs(binaries))
     return () => SG2012.run(context).length
+  },
+  /** A report of `n` setuid findings written as SARIF. */
+  sarifManyFindings: n => {
+    const findings = setuidFindings(n)
+    return () => sarifOf(findings).length
   }
 }
