@@ -207,7 +207,7 @@ export function setuidFindings(n: number): Finding[] {
     message: `/usr/bin/su${i} is setuid; remove the bit (chmod u-s,g-s) or the file unless the image must escalate privileges`,
     path: `/usr/bin/su${i}`,
     stage: { index: 0, final: true },
-    layer: 0
+    layer: { index: 0 }
   }))
 }
 
