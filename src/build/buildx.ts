@@ -1,11 +1,14 @@
 // The edge to the `docker` CLI: a small runner interface (tests swap it),
-// its real implementation on @actions/exec (no shell; stdin is a pipe nobody
+// its real implementation on child_process.spawn (no shell; stdin is a pipe nobody
 // writes, so validate.ts refuses the stdin forms `context: -` and `file: -`; output
-// handed over line by line through its stdline/errline listeners and never
-// printed by exec itself: the caller redacts each line before it logs it),
+// handed over line by line and never printed by the runner: the caller redacts each
+// line before it logs it; a SIGINT/SIGTERM/SIGHUP of this process is passed on to
+// the running children, which would otherwise outlive it: @actions/exec does not
+// expose its child to stop),
 // and the one-time detection of what the selected builder can do, with the
 // checks that depend on it. Versions are compared with semver (versions.ts).
-import * as exec from '@actions/exec'
+import { spawn, type ChildProcess } from 'node:child_process'
+import { constants as osConstants } from 'node:os'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { buildxSatisfies } from './versions.js'
@@ -36,50 +39,89 @@ function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out
 }
 
+/** `docker` children running now: a signal that ends this process stops them first, or they would outlive it. */
+const running = new Set<ChildProcess>()
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+function stopChildren(signal: NodeJS.Signals): void {
+  for (const child of running) child.kill(signal)
+  running.clear()
+  for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
+  // Re-raised so the process still ends by the signal (removeOnSignal's handler, if any, re-raises too).
+  process.kill(process.pid, signal)
+}
+
+function track(child: ChildProcess): void {
+  if (running.size === 0) for (const name of STOP_SIGNALS) process.once(name, stopChildren)
+  running.add(child)
+  child.once('close', () => {
+    running.delete(child)
+    if (running.size === 0) for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
+  })
+}
+
+/** Calls `emit` for each complete line of a stream (CR LF or LF), and the unterminated tail at the end. */
+function lineSplitter(emit: ((line: string) => void) | undefined): { push(text: string): void; end(): void } {
+  let tail = ''
+  return {
+    push(text) {
+      if (!emit) return
+      const lines = (tail + text).split('\n')
+      tail = (lines.pop() ?? '').slice(-KEEP_OUTPUT)
+      for (const line of lines) emit(line.replace(/\r$/, ''))
+    },
+    end() {
+      const last = tail.replace(/\r$/, '')
+      if (emit && last !== '') emit(last)
+      tail = ''
+    }
+  }
+}
+
 export function createDockerRunner(command = 'docker'): BuildxRunner {
   return {
-    async exec(args, options = {}) {
-      let stdout = ''
-      let stderr = ''
-      // @actions/exec hands an unterminated last line to its own emitter, not
-      // to the stdline/errline listeners: keep each stream's tail to pass it on.
-      let outTail = ''
-      let errTail = ''
-      const tail = (previous: string, chunk: string): string => {
-        const at = chunk.lastIndexOf('\n')
-        return at === -1 ? previous + chunk : chunk.slice(at + 1)
-      }
-      try {
-        const exitCode = await exec.exec(command, args, {
-          silent: true,
-          ignoreReturnCode: true,
+    exec(args, options = {}) {
+      return new Promise((resolve, reject) => {
+        let stdout = ''
+        let stderr = ''
+        const outLines = lineSplitter(options.onStdout)
+        const errLines = lineSplitter(options.onStderr)
+        // No shell; stdin a pipe nobody writes; the caller logs (redacted) what it wants.
+        const child = spawn(command, args, {
           env: definedEnv(options.env ?? process.env),
           ...(options.cwd ? { cwd: options.cwd } : {}),
-          listeners: {
-            stdout: data => {
-              const text = data.toString('utf8')
-              if (stdout.length < KEEP_OUTPUT) stdout += text
-              outTail = tail(outTail, text).slice(-KEEP_OUTPUT)
-            },
-            stderr: data => {
-              const text = data.toString('utf8')
-              if (stderr.length < KEEP_OUTPUT) stderr += text
-              errTail = tail(errTail, text).slice(-KEEP_OUTPUT)
-            },
-            ...(options.onStdout ? { stdline: options.onStdout } : {}),
-            ...(options.onStderr ? { errline: options.onStderr } : {})
-          }
+          stdio: ['pipe', 'pipe', 'pipe']
         })
-        if (outTail.replace(/\r$/, '') !== '') options.onStdout?.(outTail.replace(/\r$/, ''))
-        if (errTail.replace(/\r$/, '') !== '') options.onStderr?.(errTail.replace(/\r$/, ''))
-        return { exitCode, stdout, stderr }
-      } catch (error) {
-        if (error instanceof Error && /Unable to locate executable file/.test(error.message))
-          throw new UsageError(
-            `"${command}" was not found on PATH; install the Docker CLI with the buildx plugin.`
+        child.stdout.setEncoding('utf8')
+        child.stderr.setEncoding('utf8')
+        child.stdout.on('data', (text: string) => {
+          if (stdout.length < KEEP_OUTPUT) stdout += text
+          outLines.push(text)
+        })
+        child.stderr.on('data', (text: string) => {
+          if (stderr.length < KEEP_OUTPUT) stderr += text
+          errLines.push(text)
+        })
+        child.once('error', (error: NodeJS.ErrnoException) => {
+          reject(
+            error.code === 'ENOENT'
+              ? new UsageError(
+                  `"${command}" was not found on PATH; install the Docker CLI with the buildx plugin.`
+                )
+              : error
           )
-        throw error
-      }
+        })
+        child.once('spawn', () => track(child))
+        child.once('close', (code, signal) => {
+          outLines.end()
+          errLines.end()
+          resolve({
+            exitCode: code ?? (signal ? 128 + (osConstants.signals[signal] ?? 0) : 1),
+            stdout,
+            stderr
+          })
+        })
+      })
     }
   }
 }
