@@ -10,7 +10,7 @@ import { measureGrowth } from '../support/growth.js'
 
 const messages = (source: string): string[] =>
   undefinedVar
-    .check({ model: parseDockerfile(source, { path: 'Dockerfile' }), config: emptyConfig() } as never)
+    .check({ model: parseDockerfile(source, { path: 'Dockerfile' }), config: emptyConfig() })
     .map(hit => `${hit.line}: ${hit.message}`)
 
 describe('definitions flow down FROM chains, and only down them', () => {

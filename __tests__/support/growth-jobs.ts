@@ -126,7 +126,7 @@ export function runsWithFindings(runs: number): { source: string; findings: Find
       severity: 'warning',
       message: 'Pin versions',
       line: lines.length + 1
-    } as Finding)
+    })
     if (i % 2 === 0) lines.push(`RUN apt-get install -y curl${i} \\`, '  && true')
     else lines.push(`RUN echo ${i}`)
   }
@@ -271,7 +271,7 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   /** UndefinedVar over `stages` chained stages (the parse untimed). */
   undefinedVarChain: stages => {
     const model = parseDockerfile(chainedStages(stages), { path: 'Dockerfile' })
-    return () => undefinedVar.check({ model, config: emptyConfig() } as never).length
+    return () => undefinedVar.check({ model, config: emptyConfig() }).length
   },
   /** SG2012 over `binaries` executables with repeated DT_NEEDED/DT_RUNPATH entries. */
   repeatedElfEntries: binaries => {
