@@ -32,6 +32,7 @@ let tamper: 'manifest' | 'layer' | 'config' | false = false
 let configDigest = ''
 let cutBlobs = false
 let stallBlobs = false
+let trickleBlobs = false
 const stalled: ServerResponse[] = []
 const seen: Seen[] = []
 
@@ -105,6 +106,18 @@ beforeAll(async () => {
       stalled.push(response)
       return
     }
+    if (trickleBlobs && kind === 'blobs' && body.length > 10_000) {
+      // Never idle, never done: 20 bytes every 50 ms.
+      response.writeHead(200, { 'content-length': String(body.length) })
+      let sent = 0
+      const timer = setInterval(() => {
+        if (response.destroyed || sent >= body.length) return clearInterval(timer)
+        response.write(body.subarray(sent, (sent += 20)))
+      }, 50)
+      response.on('close', () => clearInterval(timer))
+      stalled.push(response)
+      return
+    }
     if (cutBlobs && kind === 'blobs' && body.length > 10_000) {
       response.writeHead(200, { 'content-length': String(body.length) })
       response.write(body.subarray(0, 20))
@@ -132,6 +145,7 @@ beforeEach(() => {
   tamper = false
   cutBlobs = false
   stallBlobs = false
+  trickleBlobs = false
 })
 
 afterEach(() => {
@@ -187,6 +201,15 @@ describe('registry source', () => {
       readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
     ).rejects.toThrow(
       /^layer 1 \(sha256:[a-f0-9]{64}\): reading failed: no data from the registry for 0.3 s \(ETIMEDOUT\)$/
+    )
+  })
+
+  it('abandons a body that trickles (never idle, far too slow), as a UsageError naming the layer', async () => {
+    trickleBlobs = true
+    await expect(
+      readImage(`registry:${host}/team/app:v1`, { limits: { registryIdleMs: 300 } })
+    ).rejects.toThrow(
+      /^layer 1 \(sha256:[a-f0-9]{64}\): reading failed: the registry sent \d+ bytes in 0\.[3-9] s, under 64 KiB per 0\.3 s \(ETIMEDOUT\)$/
     )
   })
 

@@ -11,7 +11,14 @@ import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import type { ImageFile, ImageIndex } from '../../src/image/types.js'
 import { readImage } from '../../src/image/read.js'
 import { lintModel } from '../../src/lint/engine.js'
+import { undefinedVar } from '../../src/lint/rules/buildkit.js'
+import { fingerprintFindings, instructionTextFromModels } from '../../src/report/fingerprint.js'
+import type { Finding } from '../../src/finding.js'
+import { buildReport } from '../../src/report/build-report.js'
+import { formatSarif } from '../../src/report/formats/sarif.js'
 import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
+import { ImageBuilder, exe } from '../checks/support/image-builder.js'
+import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
 
 type Job = () => unknown
 
@@ -109,6 +116,108 @@ function deepWhiteoutLayers(depth: number): Buffer[] {
   return [tar(entries), ...whiteouts]
 }
 
+/** `runs` RUN instructions (every other one continued on a second line) and one finding on each. */
+export function runsWithFindings(runs: number): { source: string; findings: Finding[] } {
+  const lines = ['FROM debian:bookworm']
+  const findings: Finding[] = []
+  for (let i = 0; i < runs; i++) {
+    findings.push({
+      ruleId: 'DL3008',
+      severity: 'warning',
+      message: 'Pin versions',
+      line: lines.length + 1
+    })
+    if (i % 2 === 0) lines.push(`RUN apt-get install -y curl${i} \\`, '  && true')
+    else lines.push(`RUN echo ${i}`)
+  }
+  return { source: lines.join('\n') + '\n', findings }
+}
+
+/**
+ * `stages` stages, each FROM the one before: each declares an ARG and uses
+ * one undefined variable near a defined name (a typo UndefinedVar reports).
+ */
+export function chainedStages(stages: number): string {
+  // ENVs, not ARGs: a stage built FROM another inherits its ENVs (an ARG ends with its stage).
+  const lines = ['FROM scratch AS s0', 'ENV VALUE0=x']
+  for (let i = 1; i < stages; i++) {
+    lines.push(`FROM s${i - 1} AS s${i}`, `ENV VALUE${i}=x`, `ENV OUT${i}=$VALUE${i - 1} TYPO=$VALU${i}`)
+  }
+  return lines.join('\n') + '\n'
+}
+
+/**
+ * A 64-bit ELF executable (under the 64 KiB the reader captures) whose
+ * dynamic section repeats one DT_NEEDED and one DT_RUNPATH entry `repeats`
+ * times each, the RUNPATH naming `dirs` directories.
+ */
+export function repeatedDynamicElf(repeats: number, dirs: number): Buffer {
+  const runpath = Array.from({ length: dirs }, (_, i) => `/d${i}`).join(':')
+  const strtab = Buffer.from(`\0libc.so.6\0${runpath}\0`)
+  const interp = Buffer.from('/lib64/ld-linux-x86-64.so.2\0')
+  const phoff = 64
+  const interpOffset = phoff + 3 * 56
+  const strtabOffset = interpOffset + interp.length
+  const dynamicOffset = strtabOffset + strtab.length
+  const entries: [number, number][] = [[5, strtabOffset]]
+  for (let i = 0; i < repeats; i++) entries.push([1, 1], [29, 11])
+  entries.push([0, 0])
+  const total = dynamicOffset + entries.length * 16
+  const elf = Buffer.alloc(total)
+  elf.writeUInt32BE(0x7f454c46, 0)
+  elf[4] = 2 // 64-bit
+  elf[5] = 1 // little-endian
+  elf[6] = 1
+  elf.writeUInt16LE(2, 16) // ET_EXEC
+  elf.writeUInt16LE(62, 18) // x86-64
+  elf.writeBigUInt64LE(BigInt(phoff), 32)
+  elf.writeUInt16LE(64, 52)
+  elf.writeUInt16LE(56, 54)
+  elf.writeUInt16LE(3, 56)
+  const program = (at: number, type: number, offset: number, size: number): void => {
+    elf.writeUInt32LE(type, at)
+    elf.writeBigUInt64LE(BigInt(offset), at + 8)
+    elf.writeBigUInt64LE(BigInt(offset), at + 16) // vaddr == offset: one PT_LOAD at 0
+    elf.writeBigUInt64LE(BigInt(size), at + 32)
+  }
+  program(phoff, 1, 0, total)
+  program(phoff + 56, 3, interpOffset, interp.length)
+  program(phoff + 112, 2, dynamicOffset, entries.length * 16)
+  interp.copy(elf, interpOffset)
+  strtab.copy(elf, strtabOffset)
+  entries.forEach(([tag, value], i) => {
+    elf.writeBigUInt64LE(BigInt(tag), dynamicOffset + i * 16)
+    elf.writeBigUInt64LE(BigInt(value), dynamicOffset + i * 16 + 8)
+  })
+  return elf
+}
+
+/** `binaries` crafted executables (1,500 repeated entries, a 2,000-directory RUNPATH), the loader present, libc nowhere. */
+export function indexWithRepeatedElfs(binaries: number): ImageIndex {
+  const entries: Record<string, ReturnType<typeof exe>> = { '/lib64/ld-linux-x86-64.so.2': exe('ld') }
+  const elf = repeatedDynamicElf(1500, 2000)
+  for (let i = 0; i < binaries; i++) entries[`/app/bin${i}`] = exe(elf)
+  return new ImageBuilder().layer('COPY app /app # buildkit', entries).build()
+}
+
+/** `n` setuid findings of one rule, one file each, as a crafted image would raise them unaggregated. */
+export function setuidFindings(n: number): Finding[] {
+  return Array.from({ length: n }, (_, i) => ({
+    ruleId: 'SG2010',
+    severity: 'warning' as const,
+    message: `/usr/bin/su${i} is setuid; remove the bit (chmod u-s,g-s) or the file unless the image must escalate privileges`,
+    path: `/usr/bin/su${i}`,
+    stage: { index: 0, final: true },
+    layer: { index: 0 }
+  }))
+}
+
+/** The SARIF log of a report of `findings`, as `--format sarif` writes it. */
+export function sarifOf(findings: Finding[]): string {
+  const report = buildReport({ dockerfile: 'Dockerfile', findings, toolVersion: '0.0.0' })
+  return formatSarif([report], { toolVersion: '0.0.0', srcRoot: '/work' })
+}
+
 export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   /** The harness's own check: work proportional to n... */
   linearWork: n => () => {
@@ -153,5 +262,26 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
     const dir = layoutDir()
     writeOciLayout(dir, deepWhiteoutLayers(depth))
     return () => readImage(`oci-layout:${dir}`)
+  },
+  /** Fingerprint one finding on each of `runs` RUN instructions, as a report does. */
+  fingerprintRuns: runs => {
+    const { source, findings } = runsWithFindings(runs)
+    const model = parseDockerfile(source, { path: 'Dockerfile' })
+    return () => fingerprintFindings(findings, 'Dockerfile', instructionTextFromModels([model])).length
+  },
+  /** UndefinedVar over `stages` chained stages (the parse untimed). */
+  undefinedVarChain: stages => {
+    const model = parseDockerfile(chainedStages(stages), { path: 'Dockerfile' })
+    return () => undefinedVar.check({ model, config: emptyConfig() }).length
+  },
+  /** SG2012 over `binaries` executables with repeated DT_NEEDED/DT_RUNPATH entries. */
+  repeatedElfEntries: binaries => {
+    const context = checkContext(indexWithRepeatedElfs(binaries))
+    return () => SG2012.run(context).length
+  },
+  /** A report of `n` setuid findings written as SARIF. */
+  sarifManyFindings: n => {
+    const findings = setuidFindings(n)
+    return () => sarifOf(findings).length
   }
 }

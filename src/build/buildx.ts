@@ -2,10 +2,14 @@
 // its real implementation on @actions/exec (no shell; stdin is a pipe nobody
 // writes, so validate.ts refuses the stdin forms `context: -` and `file: -`; output
 // handed over line by line through its stdline/errline listeners and never
-// printed by exec itself: the caller redacts each line before it logs it),
-// and the one-time detection of what the selected builder can do, with the
-// checks that depend on it. Versions are compared with semver (versions.ts).
+// printed by exec itself: the caller redacts each line before it logs it; a
+// SIGINT/SIGTERM/SIGHUP of this process is passed on to the running children,
+// which would otherwise outlive it), and the one-time detection of what the
+// selected builder can do, with the checks that depend on it. Versions are
+// compared with semver (versions.ts).
 import * as exec from '@actions/exec'
+import { execFileSync } from 'node:child_process'
+import { readdirSync, readFileSync } from 'node:fs'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
 import { buildxSatisfies } from './versions.js'
@@ -36,6 +40,66 @@ function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
   return out
 }
 
+/** Runs of the docker CLI in flight: while there are any, a stop signal is passed on to this process's children. */
+let inFlight = 0
+const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+
+/**
+ * The pids of `parent`'s direct children: from /proc where there is one (Linux), else
+ * `pgrep -P` (macOS). @actions/exec does not hand out the child it starts, so this is how
+ * a signal reaches it.
+ */
+export function childPids(parent = process.pid): number[] {
+  let names: string[]
+  try {
+    names = readdirSync('/proc').filter(name => /^\d+$/.test(name))
+  } catch {
+    try {
+      return execFileSync('pgrep', ['-P', String(parent)], { encoding: 'utf8' })
+        .split('\n')
+        .filter(line => line.trim() !== '')
+        .map(Number)
+    } catch {
+      return []
+    }
+  }
+  const pids: number[] = []
+  for (const name of names) {
+    let stat: string
+    try {
+      stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+    } catch {
+      continue // ended meanwhile
+    }
+    // "pid (comm) state ppid ...": comm may hold spaces and parentheses, so read after the last ')'.
+    const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1])
+    if (ppid === parent) pids.push(Number(name))
+  }
+  return pids
+}
+
+function stopChildren(signal: NodeJS.Signals): void {
+  for (const pid of childPids()) {
+    try {
+      process.kill(pid, signal)
+    } catch {
+      // ended meanwhile
+    }
+  }
+  for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
+  // Re-raised so the process still ends by the signal (removeOnSignal's handler, if any, re-raises too).
+  process.kill(process.pid, signal)
+}
+
+async function tracked<T>(run: () => Promise<T>): Promise<T> {
+  if (inFlight++ === 0) for (const name of STOP_SIGNALS) process.once(name, stopChildren)
+  try {
+    return await run()
+  } finally {
+    if (--inFlight === 0) for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
+  }
+}
+
 export function createDockerRunner(command = 'docker'): BuildxRunner {
   return {
     async exec(args, options = {}) {
@@ -50,26 +114,28 @@ export function createDockerRunner(command = 'docker'): BuildxRunner {
         return at === -1 ? previous + chunk : chunk.slice(at + 1)
       }
       try {
-        const exitCode = await exec.exec(command, args, {
-          silent: true,
-          ignoreReturnCode: true,
-          env: definedEnv(options.env ?? process.env),
-          ...(options.cwd ? { cwd: options.cwd } : {}),
-          listeners: {
-            stdout: data => {
-              const text = data.toString('utf8')
-              if (stdout.length < KEEP_OUTPUT) stdout += text
-              outTail = tail(outTail, text).slice(-KEEP_OUTPUT)
-            },
-            stderr: data => {
-              const text = data.toString('utf8')
-              if (stderr.length < KEEP_OUTPUT) stderr += text
-              errTail = tail(errTail, text).slice(-KEEP_OUTPUT)
-            },
-            ...(options.onStdout ? { stdline: options.onStdout } : {}),
-            ...(options.onStderr ? { errline: options.onStderr } : {})
-          }
-        })
+        const exitCode = await tracked(() =>
+          exec.exec(command, args, {
+            silent: true,
+            ignoreReturnCode: true,
+            env: definedEnv(options.env ?? process.env),
+            ...(options.cwd ? { cwd: options.cwd } : {}),
+            listeners: {
+              stdout: data => {
+                const text = data.toString('utf8')
+                if (stdout.length < KEEP_OUTPUT) stdout += text
+                outTail = tail(outTail, text).slice(-KEEP_OUTPUT)
+              },
+              stderr: data => {
+                const text = data.toString('utf8')
+                if (stderr.length < KEEP_OUTPUT) stderr += text
+                errTail = tail(errTail, text).slice(-KEEP_OUTPUT)
+              },
+              ...(options.onStdout ? { stdline: options.onStdout } : {}),
+              ...(options.onStderr ? { errline: options.onStderr } : {})
+            }
+          })
+        )
         if (outTail.replace(/\r$/, '') !== '') options.onStdout?.(outTail.replace(/\r$/, ''))
         if (errTail.replace(/\r$/, '') !== '') options.onStderr?.(errTail.replace(/\r$/, ''))
         return { exitCode, stdout, stderr }

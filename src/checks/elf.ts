@@ -26,6 +26,15 @@ const DT_STRTAB = 5
 const DT_RPATH = 15
 const DT_RUNPATH = 29
 
+/**
+ * Distinct DT_NEEDED names and RPATH/RUNPATH directories read at most. Real
+ * binaries list a few dozen libraries and a handful of directories; a crafted
+ * one repeats entries thousands of times (each lookup is a name times a
+ * directory), so repeats are read once and past these limits the libraries
+ * are reported unknown, never guessed.
+ */
+export const ELF_LIMITS = { needed: 128, runpathDirs: 32 } as const
+
 export const EM_X86_64 = 62
 export const EM_AARCH64 = 183
 
@@ -111,19 +120,37 @@ export function parseElf(buffer: Buffer): ElfInfo | undefined {
     const end = buffer.indexOf(0, start)
     return end < 0 ? undefined : buffer.toString('latin1', start, end)
   }
-  const needed: string[] = []
-  for (const offset of neededOffsets) {
+  // A repeated entry names the same string: read each offset once.
+  const uniqueNeeded = [...new Set(neededOffsets)]
+  const uniqueRunpaths = [...new Set(runpathOffsets)]
+  if (uniqueNeeded.length > ELF_LIMITS.needed) {
+    info.unreadable = `it lists ${uniqueNeeded.length} needed libraries, more than the ${ELF_LIMITS.needed} checked`
+    return info
+  }
+  if (uniqueRunpaths.length > ELF_LIMITS.runpathDirs) {
+    info.unreadable = `it has ${uniqueRunpaths.length} RPATH/RUNPATH entries, more than the ${ELF_LIMITS.runpathDirs} checked`
+    return info
+  }
+  const needed = new Set<string>()
+  for (const offset of uniqueNeeded) {
     const name = readString(offset)
     if (name === undefined) {
       info.unreadable = 'the dynamic string table lies beyond the captured bytes'
       return info
     }
-    needed.push(name)
+    needed.add(name)
   }
-  for (const offset of runpathOffsets) {
+  const runpath = new Set<string>()
+  for (const offset of uniqueRunpaths) {
     const value = readString(offset)
-    if (value !== undefined) info.runpath.push(...value.split(':').filter(Boolean))
+    if (value === undefined) continue
+    for (const dir of value.split(':')) if (dir !== '') runpath.add(dir)
+    if (runpath.size > ELF_LIMITS.runpathDirs) {
+      info.unreadable = `its RPATH/RUNPATH lists more than the ${ELF_LIMITS.runpathDirs} directories checked`
+      return info
+    }
   }
-  info.needed = needed
+  info.runpath = [...runpath]
+  info.needed = [...needed]
   return info
 }

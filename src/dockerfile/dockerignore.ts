@@ -20,10 +20,13 @@ interface CompiledPattern {
 }
 
 const compiledCache = new Map<string, CompiledPattern>()
+/** Compiled patterns kept at most (then the cache starts afresh): one process may lint many files. */
+const COMPILED_CACHE_LIMIT = 20_000
 
 function compile(pattern: string): CompiledPattern {
   const cached = compiledCache.get(pattern)
   if (cached) return cached
+  if (compiledCache.size >= COMPILED_CACHE_LIMIT) compiledCache.clear()
   let text = pattern
   const negate = text.startsWith('!')
   if (negate) text = text.slice(1).trim()

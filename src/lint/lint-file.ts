@@ -14,6 +14,49 @@ import { lintModelDetailed } from './engine.js'
 import { runShellcheckBatch } from './shellcheck.js'
 
 export const MAX_DOCKERFILE_BYTES = 10 * 1024 * 1024
+/**
+ * One instruction (its continuation lines together) longer than this is refused:
+ * the parser (dockerfile-ast) builds an argument a character at a time, about 1.9 s
+ * and 190 MB a megabyte (a 10 MB line: 14 s, 1.9 GB RSS).
+ */
+export const MAX_INSTRUCTION_BYTES = 1024 * 1024
+
+/**
+ * The longest run of continued lines (ending in `\` or the other escape, a backtick; blank
+ * and comment lines inside it included), by its first line.
+ */
+export function longestInstruction(text: string): { line: number; bytes: number } {
+  let longest = { line: 0, bytes: 0 }
+  let start = 1
+  let bytes = 0
+  let line = 0
+  let from = 0
+  let inContinuation = false
+  while (from <= text.length) {
+    let end = text.indexOf('\n', from)
+    if (end === -1) end = text.length
+    line++
+    bytes += end - from + 1
+    let last = end - 1
+    while (last >= from && (text[last] === ' ' || text[last] === '\t' || text[last] === '\r')) last--
+    let first = from
+    while (first <= last && (text[first] === ' ' || text[first] === '\t')) first++
+    // Inside a continuation, blank and comment lines are dropped and the instruction goes on;
+    // outside one, a comment (a parser directive too) continues nothing.
+    const comment = first <= last && text[first] === '#'
+    const continued: boolean = inContinuation
+      ? first > last || comment || text[last] === '\\' || text[last] === '`'
+      : !comment && last >= from && (text[last] === '\\' || text[last] === '`')
+    inContinuation = continued
+    if (bytes > longest.bytes) longest = { line: start, bytes }
+    if (!continued) {
+      bytes = 0
+      start = line + 1
+    }
+    from = end + 1
+  }
+  return longest
+}
 
 export interface LintFileOptions {
   config: Config
@@ -62,21 +105,50 @@ export function readDockerfile(path: string, display: string): string {
     throw new UsageError(`${display} is not a Dockerfile: it contains binary data (NUL bytes)`)
   let text = buffer.toString('utf8')
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const longest = longestInstruction(text)
+  if (longest.bytes > MAX_INSTRUCTION_BYTES)
+    throw new UsageError(
+      `${display}: the instruction at line ${longest.line} is ${(longest.bytes / 1024 / 1024).toFixed(1)} MB long (the limit is 1 MB an instruction); move the data into a file the build copies`
+    )
   return text
 }
 
 /** The .dockerignore that applies: `<Dockerfile>.dockerignore` beside it, else the context's. */
+/**
+ * A .dockerignore past either is refused: each pattern is a compiled regular expression tested
+ * against every COPY source (a 1M-pattern file ran out of memory at 1.6 GB after 100 s).
+ */
+export const DOCKERIGNORE_LIMITS = { bytes: 4 * 1024 * 1024, patterns: 10_000 } as const
+
 export function findDockerignore(dockerfilePath: string, contextDir: string): string[] | null {
   const candidates = [
     join(dirname(dockerfilePath), `${basename(dockerfilePath)}.dockerignore`),
     join(contextDir, '.dockerignore')
   ]
   for (const candidate of candidates) {
+    let stats
     try {
-      if (statSync(candidate).isFile()) return parseDockerignore(readFileSync(candidate, 'utf8'))
+      stats = statSync(candidate)
     } catch {
-      // not there
+      continue // not there
     }
+    if (!stats.isFile()) continue
+    const tooMany = (what: string): UsageError =>
+      new UsageError(
+        `${candidate}: ${what} (the limit is ${DOCKERIGNORE_LIMITS.patterns} patterns, ${DOCKERIGNORE_LIMITS.bytes / 1024 / 1024} MB); use ** patterns instead of listing paths one by one`
+      )
+    if (stats.size > DOCKERIGNORE_LIMITS.bytes)
+      throw tooMany(`the .dockerignore is ${(stats.size / 1024 / 1024).toFixed(1)} MB`)
+    let text: string
+    try {
+      text = readFileSync(candidate, 'utf8')
+    } catch {
+      continue // unreadable: as if absent, as before
+    }
+    const patterns = parseDockerignore(text)
+    if (patterns.length > DOCKERIGNORE_LIMITS.patterns)
+      throw tooMany(`the .dockerignore has ${patterns.length} patterns`)
+    return patterns
   }
   return null
 }

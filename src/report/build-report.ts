@@ -3,6 +3,7 @@
 import { isDigestPinned } from '../dockerfile/image-ref.js'
 import type { DockerfileModel, Stage } from '../dockerfile/model.js'
 import { compareFindings, countFindings } from '../finding.js'
+import { aggregateFindings } from '../findings/aggregate.js'
 import type { Finding } from '../finding.js'
 import { fingerprintFindings, instructionTextFromModels } from './fingerprint.js'
 import type { Report, ReportEdge, ReportFinding, ReportImage, ReportStage } from './report.js'
@@ -125,7 +126,8 @@ function normaliseFindings(
   dockerfile: string,
   model: DockerfileModel | undefined
 ): ReportFinding[] {
-  const sorted = [...findings].sort(compareFindings)
+  // Past a limit per rule, the rest of a rule is one aggregate finding: every output stays bounded.
+  const sorted = aggregateFindings([...findings].sort(compareFindings)).sort(compareFindings)
   // The model is this Dockerfile's, whatever path it was parsed under.
   const lookup = model ? instructionTextFromModels([{ ...model, path: dockerfile }]) : undefined
   const fingerprints = fingerprintFindings(sorted, dockerfile, lookup)

@@ -12,10 +12,36 @@ export const FINGERPRINT_KEY = 'stagegate/v1'
 /** Looks up the instruction text that covers a line, or undefined when unknown. */
 export type InstructionText = (file: string, line: number) => string | undefined
 
+const byStartLine = new WeakMap<DockerfileModel, Instruction[]>()
+
+/** The model's instructions ordered by first line, built once per model: a report asks once per finding. */
+function instructionsByLine(model: DockerfileModel): Instruction[] {
+  let sorted = byStartLine.get(model)
+  if (!sorted) {
+    sorted = [...model.preamble, ...model.stages.flatMap(stage => stage.instructions)].sort(
+      (a, b) => a.line - b.line
+    )
+    byStartLine.set(model, sorted)
+  }
+  return sorted
+}
+
 /** The instruction covering `line` (continuation lines included), from a parsed model. */
 export function instructionAt(model: DockerfileModel, line: number): Instruction | undefined {
-  const all = [...model.preamble, ...model.stages.flatMap(stage => stage.instructions)]
-  return all.find(instruction => instruction.line <= line && line <= instruction.endLine)
+  const sorted = instructionsByLine(model)
+  // Instructions do not overlap: the candidate is the last one starting at or before `line`.
+  let low = 0
+  let high = sorted.length - 1
+  let candidate: Instruction | undefined
+  while (low <= high) {
+    const middle = (low + high) >> 1
+    const instruction = sorted[middle] as Instruction
+    if (instruction.line <= line) {
+      candidate = instruction
+      low = middle + 1
+    } else high = middle - 1
+  }
+  return candidate && line <= candidate.endLine ? candidate : undefined
 }
 
 /** Keyword + flags + arguments, whitespace collapsed: what the instruction says, not how it is laid out. */
@@ -27,12 +53,22 @@ export function normaliseInstruction(instruction: Instruction): string {
   return [instruction.keyword, ...flags, instruction.args, ...heredocs].join(' ').replace(/\s+/g, ' ').trim()
 }
 
-/** An InstructionText over the models given (matched by their `path`). */
+/** An InstructionText over the models given (matched by their `path`; the first of a path wins). */
 export function instructionTextFromModels(models: readonly DockerfileModel[]): InstructionText {
+  const byPath = new Map<string, DockerfileModel>()
+  for (const model of models) if (!byPath.has(model.path)) byPath.set(model.path, model)
+  // Many findings sit on one instruction: normalise each once.
+  const texts = new Map<Instruction, string>()
   return (file, line) => {
-    const model = models.find(candidate => candidate.path === file)
+    const model = byPath.get(file)
     const instruction = model ? instructionAt(model, line) : undefined
-    return instruction ? normaliseInstruction(instruction) : undefined
+    if (!instruction) return undefined
+    let text = texts.get(instruction)
+    if (text === undefined) {
+      text = normaliseInstruction(instruction)
+      texts.set(instruction, text)
+    }
+    return text
   }
 }
 

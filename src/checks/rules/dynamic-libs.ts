@@ -14,10 +14,16 @@ const MULTIARCH: Record<number, string> = {
   [EM_AARCH64]: 'aarch64-linux-gnu'
 }
 
-/** Library directories from /etc/ld.so.conf (with `include` globs of ld.so.conf.d) and musl's path file. */
+/** Distinct ld.so.conf directories searched at most: past it, libraries are reported unknown rather than missing. */
+export const CONFIGURED_DIR_LIMIT = 256
+
+/** Library directories from /etc/ld.so.conf (with `include` globs of ld.so.conf.d) and musl's path file, each once. */
 export function configuredLibraryDirs(index: ImageIndex): string[] {
-  const dirs: string[] = []
-  const texts: string[] = []
+  return readConfiguredDirs(index).dirs
+}
+
+function readConfiguredDirs(index: ImageIndex): { dirs: string[]; truncated: boolean } {
+  const dirs = new Set<string>()
   for (const file of index.files.values()) {
     if (file.type !== 'file') continue
     const isConfig =
@@ -25,16 +31,18 @@ export function configuredLibraryDirs(index: ImageIndex): string[] {
       (file.path.startsWith('/etc/ld.so.conf.d/') && file.path.endsWith('.conf')) ||
       /^\/etc\/ld-musl-[^/]+\.path$/.test(file.path)
     const content = isConfig ? capturedContent(index, file) : undefined
-    if (content) texts.push(content.toString('utf8'))
-  }
-  for (const text of texts) {
-    for (const raw of text.split(/[\n:]/)) {
+    if (!content) continue
+    for (const raw of content.toString('utf8').split(/[\n:]/)) {
       const line = raw.replace(/#.*/, '').trim()
-      if (line.startsWith('/') && !line.startsWith('include'))
-        dirs.push(...line.split(/\s+/).filter(d => d.startsWith('/')))
+      if (!line.startsWith('/') || line.startsWith('include')) continue
+      for (const dir of line.split(/\s+/)) {
+        if (!dir.startsWith('/')) continue
+        if (dirs.size >= CONFIGURED_DIR_LIMIT && !dirs.has(dir)) return { dirs: [...dirs], truncated: true }
+        dirs.add(dir)
+      }
     }
   }
-  return dirs
+  return { dirs: [...dirs], truncated: false }
 }
 
 function libraryDirs(
@@ -47,12 +55,17 @@ function libraryDirs(
   const origin = dirname(file.path)
   const arch = MULTIARCH[machine]
   return [
-    ...runpath.map(dir => dir.replace(/\$\{?ORIGIN\}?/g, origin)),
-    ...configured,
-    ...(arch ? [`/lib/${arch}`, `/usr/lib/${arch}`, `/usr/local/lib/${arch}`] : []),
-    ...DEFAULT_LIBRARY_DIRS
+    ...new Set([
+      ...runpath.map(dir => dir.replace(/\$\{?ORIGIN\}?/g, origin)),
+      ...configured,
+      ...(arch ? [`/lib/${arch}`, `/usr/lib/${arch}`, `/usr/local/lib/${arch}`] : []),
+      ...DEFAULT_LIBRARY_DIRS
+    ])
   ]
 }
+
+/** Lookups remembered at most (then forgotten and remembered afresh): the memo must not grow with a crafted image. */
+const KNOWN_PATHS_LIMIT = 100_000
 
 /** A file lookup memoised per run: many executables need the same few libraries in the same dirs. */
 function existence(index: ImageIndex): (path: string) => boolean {
@@ -60,6 +73,7 @@ function existence(index: ImageIndex): (path: string) => boolean {
   return path => {
     let found = known.get(path)
     if (found === undefined) {
+      if (known.size >= KNOWN_PATHS_LIMIT) known.clear()
       const direct = index.files.get(path)
       if (direct && (direct.type === 'file' || direct.type === 'hardlink')) found = true
       else {
@@ -81,7 +95,7 @@ export const SG2012: ImageCheck = {
   run: ({ index }) => {
     const hits: CheckHit[] = []
     const unverified: string[] = []
-    const configured = configuredLibraryDirs(index)
+    const { dirs: configured, truncated } = readConfiguredDirs(index)
     const exists = existence(index)
     for (const file of index.files.values()) {
       if (file.type !== 'file' || (file.mode & 0o111) === 0) continue
@@ -91,11 +105,14 @@ export const SG2012: ImageCheck = {
       if (!elf || elf.interpreter === undefined) continue // static, a shared library, or not ELF
       const missingInterpreter = !exists(elf.interpreter)
       const dirs = libraryDirs(index, file, elf.machine, elf.runpath, configured)
-      const missingLibraries = (elf.needed ?? []).filter(
+      let missingLibraries = (elf.needed ?? []).filter(
         name => !(name.includes('/') ? exists(name) : dirs.some(dir => exists(`${dir}/${name}`)))
       )
+      // With more configured directories than are searched, "not found" is not "missing".
+      const unknown = elf.needed === undefined || (truncated && missingLibraries.length > 0)
+      if (truncated) missingLibraries = []
       if (!missingInterpreter && missingLibraries.length === 0) {
-        if (elf.needed === undefined && !DISTRO_TREES.test(file.path)) unverified.push(file.path)
+        if (unknown && !DISTRO_TREES.test(file.path)) unverified.push(file.path)
         continue
       }
       const problems = [
@@ -121,7 +138,7 @@ export const SG2012: ImageCheck = {
     if (unverified.length > 0) {
       hits.push({
         severity: 'note',
-        message: `${unverified.length} dynamic executable${unverified.length === 1 ? "'s" : "s'"} needed libraries could not be verified because their dynamic section lies beyond the bytes read; their interpreter is present`,
+        message: `${unverified.length} dynamic executable${unverified.length === 1 ? "'s" : "s'"} needed libraries could not be verified because their dynamic section lies beyond the bytes read or lists more entries than are checked; their interpreter is present`,
         evidence: examples(unverified.sort())
       })
     }

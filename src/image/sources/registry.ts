@@ -97,25 +97,38 @@ async function fetchWithHeaderTimeout(url: string, init: RequestInit): Promise<R
 
 /** A body that stops flowing (a stalled or trickling registry) must not hang the run: at most this long between chunks. */
 export const BODY_IDLE_TIMEOUT_MS = 60_000
+/**
+ * ... and at least this many bytes in every such span the reader waits: a
+ * registry trickling a byte now and then never goes idle, yet a layer would
+ * take days (1 KiB/s at the default span; no real registry is that slow).
+ */
+export const BODY_MIN_BYTES_PER_SPAN = 64 * 1024
+
+function timeout(message: string): Error {
+  return Object.assign(new Error(message), { code: 'ETIMEDOUT' })
+}
 
 /**
  * A pass-through that fails with ETIMEDOUT when the registry sent nothing for
- * `idleMs` while the reader was waiting for data (time the reader spends
- * holding back through backpressure does not count).
+ * `idleMs`, or less than BODY_MIN_BYTES_PER_SPAN in `idleMs`, while the reader
+ * was waiting for data (time the reader spends holding back through
+ * backpressure does not count).
  */
 class IdleGuard extends Transform {
   private timer: NodeJS.Timeout | undefined
+  /** When the reader began waiting through the current span, and what arrived since. */
+  private spanStart: number | undefined
+  private spanBytes = 0
   constructor(private readonly idleMs: number) {
     super()
   }
   private arm(): void {
     this.disarm()
-    this.timer = setTimeout(() => {
-      const error = Object.assign(new Error(`no data from the registry for ${this.idleMs / 1000} s`), {
-        code: 'ETIMEDOUT'
-      })
-      this.destroy(error)
-    }, this.idleMs)
+    this.spanStart ??= Date.now()
+    this.timer = setTimeout(
+      () => this.destroy(timeout(`no data from the registry for ${this.idleMs / 1000} s`)),
+      this.idleMs
+    )
   }
   private disarm(): void {
     if (this.timer) clearTimeout(this.timer)
@@ -127,8 +140,29 @@ class IdleGuard extends Transform {
     super._read(size)
   }
   override _transform(chunk: Buffer, _encoding: BufferEncoding, callback: TransformCallback): void {
+    const now = Date.now()
+    this.spanBytes += chunk.length
+    if (this.spanStart !== undefined && now - this.spanStart >= this.idleMs) {
+      if (this.spanBytes < BODY_MIN_BYTES_PER_SPAN) {
+        const seconds = Math.round((now - this.spanStart) / 100) / 10
+        this.destroy(
+          timeout(
+            `the registry sent ${this.spanBytes} bytes in ${seconds} s, under ${BODY_MIN_BYTES_PER_SPAN / 1024} KiB per ${this.idleMs / 1000} s`
+          )
+        )
+        callback()
+        return
+      }
+      this.spanStart = now
+      this.spanBytes = 0
+    }
     if (this.push(chunk)) this.arm()
-    else this.disarm()
+    else {
+      // Backpressure: the reader holds back, the registry is not to blame for the wait.
+      this.disarm()
+      this.spanStart = undefined
+      this.spanBytes = 0
+    }
     callback()
   }
   override _flush(callback: TransformCallback): void {

@@ -250,19 +250,56 @@ const EXPANDING_KEYWORDS = new Set([
   'ARG'
 ])
 
+/** Typo guesses compare names of at most this many characters (an edit distance costs the product of the lengths). */
+const MAX_GUESSED_NAME = 128
+/** Edit distances one UndefinedVar run computes at most: past it, names are no longer guessed (a scratch stage still reports them). */
+const GUESS_BUDGET = 250_000
+
+/** Candidates for a typo guess of `name`: only names of a length suggest() could accept. */
+function* guessCandidates(name: string, defined: readonly ReadonlySet<string>[]): Generator<string> {
+  for (const source of [...defined, COMMON_IMAGE_ENV])
+    for (const candidate of source)
+      if (Math.abs(candidate.length - name.length) <= 2 && candidate.length <= MAX_GUESSED_NAME)
+        yield candidate
+}
+
 export const undefinedVar = rule(
   { id: 'UndefinedVar', severity: 'warning', summary: 'Variables should be defined before their use.' },
   ({ model }) => {
     const hits: RuleHit[] = []
+    // What each stage defines at its end, kept until the last stage built on it has read it: that
+    // stage takes the set over instead of copying it, so a chain of stages is linear, not quadratic.
     const definedAtEnd = new Map<number, Set<string>>()
+    const readersLeft = new Map<number, number>()
+    for (const stage of model.stages)
+      if (stage.baseStage !== undefined)
+        readersLeft.set(stage.baseStage, (readersLeft.get(stage.baseStage) ?? 0) + 1)
+    const rootOf = new Map<number, string>()
+    let budget = GUESS_BUDGET
+    const guess = (name: string, defined: readonly ReadonlySet<string>[]): string | undefined => {
+      if (name.length > MAX_GUESSED_NAME || budget <= 0) return undefined
+      const candidates = [...guessCandidates(name, defined)]
+      budget -= candidates.length
+      return suggest(name, candidates)
+    }
     for (const stage of model.stages) {
-      const inherited = stage.baseStage !== undefined ? definedAtEnd.get(stage.baseStage) : undefined
-      const defined = new Set<string>(inherited ?? [])
+      const base = stage.baseStage
+      const inherited = base !== undefined ? definedAtEnd.get(base) : undefined
       // What a stage built `FROM` this one inherits: its ENVs, not its ARGs (ARG is stage-scoped).
-      const inheritable = new Set<string>(inherited ?? [])
+      let inheritable: Set<string>
+      if (inherited && base !== undefined) {
+        const left = (readersLeft.get(base) ?? 1) - 1
+        readersLeft.set(base, left)
+        if (left === 0) definedAtEnd.delete(base)
+        inheritable = left === 0 ? inherited : new Set(inherited)
+      } else inheritable = new Set()
+      // The stage's own ARGs: defined here, not in a stage built on it.
+      const args = new Set<string>()
       // Without the base image's config, only a stage on scratch knows every variable; elsewhere
       // report only names that look like typos of a defined one.
-      const complete = isScratch(rootBase(model, stage))
+      const root = (base !== undefined ? rootOf.get(base) : undefined) ?? rootBase(model, stage)
+      rootOf.set(stage.index, root)
+      const complete = isScratch(root)
       for (const instruction of stage.instructions.slice(1)) {
         if (EXPANDING_KEYWORDS.has(instruction.keyword)) {
           const text =
@@ -270,22 +307,19 @@ export const undefinedVar = rule(
               ? valuesOf(instruction)
               : instruction.args
           for (const name of new Set(referencedVariables(text, '\\', false))) {
-            if (defined.has(name) || ALWAYS_DEFINED.has(name)) continue
-            const guess = suggest(name, [...defined, ...COMMON_IMAGE_ENV])
-            if (!complete && guess === undefined) continue
+            if (args.has(name) || inheritable.has(name) || ALWAYS_DEFINED.has(name)) continue
+            const guessed = guess(name, [inheritable, args])
+            if (!complete && guessed === undefined) continue
             hits.push(
               hit(
                 instruction,
-                `Define '$${name}' before using it${guess ? ` (did you mean $${guess}?)` : ''}.`
+                `Define '$${name}' before using it${guessed ? ` (did you mean $${guessed}?)` : ''}.`
               )
             )
           }
         }
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) {
-            defined.add(key)
-            if (instruction.keyword === 'ENV') inheritable.add(key)
-          }
+          for (const key of keysOf(instruction)) (instruction.keyword === 'ENV' ? inheritable : args).add(key)
         }
       }
       definedAtEnd.set(stage.index, inheritable)
