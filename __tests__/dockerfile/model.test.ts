@@ -164,8 +164,10 @@ describe('onbuildTrigger: an ONBUILD read as the instruction it triggers', () =>
   ])('%s', (line, expected) => {
     const onbuild = parse(`FROM a\n${line}\n`).stages[0]!.instructions[1]!
     const trigger = onbuildTrigger(onbuild)
-    expect(trigger && [trigger.keyword, trigger.flags, trigger.argv, trigger.jsonForm]).toEqual(expected)
-    if (trigger) expect([trigger.line, trigger.stage]).toEqual([2, 0])
+    // Where there is a trigger it sits at the ONBUILD's line (2) in its stage (0).
+    expect(
+      trigger && [trigger.keyword, trigger.flags, trigger.argv, trigger.jsonForm, trigger.line, trigger.stage]
+    ).toEqual(expected && [...expected, 2, 0])
   })
 })
 
