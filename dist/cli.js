@@ -8,18 +8,18 @@ import {
 } from "./chunk-PJLYITTU.js";
 import {
   wantsColor
-} from "./chunk-YPBCHVOE.js";
-import "./chunk-4YYMV4O3.js";
+} from "./chunk-6M4NMJMY.js";
+import "./chunk-TIBB3R34.js";
 import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-KYOSTGPH.js";
+} from "./chunk-GZ3HRW2W.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-7TJ7OEC6.js";
+} from "./chunk-U3L2I3M6.js";
 import {
   SecretSet,
   secretValuesOf
@@ -28,7 +28,7 @@ import {
   VERSION,
   buildReport,
   failsPolicy
-} from "./chunk-APKOP7MI.js";
+} from "./chunk-IE4WURWV.js";
 import {
   ALL_RULES,
   findStageIndex,
@@ -36,10 +36,10 @@ import {
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-AJKVLOIT.js";
+} from "./chunk-XX2IWART.js";
 import "./chunk-RI6HCDV2.js";
-import "./chunk-47GV6F5I.js";
-import "./chunk-DTHY54JE.js";
+import "./chunk-CHJ2KWGO.js";
+import "./chunk-RYLBCIKQ.js";
 import "./chunk-5YN6HGCW.js";
 import {
   UsageError,
@@ -95,16 +95,16 @@ var FORMATS = [
   "sonarqube"
 ];
 var LOADERS = {
-  tty: async () => (await import("./tty-77X7LLRW.js")).formatTty,
-  text: async () => (await import("./tty-77X7LLRW.js")).formatTty,
-  json: async () => (await import("./json-YEIKS4HY.js")).formatJson,
-  sarif: async () => (await import("./sarif-R6ZHKXU3.js")).formatSarif,
-  checkstyle: async () => (await import("./checkstyle-LVPXRFDN.js")).formatCheckstyle,
-  codeclimate: async () => (await import("./codeclimate-2RP375XB.js")).formatCodeclimate,
-  gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-WGKBYQ6O.js")).formatGitlabCodeclimate,
-  gnu: async () => (await import("./gnu-I3UM3K24.js")).formatGnu,
-  junit: async () => (await import("./junit-N2UT3OS7.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-5J5GRCPE.js")).formatSonarqube
+  tty: async () => (await import("./tty-S6ML72PO.js")).formatTty,
+  text: async () => (await import("./tty-S6ML72PO.js")).formatTty,
+  json: async () => (await import("./json-S62TVYVC.js")).formatJson,
+  sarif: async () => (await import("./sarif-HEPJZVOW.js")).formatSarif,
+  checkstyle: async () => (await import("./checkstyle-7KEVJFX7.js")).formatCheckstyle,
+  codeclimate: async () => (await import("./codeclimate-4XJCBA5H.js")).formatCodeclimate,
+  gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-4KGBIHER.js")).formatGitlabCodeclimate,
+  gnu: async () => (await import("./gnu-P7QXRD67.js")).formatGnu,
+  junit: async () => (await import("./junit-XLEVXBZK.js")).formatJunit,
+  sonarqube: async () => (await import("./sonarqube-ISI2AVHN.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -191,7 +191,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-JKXE3UMN.js");
+  const { checkImage } = await import("./pipeline-LAJ4KQMR.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -201,7 +201,7 @@ async function checkCommand(argv, io) {
     { ...deps, info: () => void 0 }
   );
   if (parsed.booleans.get("smoke") && checked.image.startup) {
-    const { smokeImage } = await import("./run-QR2OTGTP.js");
+    const { smokeImage } = await import("./run-5D2QP5CC.js");
     const { smokeLine } = await import("./startup-UKMVAD2B.js");
     checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {});
     io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}
@@ -247,7 +247,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-JKXE3UMN.js");
+  const { runPipeline } = await import("./pipeline-LAJ4KQMR.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,
@@ -316,7 +316,7 @@ var COMMANDS = {
   check: checkCommand,
   build: buildCommand,
   // Sigstore's verifier is loaded only for `verify`.
-  verify: async (argv, io) => (await import("./verify-V35KXLW4.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
+  verify: async (argv, io) => (await import("./verify-HLELIN42.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 };
 async function main(argv, io = processCliIO()) {

@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-KYOSTGPH.js";
+} from "./chunk-GZ3HRW2W.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-7TJ7OEC6.js";
+} from "./chunk-U3L2I3M6.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-V44OYOTM.js";
+} from "./chunk-MPGONQX7.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -46,17 +46,17 @@ import {
   compareFindings,
   failsPolicy,
   severityRank
-} from "./chunk-APKOP7MI.js";
+} from "./chunk-IE4WURWV.js";
 import {
   ALL_RULES,
   helpUri
-} from "./chunk-AJKVLOIT.js";
+} from "./chunk-XX2IWART.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";
 import {
   fingerprintFindings
-} from "./chunk-47GV6F5I.js";
+} from "./chunk-CHJ2KWGO.js";
 import {
   debug,
   error,
@@ -80,10 +80,10 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-JZJMA7FY.js";
-import "./chunk-DTHY54JE.js";
-import "./chunk-K2EIPKSN.js";
-import "./chunk-FVBWWKFQ.js";
+import "./chunk-FNK32O67.js";
+import "./chunk-RYLBCIKQ.js";
+import "./chunk-BMNF2C4V.js";
+import "./chunk-QHMSCR7C.js";
 import "./chunk-5YN6HGCW.js";
 import {
   errorMessage,
@@ -515,6 +515,9 @@ function groupByStage(report) {
   const order = (key) => key === "none" ? -1 : Number(key.slice(1));
   return [...groups.entries()].sort(([a], [b]) => order(a) - order(b)).map(([, group2]) => group2);
 }
+function userWasted(ratio) {
+  return ratio === void 0 || !Number.isFinite(ratio) ? "—" : `${(ratio * 100).toFixed(1)} %`;
+}
 function imageSection(report) {
   const image = report.image;
   if (!image) return [];
@@ -524,9 +527,9 @@ function imageSection(report) {
     "",
     `${code(image.ref)}${image.digest ? ` ${code(image.digest)}` : ""}`,
     "",
-    "| Size | Layers | Efficiency | Wasted | SBOM | Provenance |",
-    "|---:|---:|---:|---:|:---:|:---:|",
-    `| ${formatBytes(image.sizeBytes)} | ${image.layers.length} | ${(image.efficiency * 100).toFixed(1)} % | ${formatBytes(image.wastedBytes)} | ${yes(image.attestations.sbom)} | ${yes(image.attestations.provenance)} |`
+    "| Size | Layers | Efficiency | Wasted | User wasted | SBOM | Provenance |",
+    "|---:|---:|---:|---:|---:|:---:|:---:|",
+    `| ${formatBytes(image.sizeBytes)} | ${image.layers.length} | ${(image.efficiency * 100).toFixed(1)} % | ${formatBytes(image.wastedBytes)} | ${userWasted(image.userWastedPercent)} | ${yes(image.attestations.sbom)} | ${yes(image.attestations.provenance)} |`
   ];
   if (image.indexFromAttestations) {
     out.push(
