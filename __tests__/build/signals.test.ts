@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { bundleEntry } from '../support/bundle-action.js'
 
 let dir: string
 let entry: string
@@ -28,17 +28,7 @@ beforeAll(async () => {
     ].join('\n') + '\n'
   )
   chmodSync(docker, 0o755)
-  await build({
-    entryPoints: [resolve('__tests__/build/support/signal-entry.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    banner: {
-      js: "import { createRequire as __r } from 'node:module';\nconst require = __r(import.meta.url);"
-    },
-    logLevel: 'warning'
-  })
+  await bundleEntry(resolve('__tests__/build/support/signal-entry.ts'), entry)
 }, 120_000)
 afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

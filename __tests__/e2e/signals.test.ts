@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { build } from 'esbuild'
+import { bundleEntry } from '../support/bundle-action.js'
 import { describeE2E, FIXTURES } from './engine.js'
 
 describeE2E('signals stop children and clean up', () => {
@@ -15,17 +15,7 @@ describeE2E('signals stop children and clean up', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'sg-signals-'))
     cli = join(dir, 'cli.js')
-    await build({
-      entryPoints: [resolve('src/cli.ts')],
-      outfile: cli,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      banner: {
-        js: "import { createRequire as __r } from 'node:module';\nconst require = __r(import.meta.url);"
-      },
-      logLevel: 'warning'
-    })
+    await bundleEntry(resolve('src/cli.ts'), cli)
   }, 120_000)
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
 

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { build } from 'esbuild'
+import { bundleEntry } from '../support/bundle-action.js'
 import { expect } from '@jest/globals'
 import type { BaseReportStore } from '../../src/github/base-report.js'
 import { commentSkipReason, planPublish, publishReport } from '../../src/github/publish.js'
@@ -297,18 +297,7 @@ describe('publishing as the runner runs an action (Node 24, file commands, fake 
   beforeAll(async () => {
     const out = mkdtempSync(path.join(tmpdir(), 'stagegate-entry-'))
     entry = path.join(out, 'index.js')
-    await build({
-      entryPoints: [path.resolve('__tests__/support/publish-entry.ts')],
-      outfile: entry,
-      bundle: true,
-      platform: 'node',
-      target: 'node20',
-      format: 'esm',
-      banner: {
-        js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
-      },
-      logLevel: 'error'
-    })
+    await bundleEntry(path.resolve('__tests__/support/publish-entry.ts'), entry)
   }, 120000)
 
   test('workflow commands, outputs, summary, comment created then updated, 403 as a warning, valid SARIF, no secret', async () => {

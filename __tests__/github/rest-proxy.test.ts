@@ -9,7 +9,7 @@ import { createServer, request as httpRequest, type Server } from 'node:http'
 import { connect, type AddressInfo, type Socket } from 'node:net'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { build } from 'esbuild'
+import { bundleEntry } from '../support/bundle-action.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatJson } from '../../src/report/json.js'
 import { FakeGitHubApi } from '../support/fake-github-api.js'
@@ -82,18 +82,7 @@ beforeAll(async () => {
   proxy = await startProxy(Number(new URL(api.url).port))
   dir = mkdtempSync(path.join(tmpdir(), 'stagegate-proxy-'))
   entry = path.join(dir, 'entry', 'index.js')
-  await build({
-    entryPoints: [path.resolve('__tests__/support/publish-entry.ts')],
-    outfile: entry,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: {
-      js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);"
-    },
-    logLevel: 'error'
-  })
+  await bundleEntry(path.resolve('__tests__/support/publish-entry.ts'), entry)
 }, 120000)
 
 afterAll(async () => {

@@ -12,26 +12,37 @@ export interface Bundles {
   cli: string
 }
 
+// CommonJS dependencies inside an ESM bundle call require() for Node built-ins: give them a real one.
+const REQUIRE_BANNER = [
+  "import { createRequire as __stagegateCreateRequire } from 'node:module';",
+  'const require = __stagegateCreateRequire(import.meta.url);'
+].join('\n')
+
+/** The settings every test bundle shares (scripts/bundle.mjs's, without its chunk splitting). */
+const SETTINGS = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'esm',
+  banner: { js: REQUIRE_BANNER },
+  legalComments: 'none',
+  logLevel: 'error'
+} as const
+
 export async function bundleFromSource(): Promise<Bundles> {
   const dir = mkdtempSync(join(tmpdir(), 'stagegate-bundle-'))
   await build({
+    ...SETTINGS,
     entryPoints: [
       { in: 'src/index.ts', out: 'index' },
       { in: 'src/cli.ts', out: 'cli' }
     ],
-    outdir: dir,
-    bundle: true,
-    platform: 'node',
-    target: 'node20',
-    format: 'esm',
-    banner: {
-      js: [
-        "import { createRequire as __stagegateCreateRequire } from 'node:module';",
-        'const require = __stagegateCreateRequire(import.meta.url);'
-      ].join('\n')
-    },
-    legalComments: 'none',
-    logLevel: 'error'
+    outdir: dir
   })
   return { dir, action: join(dir, 'index.js'), cli: join(dir, 'cli.js') }
+}
+
+/** One TypeScript entry (and the source it imports) bundled into `outfile`, for a test to run in a Node child. */
+export async function bundleEntry(entry: string, outfile: string): Promise<void> {
+  await build({ ...SETTINGS, entryPoints: [entry], outfile })
 }

@@ -83,12 +83,6 @@ export async function leastGrowth(small: Job, large: Job, options: GrowthOptions
 
 const run = promisify(execFile)
 
-// CommonJS dependencies inside an ESM bundle call require() for Node built-ins (as in scripts/bundle.mjs).
-const requireBanner = [
-  "import { createRequire as __growthCreateRequire } from 'node:module';",
-  'const require = __growthCreateRequire(import.meta.url);'
-].join('\n')
-
 /**
  * The growth of the job `name` of growth-jobs.ts from input size `small` to
  * `large`, measured in a fresh Node process that runs a bundle of the job and
@@ -102,18 +96,10 @@ export async function measureGrowth(
 ): Promise<Growth> {
   const dir = mkdtempSync(path.join(tmpdir(), 'stagegate-growth-'))
   try {
-    const { build } = await import('esbuild')
+    // Imported here, not at the top: the child's bundle includes this module but never bundles.
+    const { bundleEntry } = await import('./bundle-action.js')
     const outfile = path.join(dir, 'growth-child.mjs')
-    await build({
-      entryPoints: [path.join(path.dirname(fileURLToPath(import.meta.url)), 'growth-child.ts')],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      banner: { js: requireBanner },
-      target: 'node20',
-      logLevel: 'error'
-    })
+    await bundleEntry(path.join(path.dirname(fileURLToPath(import.meta.url)), 'growth-child.ts'), outfile)
     const { stdout } = await run(
       process.execPath,
       [outfile, JSON.stringify({ name, small, large, ...options })],
