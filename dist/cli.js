@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-GZ3HRW2W.js";
+} from "./chunk-OXDJ334C.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,

@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-GZ3HRW2W.js";
+} from "./chunk-OXDJ334C.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";

@@ -60,6 +60,18 @@ export function lintModelDetailed(model: DockerfileModel, context: LintModelCont
 }
 
 function lintModelUncached(model: DockerfileModel, context: LintModelContext): LintResult {
+  return startLint(model, context)(context.extraFindings ?? [])
+}
+
+/**
+ * Runs the rules now and returns the policy step, which takes the findings made outside the
+ * rules (`extraFindings`, shellcheck's) when they are there: lint-file.ts runs the rules while
+ * shellcheck works.
+ */
+export function startLint(
+  model: DockerfileModel,
+  context: Omit<LintModelContext, 'extraFindings'>
+): (extraFindings: readonly Finding[]) => LintResult {
   const rules = context.rules ?? LINT_RULES
   const resolver = ruleResolver(rules)
   const notices: string[] = []
@@ -112,43 +124,46 @@ function lintModelUncached(model: DockerfileModel, context: LintModelContext): L
       raw.push(finding)
     }
   }
-  for (const extra of context.extraFindings ?? []) {
-    if (skipped.has(extra.ruleId)) continue
-    raw.push(extra.stage === undefined && extra.line !== undefined ? withStage(model, extra) : extra)
-  }
-
-  // Pragmas (policy.ts): unknown ids are the Dockerfile's fault, reported as findings. An image
-  // check's id is known: pragmas silence image findings on their line too.
-  const pragmas = pragmaIndex(model, resolver, name => resolver.isKnown(name) || isImageCheckName(name))
-  if (!skipped.has(UNKNOWN_PRAGMA_RULE)) {
-    for (const { name, line } of pragmas.unknown) {
-      raw.push(
-        withStage(model, {
-          ruleId: UNKNOWN_PRAGMA_RULE,
-          severity: ruleSeverity(rules, UNKNOWN_PRAGMA_RULE),
-          message: `Unknown rule id "${name}" in an ignore pragma: check the spelling (see \`stagegate rules\`).`,
-          line
-        })
-      )
+  return extraFindings => finishLint(extraFindings)
+  function finishLint(extraFindings: readonly Finding[]): LintResult {
+    for (const extra of extraFindings) {
+      if (skipped.has(extra.ruleId)) continue
+      raw.push(extra.stage === undefined && extra.line !== undefined ? withStage(model, extra) : extra)
     }
-  }
-  const suppressed = (finding: Finding): boolean => pragmas.suppresses(finding.ruleId, finding.line ?? 0)
 
-  const findings: Finding[] = []
-  const silenced: Finding[] = []
-  for (const finding of raw) {
-    if (suppressed(finding) || skipped.has(finding.ruleId)) {
-      if (context.keepSilenced === true) silenced.push(finding)
-      continue
+    // Pragmas (policy.ts): unknown ids are the Dockerfile's fault, reported as findings. An image
+    // check's id is known: pragmas silence image findings on their line too.
+    const pragmas = pragmaIndex(model, resolver, name => resolver.isKnown(name) || isImageCheckName(name))
+    if (!skipped.has(UNKNOWN_PRAGMA_RULE)) {
+      for (const { name, line } of pragmas.unknown) {
+        raw.push(
+          withStage(model, {
+            ruleId: UNKNOWN_PRAGMA_RULE,
+            severity: ruleSeverity(rules, UNKNOWN_PRAGMA_RULE),
+            message: `Unknown rule id "${name}" in an ignore pragma: check the spelling (see \`stagegate rules\`).`,
+            line
+          })
+        )
+      }
     }
-    const override = severityOverride.get(finding.ruleId)
-    if (override) finding.severity = override
-    else if (check?.error && resolver.buildkitIds.has(finding.ruleId)) finding.severity = 'error'
-    if (finding.file === undefined) finding.file = model.path
-    findings.push(finding)
+    const suppressed = (finding: Finding): boolean => pragmas.suppresses(finding.ruleId, finding.line ?? 0)
+
+    const findings: Finding[] = []
+    const silenced: Finding[] = []
+    for (const finding of raw) {
+      if (suppressed(finding) || skipped.has(finding.ruleId)) {
+        if (context.keepSilenced === true) silenced.push(finding)
+        continue
+      }
+      const override = severityOverride.get(finding.ruleId)
+      if (override) finding.severity = override
+      else if (check?.error && resolver.buildkitIds.has(finding.ruleId)) finding.severity = 'error'
+      if (finding.file === undefined) finding.file = model.path
+      findings.push(finding)
+    }
+    findings.sort(compareInFile)
+    return { findings, notices, ...(context.keepSilenced === true ? { silenced } : {}) }
   }
-  findings.sort(compareInFile)
-  return { findings, notices, ...(context.keepSilenced === true ? { silenced } : {}) }
 }
 
 const collator = new Intl.Collator()

@@ -17,6 +17,7 @@ import { delimiter, join } from 'node:path'
 import type { DockerfileModel } from '../dockerfile/model.js'
 import { runScripts } from '../dockerfile/run.js'
 import type { Finding, Severity } from '../finding.js'
+import { hasNothingToCheck } from './shellcheck-plain.js'
 
 export const SHELLCHECK_MISSING_NOTICE =
   'shellcheck not found on PATH: SC checks skipped (install it, e.g. `apt-get install shellcheck`)'
@@ -208,6 +209,11 @@ export interface ShellcheckOptions {
   limits?: Partial<ShellcheckLimits>
   /** @deprecated use limits.timeoutMs */
   timeoutMs?: number
+  /**
+   * false: send every body, also those ShellCheck has nothing to check (shellcheck-plain.ts);
+   * the test that holds that module to ShellCheck uses it. Default true.
+   */
+  skipPlain?: boolean
 }
 
 /** One file in a batch: its name in the temp dir and every RUN (of any model) with that exact text. */
@@ -309,8 +315,12 @@ export async function runShellcheckBatch(
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...options.limits
   }
+  const worthChecking = (script: ShellScript): boolean =>
+    options.skipPlain === false || !hasNothingToCheck(bodyLines(script))
   const scripts = models.flatMap((model, index) =>
-    shellScripts(model).map(script => ({ model: index, script }))
+    shellScripts(model)
+      .filter(worthChecking)
+      .map(script => ({ model: index, script }))
   )
   const plan = planBatches(scripts, limits)
   for (const [index, skipped] of groupByModel(plan.skipped)) {
@@ -351,6 +361,11 @@ export async function runShellcheckBatch(
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
+}
+
+/** The script's body: its text without the header and the final newline. */
+export function bodyLines(script: ShellScript): string[] {
+  return script.text.split('\n').slice(script.headerLines, -1)
 }
 
 /** A shellcheck comment as a Finding on the Dockerfile: line, column and end mapped back. */
