@@ -171,6 +171,46 @@ describe('loadConfig', () => {
     expect((error as Error).message).not.toContain('\n')
   })
 
+  test.each([
+    // [file, text, expected] — hadolint-action's `config:` input names hadolint's file: it keeps working.
+    [
+      'lint/hadolint.yaml',
+      'ignored: [DL3008]\noverride:\n  error: [DL3059]\nfailure-threshold: warning\n',
+      {
+        ignore: ['DL3008'],
+        severity: { DL3059: 'error' },
+        failOn: 'warning',
+        sources: ['lint/hadolint.yaml']
+      }
+    ],
+    ['conf.yml', 'trustedRegistries: [docker.io]\n', { trustedRegistries: ['docker.io'] }],
+    ['conf.yml', 'no-fail: true\nfailure-threshold: error\n', { failOn: 'never' }],
+    ['conf.yml', 'ignored: [DL3008]\nformat: json\nno-color: true\n', { ignore: ['DL3008'] }],
+    // Keys both files share, or a Stagegate key: read as Stagegate's.
+    ['conf.yml', 'strict-labels: true\n', { strictLabels: true }],
+    ['conf.yml', 'ignore: [DL3008]\n', { ignore: ['DL3008'] }]
+  ])('an explicit %s with %j', async (name, text, expected) => {
+    write(name, text)
+    expect(await load(name)).toMatchObject(expected)
+  })
+
+  test('a file mixing hadolint and Stagegate keys is refused, naming the hadolint key', async () => {
+    write('conf.yml', 'ignore: [DL3008]\nignored: [DL3059]\n')
+    await expect(load('conf.yml')).rejects.toThrow(/^conf\.yml: unknown key "ignored"/)
+  })
+
+  test('a value shown in an error is cut to one short line', async () => {
+    write('conf.yml', `${'x'.repeat(5000)}\n`)
+    let message = ''
+    try {
+      await load('conf.yml')
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^conf\.yml: must be a mapping of settings, got "x+\.\.\.$/)
+    expect(message.length).toBeLessThan(160)
+  })
+
   test('a missing explicit file names it', async () => {
     await expect(load('nope.yml')).rejects.toThrow(new UsageError('config file not found: nope.yml'))
   })

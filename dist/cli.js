@@ -14,12 +14,12 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-OXDJ334C.js";
+} from "./chunk-5E7JREBH.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-U3L2I3M6.js";
+} from "./chunk-BQPZ24Y7.js";
 import {
   SecretSet,
   secretValuesOf
@@ -28,7 +28,7 @@ import {
   VERSION,
   buildReport,
   failsPolicy
-} from "./chunk-IE4WURWV.js";
+} from "./chunk-SWSW2ZS2.js";
 import {
   ALL_RULES,
   findStageIndex,
@@ -36,7 +36,8 @@ import {
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-XX2IWART.js";
+} from "./chunk-34PLFQD4.js";
+import "./chunk-C64V33NP.js";
 import "./chunk-RI6HCDV2.js";
 import "./chunk-CHJ2KWGO.js";
 import "./chunk-RYLBCIKQ.js";
@@ -98,13 +99,13 @@ var LOADERS = {
   tty: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   text: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   json: async () => (await import("./json-S62TVYVC.js")).formatJson,
-  sarif: async () => (await import("./sarif-HEPJZVOW.js")).formatSarif,
+  sarif: async () => (await import("./sarif-AA3GVYHQ.js")).formatSarif,
   checkstyle: async () => (await import("./checkstyle-7KEVJFX7.js")).formatCheckstyle,
   codeclimate: async () => (await import("./codeclimate-4XJCBA5H.js")).formatCodeclimate,
   gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-4KGBIHER.js")).formatGitlabCodeclimate,
   gnu: async () => (await import("./gnu-P7QXRD67.js")).formatGnu,
   junit: async () => (await import("./junit-XLEVXBZK.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-ISI2AVHN.js")).formatSonarqube
+  sonarqube: async () => (await import("./sonarqube-3ZULISPQ.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -191,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-LAJ4KQMR.js");
+  const { checkImage } = await import("./pipeline-FHTQZXDO.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -247,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-LAJ4KQMR.js");
+  const { runPipeline } = await import("./pipeline-FHTQZXDO.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,
@@ -316,7 +317,7 @@ var COMMANDS = {
   check: checkCommand,
   build: buildCommand,
   // Sigstore's verifier is loaded only for `verify`.
-  verify: async (argv, io) => (await import("./verify-HLELIN42.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
+  verify: async (argv, io) => (await import("./verify-LYNTQBDE.js")).verifyCommand(argv, { out: io.stdout, err: io.stderr, env: io.env }),
   rules: rulesCommand
 };
 async function main(argv, io = processCliIO()) {

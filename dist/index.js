@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-OXDJ334C.js";
+} from "./chunk-5E7JREBH.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-U3L2I3M6.js";
+} from "./chunk-BQPZ24Y7.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-MPGONQX7.js";
+} from "./chunk-T5XMVT5U.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -46,11 +46,12 @@ import {
   compareFindings,
   failsPolicy,
   severityRank
-} from "./chunk-IE4WURWV.js";
+} from "./chunk-SWSW2ZS2.js";
 import {
   ALL_RULES,
   helpUri
-} from "./chunk-XX2IWART.js";
+} from "./chunk-34PLFQD4.js";
+import "./chunk-C64V33NP.js";
 import {
   formatBytes
 } from "./chunk-RI6HCDV2.js";

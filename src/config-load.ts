@@ -62,7 +62,10 @@ export async function loadConfig(options: LoadConfigOptions): Promise<Config> {
   const stagegatePath = findStagegateConfig(options)
   if (stagegatePath) {
     const label = displayName(options.cwd, stagegatePath)
-    applyStagegate(config, set, await readYaml(stagegatePath, label), label, options.knownRuleIds)
+    const data = await readYaml(stagegatePath, label)
+    // hadolint-action's `config:` names a .hadolint.yaml: one line changed, the same file works.
+    if (isHadolintConfig(data)) applyHadolint(config, set, data, label)
+    else applyStagegate(config, set, data, label, options.knownRuleIds)
     config.sources.push(label)
   }
   const hadolintPath = HADOLINT_CONFIG_NAMES.map(name => join(options.cwd, name)).find(isFile)
@@ -139,11 +142,14 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 function show(value: unknown): string {
   // 1e400 is Infinity in YAML: say so, not `null` (JSON's rendering of it).
   if (typeof value === 'number' && !Number.isFinite(value)) return String(value)
+  let text: string
   try {
-    return JSON.stringify(value) ?? String(value)
+    text = JSON.stringify(value) ?? String(value)
   } catch {
-    return String(value)
+    text = String(value)
   }
+  // One line of error: a whole file given where a mapping belongs is shown by its start.
+  return text.length > 80 ? `${text.slice(0, 77)}...` : text
 }
 
 function stringList(value: unknown, where: string): string[] {
@@ -305,6 +311,30 @@ function labelSchema(value: unknown, label: string): Record<string, string> {
   return schema
 }
 
+/** The keys of hadolint's config file (its README), of which Stagegate reads the policy ones. */
+const HADOLINT_KEYS = new Set([
+  'ignored',
+  'override',
+  'trustedRegistries',
+  'failure-threshold',
+  'label-schema',
+  'strict-labels',
+  'no-fail',
+  'no-color',
+  'format',
+  'disable-ignore-pragma',
+  'verbose'
+])
+
+/** A config given by path is hadolint's when all its keys are hadolint's and one is not also Stagegate's. */
+function isHadolintConfig(data: unknown): boolean {
+  if (!isRecord(data)) return false
+  const keys = Object.keys(data)
+  return (
+    keys.length > 0 && keys.every(key => HADOLINT_KEYS.has(key)) && keys.some(key => !STAGEGATE_KEYS.has(key))
+  )
+}
+
 /** hadolint's keys, used only where the Stagegate file said nothing. Returns true when it supplied anything. */
 function applyHadolint(config: Config, set: Set<string>, data: unknown, label: string): boolean {
   if (!isRecord(data)) throw new UsageError(`${label}: must be a mapping of settings, got ${show(data)}`)
@@ -342,6 +372,11 @@ function applyHadolint(config: Config, set: Set<string>, data: unknown, label: s
         `${label}: failure-threshold must be one of error, warning, info, style, ignore, none, got ${show(value)}`
       )
     config.failOn = severity === 'off' ? 'never' : severity
+    used = true
+  }
+  // hadolint's `no-fail: true` exits 0 whatever it finds.
+  if (data['no-fail'] === true && !set.has('failOn')) {
+    config.failOn = 'never'
     used = true
   }
   if ('label-schema' in data && !set.has('labelSchema')) {

@@ -1,11 +1,12 @@
 // YAML from the repository (.stagegate.yml, .hadolint.yaml, .dive-ci): untrusted
 // input a pull request can change, read into plain data or refused in one line.
 // The parser loads on first use: a run without a config file never compiles it.
+import { cjsExports } from './cjs-import.js'
 import { UsageError } from './errors.js'
 
 /** The plain data of a YAML document (`{}` when empty); a one-line UsageError naming `label` otherwise. */
 export async function parseUntrustedYaml(text: string, label: string): Promise<unknown> {
-  const { parseDocument } = await import('yaml')
+  const { parseDocument } = cjsExports(await import('yaml'))
   // Config files are untrusted input (a pull request can change them): every
   // way YAML can go wrong is one line, never a stack overflow, a console
   // warning, a cyclic value or an alias bomb.

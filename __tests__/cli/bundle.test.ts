@@ -48,6 +48,18 @@ describe('the CLI bundle', () => {
     expect(cli(['lint', '--fail-on', 'never', 'Dockerfile']).code).toBe(0)
   })
 
+  test('config files load in the bundle (the YAML parser is a lazily loaded CommonJS package)', () => {
+    writeFileSync(join(dir, 'stagegate.yml'), 'ignore: [DL3008]\n')
+    writeFileSync(join(dir, 'hadolint.yaml'), 'ignored: [DL3008]\n')
+    for (const config of ['stagegate.yml', 'hadolint.yaml']) {
+      const run = cli(['lint', '--config', config, '--fail-on', 'never', 'Dockerfile'])
+      expect(run.stderr).toBe('')
+      expect(run.code).toBe(0)
+      expect(run.stdout).not.toContain('DL3008')
+      expect(run.stdout).toContain('DL3009')
+    }
+  })
+
   test('a usage error exits 2 with one line', () => {
     const run = cli(['lint', '--nope'])
     expect(run.code).toBe(2)

@@ -5,6 +5,7 @@
 // a usage error. The trusted root is `--trusted-root FILE` (what `gh
 // attestation trusted-root` or `cosign trusted-root` print), else
 // STAGEGATE_TRUSTED_ROOT, else Sigstore public-good's, fetched with TUF.
+import { cjsExports } from '../cjs-import.js'
 import { readFileSync } from 'node:fs'
 import { UsageError } from '../errors.js'
 import { trustMaterial } from '../verify/bundle.js'
@@ -46,9 +47,9 @@ async function loadTrust(path: string | undefined): Promise<VerifyOptions['trust
       )
     }
   }
-  const { getTrustedRoot } = await import('@sigstore/tuf')
+  const { getTrustedRoot } = cjsExports(await import('@sigstore/tuf'))
   try {
-    const { TrustedRoot } = await import('@sigstore/protobuf-specs')
+    const { TrustedRoot } = cjsExports(await import('@sigstore/protobuf-specs'))
     return trustMaterial(TrustedRoot.toJSON(await getTrustedRoot()))
   } catch (error) {
     throw new UsageError(
