@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-5E7JREBH.js";
+} from "./chunk-CIIOXP52.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-T5XMVT5U.js";
+} from "./chunk-V7XMRC26.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -81,9 +81,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-FNK32O67.js";
+import "./chunk-4D2ELKVE.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-BMNF2C4V.js";
+import "./chunk-HX275CYZ.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-5YN6HGCW.js";
 import {

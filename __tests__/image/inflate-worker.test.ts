@@ -4,6 +4,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import type { EventEmitter } from 'node:events'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { InflateWorkerError, LayerInflater } from '../../src/image/inflate-worker.js'
@@ -208,4 +209,36 @@ it('a worker that dies mid-layer fails the layer with a code (one line), and the
     parseLayer(Readable.from([gzipped]), killer, undefined, undefined, undefined, { inflater })
   ).rejects.toMatchObject({ code: 'ERR_WORKER_EXIT', message: 'the layer inflater stopped (exit code 1)' })
   expect((await parse(gzipped, 'stream')).seen).toHaveLength(files.length * 2)
+})
+
+it('chunks a failed worker posted before it was replaced never reach the next layer', async () => {
+  // Under load the old worker's queued 'out' messages arrive after the next layer started on
+  // its replacement (seen as "bad tar header checksum at offset 0" in that layer): replay one.
+  const internals = inflater as unknown as { worker: EventEmitter | undefined }
+  await parse(gzipped, 'stream') // a worker for the layers
+  const stale = internals.worker
+  // Its message listener as it stands before it fails (Node drops a worker's listeners when it exits).
+  const deliver = stale!.listeners('message')[0] as (message: unknown) => void
+  await expect(
+    parse(gzipped, 'stream', undefined, { maxBytes: 1024 * 1024, maxRatio: 2000 })
+  ).rejects.toThrow(/decompression bomb/)
+  const recorder = new Recorder()
+  let replayed = false
+  const replaying: TarVisitor = {
+    entry: entry => {
+      if (!replayed) {
+        replayed = true
+        const garbage = new Uint8Array(100).fill(0x41).buffer // not a whole tar block: shifts every header after it
+        // Between two of the new worker's chunks, as a queued message arrives.
+        setImmediate(() => deliver({ type: 'out', buffer: garbage, length: 100, consumed: 0 }))
+      }
+      return recorder.entry(entry)
+    },
+    data: piece => recorder.data(piece),
+    dataEnd: () => recorder.dataEnd()
+  }
+  await parseLayer(Readable.from([gzipped]), replaying, undefined, undefined, undefined, { inflater })
+  expect(internals.worker).not.toBe(stale)
+  expect(replayed).toBe(true)
+  expect(recorder.seen).toHaveLength(files.length * 2)
 })

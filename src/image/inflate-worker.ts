@@ -320,7 +320,11 @@ export class LayerInflater {
       resourceLimits: { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 32 }
     })
     worker.unref()
-    worker.on('message', (message: FromWorker) => this.onMessage(message))
+    // A worker replaced after a failure may still deliver chunks it had posted before it was
+    // terminated: only the current worker's messages reach the current job.
+    worker.on('message', (message: FromWorker) => {
+      if (this.worker === worker) this.onMessage(message)
+    })
     // Only the current worker's death fails the current job: one replaced after a failure exits later.
     // A code makes the reader say it in one line, naming the layer ("reading failed: …").
     worker.on('error', error => {
