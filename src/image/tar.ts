@@ -106,11 +106,33 @@ function cString(block: Buffer, at: number, length: number): string {
   return high < 0x80 ? block.toString('latin1', at, end) : decodeName(block, at, end)
 }
 
+/**
+ * The sum of a block's 512 bytes. Every header pays it, so when the block is
+ * 4-byte aligned (always, for blocks inside the reader's chunks) it is read a
+ * word at a time with the bytes summed two lanes at once: each 16-bit lane
+ * collects at most 128 × 2 × 255 = 65280, so no lane overflows into the next.
+ */
+function blockSum(block: Buffer, at: number): number {
+  const offset = block.byteOffset + at
+  if ((offset & 3) === 0) {
+    const words = new Uint32Array(block.buffer, offset, BLOCK / 4)
+    let lanes = 0
+    for (let i = 0; i < BLOCK / 4; i++) {
+      const word = words[i] as number
+      lanes += (word & 0x00ff00ff) + ((word >>> 8) & 0x00ff00ff)
+    }
+    const low = lanes % 0x10000
+    return low + (lanes - low) / 0x10000
+  }
+  let sum = 0
+  for (let i = at, end = at + BLOCK; i < end; i++) sum += block[i] as number
+  return sum
+}
+
 function checksumMatches(block: Buffer, at: number): boolean {
   const stored = parseNumeric(block, at + 148, 8, 'checksum')
   // Sum with the checksum field counted as spaces; the signed variant (old tars) only when needed.
-  let unsigned = 8 * 0x20
-  for (let i = at, end = at + BLOCK; i < end; i++) unsigned += block[i] as number
+  let unsigned = 8 * 0x20 + blockSum(block, at)
   for (let i = at + 148; i < at + 156; i++) unsigned -= block[i] as number
   if (stored === unsigned) return true
   let signed = 8 * 0x20
