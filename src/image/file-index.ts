@@ -89,6 +89,8 @@ export class FileIndexBuilder implements TarVisitor {
 
   beginLayer(layer: number): void {
     this.layer = layer
+    // The last layer's whiteouts may have deleted symlinks: resolved parents are stale.
+    this.linkEpoch++
     this.layerStats = { sizeBytes: 0, fileCount: 0 }
     this.whiteouts = []
     this.opaqueDirs = []
@@ -201,11 +203,11 @@ export class FileIndexBuilder implements TarVisitor {
   /** Where an entry at lexical `path` lands once its parent is resolved; undefined when it cannot land. */
   private place(path: string): string | undefined {
     const parent = parentOf(path)
-    if (this.cleanDirs.has(parent)) return path
+    // Entries of one directory mostly come together: the last parent's answer first (no set lookup).
     if (parent === this.lastParent && this.lastParentEpoch === this.linkEpoch)
-      return joinPath(this.lastParentResolved, baseName(path))
+      return this.lastParentResolved === parent ? path : joinPath(this.lastParentResolved, baseName(path))
     let resolvedParent = parent
-    if (!this.markClean(parent)) {
+    if (!this.cleanDirs.has(parent) && !this.markClean(parent)) {
       const resolved = resolvePath(this, parent, { procRoot: false })
       if (resolved.problem === 'loop' || resolved.problem === 'too-long' || resolved.problem === 'not-dir') {
         this.warnings.add(
