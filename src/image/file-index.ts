@@ -6,6 +6,14 @@
 // per-path bookkeeping for wasted bytes and efficiency, and the file contents
 // the checks asked for.
 import { UsageError } from '../errors.js'
+import {
+  CompactFileMap,
+  TYPE_DIR,
+  TYPE_FILE,
+  TYPE_HARDLINK,
+  TYPE_SYMLINK,
+  typeCode
+} from './compact-files.js'
 import type { Warnings, ReaderLimits } from './limits.js'
 import { baseName, joinPath, MAX_LINK_TARGET, normalisePath, parentOf, resolvePath } from './paths.js'
 import type { TarEntry, TarVisitor } from './tar.js'
@@ -38,7 +46,8 @@ export interface IndexTotals {
 }
 
 export class FileIndexBuilder implements TarVisitor {
-  readonly files = new Map<string, ImageFile>()
+  /** The merged filesystem so far: a Map to its readers, columns inside (see compact-files.ts). */
+  readonly files = new CompactFileMap()
   readonly shadowed: ShadowedFile[] = []
   readonly contents = new Map<string, Buffer>()
   private readonly reused = new Map<string, PathUse>()
@@ -80,6 +89,8 @@ export class FileIndexBuilder implements TarVisitor {
 
   beginLayer(layer: number): void {
     this.layer = layer
+    // The last layer's whiteouts may have deleted symlinks: resolved parents are stale.
+    this.linkEpoch++
     this.layerStats = { sizeBytes: 0, fileCount: 0 }
     this.whiteouts = []
     this.opaqueDirs = []
@@ -125,57 +136,53 @@ export class FileIndexBuilder implements TarVisitor {
       return 0
     }
 
-    const file: ImageFile = {
-      path,
-      type: entry.type,
-      size: entry.type === 'file' ? entry.size : 0,
-      mode: entry.mode,
-      uid: entry.uid,
-      gid: entry.gid,
-      linkTarget: undefined,
-      layer
-    }
-    if (entry.type === 'symlink') {
-      file.linkTarget = entry.linkName
+    const files = this.files
+    const type = typeCode(entry.type)
+    const size = type === TYPE_FILE ? entry.size : 0
+    let linkTarget: string | undefined
+    if (type === TYPE_SYMLINK) {
+      linkTarget = entry.linkName
       if (entry.linkName.length > MAX_LINK_TARGET)
         this.warnings.add(
           `layer ${layer}: symlink ${show(path)} has a ${entry.linkName.length}-character target (longer than PATH_MAX; the kernel refuses it)`
         )
-    } else if (entry.type === 'hardlink') {
+    } else if (type === TYPE_HARDLINK) {
       const target = normalisePath(entry.linkName)
       if (!target.escaped && target.path !== '/') target.path = this.place(target.path) ?? target.path
-      file.linkTarget = target.path
+      linkTarget = target.path
       if (target.escaped)
         this.warnings.add(
           `layer ${layer}: hard link ${show(path)} points above the root (${JSON.stringify(entry.linkName)})`
         )
-      if (!this.files.has(target.path))
+      if (!files.has(target.path))
         this.warnings.add(`layer ${layer}: hard link ${show(path)} points to missing ${show(target.path)}`)
     }
     this.layerStats.fileCount++
-    this.layerStats.sizeBytes += file.size
-    this.totalSize += file.size
+    this.layerStats.sizeBytes += size
+    this.totalSize += size
 
-    const prior = this.files.get(path)
-    if (prior !== undefined) {
-      if (prior.layer === layer && !(prior.type === 'dir' && file.type === 'dir'))
+    const priorSlot = files.slotOf(path)
+    const priorType = priorSlot < 0 ? -1 : files.typeAt(priorSlot)
+    if (priorSlot >= 0) {
+      const bothDirs = priorType === TYPE_DIR && type === TYPE_DIR
+      if (files.layerAt(priorSlot) === layer && !bothDirs)
         this.warnings.add(`layer ${layer}: duplicate entry ${show(path)} (the last one wins)`)
-      if (prior.type === 'dir' && file.type === 'dir') {
-        // A directory restated by a later layer (metadata change): not a new version of any bytes.
-      } else {
-        this.shadow(prior, 'overwritten')
-        if (prior.type === 'dir') this.sweepRoots.add(path)
+      // A directory restated by a later layer (metadata change) is not a new version of any bytes.
+      if (!bothDirs) {
+        this.shadow(files.fileAt(priorSlot, path), 'overwritten')
+        if (priorType === TYPE_DIR) this.sweepRoots.add(path)
       }
     }
-    if (file.type !== 'dir') this.countUse(path, file.size, prior)
-    if (file.type === 'symlink' || prior?.type === 'symlink') {
+    if (type !== TYPE_DIR)
+      this.countUse(path, size, priorSlot < 0 || priorType === TYPE_DIR ? undefined : files.sizeAt(priorSlot))
+    if (type === TYPE_SYMLINK || priorType === TYPE_SYMLINK) {
       this.linkEpoch++
-      if (file.type === 'symlink' && this.cleanDirs.has(path)) this.cleanDirs = new Set(['/'])
+      if (type === TYPE_SYMLINK && this.cleanDirs.has(path)) this.cleanDirs = new Set(['/'])
     }
-    this.files.set(path, file)
+    files.put(priorSlot, path, type, size, entry.mode, entry.uid, entry.gid, linkTarget, layer)
 
-    if (file.type !== 'file' || entry.dataSize === 0 || this.policy === undefined) return 0
-    const wanted = Math.min(Math.max(0, Math.floor(this.policy(path, file.size, file.mode))), entry.dataSize)
+    if (type !== TYPE_FILE || entry.dataSize === 0 || this.policy === undefined) return 0
+    const wanted = Math.min(Math.max(0, Math.floor(this.policy(path, size, entry.mode))), entry.dataSize)
     if (!(wanted > 0)) return 0
     if (this.capturedBytes + wanted > this.limits.maxCapturedBytes) {
       if (!this.captureBudgetWarned) {
@@ -196,11 +203,11 @@ export class FileIndexBuilder implements TarVisitor {
   /** Where an entry at lexical `path` lands once its parent is resolved; undefined when it cannot land. */
   private place(path: string): string | undefined {
     const parent = parentOf(path)
-    if (this.cleanDirs.has(parent)) return path
+    // Entries of one directory mostly come together: the last parent's answer first (no set lookup).
     if (parent === this.lastParent && this.lastParentEpoch === this.linkEpoch)
-      return joinPath(this.lastParentResolved, baseName(path))
+      return this.lastParentResolved === parent ? path : joinPath(this.lastParentResolved, baseName(path))
     let resolvedParent = parent
-    if (!this.markClean(parent)) {
+    if (!this.cleanDirs.has(parent) && !this.markClean(parent)) {
       const resolved = resolvePath(this, parent, { procRoot: false })
       if (resolved.problem === 'loop' || resolved.problem === 'too-long' || resolved.problem === 'not-dir') {
         this.warnings.add(
@@ -219,7 +226,8 @@ export class FileIndexBuilder implements TarVisitor {
   /** Marks `dir` and its prefixes clean when none is a symlink; false when one is. */
   private markClean(dir: string): boolean {
     if (this.cleanDirs.has(dir)) return true
-    if (this.files.get(dir)?.type === 'symlink') return false
+    const slot = this.files.slotOf(dir)
+    if (slot >= 0 && this.files.typeAt(slot) === TYPE_SYMLINK) return false
     if (!this.markClean(parentOf(dir))) return false
     this.cleanDirs.add(dir)
     return true
@@ -240,10 +248,12 @@ export class FileIndexBuilder implements TarVisitor {
   endLayer(): LayerStats {
     const layer = this.layer
     const sweepDirs = this.sweepRoots
+    const files = this.files
     for (const target of this.whiteouts) {
-      const prior = this.files.get(target)
+      const slot = files.slotOf(target)
+      const prior = slot < 0 ? undefined : files.fileAt(slot, target)
       if (prior !== undefined && prior.layer < layer) {
-        this.files.delete(target)
+        files.delete(target)
         this.shadow(prior, 'deleted', layer)
         if (prior.type !== 'dir') this.countDeletion(target, prior.size)
       }
@@ -278,11 +288,12 @@ export class FileIndexBuilder implements TarVisitor {
         for (const d of pending) under.set(d, result)
         return result
       }
-      for (const [path, file] of this.files) {
-        if (file.layer >= layer) continue
+      for (const [path, slot] of files.slotEntries()) {
+        if (files.layerAt(slot) >= layer) continue
         if (!isSwept(parentOf(path))) continue
         const how: ShadowedFile['how'] = 'deleted'
-        this.files.delete(path)
+        const file = files.fileAt(slot, path)
+        files.delete(path)
         this.shadow(file, how, layer)
         if (file.type !== 'dir') this.countDeletion(path, file.size)
       }
@@ -309,13 +320,14 @@ export class FileIndexBuilder implements TarVisitor {
   // dive counts, per path, every layer's version (a deletion as a version of
   // size 0); a path seen more than once is "inefficient": its versions' sizes
   // sum to wasted bytes, and all but the smallest count against efficiency.
-  private countUse(path: string, size: number, prior: ImageFile | undefined): void {
+  /** `priorSize`: the size of the version this one replaces, undefined when none (or a directory) was there. */
+  private countUse(path: string, size: number, priorSize: number | undefined): void {
     // A first version of a path never deleted before needs no record (and no lookup).
-    if ((prior === undefined || prior.type === 'dir') && this.reused.size === 0) return
+    if (priorSize === undefined && this.reused.size === 0) return
     let use = this.reused.get(path)
     if (use === undefined) {
-      if (prior === undefined || prior.type === 'dir') return
-      use = { cumulative: prior.size, minimum: prior.size }
+      if (priorSize === undefined) return
+      use = { cumulative: priorSize, minimum: priorSize }
       this.reused.set(path, use)
     }
     use.cumulative += size
