@@ -1,20 +1,31 @@
-// The process measureGrowth (growth.ts) starts: builds the two inputs of one
-// job of growth-jobs.ts (untimed), measures their growth, prints it as JSON.
+// The process growth.ts's runJobChild starts: builds the input of one job of
+// growth-jobs.ts (untimed) and prints what was asked as JSON: the time growth
+// from a small to a large input (measureGrowth), or the peak RSS of this
+// whole process after one run of the job (memory.ts's measurePeakRss).
 import { jobs, removeScratch } from './growth-jobs.js'
-import { leastGrowth, type GrowthOptions } from './growth.js'
+import { leastGrowth, type GrowthOptions, type JobRequest } from './growth.js'
 
-async function main(): Promise<void> {
-  const request = JSON.parse(process.argv[2] ?? '{}') as GrowthOptions & {
-    name: string
-    small: number
-    large: number
-  }
+type Request = JobRequest & GrowthOptions & { small: number; large: number; size: number }
+
+async function measure(request: Request): Promise<unknown> {
   const job = jobs[request.name]
   if (!job) throw new Error(`growth-jobs.ts has no job ${request.name}`)
+  if (request.measure === 'peakRss') {
+    await (
+      await job(request.size)
+    )()
+    // maxRSS is in KiB: the most this process ever held resident, input and Node itself included.
+    return { peakRssBytes: process.resourceUsage().maxRSS * 1024 }
+  }
+  const small = await job(request.small)
+  const large = await job(request.large)
+  return leastGrowth(small, large, request)
+}
+
+async function main(): Promise<void> {
+  const request = JSON.parse(process.argv[2] ?? '{}') as Request
   try {
-    const small = await job(request.small)
-    const large = await job(request.large)
-    process.stdout.write(JSON.stringify(await leastGrowth(small, large, request)))
+    process.stdout.write(JSON.stringify(await measure(request)))
   } finally {
     removeScratch()
   }
