@@ -1,6 +1,6 @@
 // Issue 14: no hostile input may take a process over 300 MB RSS. Each case is
 // a job of growth-jobs.ts run once in a fresh Node process (memory.ts), its
-// peak RSS read from the kernel: Node itself and building the input count
+// peak RSS read from the kernel (VmHWM): Node itself and building the input count
 // too, so the figure bounds what a CLI process given that input would hold.
 // Before the fixes these cases took 476 MB to 1.6 GB; on the 2-core test
 // machine they peak at 70-165 MB each (December 2026).

@@ -86,20 +86,24 @@ const run = promisify(execFile)
 
 /**
  * Where the child's bundle goes: the directory the unit project's global
- * set-up made for the whole Jest run (test-bundle-dir.ts), so that all test
+ * set-up made for the whole Jest run (unit-global-setup.ts), so that all test
  * files and workers share one bundle; else (outside that run) a directory of
  * this module's own, removed at the end.
  */
-function bundleDir(): { dir: string; shared: boolean } {
-  const shared = process.env[TEST_BUNDLE_DIR]
-  if (shared) return { dir: shared, shared: true }
-  const dir = mkdtempSync(path.join(tmpdir(), 'stagegate-growth-'))
-  const remove = (): void => rmSync(dir, { recursive: true, force: true })
-  // Jest gives a test file its own `process` object, whose 'exit' never fires: there the hook is afterAll.
-  const jestAfterAll = (globalThis as { afterAll?: (hook: () => void) => void }).afterAll
-  if (jestAfterAll) jestAfterAll(remove)
-  else process.once('exit', remove)
-  return { dir, shared: false }
+const sharedBundleDir = process.env[TEST_BUNDLE_DIR]
+let ownBundleDir: string | undefined
+
+function removeOwnBundleDir(): void {
+  if (ownBundleDir) rmSync(ownBundleDir, { recursive: true, force: true })
+  ownBundleDir = undefined
+}
+
+// Registered now, at import: Jest refuses hooks added inside a test, and it
+// gives a test file its own `process` object, whose 'exit' never fires.
+const jestAfterAll = (globalThis as { afterAll?: (hook: () => void) => void }).afterAll
+if (!sharedBundleDir) {
+  if (jestAfterAll) jestAfterAll(removeOwnBundleDir)
+  else process.once('exit', removeOwnBundleDir)
 }
 
 /**
@@ -111,9 +115,9 @@ let childBundle: Promise<string> | undefined
 
 function bundleChild(): Promise<string> {
   childBundle ??= (async () => {
-    const { dir, shared } = bundleDir()
+    const dir = sharedBundleDir ?? (ownBundleDir = mkdtempSync(path.join(tmpdir(), 'stagegate-growth-')))
     const outfile = path.join(dir, 'growth-child.mjs')
-    if (shared && existsSync(outfile)) return outfile
+    if (existsSync(outfile)) return outfile
     // Imported here, not at the top: the child's bundle includes this module but never bundles.
     const { bundleEntry } = await import('./bundle.js')
     // Built aside, then renamed into place: another worker may be building or running the same file.
