@@ -34,7 +34,9 @@ export default {
       ...common,
       displayName: 'unit',
       testMatch: ['<rootDir>/__tests__/**/*.test.ts'],
-      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/e2e/']
+      testPathIgnorePatterns: ['/node_modules/', '<rootDir>/__tests__/e2e/'],
+      globalSetup: '<rootDir>/__tests__/support/unit-global-setup.ts',
+      globalTeardown: '<rootDir>/__tests__/support/unit-global-teardown.ts'
     },
     {
       ...common,

@@ -7,7 +7,7 @@ import { spawn } from 'node:child_process'
 import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { bundleEntry } from '../support/bundle-action.js'
+import { bundleEntry } from '../support/bundle.js'
 
 let dir: string
 let entry: string

@@ -16,7 +16,7 @@ import { TrustedRoot } from '@sigstore/protobuf-specs'
 import { toSignedEntity, toTrustMaterial, Verifier } from '@sigstore/verify'
 import { verifyCommand } from '../../src/cli/verify.js'
 import type { Statement } from '../../src/sign/statement.js'
-import { bundleFromSource, type Bundles } from '../support/bundle-action.js'
+import { bundleSources, type Bundles } from '../support/bundle.js'
 import { FakeGitHubApi, FAILURES } from '../support/fake-github-api.js'
 import { ensureNode24 } from '../support/node24.js'
 import { runAction, type ActionRun } from '../support/run-action.js'
@@ -89,7 +89,7 @@ describeE2E('signing and attesting the pushed image', () => {
   beforeAll(async () => {
     ;[node24, bundles, api, sigstore, oidc] = await Promise.all([
       ensureNode24(),
-      bundleFromSource(),
+      bundleSources(),
       FakeGitHubApi.start(),
       SigstoreMock.start(),
       FakeOidcIssuer.start({
@@ -117,7 +117,7 @@ describeE2E('signing and attesting the pushed image', () => {
 
   afterAll(async () => {
     await Promise.all([api?.close(), sigstore?.close(), oidc?.close()])
-    if (bundles) rmSync(bundles.dir, { recursive: true, force: true })
+    bundles?.remove()
     rmSync(root, { recursive: true, force: true })
   })
 

@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
-import { bundleEntry } from '../support/bundle-action.js'
+import { bundleEntry } from '../support/bundle.js'
 import { describeE2E, FIXTURES } from './engine.js'
 
 describeE2E('signals stop children and clean up', () => {

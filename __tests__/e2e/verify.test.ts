@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { promisify } from 'node:util'
-import { bundleFromSource, type Bundles } from '../support/bundle-action.js'
+import { bundleSources, type Bundles } from '../support/bundle.js'
 import { ensureNode24 } from '../support/node24.js'
 import { runAction } from '../support/run-action.js'
 import { describeE2E, docker, FIXTURES, REGISTRY } from './engine.js'
@@ -52,7 +52,7 @@ describeE2E('verify-base-images: the supply chain of every stage', () => {
   let signedDigest = ''
 
   beforeAll(async () => {
-    ;[node24, bundles] = await Promise.all([ensureNode24(), bundleFromSource()])
+    ;[node24, bundles] = await Promise.all([ensureNode24(), bundleSources()])
     const base = join(root, 'base')
     mkdirSync(base)
     writeFileSync(
@@ -115,7 +115,7 @@ describeE2E('verify-base-images: the supply chain of every stage', () => {
   }, 600_000)
 
   afterAll(() => {
-    if (bundles) rmSync(bundles.dir, { recursive: true, force: true })
+    bundles?.remove()
     rmSync(root, { recursive: true, force: true })
     try {
       docker(['rmi', UNSIGNED])

@@ -1,7 +1,7 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
-import { bundleEntry } from '../support/bundle-action.js'
+import { bundleEntry } from '../support/bundle.js'
 import { expect } from '@jest/globals'
 import type { BaseReportStore } from '../../src/github/base-report.js'
 import { commentSkipReason, planPublish, publishReport } from '../../src/github/publish.js'

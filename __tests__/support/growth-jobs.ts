@@ -1,7 +1,8 @@
 // The jobs whose time growth the scale tests measure (growth.ts's
-// measureGrowth runs them in a fresh process). Each takes an input size,
-// builds its input (not timed) and returns the work to time.
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs'
+// measureGrowth runs them in a fresh process) or whose peak memory the memory
+// bounds assert (memory.ts's measurePeakRss). Each takes an input size,
+// builds its input (not timed) and returns the work to time or measure.
+import { appendFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { gzipSync } from 'node:zlib'
@@ -19,6 +20,9 @@ import { formatSarif } from '../../src/report/formats/sarif.js'
 import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
 import { ImageBuilder, exe } from '../checks/support/image-builder.js'
 import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
+import { runImageChecks } from '../../src/checks/run.js'
+import { UsageError } from '../../src/errors.js'
+import { lintFile, readDockerfile } from '../../src/lint/lint-file.js'
 
 type Job = () => unknown
 
@@ -72,8 +76,8 @@ export const checkContext = (index: ImageIndex) => ({
 let scratch: string | undefined
 let layouts = 0
 
-/** A fresh directory for one OCI layout, under this process's scratch dir. */
-function layoutDir(): string {
+/** A fresh directory for one job's input (an OCI layout, a Dockerfile), under this process's scratch dir. */
+function scratchDir(): string {
   scratch ??= mkdtempSync(join(tmpdir(), 'stagegate-growth-jobs-'))
   const dir = join(scratch, `layout-${layouts++}`)
   mkdirSync(dir)
@@ -218,7 +222,33 @@ export function sarifOf(findings: Finding[]): string {
   return formatSarif([report], { toolVersion: '0.0.0', srcRoot: '/work' })
 }
 
+/** The message of the UsageError `work` refuses its input with; anything else (no refusal included) throws. */
+async function refusal(work: () => unknown): Promise<string> {
+  try {
+    await work()
+  } catch (error) {
+    if (error instanceof UsageError) return error.message
+    throw error
+  }
+  throw new Error('the input was not refused')
+}
+
+/**
+ * An OCI layout of one layer holding `files` empty setuid files. The tar is
+ * written header by header into one buffer: a memory test's figure includes
+ * building its input, so the input is built lean.
+ */
+export function setuidLayout(files: number): string {
+  const layer = Buffer.alloc((files + 2) * 512)
+  for (let i = 0; i < files; i++) header({ name: `usr/bin/su${i}`, mode: 0o4755 }, 0).copy(layer, i * 512)
+  const dir = scratchDir()
+  writeOciLayout(dir, [layer])
+  return dir
+}
+
 export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
+  /** The memory harness's own check: hold `mb` MB, every page written (a zero-filled buffer might stay unmapped). */
+  allocate: mb => () => Buffer.alloc(mb * 1_000_000, 1).length,
   /** The harness's own check: work proportional to n... */
   linearWork: n => () => {
     let sum = 0
@@ -253,13 +283,13 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   },
   /** Read an image listing one 48 MiB layer (and its deleter) `times` times in all. */
   readRepeatedLayer: times => {
-    const dir = layoutDir()
+    const dir = scratchDir()
     writeOciLayout(dir, repeatedLayerBlobs(), { rawLayers: true, layerOrder: alternating(times) })
     return () => readImage(`oci-layout:${dir}`)
   },
   /** Read an image of `depth` nested directories under ten whiteout layers. */
   readDeepWhiteouts: depth => {
-    const dir = layoutDir()
+    const dir = scratchDir()
     writeOciLayout(dir, deepWhiteoutLayers(depth))
     return () => readImage(`oci-layout:${dir}`)
   },
@@ -283,5 +313,37 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
   sarifManyFindings: n => {
     const findings = setuidFindings(n)
     return () => sarifOf(findings).length
+  },
+  /** Refuse a Dockerfile whose one RUN line is `mb` MB long (read and measured, never parsed). */
+  refuseLongInstruction: mb => {
+    const path = join(scratchDir(), 'Dockerfile')
+    writeFileSync(path, `FROM a\nRUN echo ${'x'.repeat(mb * 1024 * 1024)}\n`)
+    return () => refusal(() => readDockerfile(path, 'Dockerfile'))
+  },
+  /** Refuse, at lint, a .dockerignore of `patterns` patterns. */
+  refuseBigDockerignore: patterns => {
+    const dir = scratchDir()
+    writeFileSync(join(dir, 'Dockerfile'), 'FROM scratch\nCOPY app/ /app/\nCOPY . /src\n')
+    // Written 10,000 patterns at a time, so the input does not weigh in the figure.
+    const ignore = join(dir, '.dockerignore')
+    writeFileSync(ignore, '')
+    for (let from = 0; from < patterns; from += 10_000) {
+      const to = Math.min(patterns, from + 10_000)
+      appendFileSync(
+        ignore,
+        Array.from({ length: to - from }, (_, i) => `dir${from + i}/**/*.log\n`).join('')
+      )
+    }
+    return () =>
+      refusal(() => lintFile(join(dir, 'Dockerfile'), { config: emptyConfig(), shellcheck: false, cwd: dir }))
+  },
+  /** Read an image of `files` setuid files, run every image check and write the findings as SARIF. */
+  setuidImageToSarif: files => {
+    const dir = setuidLayout(files)
+    return async () => {
+      const index = await readImage(`oci-layout:${dir}`)
+      const findings = runImageChecks(index, { config: emptyConfig() })
+      return sarifOf(findings).length
+    }
   }
 }

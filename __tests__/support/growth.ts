@@ -14,13 +14,14 @@
 //   ratio, while a job that really grows faster than the bound (quadratic:
 //   about 4x per doubling) stays above it in every round.
 import { execFile } from 'node:child_process'
-import { mkdtempSync, rmSync } from 'node:fs'
+import { existsSync, mkdtempSync, renameSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import * as path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 import { setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
+import { TEST_BUNDLE_DIR } from './unit-global-setup.js'
 
 export interface Growth {
   /** Best CPU time of the small input, ms. */
@@ -84,33 +85,78 @@ export async function leastGrowth(small: Job, large: Job, options: GrowthOptions
 const run = promisify(execFile)
 
 /**
+ * Where the child's bundle goes: the directory the unit project's global
+ * set-up made for the whole Jest run (unit-global-setup.ts), so that all test
+ * files and workers share one bundle; else (outside that run) a directory of
+ * this module's own, removed at the end.
+ */
+const sharedBundleDir = process.env[TEST_BUNDLE_DIR]
+let ownBundleDir: string | undefined
+
+function removeOwnBundleDir(): void {
+  if (ownBundleDir) rmSync(ownBundleDir, { recursive: true, force: true })
+  ownBundleDir = undefined
+}
+
+// Registered now, at import: Jest refuses hooks added inside a test, and it
+// gives a test file its own `process` object, whose 'exit' never fires.
+const jestAfterAll = (globalThis as { afterAll?: (hook: () => void) => void }).afterAll
+if (!sharedBundleDir) {
+  if (jestAfterAll) jestAfterAll(removeOwnBundleDir)
+  else process.once('exit', removeOwnBundleDir)
+}
+
+/**
+ * The bundle of growth-child.ts (the jobs and the source they call), built
+ * once and reused by every measurement: bundling takes about a second, and
+ * the scale and memory tests measure dozens of times.
+ */
+let childBundle: Promise<string> | undefined
+
+function bundleChild(): Promise<string> {
+  childBundle ??= (async () => {
+    const dir = sharedBundleDir ?? (ownBundleDir = mkdtempSync(path.join(tmpdir(), 'stagegate-growth-')))
+    const outfile = path.join(dir, 'growth-child.mjs')
+    if (existsSync(outfile)) return outfile
+    // Imported here, not at the top: the child's bundle includes this module but never bundles.
+    const { bundleEntry } = await import('./bundle.js')
+    // Built aside, then renamed into place: another worker may be building or running the same file.
+    const building = `${outfile}.${process.pid}`
+    await bundleEntry(path.join(path.dirname(fileURLToPath(import.meta.url)), 'growth-child.ts'), building)
+    renameSync(building, outfile)
+    return outfile
+  })()
+  return childBundle
+}
+
+/** What growth-child.ts is asked: a measure, the job of growth-jobs.ts, the measure's parameters. */
+export type JobRequest = { measure: 'growth' | 'peakRss'; name: string } & Record<string, unknown>
+
+/**
+ * Runs growth-child.ts in a fresh Node process (no coverage counters, no Jest
+ * heap) with `request`, and parses what it prints. Its failure (an unknown
+ * job, a job that throws) rejects with the child's stderr.
+ */
+export async function runJobChild<T>(request: JobRequest): Promise<T> {
+  const outfile = await bundleChild()
+  const { stdout } = await run(process.execPath, [outfile, JSON.stringify(request)], {
+    env: { ...process.env, NODE_OPTIONS: '' },
+    maxBuffer: 1024 * 1024,
+    timeout: 600_000
+  })
+  return JSON.parse(stdout) as T
+}
+
+/**
  * The growth of the job `name` of growth-jobs.ts from input size `small` to
  * `large`, measured in a fresh Node process that runs a bundle of the job and
- * the source it calls (built now with esbuild: never a stale dist/).
+ * the source it calls (built with esbuild: never a stale dist/).
  */
-export async function measureGrowth(
+export function measureGrowth(
   name: string,
   small: number,
   large: number,
   options: GrowthOptions
 ): Promise<Growth> {
-  const dir = mkdtempSync(path.join(tmpdir(), 'stagegate-growth-'))
-  try {
-    // Imported here, not at the top: the child's bundle includes this module but never bundles.
-    const { bundleEntry } = await import('./bundle-action.js')
-    const outfile = path.join(dir, 'growth-child.mjs')
-    await bundleEntry(path.join(path.dirname(fileURLToPath(import.meta.url)), 'growth-child.ts'), outfile)
-    const { stdout } = await run(
-      process.execPath,
-      [outfile, JSON.stringify({ name, small, large, ...options })],
-      {
-        env: { ...process.env, NODE_OPTIONS: '' },
-        maxBuffer: 1024 * 1024,
-        timeout: 600_000
-      }
-    )
-    return JSON.parse(stdout) as Growth
-  } finally {
-    rmSync(dir, { recursive: true, force: true })
-  }
+  return runJobChild<Growth>({ measure: 'growth', name, small, large, ...options })
 }

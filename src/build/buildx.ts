@@ -12,6 +12,7 @@ import { execFileSync } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
 import { UsageError } from '../errors.js'
 import type { Inputs } from '../inputs.js'
+import { onStopSignal } from '../signals.js'
 import { buildxSatisfies } from './versions.js'
 
 export interface ExecOptions {
@@ -42,7 +43,7 @@ function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
 
 /** Runs of the docker CLI in flight: while there are any, a stop signal is passed on to this process's children. */
 let inFlight = 0
-const STOP_SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const
+let unregisterPassOn: (() => void) | undefined
 
 /**
  * The pids of `parent`'s direct children: from /proc where there is one (Linux), else
@@ -78,7 +79,8 @@ export function childPids(parent = process.pid): number[] {
   return pids
 }
 
-function stopChildren(signal: NodeJS.Signals): void {
+/** Passes a stop signal on to this process's children (the docker CLI) before it ends this process (signals.ts). */
+function passOn(signal: NodeJS.Signals): void {
   for (const pid of childPids()) {
     try {
       process.kill(pid, signal)
@@ -86,17 +88,15 @@ function stopChildren(signal: NodeJS.Signals): void {
       // ended meanwhile
     }
   }
-  for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
-  // Re-raised so the process still ends by the signal (removeOnSignal's handler, if any, re-raises too).
-  process.kill(process.pid, signal)
 }
 
 async function tracked<T>(run: () => Promise<T>): Promise<T> {
-  if (inFlight++ === 0) for (const name of STOP_SIGNALS) process.once(name, stopChildren)
+  // One registration for all runs in flight, so each child is signalled once.
+  if (inFlight++ === 0) unregisterPassOn = onStopSignal(passOn)
   try {
     return await run()
   } finally {
-    if (--inFlight === 0) for (const name of STOP_SIGNALS) process.removeListener(name, stopChildren)
+    if (--inFlight === 0) unregisterPassOn?.()
   }
 }
 

@@ -8,6 +8,7 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { UsageError } from '../../errors.js'
+import { onStopSignal } from '../../signals.js'
 import type { ImageSource } from './store.js'
 import { openTarFile } from './tar-file.js'
 
@@ -52,25 +53,15 @@ function firstLine(text: string): string {
 }
 
 /**
- * While `docker save` writes the spool, SIGINT/SIGTERM must not leave it
- * behind: the child is stopped, the private dir removed (synchronously, the
- * process is about to end), and the signal re-raised so the exit status says
- * what happened.
+ * While `docker save` writes the spool, a stop signal must not leave it
+ * behind (signals.ts): the child is stopped and the private dir removed
+ * (synchronously: the process is about to end).
  */
 function cleanupOnSignal(dir: string, children: Set<ChildProcess>): () => void {
-  const onSignal = (signal: NodeJS.Signals): void => {
+  return onStopSignal(() => {
     for (const child of children) child.kill('SIGTERM')
     rmSync(dir, { recursive: true, force: true })
-    detach()
-    process.kill(process.pid, signal)
-  }
-  const detach = (): void => {
-    process.off('SIGINT', onSignal)
-    process.off('SIGTERM', onSignal)
-  }
-  process.once('SIGINT', onSignal)
-  process.once('SIGTERM', onSignal)
-  return detach
+  })
 }
 
 export async function openEngineImage(
