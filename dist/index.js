@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-CIIOXP52.js";
+} from "./chunk-RLNXHUSQ.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-V7XMRC26.js";
+} from "./chunk-FNUE6ULJ.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -81,10 +81,11 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-4D2ELKVE.js";
+import "./chunk-B3Z47Y6L.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-HX275CYZ.js";
+import "./chunk-DVVL55DL.js";
 import "./chunk-QHMSCR7C.js";
+import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";
 import {
   errorMessage,

@@ -107,7 +107,8 @@ const CHECKED_PROGRAMS: Record<string, (args: readonly string[], next: string | 
 }
 
 /** Prefix assignments ShellCheck has no comment on (SC2209 and SC2037 are about `var=command`). */
-const PLAIN_PREFIX = /^(?:DEBIAN_FRONTEND|LC_ALL|LANG|CGO_ENABLED|GOOS|GOARCH|GO111MODULE|GOFLAGS)=[A-Za-z0-9_.-]*$/
+const PLAIN_PREFIX =
+  /^(?:DEBIAN_FRONTEND|LC_ALL|LANG|CGO_ENABLED|GOOS|GOARCH|GO111MODULE|GOFLAGS)=[A-Za-z0-9_.-]*$/
 
 const PLAIN_TEXT = /^[A-Za-z0-9 \t_./:=+,@%*;&\\\n-]*$/
 
