@@ -79,9 +79,40 @@ export function failsPolicy(counts: Counts, failOn: FailOn): boolean {
 export function compareFindings(a: Finding, b: Finding): number {
   return (
     severityRank(a.severity) - severityRank(b.severity) ||
-    (a.file ?? '').localeCompare(b.file ?? '') ||
+    compareText(a.file ?? '', b.file ?? '') ||
     (a.line ?? 0) - (b.line ?? 0) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.path ?? '').localeCompare(b.path ?? '')
+    compareRuleIds(a.ruleId, b.ruleId) ||
+    compareText(a.path ?? '', b.path ?? '')
   )
+}
+
+let defaultCollator: Intl.Collator | undefined
+
+/**
+ * `a.localeCompare(b)`, with the collator made on first use and skipped for equal strings (the
+ * findings of one file share it): making a collator loads ICU's collation data, 10-30 ms that a
+ * cold `stagegate lint` of one file need not pay.
+ */
+export function compareText(a: string, b: string): number {
+  if (a === b) return 0
+  defaultCollator ??= new Intl.Collator()
+  return defaultCollator.compare(a, b)
+}
+
+const ALPHANUMERIC = /^[A-Za-z0-9]*$/
+
+/**
+ * Rule ids (DL3008, SG1003, SC2086, UndefinedVar) in the collator's order without the collator:
+ * for ASCII letters and digits the root collation compares case-insensitively first (digits
+ * before letters, a prefix first), then lower case before upper at the first difference. Other
+ * text goes to the collator.
+ */
+export function compareRuleIds(a: string, b: string): number {
+  if (a === b) return 0
+  if (!ALPHANUMERIC.test(a) || !ALPHANUMERIC.test(b)) return compareText(a, b)
+  const lowerA = a.toLowerCase()
+  const lowerB = b.toLowerCase()
+  if (lowerA !== lowerB) return lowerA < lowerB ? -1 : 1
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return a[i] === lowerA[i] ? -1 : 1
+  return 0
 }

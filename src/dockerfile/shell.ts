@@ -184,82 +184,88 @@ function readOperator(script: string, i: number): string | undefined {
 /** One word from `i`: quotes removed, substitutions kept verbatim. */
 function readWord(script: string, start: number): WordToken {
   const n = script.length
+  // The value is built from slices of the script between quotes and escapes, not a character at
+  // a time: most words are one slice, and per-character concatenation was most of the tokenizer's
+  // allocation.
   let value = ''
   let plainPrefix = true
   let sawEquals = false
   let i = start
+  /** Start of the run of plain characters not yet added to `value`. */
+  let run = start
   while (i < n) {
     const ch = script[i] as string
     if (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') break
     if (ch === ';' || ch === '&' || ch === '|' || ch === '<' || ch === '>' || ch === '(' || ch === ')') break
-    if (ch === '=') sawEquals = true
-    if (ch === '\\') {
-      if (!sawEquals) plainPrefix = false
-      if (script[i + 1] === '\n') {
-        i += 2
-        continue
-      }
-      if (i + 1 < n) value += script[i + 1]
-      i += 2
+    if (ch === '=') {
+      sawEquals = true
+      i++
       continue
     }
-    if (ch === "'") {
+    const substitution = ch === '$' && (script[i + 1] === '(' || script[i + 1] === '{')
+    if (ch !== '\\' && ch !== "'" && ch !== '"' && ch !== '`' && !substitution) {
+      i++
+      continue
+    }
+    if (i > run) value += script.slice(run, i)
+    if (ch === '\\') {
+      if (!sawEquals) plainPrefix = false
+      if (script[i + 1] !== '\n' && i + 1 < n) value += script[i + 1]
+      i += 2
+    } else if (ch === "'") {
       if (!sawEquals) plainPrefix = false
       const close = script.indexOf("'", i + 1)
       const end = close < 0 ? n : close
       value += script.slice(i + 1, end)
       i = end + 1
-      continue
-    }
-    if (ch === '"') {
+    } else if (ch === '"') {
       if (!sawEquals) plainPrefix = false
+      i = readDoubleQuoted(script, i + 1, part => {
+        value += part
+      })
       i++
-      while (i < n && script[i] !== '"') {
-        const inner = script[i] as string
-        if (inner === '\\' && i + 1 < n) {
-          const escaped = script[i + 1] as string
-          if (escaped === '\n') {
-            i += 2
-            continue
-          }
-          value += '$`"\\'.includes(escaped) ? escaped : inner + escaped
-          i += 2
-          continue
-        }
-        if (inner === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) {
-          const end = skipSubstitution(script, i + 1)
-          value += script.slice(i, end)
-          i = end
-          continue
-        }
-        if (inner === '`') {
-          const end = skipBackticks(script, i)
-          value += script.slice(i, end)
-          i = end
-          continue
-        }
-        value += inner
-        i++
-      }
-      i++
-      continue
-    }
-    if (ch === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) {
-      const end = skipSubstitution(script, i + 1)
+    } else {
+      const end = substitution ? skipSubstitution(script, i + 1) : skipBackticks(script, i)
       value += script.slice(i, end)
       i = end
+    }
+    run = i
+  }
+  const end = Math.min(i, n)
+  if (end > run) value = value === '' ? script.slice(run, end) : value + script.slice(run, end)
+  return { kind: 'word', value, plainPrefix, start, end }
+}
+
+/**
+ * The inside of a double-quoted string from `i` (just past the opening quote) to its closing
+ * quote (or the end), handed to `add` in pieces with escapes resolved; returns the closing
+ * quote's index.
+ */
+function readDoubleQuoted(script: string, i: number, add: (part: string) => void): number {
+  const n = script.length
+  let run = i
+  while (i < n && script[i] !== '"') {
+    const inner = script[i] as string
+    if (inner === '\\' && i + 1 < n) {
+      if (i > run) add(script.slice(run, i))
+      const escaped = script[i + 1] as string
+      if (escaped !== '\n') add('$`"\\'.includes(escaped) ? escaped : inner + escaped)
+      i += 2
+      run = i
       continue
     }
-    if (ch === '`') {
-      const end = skipBackticks(script, i)
-      value += script.slice(i, end)
+    if ((inner === '$' && (script[i + 1] === '(' || script[i + 1] === '{')) || inner === '`') {
+      if (i > run) add(script.slice(run, i))
+      const end = inner === '`' ? skipBackticks(script, i) : skipSubstitution(script, i + 1)
+      add(script.slice(i, end))
       i = end
+      run = i
       continue
     }
-    value += ch
     i++
   }
-  return { kind: 'word', value, plainPrefix, start, end: Math.min(i, n) }
+  if (i > run) add(script.slice(run, Math.min(i, n)))
+  return i
 }
 
 /** From an opening `(` or `{` at `open`, the index just past its match (or the end). */

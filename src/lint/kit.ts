@@ -35,6 +35,16 @@ export function defineRule(spec: RuleSpec, check: LintRule['check']): LintRule {
   return { ...spec, aliases: spec.aliases ?? [], phase: 'dockerfile', check }
 }
 
+/**
+ * `items.flatMap(map)` as a loop: V8's Array#flatMap is some twenty times slower than a loop on the
+ * short lists rules walk (stages, instructions, commands), and rules walk them for every file.
+ */
+export function flatMapOf<T, U>(items: readonly T[], map: (item: T) => readonly U[]): U[] {
+  const out: U[] = []
+  for (const item of items) for (const value of map(item)) out.push(value)
+  return out
+}
+
 /** A hit on an instruction: its first line, its last line, its stage. */
 export function hitAt(instruction: Instruction, message: string, evidence?: string): RuleHit {
   const hit: RuleHit = { line: instruction.line, message }
@@ -148,7 +158,7 @@ export function instructionsIn(
   const lists = listsOf(model)
   let list = lists.instructions[scope]
   if (!list) {
-    const inStages = stagesIn(model, scope).flatMap(stage => stage.instructions)
+    const inStages = flatMapOf(stagesIn(model, scope), stage => stage.instructions)
     list = scope === 'final-image' ? inStages : [...model.preamble, ...inStages]
     lists.instructions[scope] = list
   }
@@ -496,7 +506,7 @@ function splitPairs(args: string): RawPair[] {
 
 /** The instructions of one keyword in `stages`. */
 export function instructions(stages: readonly Stage[], keyword: string): Instruction[] {
-  return stages.flatMap(stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
+  return flatMapOf(stages, stage => stage.instructions.filter(instruction => instruction.keyword === keyword))
 }
 
 /**

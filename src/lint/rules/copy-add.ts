@@ -3,6 +3,7 @@ import type { Instruction } from '../../dockerfile/model.js'
 import { findStageIndex } from '../../dockerfile/parse.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
 import {
+  flatMapOf,
   keywordInstructions,
   defineRule,
   hasMisreadFlag,
@@ -82,7 +83,7 @@ function isRemote(source: string): boolean {
 export const DL3020 = defineRule(
   { id: 'DL3020', severity: 'error', summary: 'Use COPY instead of ADD for files and folders.' },
   ({ model }) =>
-    keywordInstructions(model, 'ADD').flatMap(add => {
+    flatMapOf(keywordInstructions(model, 'ADD'), add => {
       const sources = add.argv.slice(0, -1)
       const plain = sources.filter(
         source =>
@@ -110,7 +111,7 @@ export const DL3021 = defineRule(
     summary: 'COPY with more than 2 arguments requires the last argument to end with /.'
   },
   ({ model }) =>
-    keywordInstructions(model, 'COPY').flatMap(copy => {
+    flatMapOf(keywordInstructions(model, 'COPY'), copy => {
       // `COPY --from build a b`: `build` is the flag's value, not a source (SG1030 reports the spelling).
       if (copy.argv.length <= 2 || hasMisreadFlag(copy)) return []
       const dest = copy.argv[copy.argv.length - 1] as string
@@ -168,7 +169,7 @@ export const DL3022 = defineRule(
 export const DL3023 = defineRule(
   { id: 'DL3023', severity: 'error', summary: 'COPY --from cannot reference its own FROM alias.' },
   ({ model }) =>
-    model.stages.flatMap(stage => {
+    flatMapOf(model.stages, stage => {
       if (stage.name === undefined) return []
       const own = stage.name.toLowerCase()
       return stage.instructions

@@ -1,6 +1,6 @@
 // hadolint's go rule: `go install`, `go get` and `go run` of a pinned version.
 import { effectiveArgv, positionalArgs, type ShellCommand } from '../../dockerfile/shell.js'
-import { commandsNamed, requiresPinnedVersions } from '../kit.js'
+import { commandsNamed, flatMapOf, requiresPinnedVersions } from '../kit.js'
 
 /** Build flags of the go command that take a separate value. */
 const GO_VALUE_OPTIONS = [
@@ -52,8 +52,8 @@ export const DL3062 = requiresPinnedVersions(
     summary: 'Pin versions in `go install` (`<package>@<version>`)'
   },
   run =>
-    commandsNamed(run, 'go')
-      .flatMap(fetchedPackages)
-      .filter(word => !isLocalOrDynamic(word) && !isPinned(word)),
+    flatMapOf(commandsNamed(run, 'go'), fetchedPackages).filter(
+      word => !isLocalOrDynamic(word) && !isPinned(word)
+    ),
   packages => `Pin the version of ${packages} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
 )

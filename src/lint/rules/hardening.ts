@@ -7,6 +7,7 @@ import type { Instruction } from '../../dockerfile/model.js'
 import { allInstructions } from '../../dockerfile/query.js'
 import { runCommandsOf } from '../../dockerfile/run.js'
 import { effectiveArgv } from '../../dockerfile/shell.js'
+import { flatMapOf } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 /** Paths a volume must not shadow: the kernel's, the devices', the system config, the engine's socket. */
@@ -47,9 +48,9 @@ export const SG1017: LintRule = {
   phase: 'dockerfile',
   summary: 'VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc, the docker socket)',
   check: ({ model }) =>
-    allInstructions(model)
-      .filter(instruction => instruction.keyword === 'VOLUME')
-      .flatMap(instruction =>
+    flatMapOf(
+      allInstructions(model).filter(instruction => instruction.keyword === 'VOLUME'),
+      instruction =>
         volumePaths(instruction)
           .filter(isSensitiveVolume)
           .map(path =>
@@ -59,7 +60,7 @@ export const SG1017: LintRule = {
               path
             )
           )
-      )
+    )
 }
 
 /** `apt-get upgrade`, `apt-get dist-upgrade`, `apt full-upgrade`, `apk upgrade`, `yum/dnf update|upgrade` ... */

@@ -3,6 +3,7 @@
 // (plus its doc page in docs/rules/ and its cases). A new topic file is one
 // line here. hadolint's rules keep their DL ids; BuildKit's checks their
 // names; Stagegate's own are SG1xxx.
+import { compareRuleIds } from '../../finding.js'
 import type { LintRule } from '../rule.js'
 import * as apk from './apk.js'
 import * as apt from './apt.js'
@@ -56,7 +57,7 @@ export function rulesOf(module: Record<string, unknown>): LintRule[] {
 
 /** Every registered rule, hadolint's first, each group in id order. */
 export const REGISTERED_RULES: readonly LintRule[] = RULE_MODULES.flatMap(rulesOf).sort(
-  (a, b) => group(a.id) - group(b.id) || a.id.localeCompare(b.id)
+  (a, b) => group(a.id) - group(b.id) || compareRuleIds(a.id, b.id)
 )
 
 function group(id: string): number {

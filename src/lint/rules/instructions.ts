@@ -2,6 +2,7 @@
 import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
 import { stageAtLine } from '../../dockerfile/query.js'
 import {
+  flatMapOf,
   definitionsBefore,
   keywordInstructions,
   defineRule,
@@ -54,7 +55,7 @@ function invalidPort(word: string): string | undefined {
 export const DL3011 = defineRule(
   { id: 'DL3011', severity: 'error', summary: 'Valid UNIX ports range from 0 to 65535.' },
   ({ model }) =>
-    keywordInstructions(model, 'EXPOSE').flatMap(expose => {
+    flatMapOf(keywordInstructions(model, 'EXPOSE'), expose => {
       const bad = expose.argv.map(invalidPort).find(port => port !== undefined)
       return bad === undefined
         ? []
@@ -65,7 +66,7 @@ export const DL3011 = defineRule(
 export const DL3012 = defineRule(
   { id: 'DL3012', severity: 'error', summary: 'Multiple HEALTHCHECK instructions.' },
   ({ model }) =>
-    model.stages.flatMap(stage =>
+    flatMapOf(model.stages, stage =>
       instructions([stage], 'HEALTHCHECK')
         .slice(1)
         .map(extra => hitAt(extra, 'Keep one HEALTHCHECK per stage: only the last one takes effect.'))
@@ -79,7 +80,7 @@ export const DL3025 = defineRule(
     summary: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.'
   },
   ({ model }) =>
-    model.stages.flatMap(stage =>
+    flatMapOf(model.stages, stage =>
       stage.instructions
         .filter(
           instruction =>

@@ -1,7 +1,7 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
 import type { Config } from '../../config.js'
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import { hitAt, keyValuePairs, keywordInstructions, stagesIn, unquoteRaw } from '../kit.js'
+import { flatMapOf, hitAt, keyValuePairs, keywordInstructions, stagesIn, unquoteRaw } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
@@ -68,7 +68,7 @@ export const DL3049: LintRule = {
     const final = model.stages[model.finalStage]
     if (required.length === 0 || !final) return []
     const present = new Set(
-      labelsOf(stagesIn(model, 'final-image').flatMap(stage => stage.instructions)).map(label => label.key)
+      labelsOf(flatMapOf(stagesIn(model, 'final-image'), stage => stage.instructions)).map(label => label.key)
     )
     return required
       .filter(key => !present.has(key))
@@ -103,7 +103,7 @@ export const DL3050: LintRule = {
 /** Labels of the schema, with the type the schema gives them. */
 function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { type: string })[] {
   if (Object.keys(config.labelSchema).length === 0) return []
-  return allLabels(model).flatMap(label =>
+  return flatMapOf(allLabels(model), label =>
     Object.hasOwn(config.labelSchema, label.key)
       ? [{ ...label, type: (config.labelSchema[label.key] as string).toLowerCase() }]
       : []

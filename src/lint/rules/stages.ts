@@ -1,7 +1,7 @@
 // hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
 import type { Instruction, Stage } from '../../dockerfile/model.js'
-import { baseChain, defineRule, hitAt } from '../kit.js'
+import { flatMapOf, baseChain, defineRule, hitAt } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
@@ -55,7 +55,7 @@ export const DL3002 = defineRule(
 export const DL3006 = defineRule(
   { id: 'DL3006', severity: 'warning', summary: 'Always tag the version of an image explicitly.' },
   ({ model }) =>
-    model.stages.flatMap(stage => {
+    flatMapOf(model.stages, stage => {
       const ref = externalBase(stage)
       if (!ref || ref.tag !== undefined || ref.digest !== undefined) return []
       return [
@@ -75,7 +75,7 @@ export const DL3007 = defineRule(
       'Using latest is prone to errors if the image will ever update. Pin the version explicitly to a release tag.'
   },
   ({ model }) =>
-    model.stages.flatMap(stage => {
+    flatMapOf(model.stages, stage => {
       const ref = externalBase(stage)
       if (!ref || ref.tag !== 'latest' || ref.digest !== undefined) return []
       return [
@@ -123,7 +123,7 @@ export const DL3026 = defineRule(
   ({ model, config }) => {
     const trusted = config.trustedRegistries
     if (trusted.length === 0) return []
-    return model.stages.flatMap(stage => {
+    return flatMapOf(model.stages, stage => {
       if (stage.baseStage !== undefined || stage.base.toLowerCase() === 'scratch') return []
       const ref = parseImageRef(stage.base)
       if (!ref || registryTrusted(ref.registry, trusted)) return []
@@ -144,7 +144,7 @@ const BUILD_PLATFORM_VARIABLE =
 export const DL3029 = defineRule(
   { id: 'DL3029', severity: 'warning', summary: 'Do not use --platform flag with FROM.' },
   ({ model }) =>
-    model.stages.flatMap(stage => {
+    flatMapOf(model.stages, stage => {
       if (stage.platform === undefined || BUILD_PLATFORM_VARIABLE.test(stage.platform.trim())) return []
       return [
         hitAt(
