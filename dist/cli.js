@@ -14,29 +14,29 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-RLNXHUSQ.js";
+} from "./chunk-ZJGFLNE3.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-BQPZ24Y7.js";
+} from "./chunk-5C7EH6PV.js";
 import {
   SecretSet,
   secretValuesOf
 } from "./chunk-7TF3LEEI.js";
 import {
   VERSION,
-  buildReport,
-  failsPolicy
-} from "./chunk-SWSW2ZS2.js";
+  buildReport
+} from "./chunk-CLTBMOTM.js";
 import {
   ALL_RULES,
+  failsPolicy,
   findStageIndex,
   isKnownRuleId,
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-34PLFQD4.js";
+} from "./chunk-S2JCQLFQ.js";
 import "./chunk-C64V33NP.js";
 import "./chunk-RI6HCDV2.js";
 import "./chunk-CHJ2KWGO.js";
@@ -99,13 +99,13 @@ var LOADERS = {
   tty: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   text: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   json: async () => (await import("./json-S62TVYVC.js")).formatJson,
-  sarif: async () => (await import("./sarif-AA3GVYHQ.js")).formatSarif,
+  sarif: async () => (await import("./sarif-VM4TC4BC.js")).formatSarif,
   checkstyle: async () => (await import("./checkstyle-7KEVJFX7.js")).formatCheckstyle,
   codeclimate: async () => (await import("./codeclimate-4XJCBA5H.js")).formatCodeclimate,
   gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-4KGBIHER.js")).formatGitlabCodeclimate,
   gnu: async () => (await import("./gnu-P7QXRD67.js")).formatGnu,
   junit: async () => (await import("./junit-XLEVXBZK.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-3ZULISPQ.js")).formatSonarqube
+  sonarqube: async () => (await import("./sonarqube-WJRRXLM6.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -192,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-DV3HWT5U.js");
+  const { checkImage } = await import("./pipeline-PVOENJA4.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -248,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-DV3HWT5U.js");
+  const { runPipeline } = await import("./pipeline-PVOENJA4.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,

@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-RLNXHUSQ.js";
+} from "./chunk-ZJGFLNE3.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-BQPZ24Y7.js";
+} from "./chunk-5C7EH6PV.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,19 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-FNUE6ULJ.js";
+} from "./chunk-GK7OWLYO.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import {
-  compareFindings,
-  failsPolicy,
-  severityRank
-} from "./chunk-SWSW2ZS2.js";
+import "./chunk-CLTBMOTM.js";
 import {
   ALL_RULES,
-  helpUri
-} from "./chunk-34PLFQD4.js";
+  compareFindings,
+  failsPolicy,
+  helpUri,
+  severityRank
+} from "./chunk-S2JCQLFQ.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes
