@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-ZJGFLNE3.js";
+} from "./chunk-YKMNA4ZB.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,

@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-ZJGFLNE3.js";
+} from "./chunk-YKMNA4ZB.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";

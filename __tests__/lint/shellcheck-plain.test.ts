@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import { hasNothingToCheck } from '../../src/lint/shellcheck-plain.js'
-import { bodyLines, runShellcheckBatch, shellScripts } from '../../src/lint/shellcheck.js'
+import { modelRunScripts, runShellcheckBatch, toShellScript } from '../../src/lint/shellcheck.js'
 import { corpusFiles } from '../dockerfile/corpus-files.js'
 
 const body = (text: string): string[] => text.split('\n')
@@ -208,11 +208,11 @@ describe('held to ShellCheck: what is skipped gets no comment from it', () => {
     const skippedRuns = new Map<number, Set<number>>() // model index -> Dockerfile lines of skipped RUN bodies
     let skippedBodies = 0
     models.forEach((model, index) => {
-      for (const script of shellScripts(model))
-        if (hasNothingToCheck(bodyLines(script))) {
+      for (const source of modelRunScripts(model))
+        if (toShellScript(source) !== undefined && hasNothingToCheck(source.lines)) {
           skippedBodies++
           const lines = skippedRuns.get(index) ?? new Set<number>()
-          for (const line of script.lineNumbers) lines.add(line)
+          for (const line of source.lineNumbers) lines.add(line)
           skippedRuns.set(index, lines)
         }
     })

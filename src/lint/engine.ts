@@ -63,10 +63,6 @@ export function lintModel(model: DockerfileModel, context: LintModelContext): Fi
 }
 
 export function lintModelDetailed(model: DockerfileModel, context: LintModelContext): LintResult {
-  return lintModelUncached(model, context)
-}
-
-function lintModelUncached(model: DockerfileModel, context: LintModelContext): LintResult {
   return startLint(model, context)(context.extraFindings ?? [])
 }
 
@@ -131,7 +127,7 @@ export function startLint(
       raw.push(finding)
     }
   }
-  return extraFindings => finishLint(extraFindings)
+  return finishLint
   function finishLint(extraFindings: readonly Finding[]): LintResult {
     for (const extra of extraFindings) {
       if (skipped.has(extra.ruleId)) continue

@@ -174,18 +174,19 @@ export async function lintFiles(
     options.shellcheck !== false
       ? runShellcheckBatch(prepared.map(file => file.model))
       : Promise.resolve(prepared.map(() => ({ findings: [] as Finding[], notices: [] as string[] })))
-  const finishers = prepared.map(file =>
-    startLint(file.model, {
+  const started = prepared.map(file => ({
+    file,
+    finish: startLint(file.model, {
       config: options.config,
       dockerignore: file.dockerignore,
       ...(options.keepSilenced === true ? { keepSilenced: true } : {})
     })
-  )
+  }))
   const outcomes = await shellcheck
-  return prepared.map((file, index) => {
+  return started.map(({ file, finish }, index) => {
     const outcome = outcomes[index] ?? { findings: [], notices: [] }
     const notices = [...outcome.notices]
-    const result = (finishers[index] as ReturnType<typeof startLint>)(outcome.findings)
+    const result = finish(outcome.findings)
     notices.push(...result.notices)
     return {
       model: file.model,

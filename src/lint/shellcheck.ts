@@ -315,12 +315,14 @@ export async function runShellcheckBatch(
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     ...options.limits
   }
-  const worthChecking = (script: ShellScript): boolean =>
-    options.skipPlain === false || !hasNothingToCheck(bodyLines(script))
+  // A body is judged on its lines as the model reads them, before it becomes a script file.
+  const worthChecking = (source: RunScriptSource): boolean =>
+    options.skipPlain === false || !hasNothingToCheck(source.lines)
   const scripts = models.flatMap((model, index) =>
-    shellScripts(model)
-      .filter(worthChecking)
-      .map(script => ({ model: index, script }))
+    modelRunScripts(model).flatMap(source => {
+      const script = worthChecking(source) ? toShellScript(source) : undefined
+      return script ? [{ model: index, script }] : []
+    })
   )
   const plan = planBatches(scripts, limits)
   for (const [index, skipped] of groupByModel(plan.skipped)) {
@@ -361,11 +363,6 @@ export async function runShellcheckBatch(
   } finally {
     rmSync(dir, { recursive: true, force: true })
   }
-}
-
-/** The script's body: its text without the header and the final newline. */
-export function bodyLines(script: ShellScript): string[] {
-  return script.text.split('\n').slice(script.headerLines, -1)
 }
 
 /** A shellcheck comment as a Finding on the Dockerfile: line, column and end mapped back. */
