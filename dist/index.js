@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-YKMNA4ZB.js";
+} from "./chunk-S6CUATON.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-5C7EH6PV.js";
+} from "./chunk-5OV5A2IO.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-GK7OWLYO.js";
+} from "./chunk-BFLVYN7X.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-CLTBMOTM.js";
+import "./chunk-IYV7MQ56.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-S2JCQLFQ.js";
+} from "./chunk-FRPYLNZ3.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes
@@ -80,9 +80,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-B3Z47Y6L.js";
+import "./chunk-V5SQWWJH.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-DVVL55DL.js";
+import "./chunk-FEPQ5TSD.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";

@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib'
 import { SG2007 } from '../../src/checks/rules/runtime-tools.js'
 import { emptyConfig } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
+import { parseShell } from '../../src/dockerfile/shell.js'
 import type { ImageFile, ImageIndex } from '../../src/image/types.js'
 import { readImage } from '../../src/image/read.js'
 import { lintModel } from '../../src/lint/engine.js'
@@ -17,10 +18,13 @@ import { fingerprintFindings, instructionTextFromModels } from '../../src/report
 import type { Finding } from '../../src/finding.js'
 import { buildReport } from '../../src/report/build-report.js'
 import { formatSarif } from '../../src/report/formats/sarif.js'
-import { header, tar, writeOciLayout } from '../image/support/tar-writer.js'
+import { header, tar, writeManyFilesLayout, writeOciLayout } from '../image/support/tar-writer.js'
 import { ImageBuilder, exe } from '../checks/support/image-builder.js'
 import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
-import { runImageChecks } from '../../src/checks/run.js'
+import { runImageChecks, runImageChecksDetailed } from '../../src/checks/run.js'
+import { IMAGE_CAPTURE } from '../../src/checks/capture.js'
+import { STARTUP_SCAN } from '../../src/checks/startup/markers.js'
+import { predictStartup } from '../../src/checks/startup/verdict.js'
 import { UsageError } from '../../src/errors.js'
 import { lintFile, readDockerfile } from '../../src/lint/lint-file.js'
 
@@ -276,6 +280,11 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
     const source = `FROM a\nRUN echo ${'x'.repeat(length)}\n`
     return () => parseDockerfile(source, { path: 'Dockerfile' }).stages.length
   },
+  /** Tokenize a pathological script: `n` unclosed `$(`, stray quotes, then `n` commands. */
+  parsePathologicalShell: n => {
+    const script = '$('.repeat(n) + '"'.repeat(3) + "'".repeat(5) + ' a && b'.repeat(n)
+    return () => parseShell(script).length
+  },
   /** SG2007's cache scan over `homes` home directories. */
   cacheScan: homes => {
     const context = checkContext(indexWithHomes(homes))
@@ -338,6 +347,31 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
       refusal(() => lintFile(join(dir, 'Dockerfile'), { config: emptyConfig(), shellcheck: false, cwd: dir }))
   },
   /** Read an image of `files` setuid files, run every image check and write the findings as SARIF. */
+  /**
+   * Read a layer of `files` empty files as `stagegate check` does (capture and startup scan) and
+   * run every image check and the startup prediction on it; a wrong index is an error, not a figure.
+   */
+  checkManyFiles: async files => {
+    const dir = scratchDir()
+    await writeManyFilesLayout(dir, files)
+    return async () => {
+      const index = await readImage(`oci-layout:${dir}/layout`, {
+        capture: IMAGE_CAPTURE,
+        scan: STARTUP_SCAN
+      })
+      const last = index.files.get(`/srv/data/d${(files - 1) % 1000}/f${files - 1}`)
+      if (
+        index.files.size !== files ||
+        index.layers[0]?.fileCount !== files ||
+        last?.type !== 'file' ||
+        last.size !== 0
+      )
+        throw new Error(`indexed ${index.files.size} of ${files} files (last: ${JSON.stringify(last)})`)
+      const checked = runImageChecksDetailed(index, { config: emptyConfig() })
+      if (checked.notices.length > 0) throw new Error(checked.notices.join('; '))
+      return predictStartup(index, { config: emptyConfig() }).expected
+    }
+  },
   setuidImageToSarif: files => {
     const dir = setuidLayout(files)
     return async () => {

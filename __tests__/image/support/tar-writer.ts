@@ -2,9 +2,11 @@
 // hostile archives (bad checksums, lying sizes, traversal names, pax and GNU
 // long names, base-256 sizes) and whole OCI layouts around them.
 import { createHash } from 'node:crypto'
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { gzipSync } from 'node:zlib'
+import { Readable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import { createGzip, gzipSync } from 'node:zlib'
 
 export interface EntrySpec {
   name: string
@@ -233,4 +235,41 @@ export function writeOciLayout(
   writeFileSync(join(dir, 'oci-layout'), '{"imageLayoutVersion":"1.0.0"}')
   writeFileSync(join(dir, 'index.json'), JSON.stringify({ schemaVersion: 2, manifests: top }))
   return { manifestDigest }
+}
+
+/**
+ * A tar of `count` empty files named `srv/data/d<i % 1000>/f<i>`, streamed in 1 MiB chunks by
+ * patching one template header (fast enough not to dominate a test of millions of files).
+ */
+export function* manyEmptyFiles(count: number): Generator<Buffer> {
+  const template = header({ name: '' }, 0)
+  template.fill(0, 148, 156)
+  let base = 8 * 0x20
+  for (const byte of template) base += byte
+  const batch = Buffer.alloc(512 * 2048)
+  let fill = 0
+  for (let i = 0; i < count; i++) {
+    const block = batch.subarray(fill, fill + 512)
+    template.copy(block)
+    const written = block.write(`srv/data/d${i % 1000}/f${i}`, 0, 'latin1')
+    let sum = base
+    for (let j = 0; j < written; j++) sum += block[j] as number
+    block.write(sum.toString(8).padStart(6, '0') + '\0 ', 148, 'latin1')
+    fill += 512
+    if (fill === batch.length) {
+      yield Buffer.from(batch)
+      fill = 0
+    }
+  }
+  yield Buffer.concat([batch.subarray(0, fill), Buffer.alloc(1024)])
+}
+
+/** An OCI layout in `dir` whose one gzip layer holds manyEmptyFiles(count). */
+export async function writeManyFilesLayout(dir: string, count: number): Promise<void> {
+  const layerFile = join(dir, 'layer.tar.gz')
+  await pipeline(Readable.from(manyEmptyFiles(count)), createGzip({ level: 1 }), createWriteStream(layerFile))
+  const layout = join(dir, 'layout')
+  mkdirSync(layout)
+  writeOciLayout(layout, [readFileSync(layerFile)], { rawLayers: true })
+  rmSync(layerFile)
 }

@@ -24,13 +24,15 @@ export function configuredLibraryDirs(index: ImageIndex): string[] {
 
 function readConfiguredDirs(index: ImageIndex): { dirs: string[]; truncated: boolean } {
   const dirs = new Set<string>()
-  for (const file of index.files.values()) {
-    if (file.type !== 'file') continue
+  for (const path of index.files.keys()) {
     const isConfig =
-      file.path === '/etc/ld.so.conf' ||
-      (file.path.startsWith('/etc/ld.so.conf.d/') && file.path.endsWith('.conf')) ||
-      /^\/etc\/ld-musl-[^/]+\.path$/.test(file.path)
-    const content = isConfig ? capturedContent(index, file) : undefined
+      path === '/etc/ld.so.conf' ||
+      (path.startsWith('/etc/ld.so.conf.d/') && path.endsWith('.conf')) ||
+      /^\/etc\/ld-musl-[^/]+\.path$/.test(path)
+    if (!isConfig) continue
+    const file = index.files.get(path)!
+    if (file.type !== 'file') continue
+    const content = capturedContent(index, file)
     if (!content) continue
     for (const raw of content.toString('utf8').split(/[\n:]/)) {
       const line = raw.replace(/#.*/, '').trim()

@@ -81,7 +81,10 @@ export const SG2018: ImageCheck = {
     'Credential files by name (password.txt, credentials.json, database.yml, *.ovpn, settings.py with a password)',
   run: ({ index }) => {
     const found: { file: ImageFile; reason: string; deletedBy?: number }[] = []
-    for (const file of index.files.values()) {
+    for (const path of index.files.keys()) {
+      // Only a credential file name or settings.py can be one: the name is tested before a record is built.
+      if (!isCredentialFileName(path) && basenameOf(path) !== 'settings.py') continue
+      const file = index.files.get(path)!
       const reason = credentialReason(index, file)
       if (reason) found.push({ file, reason })
     }
@@ -157,6 +160,10 @@ const UNNECESSARY_NAMES = new Set([
   '.idea',
   '.npm'
 ])
+/** A path with one of UNNECESSARY_NAMES as a whole component. */
+const UNNECESSARY_COMPONENT = new RegExp(
+  `/(?:${[...UNNECESSARY_NAMES].map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`
+)
 /** Caches SG2007 reports (root's and users' home caches): not reported twice. */
 const BUILD_CACHES = /^\/(root|home\/[^/]+)\/\.(cache|npm)(\/|$)/
 
@@ -169,17 +176,19 @@ export const SG2022: ImageCheck = {
     'Files a runtime image does not need (docker-compose.yml, .vimrc, .DS_Store, .aws, .vscode, .idea ...)',
   run: ({ index }) => {
     const byLayer = new Map<number, Set<string>>()
-    for (const file of index.files.values()) {
-      if (PACKAGE_TREES.test(file.path)) continue
+    for (const path of index.files.keys()) {
+      // Most paths have no such component: the test on the string comes before any split.
+      if (!UNNECESSARY_COMPONENT.test(path) || PACKAGE_TREES.test(path)) continue
       // The topmost unnecessary component of the path: `/app/.idea/workspace.xml` → `/app/.idea`.
-      const parts = file.path.split('/')
+      const parts = path.split('/')
       const at = parts.findIndex(part => UNNECESSARY_NAMES.has(part))
       if (at < 0) continue
       const root = parts.slice(0, at + 1).join('/')
       if (BUILD_CACHES.test(root)) continue
-      const list = byLayer.get(file.layer) ?? new Set<string>()
+      const layer = index.files.get(path)!.layer
+      const list = byLayer.get(layer) ?? new Set<string>()
       list.add(root)
-      byLayer.set(file.layer, list)
+      byLayer.set(layer, list)
     }
     return [...byLayer]
       .sort(([a], [b]) => a - b)

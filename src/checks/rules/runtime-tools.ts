@@ -4,7 +4,7 @@
 // attack surface and size that a minimal final stage does not ship.
 import type { ImageFile, ImageIndex } from '../../image/types.js'
 import type { CheckHit, ImageCheck } from '../check.js'
-import { examples, filesUnder, findPrograms, heaviestLayer } from '../image-files.js'
+import { examples, filesUnderEach, findPrograms, heaviestLayer } from '../image-files.js'
 import { formatBytes } from '../../bytes.js'
 import { resolveFile } from '../resolve.js'
 
@@ -144,11 +144,13 @@ export const SG2002: ImageCheck = {
 /** Users' home caches (`/home/x/.npm`, `/home/x/.cache`) with their regular files, in one pass. */
 function homeCacheFiles(index: ImageIndex): Map<string, ImageFile[]> {
   const dirs = new Map<string, ImageFile[]>()
-  for (const file of index.files.values()) {
-    const match = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(file.path)
+  for (const path of index.files.keys()) {
+    if (!path.startsWith('/home/')) continue
+    const match = /^(\/home\/[^/]+\/\.(?:npm|cache))\//.exec(path)
     if (!match) continue
     let list = dirs.get(match[1]!)
     if (!list) dirs.set(match[1]!, (list = []))
+    const file = index.files.get(path)!
     if (file.type === 'file' || file.type === 'hardlink') list.push(file)
   }
   return dirs
@@ -170,10 +172,19 @@ export const SG2007: ImageCheck = {
     const seenToolchainDirs = new Set(
       findPrograms(index, TOOLCHAINS).flatMap(({ path, target }) => [path, target.path])
     )
-    for (const dir of TOOLCHAIN_DIRS) {
+    const toolchainDirs = TOOLCHAIN_DIRS.flatMap(dir => {
       const resolved = resolveFile(index.files, dir)
-      if (resolved?.type !== 'dir' || seenToolchainDirs.has(dir)) continue
-      const files = filesUnder(index, resolved.path)
+      return resolved?.type === 'dir' && !seenToolchainDirs.has(dir) ? [{ dir, resolved: resolved.path }] : []
+    })
+    // Home caches are grouped in one pass over the files (hostile: 40k /home/*/.npm dirs would be
+    // quadratic); the fixed directories share one more.
+    const homeCaches = homeCacheFiles(index)
+    const under = filesUnderEach(index, [
+      ...toolchainDirs.map(({ resolved }) => resolved),
+      ...CACHE_DIRS.map(({ dir }) => dir)
+    ])
+    for (const { dir, resolved } of toolchainDirs) {
+      const files = under.get(resolved) ?? []
       if (files.length === 0) continue
       const layer = heaviestLayer(files)
       hits.push({
@@ -182,13 +193,9 @@ export const SG2007: ImageCheck = {
         ...(layer === undefined ? {} : { layer })
       })
     }
-    // Home caches are grouped in one pass over the files (hostile: 40k /home/*/.npm dirs would be quadratic).
-    const homeCaches = homeCacheFiles(index)
     const caches: CacheDir[] = [...CACHE_DIRS, ...[...homeCaches.keys()].sort().map(dir => ({ dir }))]
     for (const { dir, counts } of caches) {
-      const files = (homeCaches.get(dir) ?? filesUnder(index, dir)).filter(
-        file => !counts || counts(file.path)
-      )
+      const files = (homeCaches.get(dir) ?? under.get(dir) ?? []).filter(file => !counts || counts(file.path))
       if (files.length === 0) continue
       const layer = heaviestLayer(files)
       hits.push({

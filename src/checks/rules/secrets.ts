@@ -9,6 +9,7 @@ import { layerHistoryIndexes } from '../attribution.js'
 import { findTokens, scanFileForSecrets, secretAssignment } from '../secrets.js'
 import type { SecretMatch } from '../secrets.js'
 import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
+import type { ImageFile } from '../../image/types.js'
 
 export const SG2004: ImageCheck = {
   id: 'SG2004',
@@ -18,16 +19,14 @@ export const SG2004: ImageCheck = {
   summary: 'Secret material in a layer, including files deleted by a later layer',
   run: ({ index }) => {
     const hits: CheckHit[] = []
-    const versions = [
-      ...[...index.files.values()].map(file => ({ file, hiddenBy: undefined as number | undefined })),
-      ...index.shadowed.map(file => ({ file, hiddenBy: file.hiddenBy }))
-    ]
-    for (const { file, hiddenBy } of versions) {
-      if (file.type !== 'file' || !isSecretScanTarget(file.path, file.mode)) continue
+    // Every version of every file, the final ones first: visited one at a time, never
+    // gathered into an array (a layer of millions of files would hold two objects each).
+    const visit = (file: ImageFile, hiddenBy: number | undefined): void => {
+      if (file.type !== 'file' || !isSecretScanTarget(file.path, file.mode)) return
       const content = capturedContent(index, file)
-      if (!content) continue
+      if (!content) return
       const matches = scanFileForSecrets(file.path, content)
-      if (matches.length === 0) continue
+      if (matches.length === 0) return
       const kinds = [...new Set(matches.map(match => match.kind))].join(', ')
       const where =
         hiddenBy === undefined
@@ -40,6 +39,8 @@ export const SG2004: ImageCheck = {
         evidence: matches.map(match => match.evidence).join('; ')
       })
     }
+    for (const file of index.files.values()) visit(file, undefined)
+    for (const file of index.shadowed) visit(file, file.hiddenBy)
     return hits
   }
 }
