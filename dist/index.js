@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-S6CUATON.js";
+} from "./chunk-4GNGCEMQ.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-BFLVYN7X.js";
+} from "./chunk-IL37ZLLW.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -80,9 +80,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-V5SQWWJH.js";
+import "./chunk-DRIPTKMM.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-FEPQ5TSD.js";
+import "./chunk-OPLEBP74.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";

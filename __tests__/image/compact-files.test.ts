@@ -59,7 +59,7 @@ describe('CompactFileMap reads as a Map', () => {
       }
     ],
     [
-      'values() after a delete and a re-add (the freed slot is reused)',
+      'values() after a delete and a re-add (the re-added path goes last)',
       (map: Map<string, ImageFile>) => {
         map.delete('/etc')
         map.set('/etc/passwd', file('/etc/passwd', { size: 900 }))
@@ -80,6 +80,18 @@ describe('CompactFileMap reads as a Map', () => {
   ])('%s', (_name, read) => {
     const [compact, plain] = both()
     expect(read(compact)).toEqual(read(plain))
+  })
+
+  it('an exhausted iterator stays done when a path is added later, as a Map iterator does', () => {
+    const [compact, plain] = both()
+    const iterators = [compact.keys(), plain.keys()]
+    for (const iterator of iterators) while (!iterator.next().done);
+    compact.set('/late', file('/late'))
+    plain.set('/late', file('/late'))
+    expect(iterators.map(iterator => iterator.next())).toEqual([
+      { done: true, value: undefined },
+      { done: true, value: undefined }
+    ])
   })
 
   it('an iterator is its own iterable, as a Map iterator is', () => {

@@ -27,16 +27,17 @@ async function bytesPerFile(count: number): Promise<{ compact: number; objects: 
   }
 }
 
-it('keeps a file in the index for at most 170 bytes, well under an object per file', async () => {
+it('keeps a file in the index for at most 115 bytes, under a third of an object per file', async () => {
   const { compact, objects } = await bytesPerFile(300_000)
   process.stdout.write(
     `index memory: ${compact.toFixed(0)} bytes a file (a Map of ImageFile objects: ${objects.toFixed(0)})\n`
   )
-  // A 41-character path: its string (about 64 bytes with V8's header, 8-byte aligned), its entry
-  // in the path → slot map (3 words, plus buckets and the table's doubling slack: at most ~56),
-  // and 23 bytes of columns with their doubling slack (at most 46): 166 at most. An object per
-  // file adds an eight-field ImageFile (about 80 bytes) and its pointer in the map, and the
-  // builder's per-file garbage must not stay behind. Measured: 147 against 324 (Node 20).
-  expect(compact).toBeLessThan(170)
-  expect(compact).toBeLessThan(objects * 0.6)
+  // A 41-character path: its 41 bytes in the path table's arena (plus at most 1 MiB of its last
+  // chunk: 3.5 a file here), 12 bytes of per-slot start, length and hash and 17 of columns, both
+  // with their doubling slack (at most 58), and a 4-byte hash cell at a load of 0.375 to 0.75 (at
+  // most 11): 113 at most. The Map of strings it replaced measured 147; an object per file adds
+  // an eight-field ImageFile (about 80 bytes) and its pointer, and the builder's per-file garbage
+  // must not stay behind. Measured: 98 against 324 (Node 20).
+  expect(compact).toBeLessThan(115)
+  expect(compact).toBeLessThan(objects * 0.35)
 }, 180_000)

@@ -1,12 +1,15 @@
 // The merged file index (ImageIndex.files) kept as columns instead of one
-// object per file: a path → slot map plus typed arrays for the fields, so a
-// layer of millions of files costs its path strings, a map entry and about
-// 23 bytes of fields a file, not an object of eight properties each (which
-// V8 also copies twice while promoting it, and traces in every full
-// collection). Reads through the Map interface build an ImageFile on demand,
-// so the checks see exactly the objects they saw before; the builder works
-// on slots and never builds one unless it needs the whole record (a shadowed
-// version, a resolved parent).
+// object per file: a path table (path-table.ts: the paths as bytes in one
+// arena, found through an open-addressing hash of slot numbers) plus typed
+// arrays for the fields, so a layer of millions of files costs about 17
+// bytes of fields, 20 of table and its path's bytes a file, not a string, a
+// map entry and an object of eight properties each (which V8 also copies
+// twice while promoting it, and traces in every full collection). Reads
+// through the Map interface build an ImageFile (and, for keys, a path string)
+// on demand, so the checks see exactly the objects they saw before; the
+// builder works on slots and never builds one unless it needs the whole
+// record (a shadowed version, a resolved parent).
+import { PathTable } from './path-table.js'
 import type { FileType, ImageFile } from './types.js'
 
 const TYPES: readonly FileType[] = ['file', 'dir', 'symlink', 'hardlink', 'other']
@@ -33,34 +36,32 @@ export function typeCode(type: FileType): TypeCode {
   }
 }
 
-/** Values that do not fit a column's width are kept exactly beside it (a pax uid of 2^40). */
+/** Values that do not fit a column's width are kept exactly beside it (a pax uid of 2^40, a 5 GiB file). */
 const WIDE32 = 0xffffffff
 const WIDE16 = 0xffff
 const INITIAL_SLOTS = 1024
 
 export class CompactFileMap implements Map<string, ImageFile> {
   readonly [Symbol.toStringTag] = 'Map'
-  private readonly slots = new Map<string, number>()
+  private readonly paths = new PathTable()
   private types = new Uint8Array(INITIAL_SLOTS)
-  private sizes = new Float64Array(INITIAL_SLOTS)
+  private sizes = new Uint32Array(INITIAL_SLOTS)
   private modes = new Uint16Array(INITIAL_SLOTS)
   private uids = new Uint32Array(INITIAL_SLOTS)
   private gids = new Uint32Array(INITIAL_SLOTS)
-  private layers = new Uint32Array(INITIAL_SLOTS)
+  private layers = new Uint16Array(INITIAL_SLOTS)
   /** Link targets by slot: only links have one. */
   private readonly links = new Map<number, string>()
   /** Exact values of fields too wide for their column, by `${column}:${slot}`. */
   private readonly wide = new Map<string, number>()
-  private readonly freeSlots: number[] = []
-  private used = 0
 
   get size(): number {
-    return this.slots.size
+    return this.paths.count
   }
 
   /** The slot holding `path`, or -1. */
   slotOf(path: string): number {
-    return this.slots.get(path) ?? -1
+    return this.paths.find(path)
   }
 
   typeAt(slot: number): TypeCode {
@@ -69,11 +70,12 @@ export class CompactFileMap implements Map<string, ImageFile> {
 
   layerAt(slot: number): number {
     const layer = this.layers[slot] as number
-    return layer === WIDE32 ? (this.wide.get(`l:${slot}`) as number) : layer
+    return layer === WIDE16 ? (this.wide.get(`l:${slot}`) as number) : layer
   }
 
   sizeAt(slot: number): number {
-    return this.sizes[slot] as number
+    const size = this.sizes[slot] as number
+    return size === WIDE32 ? (this.wide.get(`s:${slot}`) as number) : size
   }
 
   /** The record at `slot`, as the ImageFile the Map interface returns. */
@@ -84,7 +86,7 @@ export class CompactFileMap implements Map<string, ImageFile> {
     return {
       path,
       type: TYPES[this.types[slot] as number] as FileType,
-      size: this.sizes[slot] as number,
+      size: this.sizeAt(slot),
       mode: mode === WIDE16 ? (this.wide.get(`m:${slot}`) as number) : mode,
       uid: uid === WIDE32 ? (this.wide.get(`u:${slot}`) as number) : uid,
       gid: gid === WIDE32 ? (this.wide.get(`g:${slot}`) as number) : gid,
@@ -106,15 +108,15 @@ export class CompactFileMap implements Map<string, ImageFile> {
     layer: number
   ): number {
     if (slot < 0) {
-      slot = this.freeSlots.pop() ?? this.grow()
-      this.slots.set(path, slot)
+      slot = this.paths.add(path)
+      if (slot >= this.types.length) this.grow()
     } else this.clearWide(slot)
     this.types[slot] = type
-    this.sizes[slot] = size
+    this.sizes[slot] = this.fit(size, WIDE32, 's', slot)
     this.modes[slot] = this.fit(mode, WIDE16, 'm', slot)
     this.uids[slot] = this.fit(uid, WIDE32, 'u', slot)
     this.gids[slot] = this.fit(gid, WIDE32, 'g', slot)
-    this.layers[slot] = this.fit(layer, WIDE32, 'l', slot)
+    this.layers[slot] = this.fit(layer, WIDE16, 'l', slot)
     if (linkTarget === undefined) this.links.delete(slot)
     else this.links.set(slot, linkTarget)
     return slot
@@ -122,16 +124,16 @@ export class CompactFileMap implements Map<string, ImageFile> {
 
   /** Path → slot pairs, in insertion order; deleting while iterating is safe, as with a Map. */
   slotEntries(): MapIterator<[string, number]> {
-    return this.slots.entries()
+    return new SlotIterator(this.paths, (slot, path) => [path, slot])
   }
 
   get(path: string): ImageFile | undefined {
-    const slot = this.slots.get(path)
-    return slot === undefined ? undefined : this.fileAt(slot, path)
+    const slot = this.paths.find(path)
+    return slot < 0 ? undefined : this.fileAt(slot, path)
   }
 
   has(path: string): boolean {
-    return this.slots.has(path)
+    return this.paths.find(path) >= 0
   }
 
   set(path: string, file: ImageFile): this {
@@ -150,36 +152,37 @@ export class CompactFileMap implements Map<string, ImageFile> {
   }
 
   delete(path: string): boolean {
-    const slot = this.slots.get(path)
-    if (slot === undefined) return false
-    this.slots.delete(path)
+    const slot = this.paths.find(path)
+    if (slot < 0) return false
+    this.paths.remove(slot)
     this.links.delete(slot)
     this.clearWide(slot)
-    this.freeSlots.push(slot)
     return true
   }
 
   clear(): void {
-    for (const path of [...this.slots.keys()]) this.delete(path)
+    this.paths.clear()
+    this.links.clear()
+    this.wide.clear()
   }
 
   forEach(
     callback: (value: ImageFile, key: string, map: Map<string, ImageFile>) => void,
     thisArg?: unknown
   ): void {
-    for (const [path, slot] of this.slots) callback.call(thisArg, this.fileAt(slot, path), path, this)
+    for (const [path, slot] of this.slotEntries()) callback.call(thisArg, this.fileAt(slot, path), path, this)
   }
 
   keys(): MapIterator<string> {
-    return this.slots.keys()
+    return new SlotIterator(this.paths, (_slot, path) => path)
   }
 
   values(): MapIterator<ImageFile> {
-    return new SlotIterator(this.slots.entries(), (slot, path) => this.fileAt(slot, path))
+    return new SlotIterator(this.paths, (slot, path) => this.fileAt(slot, path))
   }
 
   entries(): MapIterator<[string, ImageFile]> {
-    return new SlotIterator(this.slots.entries(), (slot, path) => [path, this.fileAt(slot, path)])
+    return new SlotIterator(this.paths, (slot, path) => [path, this.fileAt(slot, path)])
   }
 
   [Symbol.iterator](): MapIterator<[string, ImageFile]> {
@@ -194,48 +197,48 @@ export class CompactFileMap implements Map<string, ImageFile> {
 
   private clearWide(slot: number): void {
     if (this.wide.size === 0) return
-    for (const column of ['m', 'u', 'g', 'l']) this.wide.delete(`${column}:${slot}`)
+    for (const column of ['s', 'm', 'u', 'g', 'l']) this.wide.delete(`${column}:${slot}`)
   }
 
-  /** A fresh slot, doubling the columns when they are full. */
-  private grow(): number {
-    if (this.used === this.types.length) {
-      const length = this.types.length * 2
-      const widen = <T extends Uint8Array | Uint16Array | Uint32Array | Float64Array>(
-        old: T,
-        make: (n: number) => T
-      ): T => {
-        const next = make(length)
-        next.set(old)
-        return next
-      }
-      this.types = widen(this.types, n => new Uint8Array(n))
-      this.sizes = widen(this.sizes, n => new Float64Array(n))
-      this.modes = widen(this.modes, n => new Uint16Array(n))
-      this.uids = widen(this.uids, n => new Uint32Array(n))
-      this.gids = widen(this.gids, n => new Uint32Array(n))
-      this.layers = widen(this.layers, n => new Uint32Array(n))
+  /** Doubles the columns (the path table hands out slots in order, one past the last). */
+  private grow(): void {
+    const length = this.types.length * 2
+    const widen = <T extends Uint8Array | Uint16Array | Uint32Array>(old: T, next: T): T => {
+      next.set(old)
+      return next
     }
-    return this.used++
+    this.types = widen(this.types, new Uint8Array(length))
+    this.sizes = widen(this.sizes, new Uint32Array(length))
+    this.modes = widen(this.modes, new Uint16Array(length))
+    this.uids = widen(this.uids, new Uint32Array(length))
+    this.gids = widen(this.gids, new Uint32Array(length))
+    this.layers = widen(this.layers, new Uint16Array(length))
   }
 }
 
 /**
- * The records of a path → slot iterator, built one at a time. A plain iterator, not a generator:
- * the image checks walk every file about a dozen times, and a generator's resumption cost three
- * times as much per file as this `next()` (Node 20, 300k files).
+ * The live slots of a path table in slot order (insertion order), each as a record built on
+ * demand. The end is read at every step, so keys added while iterating are visited and deleted
+ * ones skipped, as a Map iterator does. A plain iterator, not a generator: the image checks walk
+ * every file about a dozen times, and a generator's resumption cost three times as much per file
+ * as this `next()` (Node 20, 300k files).
  */
 class SlotIterator<T> implements MapIterator<T> {
+  private slot = 0
+
   constructor(
-    private readonly slots: MapIterator<[string, number]>,
+    private readonly paths: PathTable,
     private readonly record: (slot: number, path: string) => T
   ) {}
 
   next(): IteratorResult<T, BuiltinIteratorReturn> {
-    const step = this.slots.next()
-    if (step.done === true) return { done: true, value: undefined }
-    const [path, slot] = step.value
-    return { done: false, value: this.record(slot, path) }
+    // Once done, done for good (a Map iterator does not wake for later keys).
+    while (this.slot >= 0 && this.slot < this.paths.end) {
+      const slot = this.slot++
+      if (this.paths.isLive(slot)) return { done: false, value: this.record(slot, this.paths.keyAt(slot)) }
+    }
+    this.slot = -1
+    return { done: true, value: undefined }
   }
 
   [Symbol.iterator](): MapIterator<T> {
