@@ -1,7 +1,17 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
 import type { Config } from '../../config.js'
-import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import { flatMapOf, hitAt, keyValuePairs, keywordInstructions, stagesIn, unquoteRaw } from '../kit.js'
+import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
+import {
+  baseChain,
+  derivedStages,
+  feedsAnotherStage,
+  flatMapOf,
+  hitAt,
+  keyValuePairs,
+  keywordInstructions,
+  unquoteRaw,
+  withTriggers
+} from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
@@ -57,6 +67,12 @@ export const DL3048: LintRule = {
   }
 }
 
+/**
+ * Per stage and per required label, as hadolint evaluates it: a stage is reported at its FROM when
+ * the label is set neither in it nor in the stages it is built `FROM`, unless it is not an image
+ * of its own: a later stage copies or mounts from it, or a stage built FROM it sets the label.
+ * Stages after the build target are not built and not reported.
+ */
 export const DL3049: LintRule = {
   id: 'DL3049',
   phase: 'dockerfile',
@@ -65,19 +81,28 @@ export const DL3049: LintRule = {
   summary: 'A label required by the label schema is missing',
   check({ model, config }) {
     const required = Object.keys(config.labelSchema)
-    const final = model.stages[model.finalStage]
-    if (required.length === 0 || !final) return []
-    const present = new Set(
-      labelsOf(flatMapOf(stagesIn(model, 'final-image'), stage => stage.instructions)).map(label => label.key)
-    )
-    return required
-      .filter(key => !present.has(key))
-      .map(key =>
-        hitAt(
-          final.instructions[0] as Instruction,
-          `Add \`LABEL ${key}=...\` to the final stage: the label schema requires it.`
+    if (required.length === 0) return []
+    const keysOf = (stage: Stage): Set<string> =>
+      new Set(labelsOf(withTriggers(model, stage.instructions)).map(label => label.key))
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      if (stage.index > model.finalStage) break
+      if (feedsAnotherStage(model, stage)) continue
+      const own = new Set(flatMapOf(baseChain(model, stage), link => [...keysOf(link)]))
+      const derived = new Set(flatMapOf(derivedStages(model, stage), link => [...keysOf(link)]))
+      for (const key of required) {
+        if (own.has(key) || derived.has(key)) continue
+        hits.push(
+          hitAt(
+            stage.instructions[0] as Instruction,
+            stage.final
+              ? `Add \`LABEL ${key}=...\` to the final stage: the label schema requires it.`
+              : `Add \`LABEL ${key}=...\` to this stage (or to a stage built FROM it): the label schema requires it.`
+          )
         )
-      )
+      }
+    }
+    return hits
   }
 }
 

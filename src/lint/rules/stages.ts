@@ -1,7 +1,7 @@
 // hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
 import type { Instruction, Stage } from '../../dockerfile/model.js'
-import { flatMapOf, baseChain, defineRule, hitAt } from '../kit.js'
+import { flatMapOf, baseChain, defineRule, derivedStages, hitAt } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
@@ -195,9 +195,10 @@ export const DL3065: LintRule = {
 }
 
 /**
- * Per stage, as hadolint evaluates it: each stage with no HEALTHCHECK (even `HEALTHCHECK NONE`)
- * of its own or in the stages it is built `FROM` is reported at its FROM. Stages after the build
- * target are not built and not reported.
+ * Per stage, as hadolint evaluates it: a stage is reported at its FROM when no HEALTHCHECK (even
+ * `HEALTHCHECK NONE`) is in it, in the stages it is built `FROM`, or in a stage built FROM it: a
+ * stage that only serves as the base of one with a HEALTHCHECK is not an image of its own. Stages
+ * after the build target are not built and not reported.
  */
 export const DL3057: LintRule = {
   id: 'DL3057',
@@ -213,6 +214,7 @@ export const DL3057: LintRule = {
     for (const stage of model.stages) {
       if (stage.index > model.finalStage) break
       if (baseChain(model, stage).some(hasHealthcheck)) continue
+      if (derivedStages(model, stage).some(hasHealthcheck)) continue
       hits.push(
         hitAt(
           fromInstruction(stage),
