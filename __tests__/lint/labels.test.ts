@@ -212,7 +212,11 @@ describe('validators', () => {
     ['(MIT', false],
     ['MIT AND AND BSD-3-Clause', false],
     ['proprietary', false],
-    ['', false]
+    ['', false],
+    // Ids come from the SPDX list: well-formed names that are not on it are refused.
+    ['Apache-2.0 WITH LLVM-exception', true],
+    ['made-up-license', false],
+    ['MIT WITH not-an-exception', false]
   ])('isSpdxExpression(%j) is %j', (value, valid) => expect(isSpdxExpression(value)).toBe(valid))
 
   test.each([

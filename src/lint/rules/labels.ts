@@ -1,4 +1,5 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
+import parseSpdx from 'spdx-expression-parse'
 import type { Config } from '../../config.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import {
@@ -180,78 +181,19 @@ export function isRfc3339(value: string): boolean {
   )
 }
 
-/** Common spellings that are not SPDX identifiers (the SPDX ids are e.g. `GPL-3.0-only`, `Apache-2.0`, `BSD-3-Clause`). */
-const NOT_SPDX = new Set(
-  [
-    'gpl',
-    'gplv2',
-    'gplv3',
-    'gpl2',
-    'gpl3',
-    'lgpl',
-    'lgplv2',
-    'lgplv3',
-    'agpl',
-    'agplv3',
-    'bsd',
-    'apache',
-    'apache2',
-    'apache-2',
-    'apache2.0',
-    'asl',
-    'asl2',
-    'asl-2.0',
-    'mpl',
-    'epl',
-    'cddl',
-    'proprietary',
-    'commercial',
-    'publicdomain',
-    'public-domain',
-    'none',
-    'unknown',
-    'other',
-    'unlicensed'
-  ].map(id => id.toLowerCase())
-)
-
 /**
- * An SPDX license expression: ids (`MIT`, `GPL-2.0-or-later`, `LicenseRef-x`)
- * joined by AND/OR, `WITH` an exception, in balanced parentheses. Ids are
- * checked for SPDX syntax and against common non-SPDX spellings; the full SPDX
- * list is not bundled, so an unknown but well-formed id passes.
+ * An SPDX license expression (`MIT`, `GPL-2.0-or-later`, `LicenseRef-x`, `(MIT OR Apache-2.0)`,
+ * `... WITH Classpath-exception-2.0`), every id checked against the SPDX license and exception
+ * lists as hadolint checks it: spdx-expression-parse (the parser npm uses) ships those lists, so
+ * a well-formed name that is not an SPDX id (`not-spdx`, `GPLv3`) is refused.
  */
 export function isSpdxExpression(value: string): boolean {
-  const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/)
-  if (tokens.length === 0 || tokens[0] === '') return false
-  let depth = 0
-  let expectOperand = true
-  let afterWith = false
-  for (const token of tokens) {
-    if (token === '(') {
-      if (!expectOperand) return false
-      depth++
-      continue
-    }
-    if (token === ')') {
-      if (expectOperand || depth === 0) return false
-      depth--
-      continue
-    }
-    if (token === 'AND' || token === 'OR' || token === 'WITH') {
-      if (expectOperand) return false
-      expectOperand = true
-      afterWith = token === 'WITH'
-      continue
-    }
-    if (!expectOperand) return false
-    const id = afterWith ? token : token.replace(/\+$/, '')
-    if (!/^(DocumentRef-[A-Za-z0-9.-]+:)?(LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.-]*$/.test(id)) return false
-    if (NOT_SPDX.has(id.toLowerCase())) return false
-    expectOperand = false
-    afterWith = false
+  try {
+    parseSpdx(value)
+    return true
+  } catch {
+    return false
   }
-  return !expectOperand && depth === 0
 }
 
 export function isGitHash(value: string): boolean {
