@@ -12,6 +12,12 @@ const CASES: Record<string, Case[]> = {
     ['lowercase name', 'FROM alpine AS builder-base\n', []],
     ['no name', 'FROM alpine\n', []]
   ],
+  ReservedStageName: [
+    ['named scratch', 'FROM debian AS scratch\nRUN x\n', [1]],
+    ['named context, any case', 'FROM debian AS build\nFROM alpine AS Context\n', [2]],
+    ['FROM scratch itself', 'FROM scratch\nCOPY x /\n', []],
+    ['a name that only starts with one', 'FROM debian AS scratchpad\n', []]
+  ],
   FromAsCasing: [
     ['FROM with lowercase as', 'FROM alpine as build\n', [1]],
     ['from with uppercase AS', 'from alpine AS build\n', [1]],

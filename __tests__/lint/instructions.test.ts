@@ -142,10 +142,16 @@ describeRule(DL3061, {
 
 describeRule(DL3063, {
   catches: [
-    ['FROM debian AS scratch\nRUN x\n', [1]],
-    ['FROM debian AS build\nFROM alpine AS Context\n', [2]]
+    ['FROM debian\nRUN make\n', [1]],
+    // The final image is judged: a USER in a builder stage does not reach it.
+    ['FROM debian AS build\nUSER builder\nRUN make\nFROM debian\nCOPY --from=build /out /out\n', [4]]
   ],
-  passes: ['FROM scratch\nCOPY x /\n', 'FROM debian AS scratchpad\n']
+  passes: [
+    'FROM debian\nUSER 10001\n',
+    'FROM debian\nUSER app:app\nCMD ["app"]\n',
+    // Inherited from the stage the final one is built FROM.
+    'FROM debian AS base\nUSER app\nFROM base\nCMD ["app"]\n'
+  ]
 })
 
 describeRule(DL3064, {

@@ -55,6 +55,26 @@ export const stageNameCasing = rule(
       )
 )
 
+/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
+
+export const reservedStageName = rule(
+  {
+    id: 'ReservedStageName',
+    severity: 'warning',
+    summary: 'Reserved words should not be used as stage names (`scratch`, `context`).'
+  },
+  ({ model }) =>
+    model.stages
+      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
+      .map(stage =>
+        hit(
+          stage.instructions[0] as Instruction,
+          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
+        )
+      )
+)
+
 export const fromAsCasing = rule(
   {
     id: 'FromAsCasing',

@@ -155,24 +155,27 @@ export const DL3029 = defineRule(
     })
 )
 
-/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
-const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
-
+/**
+ * hadolint's DL3063 (off by default there too: its severity is "ignore"): the image should name
+ * the user it runs as. Judged on the final image: a USER in the final stage or in a stage it is
+ * built `FROM` counts; without one, it is reported at the final stage's FROM.
+ */
 export const DL3063: LintRule = {
   id: 'DL3063',
   phase: 'dockerfile',
   aliases: [],
-  severity: 'warning',
-  summary: 'Stage name should not be a reserved word (`scratch`, `context`)',
+  severity: 'note',
+  summary: 'A USER instruction should be specified',
+  offByDefault: true,
   check({ model }) {
-    return model.stages
-      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
-      .map(stage =>
-        hitAt(
-          stage.instructions[0] as Instruction,
-          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
-        )
+    const final = model.stages[model.finalStage]
+    if (!final || final.user !== undefined) return []
+    return [
+      hitAt(
+        fromInstruction(final),
+        'Add a USER instruction so the image says which user it runs as, rather than the base image deciding.'
       )
+    ]
   }
 }
 
