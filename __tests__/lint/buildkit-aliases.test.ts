@@ -8,7 +8,6 @@ import { isSensitiveName } from '../../src/lint/rules/instructions.js'
 import { hits, lintText } from './sg-helpers.js'
 
 const PAIRS = [
-  { id: 'DL3063', name: 'ReservedStageName', text: 'FROM debian AS scratch\nRUN x\n', line: 1 },
   { id: 'DL3064', name: 'SecretsUsedInArgOrEnv', text: 'FROM debian\nARG GITHUB_TOKEN\n', line: 2 },
   { id: 'DL3065', name: 'RedundantTargetPlatform', text: 'FROM --platform=$TARGETPLATFORM debian\n', line: 1 }
 ]

@@ -4,11 +4,19 @@ import { hits } from './sg-helpers.js'
 
 type Case = [name: string, text: string, lines: number[], dockerignore?: string[] | null]
 
+const XP = '# check=experimental=CopyIgnoredFile\n'
+
 const CASES: Record<string, Case[]> = {
   StageNameCasing: [
     ['mixed case name', 'FROM alpine AS BuilderBase\n', [1]],
     ['lowercase name', 'FROM alpine AS builder-base\n', []],
     ['no name', 'FROM alpine\n', []]
+  ],
+  ReservedStageName: [
+    ['named scratch', 'FROM debian AS scratch\nRUN x\n', [1]],
+    ['named context, any case', 'FROM debian AS build\nFROM alpine AS Context\n', [2]],
+    ['FROM scratch itself', 'FROM scratch\nCOPY x /\n', []],
+    ['a name that only starts with one', 'FROM debian AS scratchpad\n', []]
   ],
   FromAsCasing: [
     ['FROM with lowercase as', 'FROM alpine as build\n', [1]],
@@ -61,7 +69,10 @@ const CASES: Record<string, Case[]> = {
     ],
     ['ENV of an unrelated stage', 'FROM scratch AS a\nENV DIR=/x\nFROM scratch\nWORKDIR $DIR\n', [4]],
     ['RUN shell form is not checked', 'FROM scratch\nRUN echo $nothing\n', []],
-    ['unknown in an image base: may come from the image', 'FROM python\nWORKDIR $PYTHON_HOME\n', []]
+    ['unknown in an image base: may come from the image', 'FROM python\nWORKDIR $PYTHON_HOME\n', []],
+    // A build argument is no image variable: used above its ARG it is undefined on any base.
+    ['used above its ARG on an image base', 'FROM python\nWORKDIR /srv/$APP\nARG APP=web\n', [2]],
+    ['used below its ARG on an image base', 'FROM python\nARG APP=web\nWORKDIR /srv/$APP\n', []]
   ],
   LegacyKeyValueFormat: [
     ['ENV key value', 'FROM a\nENV PATH /usr/bin\n', [2]],
@@ -74,13 +85,21 @@ const CASES: Record<string, Case[]> = {
     ['stage named after the platform', 'FROM --platform=linux/amd64 alpine AS build-amd64\n', []],
     ['variable platform', 'FROM --platform=$BUILDPLATFORM alpine\n', []]
   ],
+  // Experimental in BuildKit: only with `# check=experimental=CopyIgnoredFile` (lines shift by one).
   CopyIgnoredFile: [
-    ['copies an ignored file', 'FROM a\nCOPY secrets.txt /s\n', [2], ['secrets.txt']],
-    ['ignored directory', 'FROM a\nCOPY build/app /app\n', [2], ['build']],
-    ['re-included with !', 'FROM a\nCOPY build/app /app\n', [], ['build', '!build/app']],
-    ['not ignored', 'FROM a\nCOPY app /app\n', [], ['*.md']],
-    ['from another stage', 'FROM a\nCOPY --from=b secrets.txt /s\n', [], ['secrets.txt']],
-    ['no .dockerignore', 'FROM a\nCOPY secrets.txt /s\n', [], null]
+    ['copies an ignored file', `${XP}FROM a\nCOPY secrets.txt /s\n`, [3], ['secrets.txt']],
+    ['ignored directory', `${XP}FROM a\nCOPY build/app /app\n`, [3], ['build']],
+    ['re-included with !', `${XP}FROM a\nCOPY build/app /app\n`, [], ['build', '!build/app']],
+    ['not ignored', `${XP}FROM a\nCOPY app /app\n`, [], ['*.md']],
+    ['from another stage', `${XP}FROM a\nCOPY --from=b secrets.txt /s\n`, [], ['secrets.txt']],
+    ['no .dockerignore', `${XP}FROM a\nCOPY secrets.txt /s\n`, [], null],
+    ['off without the directive', 'FROM a\nCOPY secrets.txt /s\n', [], ['secrets.txt']],
+    [
+      'enabled beside skip=all',
+      '# check=skip=all;experimental=CopyIgnoredFile\nFROM a\nADD secrets.txt /s\n',
+      [3],
+      ['secrets.txt']
+    ]
   ],
   ExposeProtoCasing: [
     ['uppercase protocol', 'FROM a\nEXPOSE 80/TCP\n', [2]],

@@ -11,8 +11,12 @@ import { hits, lintText } from './sg-helpers.js'
 const ID = 'InvalidDefinitionDescription'
 const BAD = '# a note\nFROM scratch AS base\n'
 
-test('InvalidDefinitionDescription is the one experimental rule', () => {
-  expect(LINT_RULES.filter(rule => rule.experimental === true).map(rule => rule.id)).toEqual([ID])
+test("BuildKit's experimental checks are the experimental rules", () => {
+  expect(
+    LINT_RULES.filter(rule => rule.experimental === true)
+      .map(rule => rule.id)
+      .sort()
+  ).toEqual(['CopyIgnoredFile', ID])
 })
 
 test.each<[string, string, Parameters<typeof lintText>[1], number[]]>([
@@ -29,7 +33,9 @@ test.each<[string, string, Parameters<typeof lintText>[1], number[]]>([
     { config: { severity: { [ID]: 'off' } } },
     []
   ],
-  ['skip wins over experimental', `# check=experimental=${ID};skip=${ID}\n${BAD}`, {}, []],
+  // BuildKit applies skip= to the other checks only: an experimental one named is enabled.
+  ['experimental wins over skip', `# check=experimental=${ID};skip=${ID}\n${BAD}`, {}, [3]],
+  ['experimental wins over skip=all', `# check=skip=all;experimental=${ID}\n${BAD}`, {}, [3]],
   [
     'config ignore wins over the directive',
     `# check=experimental=all\n${BAD}`,
@@ -56,7 +62,13 @@ test.each<[string, string, number[]]>([
     []
   ],
   ['separated by a blank line', '# a note\n\nFROM scratch AS base\n', []],
-  ['pragma above', '# hadolint ignore=DL3006\nFROM scratch AS base\n', []]
+  ['pragma above', '# hadolint ignore=DL3006\nFROM scratch AS base\n', []],
+  // An ARG of several keys: the comment may name any of them.
+  ['comment naming the second key', 'FROM a\n# PORT the port to listen on\nARG HOST=0.0.0.0 PORT=80\n', []],
+  ['comment naming none of the keys', 'FROM a\n# where to listen\nARG HOST=0.0.0.0 PORT=80\n', [4]],
+  // An empty `#` line ends the block: nothing describes the ARG below it.
+  ['empty comment line above', 'FROM a\n# build settings\n#\nARG VERSION=1\n', []],
+  ['block after an empty comment line', 'FROM a\n#\n# a note\nARG VERSION=1\n', [5]]
 ])('enabled: %s', (_name, text, lines) => {
   expect(hits(ON + text, ID)).toEqual(lines)
 })
@@ -80,3 +92,9 @@ test.each(['examples/hello-c/Dockerfile', 'examples/bloated/Dockerfile'])(
     expect(ids).not.toContain(ID)
   }
 )
+
+test('skip=all beside experimental= still skips the other BuildKit checks', () => {
+  const text = `# check=skip=all;experimental=${ID}\n# a note\nFROM scratch AS Base\n`
+  expect(hits(text, ID)).toEqual([3])
+  expect(hits(text, 'StageNameCasing')).toEqual([])
+})

@@ -41,7 +41,7 @@ const EXPECTED: Record<string, 'error' | 'warning' | 'note'> = {
   DL3060: 'note',
   DL3061: 'error',
   DL3062: 'warning',
-  DL3063: 'warning',
+  DL3063: 'note',
   DL3064: 'warning',
   DL3065: 'warning',
   DL3066: 'note',
@@ -71,7 +71,7 @@ describe('HADOLINT_RULES_B', () => {
   )
 
   test("hadolint's ignore-severity and retired rules are off by default", () => {
-    expect([...HADOLINT_B_OFF_BY_DEFAULT].sort()).toEqual(['DL1001', 'DL3031', 'DL3039', 'DL3057'])
+    expect([...HADOLINT_B_OFF_BY_DEFAULT].sort()).toEqual(['DL1001', 'DL3031', 'DL3039', 'DL3057', 'DL3063'])
   })
 
   test.each(HADOLINT_RULES_B.map(rule => [rule.id]))('%s has a docs page with the required sections', id => {

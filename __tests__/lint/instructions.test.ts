@@ -68,13 +68,16 @@ describeRule(DL3045, {
   catches: [
     ['FROM debian\nCOPY app.py app/\n', [2]],
     ['FROM debian AS a\nWORKDIR /src\nFROM debian\nCOPY . .\n', [4]],
-    ['FROM debian\nCOPY x .\nWORKDIR /app\nCOPY y .\n', [2]]
+    ['FROM debian\nCOPY x .\nWORKDIR /app\nCOPY y .\n', [2]],
+    // Before any FROM too, as hadolint lints every instruction.
+    ['COPY conf.d conf\nFROM debian\n', [1]]
   ],
   passes: [
     'FROM debian\nWORKDIR /app\nCOPY . .\n',
     'FROM debian\nCOPY app.py /app/\n',
     'FROM debian\nCOPY app.py $APP_HOME\n',
     'FROM mcr.microsoft.com/windows\nCOPY app.exe C:\\\\app\\\\\n',
+    'FROM mcr.microsoft.com/windows\nCOPY app.exe "d:\\\\tools\\\\app.exe"\n',
     'FROM debian AS base\nWORKDIR /app\nFROM base\nCOPY . .\n',
     'FROM debian\nADD x y\n'
   ]
@@ -86,7 +89,8 @@ describeRule(DL3057, {
     ['FROM debian AS build\nHEALTHCHECK CMD true\nFROM debian\nCMD ["x"]\n', [3]],
     // Each stage without one, as hadolint reports them: a builder stage too.
     ['FROM golang AS build\nRUN go build\nFROM debian\nHEALTHCHECK CMD true\n', [1]],
-    ['FROM debian AS base\nFROM base\nHEALTHCHECK CMD true\n', [1]],
+    // One branch of a split chain ends without one: that branch is reported, the shared base is not.
+    ['FROM debian AS base\nFROM base AS web\nHEALTHCHECK NONE\nFROM base AS job\nRUN x\n', [4]],
     ['FROM debian AS a\nFROM debian AS b\nFROM b\n', [1, 2, 3]]
   ],
   passes: [
@@ -95,7 +99,10 @@ describeRule(DL3057, {
     'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base\nCMD ["x"]\n',
     // Inherited through a chain of stages.
     'FROM debian AS base\nHEALTHCHECK CMD true\nFROM base AS mid\nRUN x\nFROM mid\nCMD ["x"]\n',
-    'FROM debian AS base\nHEALTHCHECK NONE\nFROM base AS a\nFROM base AS b\n'
+    'FROM debian AS base\nHEALTHCHECK NONE\nFROM base AS a\nFROM base AS b\n',
+    // A stage that only serves as the base of one with a HEALTHCHECK is not an image of its own.
+    'FROM debian AS base\nFROM base\nHEALTHCHECK CMD true\n',
+    'FROM debian AS a\nFROM a AS b\nFROM b\nHEALTHCHECK CMD true\n'
   ]
 })
 
@@ -135,10 +142,16 @@ describeRule(DL3061, {
 
 describeRule(DL3063, {
   catches: [
-    ['FROM debian AS scratch\nRUN x\n', [1]],
-    ['FROM debian AS build\nFROM alpine AS Context\n', [2]]
+    ['FROM debian\nRUN make\n', [1]],
+    // The final image is judged: a USER in a builder stage does not reach it.
+    ['FROM debian AS build\nUSER builder\nRUN make\nFROM debian\nCOPY --from=build /out /out\n', [4]]
   ],
-  passes: ['FROM scratch\nCOPY x /\n', 'FROM debian AS scratchpad\n']
+  passes: [
+    'FROM debian\nUSER 10001\n',
+    'FROM debian\nUSER app:app\nCMD ["app"]\n',
+    // Inherited from the stage the final one is built FROM.
+    'FROM debian AS base\nUSER app\nFROM base\nCMD ["app"]\n'
+  ]
 })
 
 describeRule(DL3064, {

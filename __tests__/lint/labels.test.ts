@@ -68,10 +68,15 @@ describeRule(DL3049, {
     [
       'FROM debian AS build\nLABEL org.opencontainers.image.source=https://x team=a\nFROM debian\nRUN x\n',
       [3, 3]
-    ]
+    ],
+    // Per stage, as hadolint reports it: a stage nothing builds on or copies from is an image too.
+    ['FROM debian AS tools\nFROM debian\nLABEL org.opencontainers.image.source=https://x team=a\n', [1, 1]]
   ],
   passes: [
     'FROM debian\nLABEL org.opencontainers.image.source=https://x \\\n  team=core\n',
+    // Only copied from, or only the base of a stage that sets the labels: not an image of its own.
+    'FROM debian AS build\nFROM debian\nLABEL org.opencontainers.image.source=https://x team=a\nCOPY --from=build /a /a\n',
+    'FROM debian AS base\nFROM base\nLABEL org.opencontainers.image.source=https://x team=a\n',
     'FROM debian AS base\nLABEL team=core\nFROM base\nLABEL org.opencontainers.image.source=https://x\n'
   ]
 })
@@ -207,7 +212,11 @@ describe('validators', () => {
     ['(MIT', false],
     ['MIT AND AND BSD-3-Clause', false],
     ['proprietary', false],
-    ['', false]
+    ['', false],
+    // Ids come from the SPDX list: well-formed names that are not on it are refused.
+    ['Apache-2.0 WITH LLVM-exception', true],
+    ['made-up-license', false],
+    ['MIT WITH not-an-exception', false]
   ])('isSpdxExpression(%j) is %j', (value, valid) => expect(isSpdxExpression(value)).toBe(valid))
 
   test.each([

@@ -242,7 +242,10 @@ describeRule(DL3060, {
     ['FROM node:20\nRUN yarn install --frozen-lockfile\n', [2]],
     ['FROM node:20 AS base\nRUN yarn\nFROM base\nCMD ["node", "x"]\n', [2]],
     ['FROM node:20\nRUN yarn cache clean && yarn install\n', [2]],
-    ['FROM node:20\nRUN --mount=type=bind,source=yarn.lock,target=/app/yarn.lock yarn install\n', [2]]
+    ['FROM node:20\nRUN --mount=type=bind,source=yarn.lock,target=/app/yarn.lock yarn install\n', [2]],
+    // Before any FROM, and an ONBUILD trigger wherever it is written (it runs in the child image).
+    ['RUN yarn install\n', [1]],
+    ['FROM node:20 AS tmpl\nONBUILD RUN yarn install\nFROM nginx\n', [2]]
   ],
   passes: [
     'FROM node:20\nRUN yarn install --frozen-lockfile && yarn cache clean\n',

@@ -77,11 +77,28 @@ describe('DL3009 delete the apt lists (stage-aware)', () => {
       []
     ],
     ['cache mount elsewhere', df(B, 'RUN --mount=type=cache,target=/var/cache/apt apt-get update'), [2]],
+    // As hadolint counts it: a cache on /var/lib/apt alone is not enough, on both of apt's directories it is.
     [
-      'cache mount on a parent',
+      'cache mount on /var/lib/apt alone',
       df(B, 'RUN --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update'),
+      [2]
+    ],
+    [
+      'cache mounts on both apt directories',
+      df(
+        B,
+        'RUN --mount=type=cache,target=/var/cache/apt,sharing=locked \\',
+        '    --mount=type=cache,target=/var/lib/apt,sharing=locked apt-get update'
+      ),
       []
     ],
+    ['one cache mount on a parent of both', df(B, 'RUN --mount=type=cache,target=/var apt-get update'), []],
+    [
+      'ONBUILD RUN in a stage only copied from',
+      df('FROM debian:12 AS tmpl', 'ONBUILD RUN apt-get update', 'FROM scratch', 'COPY --from=tmpl /x /x'),
+      [2]
+    ],
+    ['RUN before any FROM', df('RUN apt-get update && apt-get install -y git'), [1]],
     [
       'bind mount is not a cache',
       df(B, 'RUN --mount=type=bind,target=/var/lib/apt/lists apt-get update'),

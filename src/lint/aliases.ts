@@ -8,7 +8,6 @@ export const BUILDKIT_ALIASES: Readonly<Record<string, readonly string[]>> = {
   DL3012: ['MultipleInstructionsDisallowed'],
   DL3024: ['DuplicateStageName'],
   DL3025: ['JSONArgsRecommended'],
-  DL3063: ['ReservedStageName'],
   DL3064: ['SecretsUsedInArgOrEnv'],
   DL3065: ['RedundantTargetPlatform'],
   DL4000: ['MaintainerDeprecated'],

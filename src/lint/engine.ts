@@ -81,11 +81,17 @@ export function startLint(
   const config = context.config
 
   // Rules dropped before running: config ignore, severity 'off' (policy.ts), `# check=skip=`.
+  // As BuildKit runs them, `skip=` does not apply to experimental checks: naming one in
+  // `experimental=` enables it even beside `skip=all`.
   const { skipped, severity: severityOverride } = configPolicy(config, resolver)
   const check = parseCheckDirective(model)
   if (check) {
-    if (check.skipAll) for (const id of resolver.buildkitIds) skipped.add(id)
-    for (const name of check.skip) for (const id of resolver.resolve(name)) skipped.add(id)
+    const experimentalIds = new Set(rules.filter(rule => rule.experimental === true).map(rule => rule.id))
+    const skip = (id: string): void => {
+      if (!experimentalIds.has(id)) skipped.add(id)
+    }
+    if (check.skipAll) for (const id of resolver.buildkitIds) skip(id)
+    for (const name of check.skip) for (const id of resolver.resolve(name)) skip(id)
   }
   const experimentalOn = new Set<string>()
   if (check)

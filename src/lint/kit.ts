@@ -64,6 +64,21 @@ export function baseChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain
 }
 
+/** The stages built `FROM` this one, directly or through others, in Dockerfile order. */
+export function derivedStages(model: DockerfileModel, stage: Stage): Stage[] {
+  return model.stages.filter(
+    other => other !== stage && baseChain(model, other).some(link => link.index === stage.index)
+  )
+}
+
+/** True when a later stage takes files from this one (`COPY --from`, `RUN --mount=from=`). */
+export function feedsAnotherStage(model: DockerfileModel, stage: Stage): boolean {
+  return model.edges.some(
+    edge =>
+      edge.from === stage.index && edge.to !== stage.index && (edge.kind === 'copy' || edge.kind === 'mount')
+  )
+}
+
 /**
  * What many rules ask of one model, computed once: 139 rules each rebuilding the same
  * instruction lists were a tenth of lint time on small files. The model is not changed
@@ -192,13 +207,18 @@ export function stageRuns(model: DockerfileModel, stage: Stage, includeOnbuild =
   return includeOnbuild ? runs : runs.filter(run => !run.onbuild)
 }
 
-/** The RUN bodies of `scope` (with `all`, those before the first FROM too), in order. */
+/**
+ * The RUN bodies of `scope`, in order. `all`: every one, those before the first FROM too.
+ * `final-image`: those of the stages whose files reach the final image, plus, as hadolint
+ * judges them, the RUNs before any FROM and every ONBUILD RUN: a trigger runs in whatever image
+ * is built FROM this one, so where it is written says nothing about where its files land.
+ */
 export function runsIn(model: DockerfileModel, scope: StageScope = 'all'): readonly RunBody[] {
   if (scope === 'all') return runBodies(model)
   const lists = listsOf(model)
   if (!lists.runs) {
     const shipped = finalImageStages(model)
-    lists.runs = runBodies(model).filter(run => shipped.has(run.stage))
+    lists.runs = runBodies(model).filter(run => run.stage < 0 || run.onbuild || shipped.has(run.stage))
   }
   return lists.runs
 }

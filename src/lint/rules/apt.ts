@@ -1,7 +1,15 @@
 // hadolint's apt-get / apt / aptitude rules: pinned versions, `-y`, `--no-install-recommends`, and no package lists left in the layer.
 
 import { type ShellCommand, commandName, effectiveArgv, hasFlag } from '../../dockerfile/shell.js'
-import { hasCacheMount, installCommand, perCommand, perRun, perUnpinnedPackage } from '../kit.js'
+import {
+  type RunBody,
+  hasCacheMount,
+  installCommand,
+  mountTargets,
+  perCommand,
+  perRun,
+  perUnpinnedPackage
+} from '../kit.js'
 
 const APT_GET_VALUE_OPTIONS = [
   '-t',
@@ -40,19 +48,27 @@ function removesAptLists(command: ShellCommand): boolean {
   )
 }
 
-const APT_LISTS = ['/var/lib/apt/lists']
+/**
+ * A cache (or tmpfs) mount keeps the lists out of the layer when, as hadolint counts it, it is on
+ * the lists directory itself, or on both of apt's directories (`/var/lib/apt` and
+ * `/var/cache/apt`, or a parent of them): a cache on `/var/lib/apt` alone is not enough.
+ */
+function mountsAptCaches(run: RunBody): boolean {
+  const onLists = mountTargets(run.flags, ['cache', 'tmpfs']).some(
+    target => target === '/var/lib/apt/lists' || target.startsWith('/var/lib/apt/lists/')
+  )
+  return onLists || (hasCacheMount(run, '/var/lib/apt') && hasCacheMount(run, '/var/cache/apt'))
+}
 
 /**
  * Stage-aware as hadolint is: lists left behind in a stage that only feeds
  * `COPY --from` never reach the image, so only the final stage and the stages
- * it is built `FROM` are checked.
+ * it is built `FROM` are checked (and ONBUILD RUNs, which land wherever they trigger).
  */
 export const DL3009 = perRun(
   { id: 'DL3009', severity: 'note', summary: 'Delete the apt-get lists after installing something.' },
   run =>
-    run.commands.some(isAptUpdate) &&
-    !run.commands.some(removesAptLists) &&
-    !hasCacheMount(run.flags, ...APT_LISTS)
+    run.commands.some(isAptUpdate) && !run.commands.some(removesAptLists) && !mountsAptCaches(run)
       ? 'Remove the apt lists in the same RUN (`rm -rf /var/lib/apt/lists/*`) or mount a cache on /var/lib/apt/lists.'
       : undefined,
   'final-image'

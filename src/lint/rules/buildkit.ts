@@ -55,6 +55,26 @@ export const stageNameCasing = rule(
       )
 )
 
+/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
+const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
+
+export const reservedStageName = rule(
+  {
+    id: 'ReservedStageName',
+    severity: 'warning',
+    summary: 'Reserved words should not be used as stage names (`scratch`, `context`).'
+  },
+  ({ model }) =>
+    model.stages
+      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
+      .map(stage =>
+        hit(
+          stage.instructions[0] as Instruction,
+          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
+        )
+      )
+)
+
 export const fromAsCasing = rule(
   {
     id: 'FromAsCasing',
@@ -300,6 +320,12 @@ export const undefinedVar = rule(
       const root = (base !== undefined ? rootOf.get(base) : undefined) ?? rootBase(model, stage)
       rootOf.set(stage.index, root)
       const complete = isScratch(root)
+      // Names an ARG of this stage declares further down: used before that line they are undefined
+      // whatever the base image holds (a build argument is no image variable), so they are reported.
+      const argLine = new Map<string, number>()
+      for (const instruction of stage.instructions)
+        if (instruction.keyword === 'ARG')
+          for (const key of keysOf(instruction)) if (!argLine.has(key)) argLine.set(key, instruction.line)
       for (const instruction of stage.instructions.slice(1)) {
         if (EXPANDING_KEYWORDS.has(instruction.keyword)) {
           const text =
@@ -309,7 +335,8 @@ export const undefinedVar = rule(
           for (const name of new Set(referencedVariables(text, '\\', false))) {
             if (args.has(name) || inheritable.has(name) || ALWAYS_DEFINED.has(name)) continue
             const guessed = guess(name, [inheritable, args])
-            if (!complete && guessed === undefined) continue
+            const declaredLater = (argLine.get(name) ?? 0) > instruction.line
+            if (!complete && guessed === undefined && !declaredLater) continue
             hits.push(
               hit(
                 instruction,
@@ -417,8 +444,11 @@ export const fromPlatformFlagConstDisallowed = rule(
   }
 )
 
-export const copyIgnoredFile = rule(
-  { id: 'CopyIgnoredFile', severity: 'note', summary: 'COPY or ADD of a file that .dockerignore excludes.' },
+// Experimental in BuildKit: off unless `# check=experimental=CopyIgnoredFile` (or `all`).
+export const copyIgnoredFile = experimental(
+  'CopyIgnoredFile',
+  'note',
+  'COPY or ADD of a file that .dockerignore excludes.',
   ({ model, dockerignore }) => {
     if (!dockerignore || dockerignore.length === 0) return []
     const hits: RuleHit[] = []
@@ -457,30 +487,36 @@ export const invalidDefinitionDescription = experimental(
     const hits: RuleHit[] = []
     const commentAt = new Map(model.comments.map(comment => [comment.line, comment.text]))
     const directiveLines = new Set(model.directives.map(d => d.line))
-    const check = (instruction: Instruction, name: string, kind: string): void => {
+    // An empty `#` line ends a description block, as BuildKit's parser reads comments.
+    const isDescription = (line: number): boolean =>
+      (commentAt.get(line) ?? '').replace(/^#/, '').trim() !== '' && !directiveLines.has(line)
+    const check = (instruction: Instruction, names: readonly string[], kind: string): void => {
       const above = instruction.line - 1
       const text = commentAt.get(above)
-      if (text === undefined || directiveLines.has(above) || /^(stagegate|hadolint)\s/i.test(text)) return
+      if (text === undefined || !isDescription(above) || /^(stagegate|hadolint)\s/i.test(text)) return
       // Only the first line of the comment block is the description's start.
       let first = above
-      while (commentAt.has(first - 1) && !directiveLines.has(first - 1)) first--
+      while (commentAt.has(first - 1) && isDescription(first - 1)) first--
       const firstWord = (commentAt.get(first) ?? '').split(/\s+/)[0]
-      if (firstWord !== name)
-        hits.push(
-          hit(
-            instruction,
-            `Start the comment for ${kind} '${name}' with its name (\`# ${name} <description>\`), or separate it with an empty line.`
-          )
+      if (firstWord !== undefined && names.includes(firstWord)) return
+      // An ARG of several keys: the comment may describe any of them.
+      const name = names.length === 1 ? (names[0] as string) : '<arg_key>'
+      const what = names.length === 1 ? `${kind} '${name}'` : `ARG ${names.map(key => `'${key}'`).join(', ')}`
+      hits.push(
+        hit(
+          instruction,
+          `Start the comment for ${what} with its name (\`# ${name} <description>\`), or separate it with an empty line.`
         )
+      )
     }
-    for (const instruction of model.preamble)
-      if (instruction.keyword === 'ARG' && instruction.argv.length === 1)
-        check(instruction, keysOf(instruction)[0] as string, 'ARG')
+    const checkArg = (instruction: Instruction): void => {
+      const keys = instruction.keyword === 'ARG' ? keysOf(instruction) : []
+      if (keys.length > 0) check(instruction, keys, 'ARG')
+    }
+    for (const instruction of model.preamble) checkArg(instruction)
     for (const stage of model.stages) {
-      if (stage.name !== undefined) check(stage.instructions[0] as Instruction, stage.name, 'stage')
-      for (const instruction of stage.instructions)
-        if (instruction.keyword === 'ARG' && instruction.argv.length === 1)
-          check(instruction, keysOf(instruction)[0] as string, 'ARG')
+      if (stage.name !== undefined) check(stage.instructions[0] as Instruction, [stage.name], 'stage')
+      for (const instruction of stage.instructions) checkArg(instruction)
     }
     return hits
   }

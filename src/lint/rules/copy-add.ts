@@ -197,14 +197,23 @@ export const DL3045: LintRule = {
   summary: '`COPY` to a relative destination without `WORKDIR` set',
   check({ model }) {
     const hits: RuleHit[] = []
-    for (const stage of model.stages) {
-      const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
+    // The lines before any FROM too, as hadolint lints them: no WORKDIR can be set there yet.
+    const scopes = [
+      { base: undefined, instructions: model.preamble },
+      ...model.stages.map(stage => ({
+        base: stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined,
+        instructions: stage.instructions
+      }))
+    ]
+    for (const { base, instructions } of scopes) {
       let workdirSet = base?.workdir !== undefined
-      for (const instruction of stage.instructions) {
+      for (const instruction of instructions) {
         if (instruction.keyword === 'WORKDIR') workdirSet = true
         if (instruction.keyword !== 'COPY' || workdirSet || instruction.argv.length < 2) continue
         const dest = instruction.argv[instruction.argv.length - 1] as string
-        if (!isAbsoluteDestination(dest)) {
+        // A Windows path is judged as written: `c:\dir` loses its backslashes to word splitting.
+        const rawDest = instruction.jsonForm ? dest : (splitRawWords(instruction.args).at(-1) ?? dest)
+        if (!isAbsoluteDestination(dest) && !isAbsoluteDestination(rawDest.replace(/^["']/, ''))) {
           hits.push(
             hitAt(
               instruction,

@@ -1,7 +1,18 @@
 // hadolint's LABEL rules: DL3048 (a valid label key) and the label-schema family DL3049–DL3058, driven by the config's `labelSchema`.
+import parseSpdx from 'spdx-expression-parse'
 import type { Config } from '../../config.js'
-import type { DockerfileModel, Instruction } from '../../dockerfile/model.js'
-import { flatMapOf, hitAt, keyValuePairs, keywordInstructions, stagesIn, unquoteRaw } from '../kit.js'
+import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
+import {
+  baseChain,
+  derivedStages,
+  feedsAnotherStage,
+  flatMapOf,
+  hitAt,
+  keyValuePairs,
+  keywordInstructions,
+  unquoteRaw,
+  withTriggers
+} from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 interface LabelUse {
@@ -57,6 +68,12 @@ export const DL3048: LintRule = {
   }
 }
 
+/**
+ * Per stage and per required label, as hadolint evaluates it: a stage is reported at its FROM when
+ * the label is set neither in it nor in the stages it is built `FROM`, unless it is not an image
+ * of its own: a later stage copies or mounts from it, or a stage built FROM it sets the label.
+ * Stages after the build target are not built and not reported.
+ */
 export const DL3049: LintRule = {
   id: 'DL3049',
   phase: 'dockerfile',
@@ -65,19 +82,28 @@ export const DL3049: LintRule = {
   summary: 'A label required by the label schema is missing',
   check({ model, config }) {
     const required = Object.keys(config.labelSchema)
-    const final = model.stages[model.finalStage]
-    if (required.length === 0 || !final) return []
-    const present = new Set(
-      labelsOf(flatMapOf(stagesIn(model, 'final-image'), stage => stage.instructions)).map(label => label.key)
-    )
-    return required
-      .filter(key => !present.has(key))
-      .map(key =>
-        hitAt(
-          final.instructions[0] as Instruction,
-          `Add \`LABEL ${key}=...\` to the final stage: the label schema requires it.`
+    if (required.length === 0) return []
+    const keysOf = (stage: Stage): Set<string> =>
+      new Set(labelsOf(withTriggers(model, stage.instructions)).map(label => label.key))
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      if (stage.index > model.finalStage) break
+      if (feedsAnotherStage(model, stage)) continue
+      const own = new Set(flatMapOf(baseChain(model, stage), link => [...keysOf(link)]))
+      const derived = new Set(flatMapOf(derivedStages(model, stage), link => [...keysOf(link)]))
+      for (const key of required) {
+        if (own.has(key) || derived.has(key)) continue
+        hits.push(
+          hitAt(
+            stage.instructions[0] as Instruction,
+            stage.final
+              ? `Add \`LABEL ${key}=...\` to the final stage: the label schema requires it.`
+              : `Add \`LABEL ${key}=...\` to this stage (or to a stage built FROM it): the label schema requires it.`
+          )
         )
-      )
+      }
+    }
+    return hits
   }
 }
 
@@ -155,78 +181,19 @@ export function isRfc3339(value: string): boolean {
   )
 }
 
-/** Common spellings that are not SPDX identifiers (the SPDX ids are e.g. `GPL-3.0-only`, `Apache-2.0`, `BSD-3-Clause`). */
-const NOT_SPDX = new Set(
-  [
-    'gpl',
-    'gplv2',
-    'gplv3',
-    'gpl2',
-    'gpl3',
-    'lgpl',
-    'lgplv2',
-    'lgplv3',
-    'agpl',
-    'agplv3',
-    'bsd',
-    'apache',
-    'apache2',
-    'apache-2',
-    'apache2.0',
-    'asl',
-    'asl2',
-    'asl-2.0',
-    'mpl',
-    'epl',
-    'cddl',
-    'proprietary',
-    'commercial',
-    'publicdomain',
-    'public-domain',
-    'none',
-    'unknown',
-    'other',
-    'unlicensed'
-  ].map(id => id.toLowerCase())
-)
-
 /**
- * An SPDX license expression: ids (`MIT`, `GPL-2.0-or-later`, `LicenseRef-x`)
- * joined by AND/OR, `WITH` an exception, in balanced parentheses. Ids are
- * checked for SPDX syntax and against common non-SPDX spellings; the full SPDX
- * list is not bundled, so an unknown but well-formed id passes.
+ * An SPDX license expression (`MIT`, `GPL-2.0-or-later`, `LicenseRef-x`, `(MIT OR Apache-2.0)`,
+ * `... WITH Classpath-exception-2.0`), every id checked against the SPDX license and exception
+ * lists as hadolint checks it: spdx-expression-parse (the parser npm uses) ships those lists, so
+ * a well-formed name that is not an SPDX id (`not-spdx`, `GPLv3`) is refused.
  */
 export function isSpdxExpression(value: string): boolean {
-  const tokens = value.replace(/[()]/g, ' $& ').trim().split(/\s+/)
-  if (tokens.length === 0 || tokens[0] === '') return false
-  let depth = 0
-  let expectOperand = true
-  let afterWith = false
-  for (const token of tokens) {
-    if (token === '(') {
-      if (!expectOperand) return false
-      depth++
-      continue
-    }
-    if (token === ')') {
-      if (expectOperand || depth === 0) return false
-      depth--
-      continue
-    }
-    if (token === 'AND' || token === 'OR' || token === 'WITH') {
-      if (expectOperand) return false
-      expectOperand = true
-      afterWith = token === 'WITH'
-      continue
-    }
-    if (!expectOperand) return false
-    const id = afterWith ? token : token.replace(/\+$/, '')
-    if (!/^(DocumentRef-[A-Za-z0-9.-]+:)?(LicenseRef-)?[A-Za-z0-9][A-Za-z0-9.-]*$/.test(id)) return false
-    if (NOT_SPDX.has(id.toLowerCase())) return false
-    expectOperand = false
-    afterWith = false
+  try {
+    parseSpdx(value)
+    return true
+  } catch {
+    return false
   }
-  return !expectOperand && depth === 0
 }
 
 export function isGitHash(value: string): boolean {

@@ -1,7 +1,7 @@
 // hadolint's rules about stages: the last USER, base-image tags, stage names, trusted registries, platforms, HEALTHCHECK across the stage chain.
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
 import type { Instruction, Stage } from '../../dockerfile/model.js'
-import { flatMapOf, baseChain, defineRule, hitAt } from '../kit.js'
+import { flatMapOf, baseChain, defineRule, derivedStages, hitAt } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
@@ -155,24 +155,27 @@ export const DL3029 = defineRule(
     })
 )
 
-/** Names BuildKit gives a meaning of its own in `FROM`/`--from`. */
-const RESERVED_STAGE_NAMES = new Set(['scratch', 'context'])
-
+/**
+ * hadolint's DL3063 (off by default there too: its severity is "ignore"): the image should name
+ * the user it runs as. Judged on the final image: a USER in the final stage or in a stage it is
+ * built `FROM` counts; without one, it is reported at the final stage's FROM.
+ */
 export const DL3063: LintRule = {
   id: 'DL3063',
   phase: 'dockerfile',
   aliases: [],
-  severity: 'warning',
-  summary: 'Stage name should not be a reserved word (`scratch`, `context`)',
+  severity: 'note',
+  summary: 'A USER instruction should be specified',
+  offByDefault: true,
   check({ model }) {
-    return model.stages
-      .filter(stage => stage.name !== undefined && RESERVED_STAGE_NAMES.has(stage.name.toLowerCase()))
-      .map(stage =>
-        hitAt(
-          stage.instructions[0] as Instruction,
-          `Rename the stage \`${stage.name}\`: it is a reserved word in FROM and --from.`
-        )
+    const final = model.stages[model.finalStage]
+    if (!final || final.user !== undefined) return []
+    return [
+      hitAt(
+        fromInstruction(final),
+        'Add a USER instruction so the image says which user it runs as, rather than the base image deciding.'
       )
+    ]
   }
 }
 
@@ -195,9 +198,10 @@ export const DL3065: LintRule = {
 }
 
 /**
- * Per stage, as hadolint evaluates it: each stage with no HEALTHCHECK (even `HEALTHCHECK NONE`)
- * of its own or in the stages it is built `FROM` is reported at its FROM. Stages after the build
- * target are not built and not reported.
+ * Per stage, as hadolint evaluates it: a stage is reported at its FROM when no HEALTHCHECK (even
+ * `HEALTHCHECK NONE`) is in it, in the stages it is built `FROM`, or in a stage built FROM it: a
+ * stage that only serves as the base of one with a HEALTHCHECK is not an image of its own. Stages
+ * after the build target are not built and not reported.
  */
 export const DL3057: LintRule = {
   id: 'DL3057',
@@ -213,6 +217,7 @@ export const DL3057: LintRule = {
     for (const stage of model.stages) {
       if (stage.index > model.finalStage) break
       if (baseChain(model, stage).some(hasHealthcheck)) continue
+      if (derivedStages(model, stage).some(hasHealthcheck)) continue
       hits.push(
         hitAt(
           fromInstruction(stage),
