@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-4GNGCEMQ.js";
+} from "./chunk-LHESWP6W.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-5OV5A2IO.js";
+} from "./chunk-KJYMMZCB.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-IL37ZLLW.js";
+} from "./chunk-7AGJK6U6.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-IYV7MQ56.js";
+import "./chunk-5LVNGRNV.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-FRPYLNZ3.js";
+} from "./chunk-EBIWDCYI.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

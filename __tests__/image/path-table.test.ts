@@ -110,9 +110,7 @@ describe('PathTable answers as a Map does', () => {
       '/after'
     ]
     const slots = keys.map(key => table.add(key))
-    expect(keys.filter((key, i) => table.find(key) !== slots[i] || table.keyAt(slots[i]) !== key)).toEqual(
-      []
-    )
+    expect(keys.filter((key, i) => table.find(key) !== slots[i] || table.keyAt(slots[i]) !== key)).toEqual([])
   })
 
   it('clear() empties it', () => {
