@@ -1,5 +1,7 @@
 // Two suites, both run by `npm test`: `unit` needs nothing but Node; `e2e`
 // drives the real Docker engine, buildx and the registry on 127.0.0.1:5000.
+import { availableParallelism } from 'node:os'
+
 const tsJest = [
   'ts-jest',
   { useESM: true, tsconfig: 'tsconfig.json', diagnostics: { ignoreCodes: ['TS151001'] } }
@@ -10,7 +12,9 @@ const common = {
   extensionsToTreatAsEsm: ['.ts'],
   moduleNameMapper: { '^(\\.{1,2}/.*)\\.js$': '$1' },
   transform: { '^.+\\.ts$': tsJest },
-  setupFiles: ['<rootDir>/__tests__/support/silence-workflow-commands.ts']
+  setupFiles: ['<rootDir>/__tests__/support/silence-workflow-commands.ts'],
+  // e2e files one at a time in a lane of their own, beside the unit files (see the file).
+  runner: '<rootDir>/scripts/jest-lanes-runner.cjs'
 }
 
 /** @type {import('jest').Config} */
@@ -27,6 +31,10 @@ export default {
     './src/github/publish.ts': { lines: 85 },
     './src/cli/*.ts': { lines: 85 }
   },
+  // At least two workers: Jest's default on 2 cores is one, and one worker runs
+  // every file in band, the unit files after the e2e files. The lanes runner
+  // gives the e2e project one of them (its files stay serial).
+  maxWorkers: Math.max(2, availableParallelism()),
   // Jest 29 takes the timeout only here; e2e builds need far more than 5 s on a cold engine.
   testTimeout: 300000,
   projects: [

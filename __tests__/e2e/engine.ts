@@ -1,5 +1,8 @@
 // Shared facts about the real engine the e2e tests run against.
-import { execFileSync } from 'node:child_process'
+import { execFile, execFileSync } from 'node:child_process'
+import { promisify } from 'node:util'
+
+const execFileAsync = promisify(execFile)
 
 export const REGISTRY = process.env.STAGEGATE_TEST_REGISTRY ?? '127.0.0.1:5000'
 /** Where tests push: the run's own in-memory registry (global-setup.ts), else the shared one. */
@@ -23,4 +26,13 @@ export function docker(args: string[], input?: string): string {
     maxBuffer: 256 * 1024 * 1024,
     stdio: ['pipe', 'pipe', 'pipe']
   })
+}
+
+/** `docker` without blocking the event loop, so that a test can run several at once. */
+export async function dockerAsync(args: string[]): Promise<string> {
+  const { stdout } = await execFileAsync('docker', args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024
+  })
+  return stdout
 }

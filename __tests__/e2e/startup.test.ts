@@ -25,7 +25,7 @@ import { readImage } from '../../src/image/read.js'
 import { renderSummary } from '../../src/report/summary.js'
 import type { ReportStartup } from '../../src/report/report.js'
 import { smokeImage } from '../../src/smoke/run.js'
-import { describeE2E, docker, FIXTURES } from './engine.js'
+import { describeE2E, dockerAsync, FIXTURES } from './engine.js'
 
 jest.setTimeout(900_000)
 
@@ -200,20 +200,22 @@ interface Outcome {
 
 let workdir: string
 const tags: string[] = []
-const built = new Map<string, Outcome>()
+const built = new Map<string, Promise<Outcome>>()
+
+/** Images built, read and smoke-run at once: each smoke run waits seconds for its verdict. */
+const CONCURRENCY = 4
 
 async function buildAndRun(name: string, finalStage: string): Promise<Outcome> {
   const dockerfile = BUILD + finalStage
-  const cached = built.get(dockerfile)
-  if (cached) return cached
   const context = await fs.mkdtemp(path.join(workdir, 'ctx-'))
   for (const source of SOURCES)
     await fs.writeFile(path.join(context, source), readFileSync(path.join(HERE, 'startup-fixtures', source)))
   for (const [script, text] of Object.entries(SCRIPTS)) await fs.writeFile(path.join(context, script), text)
   await fs.writeFile(path.join(context, 'Dockerfile'), dockerfile)
+  // Each image its own tag (the name is unique per case), so concurrent builds never share one.
   const tag = `startup-e2e/${name}:${STAMP}`
   tags.push(tag)
-  docker(['buildx', 'build', '--load', '--provenance=false', '-t', tag, context])
+  await dockerAsync(['buildx', 'build', '--load', '--provenance=false', '-t', tag, context])
   const model = parseDockerfile(dockerfile, { path: 'Dockerfile' })
   const checked = await checkImage(
     tag,
@@ -225,8 +227,44 @@ async function buildAndRun(name: string, finalStage: string): Promise<Outcome> {
   )
   const startup = checked.image.startup as ReportStartup
   startup.smoke = await smokeImage(createDockerRunner(), tag, checked.config ?? {}, { startSeconds: 3 })
-  const outcome = { tag, dockerfile, findings: checked.findings, startup }
-  built.set(dockerfile, outcome)
+  // Removed as soon as it is done with (the outcome keeps what the test asserts): an image
+  // delete takes seconds on an engine with many images, so it overlaps the other builds.
+  await removeImage(tag)
+  return { tag, dockerfile, findings: checked.findings, startup }
+}
+
+const removed = new Set<string>()
+
+async function removeImage(tag: string): Promise<void> {
+  try {
+    await dockerAsync(['rmi', '-f', tag])
+    removed.add(tag)
+  } catch {
+    // already gone, or left for afterAll
+  }
+}
+
+/** Every distinct image of the table once (twins repeat), CONCURRENCY at a time, after the first alone. */
+async function buildAll(images: Array<{ name: string; finalStage: string }>): Promise<void> {
+  const seen = new Set<string>()
+  const queue = images.filter(({ finalStage }) => !seen.has(finalStage) && Boolean(seen.add(finalStage)))
+  const start = (image: { name: string; finalStage: string }): Promise<Outcome> => {
+    const outcome = buildAndRun(image.name, image.finalStage)
+    built.set(BUILD + image.finalStage, outcome)
+    return outcome
+  }
+  // The first build compiles the shared build stage; the others then find it cached.
+  const [first, ...rest] = queue
+  if (first) await start(first)
+  const worker = async (): Promise<void> => {
+    for (let image = rest.shift(); image; image = rest.shift()) await start(image)
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker))
+}
+
+async function outcomeOf(finalStage: string): Promise<Outcome> {
+  const outcome = built.get(BUILD + finalStage)
+  if (!outcome) throw new Error(`not built: ${finalStage}`)
   return outcome
 }
 
@@ -250,22 +288,22 @@ describeE2E('startup prediction against the hardened smoke run', () => {
   })
 
   afterAll(async () => {
-    for (const tag of tags) {
-      try {
-        docker(['rmi', '-f', tag])
-      } catch {
-        // already gone
-      }
-    }
+    await Promise.all(tags.filter(tag => !removed.has(tag)).map(removeImage))
     await fs.rm(workdir, { recursive: true, force: true })
   })
 
   test('every prediction agrees with the smoke run; each check fires on its image and not on its twin', async () => {
     const rows: string[][] = []
     const problems: string[] = []
+    await buildAll(
+      CASES.flatMap(testCase => [
+        { name: `fail-${slug(testCase.failure)}`, finalStage: testCase.failing },
+        { name: `twin-${slug(testCase.failure)}`, finalStage: testCase.twin }
+      ])
+    )
     for (const testCase of CASES) {
-      const failing = await buildAndRun(`fail-${slug(testCase.failure)}`, testCase.failing)
-      const twin = await buildAndRun(`twin-${slug(testCase.failure)}`, testCase.twin)
+      const failing = await outcomeOf(testCase.failing)
+      const twin = await outcomeOf(testCase.twin)
       for (const [role, outcome] of [
         ['failing', failing],
         ['twin', twin]

@@ -121,7 +121,7 @@ async function publish(io: RecordingActionsIO, options: Partial<Parameters<typeo
     secrets: [SECRET],
     env: prEnv(),
     cwd: dir,
-    rest: createRestClient({ token: TOKEN, apiUrl: api.url }),
+    rest: createRestClient({ token: TOKEN, apiUrl: api.url, writeSpacingMs: 5 }),
     store: new MemoryStore(),
     ...options
   })

@@ -77,7 +77,7 @@ async function runAction(inputs: Record<string, string>, pipeline: Partial<Pipel
   await run(io, prEnv(), {
     cwd: workspace,
     pipeline,
-    publish: { rest: createRestClient({ token: TOKEN, apiUrl: api.url }), store: noStore }
+    publish: { rest: createRestClient({ token: TOKEN, apiUrl: api.url, writeSpacingMs: 5 }), store: noStore }
   })
   return io
 }

@@ -16,8 +16,15 @@ beforeEach(async () => {
 afterEach(() => api.close())
 
 function client() {
-  // Retries as in production (2), with a 5 ms backoff base instead of 1 s.
-  return createRestClient({ token: TOKEN, apiUrl: api.url, userAgent: 'stagegate-test/1.0', retryBaseMs: 5 })
+  // Retries as in production (2), with a 5 ms backoff base instead of 1 s, and writes
+  // 5 ms apart instead of plugin-throttling's 1 s (the fake API has no secondary rate limit).
+  return createRestClient({
+    token: TOKEN,
+    apiUrl: api.url,
+    userAgent: 'stagegate-test/1.0',
+    retryBaseMs: 5,
+    writeSpacingMs: 5
+  })
 }
 
 async function upsert(body: string) {
@@ -82,7 +89,7 @@ describe('REST client against the fake GitHub API', () => {
   })
 
   test('honours GITHUB_API_URL with a path prefix (GHES style)', async () => {
-    const rest = createRestClient({ token: TOKEN, apiUrl: `${api.url}/api/v3/` })
+    const rest = createRestClient({ token: TOKEN, apiUrl: `${api.url}/api/v3/`, writeSpacingMs: 5 })
     await expect(rest.createIssueComment(OWNER, REPO, PR, 'x')).rejects.toMatchObject({
       kind: 'not-found',
       status: 404
@@ -149,7 +156,13 @@ describe('REST client against the fake GitHub API', () => {
   test('unreachable API → network error', async () => {
     const url = api.url
     await api.close()
-    const rest = createRestClient({ token: TOKEN, apiUrl: url, timeoutMs: 2000, retryBaseMs: 5 })
+    const rest = createRestClient({
+      token: TOKEN,
+      apiUrl: url,
+      timeoutMs: 2000,
+      retryBaseMs: 5,
+      writeSpacingMs: 5
+    })
     await expect(rest.createIssueComment(OWNER, REPO, PR, 'x')).rejects.toMatchObject({
       kind: 'network',
       status: 0
@@ -251,7 +264,7 @@ describe('upsertStickyComment', () => {
     const url = api.url
     await api.close()
     const result = await upsertStickyComment({
-      rest: createRestClient({ token: TOKEN, apiUrl: url, timeoutMs: 2000 }),
+      rest: createRestClient({ token: TOKEN, apiUrl: url, timeoutMs: 2000, retryBaseMs: 5 }),
       owner: OWNER,
       repo: REPO,
       issueNumber: PR,

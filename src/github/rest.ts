@@ -11,6 +11,7 @@
 import { GitHub, getUserAgentWithOrchestrationId } from '@actions/github/lib/utils'
 import { retry } from '@octokit/plugin-retry'
 import { throttling } from '@octokit/plugin-throttling'
+import Bottleneck from 'bottleneck/light.js'
 
 export interface IssueComment {
   id: number
@@ -55,6 +56,14 @@ export interface RestOptions {
   /** Retries of a server error or a dropped connection (default 2), and the backoff base (default 1000 ms: 1 s, 4 s). */
   retries?: number
   retryBaseMs?: number
+  /**
+   * Least time between two writes (POST, PATCH) of this client. Default:
+   * plugin-throttling's, shared by every client in the process (GitHub's
+   * advice against secondary rate limits): 1 s a write, 3 s a write that
+   * notifies (a new issue comment does). Tests that write to a local fake
+   * API set a few ms instead of waiting seconds a write.
+   */
+  writeSpacingMs?: number
 }
 
 export const API_VERSION = '2022-11-28'
@@ -130,6 +139,13 @@ export function toApiError(what: string, error: unknown, token: string): GitHubA
 
 const RetryingOctokit = GitHub.plugin(retry, throttling)
 
+/** plugin-throttling's write and notification limits (one at a time), `ms` apart, for this client only. */
+function spacedWrites(ms: number): { write: Bottleneck.Group; notifications: Bottleneck.Group } {
+  const group = (id: string): Bottleneck.Group =>
+    new Bottleneck.Group({ id: `stagegate-${id}`, maxConcurrent: 1, minTime: ms })
+  return { write: group('write'), notifications: group('notifications') }
+}
+
 export function createRestClient(options: RestOptions): RestClient {
   const apiUrl = (options.apiUrl ?? apiUrlFromEnv(process.env)).replace(/\/+$/, '')
   const origin = new URL(apiUrl).origin
@@ -150,7 +166,8 @@ export function createRestClient(options: RestOptions): RestClient {
     throttle: {
       // Waiting out a rate limit could hold the job for an hour: report it, the next run updates the comment.
       onRateLimit: () => false,
-      onSecondaryRateLimit: () => false
+      onSecondaryRateLimit: () => false,
+      ...(options.writeSpacingMs !== undefined ? spacedWrites(options.writeSpacingMs) : {})
     }
   })
   octokit.hook.before('request', request => {
