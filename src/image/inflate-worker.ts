@@ -53,6 +53,8 @@ export interface InflateJob {
   blobAlgorithm?: Algorithm
   /** Hash the inflated (tar) bytes with this. */
   tarAlgorithm?: Algorithm
+  /** Inflate through a zlib stream on the thread pool even where the direct engine would serve (LayerInflater's option). */
+  streamEngine?: boolean
 }
 
 export interface InflateOutcome {
@@ -62,6 +64,8 @@ export interface InflateOutcome {
   tarHex?: string
   /** The decompressor ended before the blob did (bytes after the stream). */
   trailing: boolean
+  /** Which engine inflated: zlib's handle driven on the worker, or a zlib stream on the thread pool. */
+  engine: 'direct' | 'stream'
 }
 
 /** An error the worker met, carried back with what identifies it (zlib's `Z_*` codes). */
@@ -100,6 +104,26 @@ interface WorkerModules {
 /* istanbul ignore next -- runs in the worker from its source text (coverage counters would not exist there) */
 function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModules): void {
   type Piece = { bytes: Uint8Array; at: number; done: (() => void) | undefined }
+  /** zlib's native handle, as Node's own zlib.*Sync functions drive it. */
+  type NativeHandle = {
+    writeSync(
+      flush: number,
+      input: Uint8Array,
+      inOff: number,
+      inLen: number,
+      out: Uint8Array,
+      outOff: number,
+      outLen: number
+    ): void
+    onerror: (message: string, errno: number, code?: string) => void
+  }
+  type NativeStream = {
+    _handle?: NativeHandle
+    _writeState?: unknown
+    _defaultFlushFlag?: unknown
+    _finishFlushFlag?: unknown
+    close(): void
+  }
   let job: ({ type: 'start' } & InflateJob) | undefined
   let inflater: (NodeJS.ReadWriteStream & { bytesWritten: number; pause(): void; resume(): void }) | undefined
   let blobHash: ReturnType<typeof crypto.createHash> | undefined
@@ -113,6 +137,24 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
   let current: ArrayBuffer | undefined
   let fill = 0
   let pending: Piece[] = []
+  /** The direct engine (see startDirect): the native handle and what the job has fed it. */
+  let direct:
+    | {
+        stream: NativeStream
+        handle: NativeHandle
+        state: Uint32Array
+        flush: number
+        finish: number
+        error: { message: string; code?: string } | undefined
+        consumed: number
+        finished: boolean
+        /** The file the worker reads itself, into one reused buffer. */
+        fd: number | undefined
+        position: number
+        left: number
+        readBuffer: Uint8Array | undefined
+      }
+    | undefined
 
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
     parentPort.postMessage(message, transfer)
@@ -127,7 +169,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       name: typeof name === 'string' ? name : 'Error'
     })
   }
-  const consumed = (): number => (inflater ? inflater.bytesWritten : blobBytes)
+  const consumed = (): number => (direct ? direct.consumed : inflater ? inflater.bytesWritten : blobBytes)
   const flushSlot = (): void => {
     const buffer = current as ArrayBuffer
     post({ type: 'out', buffer, length: fill, consumed: consumed() }, [buffer])
@@ -155,12 +197,22 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     }
     return true
   }
+  const closeDirect = (): void => {
+    if (!direct) return
+    if (direct.fd !== undefined) fs.closeSync(direct.fd)
+    direct.fd = undefined
+    direct.stream.close()
+  }
   const finishIfDone = (): void => {
     if (failed || !job || !inputEnded || pending.length > 0) return
+    if (direct && !direct.finished) return
     if (inflater && !inflaterEnded) return
     if (current !== undefined && fill > 0) flushSlot()
     if (current !== undefined) free.push(current)
     current = undefined
+    const engine = direct ? 'direct' : 'stream'
+    closeDirect()
+    direct = undefined
     const slots = free
     free = []
     const outcome: FromWorker = {
@@ -168,11 +220,149 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       slots,
       blobBytes,
       trailing,
+      engine,
       ...(blobHash ? { blobHex: blobHash.digest('hex') } : {}),
       ...(tarHash ? { tarHex: tarHash.digest('hex') } : {})
     }
     job = undefined
     post(outcome, slots)
+  }
+  /**
+   * The direct engine: the worker drives zlib's native handle itself, as
+   * Node's zlib.gunzipSync does, inflating straight into the output buffers
+   * (no copy, no allocation per chunk) on this thread (no round trip to the
+   * thread pool per MiB, and one thread less wanting a core). Each call
+   * writes at most one output buffer, so a bomb is bounded as before. Undefined
+   * when this Node's zlib stream lacks the internals (the stream engine then serves).
+   */
+  const startDirect = (message: { type: 'start' } & InflateJob): boolean => {
+    if (message.streamEngine || message.compression === 'none') return false
+    const stream = (message.compression === 'gzip'
+      ? zlib.createGunzip()
+      : (
+          zlib as unknown as { createZstdDecompress: () => NativeStream }
+        ).createZstdDecompress()) as unknown as NativeStream
+    const handle = stream._handle
+    const state = stream._writeState
+    const flush = stream._defaultFlushFlag
+    const finish = stream._finishFlushFlag
+    if (
+      !handle ||
+      typeof handle.writeSync !== 'function' ||
+      !(state instanceof Uint32Array) ||
+      state.length < 2 ||
+      typeof flush !== 'number' ||
+      typeof finish !== 'number'
+    ) {
+      stream.close()
+      return false
+    }
+    const engine = {
+      stream,
+      handle,
+      state,
+      flush,
+      finish,
+      error: undefined as { message: string; code?: string } | undefined,
+      consumed: 0,
+      finished: false,
+      fd: undefined as number | undefined,
+      position: 0,
+      left: 0,
+      readBuffer: undefined as Uint8Array | undefined
+    }
+    // Called synchronously from writeSync when zlib reports an error (the code names it: Z_DATA_ERROR ...).
+    handle.onerror = (message: string, errno: number, code?: string) => {
+      const name =
+        code ?? (zlib as unknown as { codes: Record<string, string | undefined> }).codes[String(errno)]
+      engine.error = { message, ...(name ? { code: name } : {}) }
+    }
+    direct = engine
+    return true
+  }
+  /** Input the direct engine has not inflated yet: the blob's buffers in order. */
+  let queued: Piece[] = []
+  const empty = new Uint8Array(0)
+  /** Inflates what is queued into free output buffers until either runs out (then a message resumes it). */
+  const pumpDirect = (): void => {
+    const engine = direct
+    if (!engine || failed) return
+    const { handle, state } = engine
+    for (;;) {
+      if (current === undefined) {
+        current = free.pop()
+        fill = 0
+        if (current === undefined) return
+      }
+      let piece = queued[0]
+      if (piece === undefined && engine.fd !== undefined) {
+        // Read the file's next MiB into the one read buffer (queued holds it until it is inflated).
+        const buffer = engine.readBuffer as Uint8Array
+        const read =
+          engine.left > 0
+            ? fs.readSync(engine.fd, buffer, 0, Math.min(buffer.length, engine.left), engine.position)
+            : 0
+        if (read === 0) {
+          fs.closeSync(engine.fd)
+          engine.fd = undefined
+          inputEnded = true
+        } else {
+          engine.position += read
+          engine.left -= read
+          const bytes = buffer.subarray(0, read)
+          blobBytes += read
+          blobHash?.update(bytes)
+          piece = { bytes, at: 0, done: undefined }
+          queued.push(piece)
+        }
+      }
+      if (piece === undefined) {
+        if (!inputEnded) return
+        if (!engine.finished) {
+          // The end of input: flush with the finish flag until zlib leaves room (it says if the stream was cut short).
+          const out = new Uint8Array(current, fill, current.byteLength - fill)
+          handle.writeSync(engine.finish, empty, 0, 0, out, 0, out.length)
+          if (engine.error) return fail(engine.error)
+          const produced = out.length - (state[0] as number)
+          if (produced > 0) tarHash?.update(out.subarray(0, produced))
+          fill += produced
+          if (fill === current.byteLength) {
+            flushSlot()
+            continue
+          }
+          engine.finished = true
+        }
+        finishIfDone()
+        return
+      }
+      if (engine.finished) {
+        // The stream ended before the blob did (zlib takes zeros after a gzip member for padding): the rest is
+        // hashed but not inflated, as zlib's stream and the in-thread path treat it.
+        queued.shift()
+        piece.done?.()
+        continue
+      }
+      const inLength = piece.bytes.length - piece.at
+      const room = current.byteLength - fill
+      const out = new Uint8Array(current, fill, room)
+      handle.writeSync(engine.flush, piece.bytes, piece.at, inLength, out, 0, room)
+      if (engine.error) return fail(engine.error)
+      const availOut = state[0] as number
+      const availIn = state[1] as number
+      const produced = room - availOut
+      engine.consumed += inLength - availIn
+      piece.at += inLength - availIn
+      if (produced > 0) tarHash?.update(out.subarray(0, produced))
+      fill += produced
+      if (availIn === 0) {
+        queued.shift()
+        piece.done?.()
+      } else if (availOut > 0) {
+        // Room left and input refused: the compressed stream has ended (what follows starts with a zero byte).
+        engine.finished = true
+      }
+      if (fill === current.byteLength) flushSlot()
+    }
   }
   const start = (message: { type: 'start' } & InflateJob): void => {
     job = message
@@ -182,9 +372,13 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     inflaterEnded = false
     trailing = false
     pending = []
+    queued = []
     blobHash = message.blobAlgorithm ? crypto.createHash(message.blobAlgorithm) : undefined
     tarHash = message.tarAlgorithm ? crypto.createHash(message.tarAlgorithm) : undefined
     inflater = undefined
+    closeDirect()
+    direct = undefined
+    if (startDirect(message)) return
     // 1 MiB of output per trip to the thread pool: a quarter of the hand-overs of 256 KiB, each a pause for the inflater.
     const chunkSize = 1024 * 1024
     if (message.compression === 'gzip') inflater = zlib.createGunzip({ chunkSize })
@@ -218,7 +412,10 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
   const accept = (bytes: Uint8Array, giveBack: () => void): void => {
     blobBytes += bytes.length
     blobHash?.update(bytes)
-    if (!inflater) {
+    if (direct) {
+      queued.push({ bytes, at: 0, done: giveBack })
+      pumpDirect()
+    } else if (!inflater) {
       tarHash?.update(bytes)
       pending.push({ bytes, at: 0, done: giveBack })
       drain()
@@ -229,6 +426,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
   }
   const endInput = (): void => {
     inputEnded = true
+    if (direct) return pumpDirect()
     if (inflater && !inflaterEnded) inflater.end()
     finishIfDone()
   }
@@ -264,10 +462,19 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     try {
       if (message.type === 'start') {
         start(message)
-        if (message.file) pumpFile(message.file).catch(fail)
+        const { file } = message
+        if (file && direct) {
+          // The direct engine reads the file itself, one MiB whenever the inflater wants the next.
+          direct.fd = fs.openSync(file.path, 'r')
+          direct.position = file.start
+          direct.left = file.length ?? Infinity
+          direct.readBuffer = new Uint8Array(1024 * 1024)
+          pumpDirect()
+        } else if (file) pumpFile(file).catch(fail)
       } else if (message.type === 'slot') {
         free.push(message.buffer)
-        if (drain()) {
+        if (direct) pumpDirect()
+        else if (drain()) {
           inflater?.resume()
           finishIfDone()
         }
@@ -315,6 +522,9 @@ interface Job {
  * ends it; after a failure it is replaced by a fresh one on the next layer.
  */
 export class LayerInflater {
+  /** `engine: 'stream'` inflates through a zlib stream on the thread pool even where the direct engine would serve. */
+  constructor(private readonly options: { engine?: 'direct' | 'stream' } = {}) {}
+
   private worker: Worker | undefined
   private job: Job | undefined
   private outSlots: ArrayBuffer[] = []
@@ -377,7 +587,12 @@ export class LayerInflater {
     return new Promise<InflateOutcome>((resolve, reject) => {
       const current: Job = { onChunk, resolve, reject, blob, done: false }
       this.job = current
-      worker.postMessage({ type: 'start', ...job } satisfies ToWorker)
+      const streamEngine = this.options.engine === 'stream'
+      worker.postMessage({
+        type: 'start',
+        ...job,
+        ...(streamEngine ? { streamEngine } : {})
+      } satisfies ToWorker)
       const slots = this.outSlots
       this.outSlots = []
       for (const buffer of slots) worker.postMessage({ type: 'slot', buffer } satisfies ToWorker, [buffer])
@@ -471,10 +686,11 @@ export class LayerInflater {
       job.done = true
       this.job = undefined
       this.outSlots.push(...message.slots)
-      const { blobBytes, blobHex, tarHex, trailing } = message
+      const { blobBytes, blobHex, tarHex, trailing, engine } = message
       job.resolve({
         blobBytes,
         trailing,
+        engine,
         ...(blobHex !== undefined ? { blobHex } : {}),
         ...(tarHex !== undefined ? { tarHex } : {})
       })
