@@ -7,6 +7,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EventEmitter } from 'node:events'
+import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { InflateWorkerError, LayerInflater } from '../../src/image/inflate-worker.js'
@@ -312,5 +313,64 @@ describe.each<Engine>(['direct', 'stream'])('the %s engine at the edges of a gzi
     expect(inThread.digestProblem).toBe(problem)
     expect(result.tarBytes).toBe(tarBytes)
     expect(inThread.tarBytes).toBe(tarBytes)
+  })
+})
+
+describe('the blob digest on the digest worker (direct engine, blob from a file)', () => {
+  // Incompressible: the blob spans many of the buffers the two workers share, so each is reused.
+  const big = tar([{ name: 'srv/random.bin', data: randomBytes(9 * 1024 * 1024) }, ...files.slice(0, 50)])
+  const bigGz = gzipSync(big, { level: 1 })
+  it.each<[string, Buffer, (blob: Buffer) => LayerVerification, (blob: Buffer) => string | undefined]>([
+    [
+      'a small blob, its digest',
+      gzipped,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length }, side: 'blob' }),
+      () => undefined
+    ],
+    [
+      'a blob over many shared buffers, its digest',
+      bigGz,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length }, side: 'blob' }),
+      () => undefined
+    ],
+    [
+      'a blob over many shared buffers, a wrong digest',
+      bigGz,
+      () => ({ expected: { digest: sha256(big) }, side: 'blob' }),
+      blob => `content does not match its digest ${sha256(big)} (the bytes hash to ${sha256(blob)})`
+    ],
+    [
+      'a blob over many shared buffers, a wrong size',
+      bigGz,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length - 1 }, side: 'blob' }),
+      blob => `is ${blob.length} bytes, its descriptor says ${blob.length - 1}`
+    ]
+  ])('%s: the verdict of the in-thread path', async (_what, blob, verify, problem) => {
+    expect(blob.length).toBeGreaterThan(0)
+    const expected = await parse(blob, 'in-thread', verify(blob))
+    const got = await parse(blob, 'file', verify(blob))
+    expect(expected.digestProblem).toBe(problem(blob))
+    expect(got.digestProblem).toBe(problem(blob))
+    expect(got.seen).toEqual(expected.seen)
+  })
+
+  it.each<[string, Where, boolean]>([
+    ['a file blob is hashed on the digest worker', 'file', true],
+    ['a streamed blob is hashed on the inflater', 'stream', false]
+  ])('%s', async (_what, where, apart) => {
+    const path = join(dir, `apart-${where}`)
+    writeFileSync(path, bigGz)
+    const outcome = await inflater.run(
+      Readable.from([bigGz]),
+      {
+        compression: 'gzip',
+        blobAlgorithm: 'sha256',
+        ...(where === 'file' ? { file: { path, start: 0 } } : {})
+      },
+      () => undefined
+    )
+    expect(outcome.digestedApart).toBe(apart)
+    expect(`sha256:${outcome.blobHex}`).toBe(sha256(bigGz))
+    expect(outcome.blobBytes).toBe(bigGz.length)
   })
 })

@@ -66,6 +66,8 @@ export interface InflateOutcome {
   trailing: boolean
   /** Which engine inflated: zlib's handle driven on the worker, or a zlib stream on the thread pool. */
   engine: 'direct' | 'stream'
+  /** The blob digest was computed on the digest worker (beside the inflater, over the same buffers). */
+  digestedApart: boolean
 }
 
 /** An error the worker met, carried back with what identifies it (zlib's `Z_*` codes). */
@@ -94,6 +96,8 @@ type FromWorker =
 
 interface WorkerModules {
   fs: typeof fsModule
+  /** Starts the digest worker (see digestWorkerMain); undefined when it cannot be started. */
+  startDigester: () => DigesterThread | undefined
   /** A young-generation collection. */
   collect: (options: { type: 'minor' }) => void
   parentPort: MessagePort
@@ -101,8 +105,55 @@ interface WorkerModules {
   crypto: typeof cryptoModule
 }
 
+/** What the inflate worker holds of its digest worker. */
+interface DigesterThread {
+  postMessage(message: ToDigester): void
+  on(event: 'message', listener: (message: FromDigester) => void): void
+  on(event: 'error' | 'exit', listener: (error: unknown) => void): void
+}
+
+type ToDigester =
+  | { type: 'start'; algorithm: Algorithm; shared: SharedArrayBuffer }
+  | { type: 'update'; slot: number; length: number }
+  | { type: 'digest' }
+
+type FromDigester = { type: 'hashed'; slot: number } | { type: 'digest'; hex: string }
+
+/**
+ * The digest worker: hashes the blob's bytes in the very buffers the inflater
+ * reads (shared memory, no copy), so the digest check runs beside inflating
+ * and parsing, on whichever core is free, and still covers exactly the bytes inflated.
+ */
+/* istanbul ignore next -- runs in a worker from its source text */
+function digestWorkerMain({
+  parentPort,
+  crypto
+}: {
+  parentPort: MessagePort
+  crypto: typeof cryptoModule
+}): void {
+  const SLOT = 1024 * 1024
+  let hash: ReturnType<typeof crypto.createHash> | undefined
+  let shared: SharedArrayBuffer | undefined
+  parentPort.on('message', (message: ToDigester) => {
+    if (message.type === 'start') {
+      hash = crypto.createHash(message.algorithm)
+      shared = message.shared
+    } else if (message.type === 'update') {
+      hash?.update(new Uint8Array(shared as SharedArrayBuffer, message.slot * SLOT, message.length))
+      parentPort.postMessage({ type: 'hashed', slot: message.slot } satisfies FromDigester)
+    } else {
+      const hex = hash?.digest('hex') ?? ''
+      hash = undefined
+      parentPort.postMessage({ type: 'digest', hex } satisfies FromDigester)
+    }
+  })
+}
+
 /* istanbul ignore next -- runs in the worker from its source text (coverage counters would not exist there) */
-function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModules): void {
+function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect, startDigester }: WorkerModules): void {
+  /** Read buffers this worker and its digest worker share: each is read once, then hashed there while inflated here. */
+  const DIGEST_SLOTS = 4
   type Piece = { bytes: Uint8Array; at: number; done: (() => void) | undefined }
   /** zlib's native handle, as Node's own zlib.*Sync functions drive it. */
   type NativeHandle = {
@@ -153,8 +204,24 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
         position: number
         left: number
         readBuffer: Uint8Array | undefined
+        /** The blob is hashed on the digest worker: its answer is awaited before the job is done. */
+        digested: boolean
+        digestAwaited: boolean
       }
     | undefined
+  /** The digest worker, made on the first job that can use it (one for this worker's lifetime). */
+  let digester:
+    | {
+        thread: DigesterThread
+        shared: SharedArrayBuffer
+        views: Uint8Array[]
+        busy: boolean[]
+        turn: number
+      }
+    | undefined
+  let digesterFailed = false
+  /** The blob digest the digest worker gave. */
+  let digestedHex: string | undefined
 
   const post = (message: FromWorker, transfer: ArrayBuffer[] = []): void =>
     parentPort.postMessage(message, transfer)
@@ -205,7 +272,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
   }
   const finishIfDone = (): void => {
     if (failed || !job || !inputEnded || pending.length > 0) return
-    if (direct && !direct.finished) return
+    if (direct && (!direct.finished || direct.digestAwaited)) return
     if (inflater && !inflaterEnded) return
     if (current !== undefined && fill > 0) flushSlot()
     if (current !== undefined) free.push(current)
@@ -221,7 +288,12 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       blobBytes,
       trailing,
       engine,
-      ...(blobHash ? { blobHex: blobHash.digest('hex') } : {}),
+      digestedApart: digestedHex !== undefined,
+      ...(digestedHex !== undefined
+        ? { blobHex: digestedHex }
+        : blobHash
+          ? { blobHex: blobHash.digest('hex') }
+          : {}),
       ...(tarHash ? { tarHex: tarHash.digest('hex') } : {})
     }
     job = undefined
@@ -269,7 +341,9 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       fd: undefined as number | undefined,
       position: 0,
       left: 0,
-      readBuffer: undefined as Uint8Array | undefined
+      readBuffer: undefined as Uint8Array | undefined,
+      digested: false,
+      digestAwaited: false
     }
     // Called synchronously from writeSync when zlib reports an error (the code names it: Z_DATA_ERROR ...).
     handle.onerror = (message: string, errno: number, code?: string) => {
@@ -296,8 +370,11 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       }
       let piece = queued[0]
       if (piece === undefined && engine.fd !== undefined) {
-        // Read the file's next MiB into the one read buffer (queued holds it until it is inflated).
-        const buffer = engine.readBuffer as Uint8Array
+        // Read the file's next MiB (queued holds it until it is inflated): into the next shared buffer the
+        // digest worker is done with (else wait for its word), or into the one read buffer.
+        const shared = engine.digested ? (digester as NonNullable<typeof digester>) : undefined
+        if (shared?.busy[shared.turn]) return
+        const buffer = shared ? (shared.views[shared.turn] as Uint8Array) : (engine.readBuffer as Uint8Array)
         const read =
           engine.left > 0
             ? fs.readSync(engine.fd, buffer, 0, Math.min(buffer.length, engine.left), engine.position)
@@ -306,12 +383,20 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
           fs.closeSync(engine.fd)
           engine.fd = undefined
           inputEnded = true
+          if (shared) {
+            engine.digestAwaited = true
+            shared.thread.postMessage({ type: 'digest' })
+          }
         } else {
           engine.position += read
           engine.left -= read
           const bytes = buffer.subarray(0, read)
           blobBytes += read
-          blobHash?.update(bytes)
+          if (shared) {
+            shared.busy[shared.turn] = true
+            shared.thread.postMessage({ type: 'update', slot: shared.turn, length: read })
+            shared.turn = (shared.turn + 1) % DIGEST_SLOTS
+          } else blobHash?.update(bytes)
           piece = { bytes, at: 0, done: undefined }
           queued.push(piece)
         }
@@ -373,6 +458,7 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
     trailing = false
     pending = []
     queued = []
+    digestedHex = undefined
     blobHash = message.blobAlgorithm ? crypto.createHash(message.blobAlgorithm) : undefined
     tarHash = message.tarAlgorithm ? crypto.createHash(message.tarAlgorithm) : undefined
     inflater = undefined
@@ -458,6 +544,52 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
       fs.closeSync(fd)
     }
   }
+  /** The digest worker, started on first use; undefined (hash here) when it cannot start. */
+  const ensureDigester = (): NonNullable<typeof digester> | undefined => {
+    if (digester || digesterFailed) return digester
+    const thread = startDigester()
+    if (!thread) {
+      digesterFailed = true
+      return undefined
+    }
+    const shared = new SharedArrayBuffer(DIGEST_SLOTS * 1024 * 1024)
+    const made = {
+      thread,
+      shared,
+      views: Array.from(
+        { length: DIGEST_SLOTS },
+        (_, i) => new Uint8Array(shared, i * 1024 * 1024, 1024 * 1024)
+      ),
+      busy: Array.from({ length: DIGEST_SLOTS }, () => false),
+      turn: 0
+    }
+    thread.on('message', (message: FromDigester) => {
+      try {
+        if (message.type === 'hashed') {
+          made.busy[message.slot] = false
+          if (direct?.digested) pumpDirect()
+        } else if (direct?.digestAwaited) {
+          digestedHex = message.hex
+          direct.digestAwaited = false
+          finishIfDone()
+        }
+      } catch (error) {
+        fail(error)
+      }
+    })
+    // The layer cannot be verified without it: the job fails (the main thread replaces this worker).
+    const stopped = (error: unknown): void => {
+      const { message } = (error ?? {}) as { message?: unknown }
+      fail({
+        message: `the digest worker stopped${typeof message === 'string' ? `: ${message}` : ''}`,
+        code: 'ERR_WORKER_EXIT'
+      })
+    }
+    thread.on('error', stopped)
+    thread.on('exit', stopped)
+    digester = made
+    return made
+  }
   parentPort.on('message', (message: ToWorker) => {
     try {
       if (message.type === 'start') {
@@ -468,7 +600,17 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
           direct.fd = fs.openSync(file.path, 'r')
           direct.position = file.start
           direct.left = file.length ?? Infinity
-          direct.readBuffer = new Uint8Array(1024 * 1024)
+          const digest = message.blobAlgorithm ? ensureDigester() : undefined
+          if (digest && message.blobAlgorithm) {
+            direct.digested = true
+            blobHash = undefined
+            digest.turn = 0
+            digest.thread.postMessage({
+              type: 'start',
+              algorithm: message.blobAlgorithm,
+              shared: digest.shared
+            })
+          } else direct.readBuffer = new Uint8Array(1024 * 1024)
           pumpDirect()
         } else if (file) pumpFile(file).catch(fail)
       } else if (message.type === 'slot') {
@@ -494,11 +636,29 @@ function inflateWorkerMain({ parentPort, zlib, crypto, fs, collect }: WorkerModu
 // external memory only after up to 64 MiB of it piled up, per thread: collecting the young
 // generation every few MiB (a tiny heap: well under a millisecond) keeps the worker's share
 // of peak RSS to its buffers.
+const DIGEST_WORKER_SOURCE = `
+;(${digestWorkerMain.toString()})({ parentPort: require('node:worker_threads').parentPort, crypto: require('node:crypto') })
+`
+
 const WORKER_SOURCE = `
-const { parentPort } = require('node:worker_threads')
+const { parentPort, Worker } = require('node:worker_threads')
 require('node:v8').setFlagsFromString('--expose-gc')
 const collect = require('node:vm').runInNewContext('gc')
-;(${inflateWorkerMain.toString()})({ parentPort, zlib: require('node:zlib'), crypto: require('node:crypto'), fs: require('node:fs'), collect })
+const startDigester = () => {
+  try {
+    const thread = new Worker(${JSON.stringify(DIGEST_WORKER_SOURCE)}, {
+      eval: true,
+      stdout: false,
+      stderr: false,
+      resourceLimits: { maxYoungGenerationSizeMb: 2, maxOldGenerationSizeMb: 16 }
+    })
+    thread.unref()
+    return thread
+  } catch {
+    return undefined
+  }
+}
+;(${inflateWorkerMain.toString()})({ parentPort, zlib: require('node:zlib'), crypto: require('node:crypto'), fs: require('node:fs'), collect, startDigester })
 `
 
 /** Whether this Node's zlib inflates zstd (Node ≥ 22.15 / 23.8); else zstd stays on the main thread (fzstd). */
@@ -686,11 +846,12 @@ export class LayerInflater {
       job.done = true
       this.job = undefined
       this.outSlots.push(...message.slots)
-      const { blobBytes, blobHex, tarHex, trailing, engine } = message
+      const { blobBytes, blobHex, tarHex, trailing, engine, digestedApart } = message
       job.resolve({
         blobBytes,
         trailing,
         engine,
+        digestedApart,
         ...(blobHex !== undefined ? { blobHex } : {}),
         ...(tarHex !== undefined ? { tarHex } : {})
       })
