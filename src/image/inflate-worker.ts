@@ -1,15 +1,20 @@
 // Inflating and hashing a layer off the main thread, so that decompression,
-// the digest checks and the tar parsing overlap. The main thread reads the
-// blob and parses the tar; one worker thread (per readImage) hashes the
-// compressed bytes, inflates them (zlib on the libuv pool), hashes the
-// uncompressed tar when the diff_id is what can be checked, and hands the tar
-// back in fixed buffers that travel to and fro by transfer: no copies across
-// threads, no new allocation per chunk (which made V8 collect the whole heap
-// again and again for external memory), and memory bounded by the buffers:
-// IN_SLOTS compressed (made when first needed) and OUT_SLOTS uncompressed, each CHUNK bytes. When the
-// parser is slower, the worker runs out of output buffers and pauses the
-// inflater; when the inflater is slower, the main thread runs out of input
-// buffers and pauses the blob.
+// the digest checks and the tar parsing overlap. The main thread parses the
+// tar; one worker thread (per readImage) inflates, driving zlib's native
+// handle itself (the direct engine: on this thread, straight into the output
+// buffers) or, where a Node lacks those internals, a zlib stream on the libuv
+// pool (the stream engine). A blob the worker reads from a file is hashed on a
+// digest worker of its own over the same shared read buffers; a streamed blob,
+// and the uncompressed tar when the diff_id is what can be checked, are hashed
+// on the inflate worker. The tar goes back in fixed buffers that travel to and
+// fro by transfer: no copies across threads, no new allocation per chunk
+// (which made V8 collect the whole heap again and again for external memory),
+// and memory bounded by the buffers: IN_SLOTS compressed (made when first
+// needed), OUT_SLOTS uncompressed and DIGEST_SLOTS shared, each CHUNK bytes.
+// When the parser is slower, the worker runs out of output buffers and stops
+// inflating; when the inflater is slower, the main thread runs out of input
+// buffers and pauses the blob; when the digest worker is slower, the inflater
+// waits for its next read buffer.
 //
 // The worker's code is the function below, run from its source text
 // (`eval: true`): the bundle needs no second entry file and the tests, which
