@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-LHESWP6W.js";
+} from "./chunk-5JERJTSS.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
@@ -192,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-QKLB6J4D.js");
+  const { checkImage } = await import("./pipeline-FWV33HDL.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -202,7 +202,7 @@ async function checkCommand(argv, io) {
     { ...deps, info: () => void 0 }
   );
   if (parsed.booleans.get("smoke") && checked.image.startup) {
-    const { smokeImage } = await import("./run-TBR5PN47.js");
+    const { smokeImage } = await import("./run-7XHI7E66.js");
     const { smokeLine } = await import("./startup-UKMVAD2B.js");
     checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {});
     io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}
@@ -248,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-QKLB6J4D.js");
+  const { runPipeline } = await import("./pipeline-FWV33HDL.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,

@@ -10,13 +10,13 @@ import {
   isDefaultBranchPush,
   readRunContext,
   runUrl
-} from "./chunk-BGZYIU2X.js";
+} from "./chunk-5ULW3A7W.js";
 import "./chunk-GDXZUHEG.js";
 import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-LHESWP6W.js";
+} from "./chunk-5JERJTSS.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-7AGJK6U6.js";
+} from "./chunk-JV7VHY5U.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -80,9 +80,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-DRIPTKMM.js";
+import "./chunk-ZNZKFU4L.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-OPLEBP74.js";
+import "./chunk-RV4T33N2.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";

@@ -1,10 +1,13 @@
 // The layer inflater worker against the in-thread path it replaces: the same
 // entries, the same digest verdicts (blob side and tar side, from a stream or
-// from a file the worker reads itself), the same one-line errors.
+// from a file the worker reads itself), the same one-line errors; for both of
+// its engines (zlib's handle driven directly on the worker, and the zlib
+// stream on the thread pool it falls back to).
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { EventEmitter } from 'node:events'
+import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
 import { gzipSync } from 'node:zlib'
 import { InflateWorkerError, LayerInflater } from '../../src/image/inflate-worker.js'
@@ -12,14 +15,18 @@ import { parseLayer, type LayerVerification } from '../../src/image/layer-stream
 import type { TarEntry, TarVisitor } from '../../src/image/tar.js'
 import { sha256, tar } from './support/tar-writer.js'
 
+type Engine = 'direct' | 'stream'
+
 let dir: string
 let inflater: LayerInflater
+let inflaters: Record<Engine, LayerInflater>
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'sg-inflate-'))
-  inflater = new LayerInflater()
+  inflaters = { direct: new LayerInflater(), stream: new LayerInflater({ engine: 'stream' }) }
+  inflater = inflaters.direct
 })
 afterAll(async () => {
-  await inflater.close()
+  await Promise.all(Object.values(inflaters).map(i => i.close()))
   rmSync(dir, { recursive: true, force: true })
 })
 
@@ -52,7 +59,8 @@ async function parse(
   blob: Buffer,
   where: Where | 'in-thread',
   verification?: LayerVerification,
-  budget?: { maxBytes: number; maxRatio: number }
+  budget?: { maxBytes: number; maxRatio: number },
+  engine: Engine = 'direct'
 ): Promise<{ seen: string[]; digestProblem?: string; tarBytes: number }> {
   const recorder = new Recorder()
   const path = join(dir, `blob-${Math.random().toString(36).slice(2)}`)
@@ -60,7 +68,10 @@ async function parse(
   const offload =
     where === 'in-thread'
       ? undefined
-      : { inflater, ...(where === 'file' ? { file: { path, start: 0, length: blob.length } } : {}) }
+      : {
+          inflater: inflaters[engine],
+          ...(where === 'file' ? { file: { path, start: 0, length: blob.length } } : {})
+        }
   const result = await parseLayer(
     Readable.from([blob.subarray(0, 1000), blob.subarray(1000)]),
     recorder,
@@ -76,13 +87,18 @@ async function parse(
   }
 }
 
-describe.each<Where>(['stream', 'file'])('the worker, the blob from a %s', where => {
+describe.each<[Engine, Where]>([
+  ['direct', 'stream'],
+  ['direct', 'file'],
+  ['stream', 'stream'],
+  ['stream', 'file']
+])('the worker (%s engine), the blob from a %s', (engine, where) => {
   it.each([
     ['gzip', gzipped],
     ['uncompressed', plain]
   ])('parses a %s layer to what the in-thread path parses', async (_kind, blob) => {
     const expected = await parse(blob, 'in-thread')
-    const got = await parse(blob, where)
+    const got = await parse(blob, where, undefined, undefined, engine)
     expect(got.seen).toEqual(expected.seen)
     expect(got.seen).toHaveLength(files.length * 2)
     expect(got.tarBytes).toBe(plain.length)
@@ -117,7 +133,7 @@ describe.each<Where>(['stream', 'file'])('the worker, the blob from a %s', where
     ]
   ])('checks %s as the in-thread path does', async (_what, verification, problem) => {
     const expected = await parse(gzipped, 'in-thread', verification)
-    const got = await parse(gzipped, where, verification)
+    const got = await parse(gzipped, where, verification, undefined, engine)
     expect(expected.digestProblem).toBe(problem)
     expect(got.digestProblem).toBe(problem)
   })
@@ -128,7 +144,7 @@ describe.each<Where>(['stream', 'file'])('the worker, the blob from a %s', where
     await expect(parse(blob, 'in-thread', verification)).rejects.toThrow(
       /^corrupt gzip stream: incorrect header check$/
     )
-    await expect(parse(blob, where, verification)).rejects.toThrow(
+    await expect(parse(blob, where, verification, undefined, engine)).rejects.toThrow(
       /^corrupt gzip stream: incorrect header check$/
     )
   })
@@ -156,9 +172,9 @@ describe.each<Where>(['stream', 'file'])('the worker, the blob from a %s', where
     'ends %s in the in-thread path’s one-line error, and the next layer reads',
     async (_what, blob, budget, message) => {
       await expect(parse(blob, 'in-thread', undefined, budget)).rejects.toThrow(message)
-      await expect(parse(blob, where, undefined, budget)).rejects.toThrow(message)
+      await expect(parse(blob, where, undefined, budget, engine)).rejects.toThrow(message)
       // The failed worker is replaced: the same inflater reads the next layer.
-      expect((await parse(gzipped, where)).seen).toHaveLength(files.length * 2)
+      expect((await parse(gzipped, where, undefined, undefined, engine)).seen).toHaveLength(files.length * 2)
     }
   )
 })
@@ -241,4 +257,120 @@ it('chunks a failed worker posted before it was replaced never reach the next la
   expect(internals.worker).not.toBe(stale)
   expect(replayed).toBe(true)
   expect(recorder.seen).toHaveLength(files.length * 2)
+})
+
+it.each<[Engine, Where]>([
+  ['direct', 'stream'],
+  ['direct', 'file'],
+  ['stream', 'stream'],
+  ['stream', 'file']
+])('the %s engine is the one that inflates (blob from a %s)', async (engine, where) => {
+  const path = join(dir, `engine-${engine}-${where}`)
+  writeFileSync(path, gzipped)
+  let bytes = 0
+  const outcome = await inflaters[engine].run(
+    Readable.from([gzipped]),
+    { compression: 'gzip', ...(where === 'file' ? { file: { path, start: 0 } } : {}) },
+    chunk => (bytes += chunk.length)
+  )
+  expect(outcome.engine).toBe(engine)
+  expect(bytes).toBe(plain.length)
+})
+
+describe.each<Engine>(['direct', 'stream'])('the %s engine at the edges of a gzip stream', engine => {
+  it.each<[string, Buffer[], string | undefined, number]>([
+    // Padding zeros after the stream: zlib takes them for padding and stops; every byte is still hashed, and
+    // (as in the in-thread path) the blob is no less what its digest names.
+    [
+      'zeros after the stream, in its last chunk',
+      [Buffer.concat([gzipped, Buffer.alloc(700)])],
+      undefined,
+      plain.length
+    ],
+    [
+      'zeros after the stream, in a chunk of their own',
+      [gzipped, Buffer.alloc(700)],
+      undefined,
+      plain.length
+    ],
+    // Two gzip members are one stream to zlib (and to containerd's gzip reader): both are read.
+    ['a second gzip member', [gzipped, gzipSync(plain)], undefined, 2 * plain.length],
+    [
+      'the stream one byte at a time at its end',
+      [gzipped.subarray(0, -8), ...[...gzipped.subarray(-8)].map(b => Buffer.from([b]))],
+      undefined,
+      plain.length
+    ]
+  ])('%s', async (_what, pieces, problem, tarBytes) => {
+    const blob = Buffer.concat(pieces)
+    const verification: LayerVerification = { expected: { digest: sha256(blob) }, side: 'blob' }
+    const recorder = new Recorder()
+    const result = await parseLayer(Readable.from(pieces), recorder, undefined, verification, undefined, {
+      inflater: inflaters[engine]
+    })
+    const inThread = await parseLayer(Readable.from(pieces), new Recorder(), undefined, verification)
+    expect(result.digestProblem).toBe(problem)
+    expect(inThread.digestProblem).toBe(problem)
+    expect(result.tarBytes).toBe(tarBytes)
+    expect(inThread.tarBytes).toBe(tarBytes)
+  })
+})
+
+describe('the blob digest on the digest worker (direct engine, blob from a file)', () => {
+  // Incompressible: the blob spans many of the buffers the two workers share, so each is reused.
+  const big = tar([{ name: 'srv/random.bin', data: randomBytes(9 * 1024 * 1024) }, ...files.slice(0, 50)])
+  const bigGz = gzipSync(big, { level: 1 })
+  it.each<[string, Buffer, (blob: Buffer) => LayerVerification, (blob: Buffer) => string | undefined]>([
+    [
+      'a small blob, its digest',
+      gzipped,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length }, side: 'blob' }),
+      () => undefined
+    ],
+    [
+      'a blob over many shared buffers, its digest',
+      bigGz,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length }, side: 'blob' }),
+      () => undefined
+    ],
+    [
+      'a blob over many shared buffers, a wrong digest',
+      bigGz,
+      () => ({ expected: { digest: sha256(big) }, side: 'blob' }),
+      blob => `content does not match its digest ${sha256(big)} (the bytes hash to ${sha256(blob)})`
+    ],
+    [
+      'a blob over many shared buffers, a wrong size',
+      bigGz,
+      blob => ({ expected: { digest: sha256(blob), size: blob.length - 1 }, side: 'blob' }),
+      blob => `is ${blob.length} bytes, its descriptor says ${blob.length - 1}`
+    ]
+  ])('%s: the verdict of the in-thread path', async (_what, blob, verify, problem) => {
+    expect(blob.length).toBeGreaterThan(0)
+    const expected = await parse(blob, 'in-thread', verify(blob))
+    const got = await parse(blob, 'file', verify(blob))
+    expect(expected.digestProblem).toBe(problem(blob))
+    expect(got.digestProblem).toBe(problem(blob))
+    expect(got.seen).toEqual(expected.seen)
+  })
+
+  it.each<[string, Where, boolean]>([
+    ['a file blob is hashed on the digest worker', 'file', true],
+    ['a streamed blob is hashed on the inflater', 'stream', false]
+  ])('%s', async (_what, where, apart) => {
+    const path = join(dir, `apart-${where}`)
+    writeFileSync(path, bigGz)
+    const outcome = await inflater.run(
+      Readable.from([bigGz]),
+      {
+        compression: 'gzip',
+        blobAlgorithm: 'sha256',
+        ...(where === 'file' ? { file: { path, start: 0 } } : {})
+      },
+      () => undefined
+    )
+    expect(outcome.digestedApart).toBe(apart)
+    expect(`sha256:${outcome.blobHex}`).toBe(sha256(bigGz))
+    expect(outcome.blobBytes).toBe(bigGz.length)
+  })
 })

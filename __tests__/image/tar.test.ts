@@ -1,4 +1,11 @@
-import { TarError, TarParser, parseNumeric, type TarEntry } from '../../src/image/tar.js'
+import {
+  TarError,
+  TarParser,
+  WordViews,
+  parseHeader,
+  parseNumeric,
+  type TarEntry
+} from '../../src/image/tar.js'
 import { entry, gnuLongName, header, paxEntry, tar } from './support/tar-writer.js'
 
 interface Seen {
@@ -227,5 +234,29 @@ describe('parseNumeric', () => {
     ['non-octal digits', field('0000989\0'), /invalid size/]
   ])('%s is refused', (_name, buffer, message) => {
     expect(() => parseNumeric(buffer, 0, buffer.length, 'size')).toThrow(message)
+  })
+})
+
+describe('parseHeader with the parser’s word views', () => {
+  const block = header({ name: 'usr/bin/ünïcode-and-high-bytes-\u00ff' }, 4242)
+  const damaged = Buffer.from(block)
+  damaged[20] = (damaged[20] as number) ^ 0x01
+  // One views object across all cases, as a parser keeps it over its chunks.
+  const views = new WordViews()
+  it.each<[string, Buffer, number]>([
+    ['a block at the start of a chunk', Buffer.concat([block, Buffer.alloc(1024)]), 0],
+    ['a block further into the same kind of chunk', Buffer.concat([Buffer.alloc(1024), block]), 1024],
+    ['a block at an odd offset (summed a byte at a time)', Buffer.concat([Buffer.alloc(3), block]), 3],
+    [
+      'a block in a view that starts inside its buffer',
+      Buffer.concat([Buffer.alloc(520), block]).subarray(8),
+      512
+    ]
+  ])('%s parses as without views, and a flipped bit fails its checksum', (_what, chunk, at) => {
+    expect(parseHeader(chunk, at, views)).toEqual(parseHeader(block))
+    expect(parseHeader(chunk, at, views).size).toBe(4242)
+    const bad = Buffer.from(chunk)
+    damaged.copy(bad, at)
+    expect(() => parseHeader(bad, at, views)).toThrow(/^bad tar header checksum$/)
   })
 })

@@ -107,17 +107,35 @@ function cString(block: Buffer, at: number, length: number): string {
 }
 
 /**
+ * A word view of a chunk's whole buffer, made once per chunk (making a typed
+ * array costs more than summing a block with it): one per parser, so no
+ * buffer outlives the parse that read it.
+ */
+export class WordViews {
+  private buffer: ArrayBufferLike | undefined
+  private words: Uint32Array<ArrayBufferLike> = new Uint32Array(0)
+  /** The words of `block`'s buffer. */
+  of(block: Buffer): Uint32Array<ArrayBufferLike> {
+    if (block.buffer !== this.buffer) {
+      this.buffer = block.buffer
+      this.words = new Uint32Array(block.buffer, 0, block.buffer.byteLength >>> 2)
+    }
+    return this.words
+  }
+}
+
+/**
  * The sum of a block's 512 bytes. Every header pays it, so when the block is
  * 4-byte aligned (always, for blocks inside the reader's chunks) it is read a
  * word at a time with the bytes summed two lanes at once: each 16-bit lane
  * collects at most 128 × 2 × 255 = 65280, so no lane overflows into the next.
  */
-function blockSum(block: Buffer, at: number): number {
+function blockSum(block: Buffer, at: number, views: WordViews | undefined): number {
   const offset = block.byteOffset + at
   if ((offset & 3) === 0) {
-    const words = new Uint32Array(block.buffer, offset, BLOCK / 4)
+    const words = views ? views.of(block) : new Uint32Array(block.buffer, offset, BLOCK / 4)
     let lanes = 0
-    for (let i = 0; i < BLOCK / 4; i++) {
+    for (let i = views ? offset >>> 2 : 0, end = i + BLOCK / 4; i < end; i++) {
       const word = words[i] as number
       lanes += (word & 0x00ff00ff) + ((word >>> 8) & 0x00ff00ff)
     }
@@ -129,10 +147,10 @@ function blockSum(block: Buffer, at: number): number {
   return sum
 }
 
-function checksumMatches(block: Buffer, at: number): boolean {
+function checksumMatches(block: Buffer, at: number, views: WordViews | undefined): boolean {
   const stored = parseNumeric(block, at + 148, 8, 'checksum')
   // Sum with the checksum field counted as spaces; the signed variant (old tars) only when needed.
-  let unsigned = 8 * 0x20 + blockSum(block, at)
+  let unsigned = 8 * 0x20 + blockSum(block, at, views)
   for (let i = at + 148; i < at + 156; i++) unsigned -= block[i] as number
   if (stored === unsigned) return true
   let signed = 8 * 0x20
@@ -144,9 +162,9 @@ function checksumMatches(block: Buffer, at: number): boolean {
   return stored === signed
 }
 
-/** Parses and validates one 512-byte header block starting at `at`. */
-export function parseHeader(block: Buffer, at = 0): RawHeader {
-  if (!checksumMatches(block, at)) throw new TarError('bad tar header checksum')
+/** Parses and validates one 512-byte header block starting at `at` (`views`: the parser's word views). */
+export function parseHeader(block: Buffer, at = 0, views?: WordViews): RawHeader {
+  if (!checksumMatches(block, at, views)) throw new TarError('bad tar header checksum')
   const typeflag = String.fromCharCode(block[at + 156] ?? 0)
   let name = cString(block, at, 100)
   // "ustar\0": POSIX ustar, whose prefix field extends the name (old GNU "ustar " has none).
@@ -267,6 +285,7 @@ export class TarParser {
   private deliver = 0
   private zeroBlocks = 0
   private current: TarEntry | undefined
+  private readonly views = new WordViews()
 
   constructor(
     private readonly visitor: TarVisitor,
@@ -379,7 +398,7 @@ export class TarParser {
       throw new TarError(`data after an end-of-archive block at offset ${this.headerOffset}`)
     let header: RawHeader
     try {
-      header = parseHeader(block, at)
+      header = parseHeader(block, at, this.views)
     } catch (error) {
       if (error instanceof TarError) throw new TarError(`${error.message} at offset ${this.headerOffset}`)
       throw error
