@@ -70,6 +70,9 @@ export default async function globalSetup(): Promise<void> {
   if (own) {
     globalThis.stagegatePushRegistry = own
     process.env.STAGEGATE_TEST_PUSH_REGISTRY = own.host
+    // Global teardown stops it; a run that ends otherwise (Ctrl-C, a failed set-up of the other
+    // project) must not leave the registry process and its directory behind.
+    process.once('exit', () => globalThis.stagegatePushRegistry?.stop())
   } else {
     process.stderr.write(
       `\ne2e: no docker-registry binary and no registry:2 image for the run's own registry: pushes go to ${registry}, whose filesystem store can fail a multi-platform push (see __tests__/e2e/global-setup.ts).\n`

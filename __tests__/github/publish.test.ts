@@ -294,11 +294,13 @@ describe('publishReport (recording IO, fake GitHub API)', () => {
 
 describe('publishing as the runner runs an action (Node 24, file commands, fake API)', () => {
   let entry: string
+  let out: string
   beforeAll(async () => {
-    const out = mkdtempSync(path.join(tmpdir(), 'stagegate-entry-'))
+    out = mkdtempSync(path.join(tmpdir(), 'stagegate-entry-'))
     entry = path.join(out, 'index.js')
     await bundleEntry(path.resolve('__tests__/support/publish-entry.ts'), entry)
   }, 120000)
+  afterAll(() => rmSync(out, { recursive: true, force: true }))
 
   test('workflow commands, outputs, summary, comment created then updated, 403 as a warning, valid SARIF, no secret', async () => {
     const node = await ensureNode24()
