@@ -70,8 +70,10 @@ if docker_ok; then
 else
   step "starting dockerd" "run scripts/install-test-engine.sh first; see $LOGDIR/dockerd.log"
   command -v dockerd >/dev/null 2>&1 || die "starting dockerd" "dockerd not found; run scripts/install-test-engine.sh first"
-  # setsid: the daemon must outlive this script's process group.
-  setsid dockerd >>"$LOGDIR/dockerd.log" 2>&1 </dev/null &
+  # setsid: the daemon must outlive this script's process group. From /: the daemon (and
+  # BuildKit's git, which runs in its working directory) must not keep the caller's folder,
+  # a clone that may be deleted ("fatal: unable to get current working directory").
+  (cd / && exec setsid dockerd >>"$LOGDIR/dockerd.log" 2>&1 </dev/null) &
   echo $! >"$RUNDIR/dockerd.pid"
   started="dockerd"
 fi
@@ -95,7 +97,7 @@ storage:
 http:
   addr: $REGISTRY
 EOF
-    setsid docker-registry serve "$STATE/registry/config.yml" >>"$LOGDIR/registry.log" 2>&1 </dev/null &
+    (cd / && exec setsid docker-registry serve "$STATE/registry/config.yml" >>"$LOGDIR/registry.log" 2>&1 </dev/null) &
     echo $! >"$RUNDIR/registry.pid"
   else
     # A machine with its own engine but no registry binary: run registry:2.
