@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-5JERJTSS.js";
+} from "./chunk-3ZT5PX6C.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-KJYMMZCB.js";
+} from "./chunk-O6DW7M4P.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-JV7VHY5U.js";
+} from "./chunk-FPC6UNE6.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-5LVNGRNV.js";
+import "./chunk-4LXSSRF3.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-EBIWDCYI.js";
+} from "./chunk-OC6O5PO5.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes
@@ -80,9 +80,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-ZNZKFU4L.js";
+import "./chunk-CHUIW5EE.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-RV4T33N2.js";
+import "./chunk-5ENVT5QP.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";

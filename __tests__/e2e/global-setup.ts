@@ -11,7 +11,8 @@ import { join } from 'node:path'
 
 declare global {
   var stagegatePushRegistry: PushRegistry | undefined
-  var stagegateImagesBefore: string[] | undefined
+  /** The images before the run, and how to list them again (global teardown removes the difference). */
+  var stagegateEngineImages: { before: string[]; list: () => string[] } | undefined
 }
 
 const FIX =
@@ -64,7 +65,7 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`e2e: ${problems.join('; ')}. Fix: ${FIX}.`)
   }
   // What the engine holds before the run: global teardown removes every image the run added.
-  globalThis.stagegateImagesBefore = listImages()
+  globalThis.stagegateEngineImages = { before: listImages(), list: listImages }
   if (process.env.STAGEGATE_TEST_PUSH_REGISTRY) return
   const own = await startPushRegistry()
   if (own) {
@@ -101,7 +102,7 @@ interface PushRegistry {
 /**
  * Every image as `repository:tag@id` (`<none>:<none>@id` for an untagged one). An engine that
  * keeps the images of every run slows down with them: on the containerd store one `docker rmi`
- * took 7 s with 900 images, and listing them 16 s. global-teardown.ts lists them the same way.
+ * took 7 s with 900 images, and listing them 16 s.
  */
 function listImages(): string[] {
   const out = answers('docker', [

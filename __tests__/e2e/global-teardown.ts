@@ -5,31 +5,18 @@ import { execFileSync } from 'node:child_process'
 
 declare global {
   var stagegatePushRegistry: { host: string; how: string; stop(): void } | undefined
-  var stagegateImagesBefore: string[] | undefined
+  var stagegateEngineImages: { before: string[]; list: () => string[] } | undefined
 }
 
 // Jest takes a synchronous teardown as well: stop() is.
 export default function globalTeardown(): void {
   globalThis.stagegatePushRegistry?.stop()
   globalThis.stagegatePushRegistry = undefined
-  const before = globalThis.stagegateImagesBefore
-  if (!before) return
-  const kept = new Set(before)
-  // Listed as global-setup.ts lists them (Jest resolves no relative import of a global teardown).
-  let listed: string
-  try {
-    listed = execFileSync(
-      'docker',
-      ['image', 'ls', '--all', '--no-trunc', '--format', '{{.Repository}}:{{.Tag}}@{{.ID}}'],
-      {
-        encoding: 'utf8',
-        timeout: 60_000
-      }
-    )
-  } catch {
-    return // no engine answers: nothing to remove
-  }
-  const added = listed.split('\n').filter(image => image !== '' && !kept.has(image))
+  const images = globalThis.stagegateEngineImages
+  if (!images) return
+  // Listed by global-setup.ts's own function (Jest resolves no relative import of a global teardown).
+  const kept = new Set(images.before)
+  const added = images.list().filter(image => !kept.has(image))
   // A tagged image by its name (other names of the same image stay), an untagged one by its id.
   const refs = [
     ...new Set(

@@ -21,10 +21,8 @@ import { formatSarif } from '../../src/report/formats/sarif.js'
 import { header, tar, writeManyFilesLayout, writeOciLayout } from '../image/support/tar-writer.js'
 import { ImageBuilder, exe } from '../checks/support/image-builder.js'
 import { SG2012 } from '../../src/checks/rules/dynamic-libs.js'
-import { runImageChecks, runImageChecksDetailed } from '../../src/checks/run.js'
-import { IMAGE_CAPTURE } from '../../src/checks/capture.js'
-import { STARTUP_SCAN } from '../../src/checks/startup/markers.js'
-import { predictStartup } from '../../src/checks/startup/verdict.js'
+import { runImageChecks } from '../../src/checks/run.js'
+import { checkImage } from '../../src/pipeline.js'
 import { UsageError } from '../../src/errors.js'
 import { lintFile, readDockerfile } from '../../src/lint/lint-file.js'
 
@@ -355,21 +353,30 @@ export const jobs: Record<string, (size: number) => Job | Promise<Job>> = {
     const dir = scratchDir()
     await writeManyFilesLayout(dir, files)
     return async () => {
-      const index = await readImage(`oci-layout:${dir}/layout`, {
-        capture: IMAGE_CAPTURE,
-        scan: STARTUP_SCAN
-      })
-      const last = index.files.get(`/srv/data/d${(files - 1) % 1000}/f${files - 1}`)
+      // pipeline.ts's checkImage, which `stagegate check` runs; its reader is kept to check the index.
+      let index: ImageIndex | undefined
+      const checked = await checkImage(
+        `oci-layout:${dir}/layout`,
+        { platforms: [], push: false, sbom: 'false', provenance: 'false' },
+        undefined,
+        emptyConfig(),
+        'Dockerfile',
+        {
+          tempDir: dir,
+          info: () => undefined,
+          readImage: async (ref, options) => (index = await readImage(ref, options))
+        }
+      )
+      const last = index?.files.get(`/srv/data/d${(files - 1) % 1000}/f${files - 1}`)
       if (
-        index.files.size !== files ||
+        index?.files.size !== files ||
         index.layers[0]?.fileCount !== files ||
         last?.type !== 'file' ||
         last.size !== 0
       )
-        throw new Error(`indexed ${index.files.size} of ${files} files (last: ${JSON.stringify(last)})`)
-      const checked = runImageChecksDetailed(index, { config: emptyConfig() })
+        throw new Error(`indexed ${index?.files.size} of ${files} files (last: ${JSON.stringify(last)})`)
       if (checked.notices.length > 0) throw new Error(checked.notices.join('; '))
-      return predictStartup(index, { config: emptyConfig() }).expected
+      return checked.image.startup
     }
   },
   setuidImageToSarif: files => {

@@ -50,13 +50,9 @@ export function lastInstruction(
   return undefined
 }
 
-/** Regular files (and hard links) whose paths are under `dir` (`dir` itself excluded). */
-export function filesUnder(index: ImageIndex, dir: string): ImageFile[] {
-  return filesUnderEach(index, [dir]).get(dir) ?? []
-}
-
 /**
- * For each directory, the regular files (and hard links) under it, from one walk over the
+ * For each directory, the regular files (and hard links) under it (the directory itself
+ * excluded), from one walk over the
  * paths: a record is built only for a path under one of them, so twenty cache directories
  * cost one pass over a layer of millions of files, not twenty.
  */

@@ -9,7 +9,7 @@
 // on demand, so the checks see exactly the objects they saw before; the
 // builder works on slots and never builds one unless it needs the whole
 // record (a shadowed version, a resolved parent).
-import { PathTable } from './path-table.js'
+import { PathTable, grown } from './path-table.js'
 import type { FileType, ImageFile } from './types.js'
 
 const TYPES: readonly FileType[] = ['file', 'dir', 'symlink', 'hardlink', 'other']
@@ -203,16 +203,12 @@ export class CompactFileMap implements Map<string, ImageFile> {
   /** Doubles the columns (the path table hands out slots in order, one past the last). */
   private grow(): void {
     const length = this.types.length * 2
-    const widen = <T extends Uint8Array | Uint16Array | Uint32Array>(old: T, next: T): T => {
-      next.set(old)
-      return next
-    }
-    this.types = widen(this.types, new Uint8Array(length))
-    this.sizes = widen(this.sizes, new Uint32Array(length))
-    this.modes = widen(this.modes, new Uint16Array(length))
-    this.uids = widen(this.uids, new Uint32Array(length))
-    this.gids = widen(this.gids, new Uint32Array(length))
-    this.layers = widen(this.layers, new Uint16Array(length))
+    this.types = grown(this.types, new Uint8Array(length))
+    this.sizes = grown(this.sizes, new Uint32Array(length))
+    this.modes = grown(this.modes, new Uint16Array(length))
+    this.uids = grown(this.uids, new Uint32Array(length))
+    this.gids = grown(this.gids, new Uint32Array(length))
+    this.layers = grown(this.layers, new Uint16Array(length))
   }
 }
 

@@ -205,7 +205,8 @@ type Chunk = Buffer & {
   ucs2Slice(start: number, end: number): string
 }
 
-function grown<T extends Uint32Array | Int32Array>(old: T, next: T): T {
+/** `next` (a longer typed array) holding `old`'s values. */
+export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(old: T, next: T): T {
   next.set(old)
   return next
 }

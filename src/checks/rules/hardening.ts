@@ -160,9 +160,9 @@ const UNNECESSARY_NAMES = new Set([
   '.idea',
   '.npm'
 ])
-/** A path with one of UNNECESSARY_NAMES as a whole component. */
+/** The first (topmost) component of a path that is one of UNNECESSARY_NAMES. */
 const UNNECESSARY_COMPONENT = new RegExp(
-  `/(?:${[...UNNECESSARY_NAMES].map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`
+  `/(${[...UNNECESSARY_NAMES].map(name => name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')})(?:/|$)`
 )
 /** Caches SG2007 reports (root's and users' home caches): not reported twice. */
 const BUILD_CACHES = /^\/(root|home\/[^/]+)\/\.(cache|npm)(\/|$)/
@@ -177,13 +177,10 @@ export const SG2022: ImageCheck = {
   run: ({ index }) => {
     const byLayer = new Map<number, Set<string>>()
     for (const path of index.files.keys()) {
-      // Most paths have no such component: the test on the string comes before any split.
-      if (!UNNECESSARY_COMPONENT.test(path) || PACKAGE_TREES.test(path)) continue
-      // The topmost unnecessary component of the path: `/app/.idea/workspace.xml` → `/app/.idea`.
-      const parts = path.split('/')
-      const at = parts.findIndex(part => UNNECESSARY_NAMES.has(part))
-      if (at < 0) continue
-      const root = parts.slice(0, at + 1).join('/')
+      const component = UNNECESSARY_COMPONENT.exec(path)
+      if (!component || PACKAGE_TREES.test(path)) continue
+      // The path up to its topmost unnecessary component: `/app/.idea/workspace.xml` → `/app/.idea`.
+      const root = path.slice(0, component.index + 1 + (component[1] as string).length)
       if (BUILD_CACHES.test(root)) continue
       const layer = index.files.get(path)!.layer
       const list = byLayer.get(layer) ?? new Set<string>()
