@@ -384,9 +384,11 @@ function removedPaths(commands: ReturnType<typeof runCommandsOf>): string[] {
     .flatMap(command => positionalArgs(effectiveArgv(command).slice(1)))
 }
 
+/** `path` without trailing slashes (the root stays `/`). */
+const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
+
 /** True when `path` is `dir` or lies under it (both absolute or both as written). */
 function isSameOrUnder(path: string, dir: string): boolean {
-  const strip = (p: string): string => (p.length > 1 ? p.replace(/\/+$/, '') : p)
   const a = strip(path)
   const b = strip(dir)
   return a === b || a.startsWith(b === '/' ? '/' : `${b}/`)
@@ -394,7 +396,6 @@ function isSameOrUnder(path: string, dir: string): boolean {
 
 /** True when `target` is the COPY's destination, or the one file it copied into a directory. */
 function changesAllCopied(target: string, sources: readonly string[], dest: string): boolean {
-  const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
   if (strip(target) === strip(dest)) return sources.length === 1 || dest.endsWith('/')
   if (sources.length !== 1 || !dest.endsWith('/')) return false
   const source = sources[0] as string
