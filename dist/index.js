@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-3ZT5PX6C.js";
+} from "./chunk-3YTE2WTL.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-O6DW7M4P.js";
+} from "./chunk-XT5JNKSU.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-FPC6UNE6.js";
+} from "./chunk-EOS654N3.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-4LXSSRF3.js";
+import "./chunk-TK72CYED.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-OC6O5PO5.js";
+} from "./chunk-HKSOABLJ.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

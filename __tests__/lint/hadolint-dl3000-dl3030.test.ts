@@ -263,7 +263,13 @@ describe('DL3011 valid ports', () => {
     ['range end too high', df(B, 'EXPOSE 8000-99999'), [2]],
     ['not a number', df(B, 'EXPOSE http'), [2]],
     ['valid', df(B, 'EXPOSE 0 80 443/tcp 53/udp 65535 8000-8010'), []],
-    ['variable', df(B, 'ARG PORT=8080', 'EXPOSE $PORT ${PORT}/tcp'), []]
+    ['variable', df(B, 'ARG PORT=8080', 'EXPOSE $PORT ${PORT}/tcp'), []],
+    [
+      'an address or host mapping is left to ExposeInvalidFormat',
+      df(B, 'EXPOSE 10.8.0.1:8081 80:8080/tcp'),
+      []
+    ],
+    ['a bad port beside a host mapping is still reported', df(B, 'EXPOSE 80:8080 99999'), [2]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3011, text)).toEqual(expected))
 })

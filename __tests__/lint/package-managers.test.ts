@@ -1,5 +1,6 @@
 import { expect } from '@jest/globals'
 import { list } from '../../src/lint/kit.js'
+import { lintText } from './sg-helpers.js'
 import { DL3062 } from '../../src/lint/rules/go.js'
 import { DL3060 } from '../../src/lint/rules/npm.js'
 import { DL3042 } from '../../src/lint/rules/pip.js'
@@ -287,6 +288,18 @@ describeRule(DL3062, {
     'FROM golang:1.24\nRUN go run ./cmd/gen && go run main.go\n',
     'FROM golang:1.24\nRUN go mod download\n'
   ]
+})
+
+test.each([
+  ['FROM golang:1.24\nRUN go get github.com/x/lib\n', '`github.com/x/lib` in `go get`'],
+  ['FROM golang:1.24\nRUN go install github.com/x/tool\n', '`github.com/x/tool` in `go install`'],
+  [
+    'FROM golang:1.24\nRUN go get a.io/b && go run c.io/d@latest && go install e.io/f@v1\n',
+    '`a.io/b`, `c.io/d@latest` in `go get` and `go run`'
+  ]
+])('DL3062 names the go command that fetches the package: %j', (text, named) => {
+  const [finding] = lintText(text, { only: ['DL3062'] })
+  expect(finding?.message).toContain(named)
 })
 
 describeRule(DL4001, {

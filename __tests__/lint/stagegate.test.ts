@@ -25,7 +25,15 @@ const CASES: Record<string, Case[]> = {
     ['distroless', 'FROM golang AS b\nFROM gcr.io/distroless/static-debian12\n', []],
     ['chainguard', 'FROM cgr.dev/chainguard/go AS b\nFROM cgr.dev/chainguard/static\n', []],
     ['scratch', 'FROM golang AS b\nFROM scratch\n', []],
-    ['toolchain only in the build stage, target is the runtime', 'FROM golang AS b\nFROM alpine AS run\n', []]
+    [
+      'toolchain only in the build stage, target is the runtime',
+      'FROM golang AS b\nFROM alpine AS run\n',
+      []
+    ],
+    ["swift's -slim tags hold only the runtime", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim\n', []],
+    ["swift's -slim with a distribution suffix", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim-jammy\n', []],
+    ['swift with its compiler is still a toolchain', 'FROM swift:5.10-jammy\n', [1]],
+    ['rust -slim still carries the compiler', 'FROM rust:1.79-slim\n', [1]]
   ],
   SG1003: [
     [
@@ -191,6 +199,21 @@ const CASES: Record<string, Case[]> = {
       'only the built files',
       'FROM node:20 AS b\nRUN npm ci && npm run build\nFROM nginx\nCOPY --from=b /dist /usr/share/nginx/html\n',
       []
+    ],
+    [
+      'node_modules removed after the build, the workdir copied',
+      'FROM node:20 AS b\nWORKDIR /app\nRUN npm ci\nRUN npm run build && rm -rf node_modules\nFROM node:20-slim\nCOPY --from=b /app /app\n',
+      []
+    ],
+    [
+      'removed, then installed again',
+      'FROM node:20 AS b\nWORKDIR /app\nRUN npm ci && rm -rf /app/node_modules\nRUN npm install\nFROM node:20-slim\nCOPY --from=b /app /app\n',
+      [6]
+    ],
+    [
+      'another directory removed',
+      'FROM node:20 AS b\nWORKDIR /app\nRUN npm ci && rm -rf node_modules/.cache\nFROM node:20-slim\nCOPY --from=b /app /app\n',
+      [5]
     ]
   ],
   SG1015: [
@@ -235,6 +258,15 @@ describe('stage attribution', () => {
     ])
   })
 
+  test.each([
+    ['FROM opensuse/leap:15.4\n', "'opensuse/leap', a full operating system image"],
+    ['FROM docker.io/library/golang:1.22\n', "'golang', a build toolchain image"],
+    ['FROM node:20\n', "'node:20', a full image with build tools"]
+  ])('%j names the image as written on its registry', (text, named) => {
+    const [finding] = lintText(text, { only: ['SG1002'] })
+    expect(finding?.message).toContain(named)
+  })
+
   test('the target decides which stage is final', () => {
     const text = 'FROM golang:1.22 AS build\nRUN go build\nFROM scratch AS runtime\n'
     expect(hits(text, 'SG1002')).toEqual([])
@@ -251,7 +283,26 @@ test.each<[string, string, number[]]>([
     [3]
   ],
   ['a folder copied, chmod of one file in it', 'FROM a\nCOPY . /app\nRUN chmod +x /app/run.sh\n', []],
-  ['a folder copied, chmod of one file (dir dest)', 'FROM a\nCOPY src/ /app/\nRUN chmod +x /app/run.sh\n', []]
+  [
+    'a folder copied, chmod of one file (dir dest)',
+    'FROM a\nCOPY src/ /app/\nRUN chmod +x /app/run.sh\n',
+    []
+  ],
+  [
+    'the same RUN runs the file and removes it (no second copy in its layer)',
+    'FROM a\nCOPY setup.sh /tmp/setup.sh\nRUN chmod +x /tmp/setup.sh && /tmp/setup.sh && rm -f /tmp/setup.sh\n',
+    []
+  ],
+  [
+    'the same RUN removes the directory it is in',
+    'FROM a\nCOPY setup.sh /tmp/s/\nRUN chmod +x /tmp/s/setup.sh && /tmp/s/setup.sh && rm -rf /tmp/s\n',
+    []
+  ],
+  [
+    'a removal before the chmod, or of another file, does not count',
+    'FROM a\nCOPY app.sh /app/\nRUN rm -f /app/app.sh.bak && chmod +x /app/app.sh && rm -f /app/app.shx\n',
+    [3]
+  ]
 ])('SG1015: %s', (_name, text, lines) => {
   expect(hits(text, 'SG1015')).toEqual(lines)
 })

@@ -561,10 +561,10 @@ export function list(words: readonly string[], max = 4): string {
 export function requiresPinnedVersions(
   spec: RuleSpec,
   unpinnedOf: (run: RunBody) => string[],
-  message: (packages: string) => string
+  message: (packages: string, run: RunBody) => string
 ): LintRule {
   return perRun(spec, run => {
     const unpinned = unpinnedOf(run)
-    return unpinned.length > 0 ? message(list(unpinned)) : undefined
+    return unpinned.length > 0 ? message(list(unpinned), run) : undefined
   })
 }

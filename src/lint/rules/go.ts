@@ -26,8 +26,8 @@ function isPinned(word: string): boolean {
  */
 function fetchedPackages(command: ShellCommand): string[] {
   const args = effectiveArgv(command).slice(1)
-  const subcommand = positionalArgs(args, GO_VALUE_OPTIONS)[0]
-  if (subcommand !== 'install' && subcommand !== 'get' && subcommand !== 'run') return []
+  const subcommand = fetchingSubcommand(command)
+  if (subcommand === undefined) return []
   const afterSubcommand = args.slice(args.indexOf(subcommand) + 1)
   if (subcommand === 'run') {
     // Flags before the package are go's; the first word that is not a flag is the package.
@@ -43,6 +43,14 @@ function fetchedPackages(command: ShellCommand): string[] {
   return subcommand === 'install' ? packages.filter(word => word !== 'tool') : packages
 }
 
+/** `install`, `get` or `run`: the go subcommands that fetch what they are given. */
+function fetchingSubcommand(command: ShellCommand): 'install' | 'get' | 'run' | undefined {
+  const subcommand = positionalArgs(effectiveArgv(command).slice(1), GO_VALUE_OPTIONS)[0]
+  return subcommand === 'install' || subcommand === 'get' || subcommand === 'run' ? subcommand : undefined
+}
+
+const unpinned = (word: string): boolean => !isLocalOrDynamic(word) && !isPinned(word)
+
 /** Package paths fetched without an `@version` (`@latest` is no pin); local paths build the module at hand. */
 export const DL3062 = requiresPinnedVersions(
   {
@@ -51,9 +59,14 @@ export const DL3062 = requiresPinnedVersions(
     severity: 'warning',
     summary: 'Pin versions in `go install` (`<package>@<version>`)'
   },
-  run =>
-    flatMapOf(commandsNamed(run, 'go'), fetchedPackages).filter(
-      word => !isLocalOrDynamic(word) && !isPinned(word)
-    ),
-  packages => `Pin the version of ${packages} in \`go install\` (\`<package>@<version>\`, not \`@latest\`).`
+  run => flatMapOf(commandsNamed(run, 'go'), fetchedPackages).filter(unpinned),
+  (packages, run) => {
+    // Named by the command written (`go get` too), not always `go install`.
+    const commands = new Set(
+      commandsNamed(run, 'go')
+        .filter(command => fetchedPackages(command).some(unpinned))
+        .map(command => `\`go ${fetchingSubcommand(command) ?? 'install'}\``)
+    )
+    return `Pin the version of ${packages} in ${[...commands].join(' and ')} (\`<package>@<version>\`, not \`@latest\`).`
+  }
 )

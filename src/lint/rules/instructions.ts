@@ -42,7 +42,9 @@ export const DL3000 = defineRule(
 )
 
 function invalidPort(word: string): string | undefined {
-  if (word.includes('$')) return undefined
+  // `ip:port` and `host:container` are BuildKit's ExposeInvalidFormat, which says what is wrong
+  // with them (hadolint's parser refuses them outright): one finding, not two.
+  if (word.includes('$') || word.includes(':')) return undefined
   const spec = word.replace(/\/(tcp|udp|sctp)$/i, '')
   const parts = spec.split('-')
   if (parts.length > 2) return word

@@ -50,6 +50,11 @@ const TOOLCHAIN_IMAGES = new Set([
   'dart',
   'sdk'
 ])
+/**
+ * Toolchain images whose `-slim` tags hold only the runtime (Swift's: what is needed to run a
+ * built executable, no compiler), the base their own docs recommend for the final stage.
+ */
+const RUNTIME_SLIM_TOOLCHAINS = new Set(['swift'])
 /** Language runtimes whose default tags are full Debian with build tools: fine as `-slim`/`-alpine`. */
 const RUNTIME_IMAGES = new Set([
   'node',
@@ -87,17 +92,20 @@ export function heavyBaseReason(ref: ImageRef): string | undefined {
   const name = imageBasename(ref)
   const tag = (ref.tag ?? '').toLowerCase()
   const path = ref.repository.toLowerCase()
+  // Named as written on Docker Hub (`opensuse/leap`, `node`), not by the last path component alone.
+  const shown = path.startsWith('library/') ? path.slice('library/'.length) : path
   if (path.includes('distroless') || path.includes('chainguard') || path.includes('wolfi')) return undefined
+  if (RUNTIME_SLIM_TOOLCHAINS.has(name) && /(^|-)slim($|-)/.test(tag)) return undefined
   if (TOOLCHAIN_IMAGES.has(name) || (name === 'openjdk' && tag.includes('jdk') && !tag.includes('jre'))) {
-    return `'${name}', a build toolchain image`
+    return `'${shown}', a build toolchain image`
   }
   if (RUNTIME_IMAGES.has(name)) {
     if (/slim|alpine|jre|distroless/.test(tag)) return undefined
-    return `'${name}${tag ? ':' + tag : ''}', a full image with build tools (a -slim or -alpine variant or distroless would do)`
+    return `'${shown}${tag ? ':' + tag : ''}', a full image with build tools (a -slim or -alpine variant or distroless would do)`
   }
   if (OS_IMAGES.has(name)) {
     if (/slim|minimal|micro/.test(tag) || /minimal|micro/.test(name)) return undefined
-    return `'${name}', a full operating system image`
+    return `'${shown}', a full operating system image`
   }
   return undefined
 }

@@ -267,6 +267,11 @@ function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean 
       if (instruction.keyword !== 'RUN') continue
       for (const command of runCommandsOf(model, instruction)) {
         const name = commandName(command)
+        // `rm -rf node_modules` after the build: nothing of it is left to copy.
+        if (name === 'rm' && removedPaths([command]).some(path => /(^|\/)node_modules\/?$/.test(path))) {
+          installed = false
+          continue
+        }
         const subcommands = NODE_INSTALLERS[name]
         if (!subcommands) continue
         const production = shellHasFlag(
@@ -344,7 +349,8 @@ export const SG1015 = defineRule(
       if (!next || next.keyword !== 'RUN') return
       const dest = copyPaths(copy).dest
       if (dest === undefined) return
-      for (const command of runCommandsOf(model, next)) {
+      const commands = runCommandsOf(model, next)
+      for (const [at, command] of commands.entries()) {
         const name = commandName(command)
         if (name !== 'chmod' && name !== 'chown') continue
         const flag = name === 'chmod' ? 'chmod' : 'chown'
@@ -352,7 +358,11 @@ export const SG1015 = defineRule(
         const targets = positionalArgs(effectiveArgv(command).slice(1)).slice(1)
         // Only when the RUN changes exactly what the COPY wrote: `COPY --chmod` applies to every
         // copied file, so a chmod of one file out of a copied folder is not the same thing.
-        if (targets.some(target => changesAllCopied(target, copyPaths(copy).sources, dest))) {
+        // And not when the same RUN removes it again (`chmod +x s.sh && ./s.sh && rm s.sh`):
+        // then its layer holds no second copy.
+        const removed = removedPaths(commands.slice(at + 1))
+        const kept = (target: string): boolean => !removed.some(path => isSameOrUnder(target, path))
+        if (targets.some(target => changesAllCopied(target, copyPaths(copy).sources, dest) && kept(target))) {
           hits.push(
             hitAt(
               next,
@@ -367,9 +377,25 @@ export const SG1015 = defineRule(
   }
 )
 
+/** The paths `rm` commands name. */
+function removedPaths(commands: ReturnType<typeof runCommandsOf>): string[] {
+  return commands
+    .filter(command => commandName(command) === 'rm')
+    .flatMap(command => positionalArgs(effectiveArgv(command).slice(1)))
+}
+
+/** `path` without trailing slashes (the root stays `/`). */
+const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
+
+/** True when `path` is `dir` or lies under it (both absolute or both as written). */
+function isSameOrUnder(path: string, dir: string): boolean {
+  const a = strip(path)
+  const b = strip(dir)
+  return a === b || a.startsWith(b === '/' ? '/' : `${b}/`)
+}
+
 /** True when `target` is the COPY's destination, or the one file it copied into a directory. */
 function changesAllCopied(target: string, sources: readonly string[], dest: string): boolean {
-  const strip = (path: string): string => (path.length > 1 ? path.replace(/\/+$/, '') : path)
   if (strip(target) === strip(dest)) return sources.length === 1 || dest.endsWith('/')
   if (sources.length !== 1 || !dest.endsWith('/')) return false
   const source = sources[0] as string
