@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-3YTE2WTL.js";
+} from "./chunk-3ETA5F6A.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
@@ -192,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-LDUNC3R2.js");
+  const { checkImage } = await import("./pipeline-APMSRWMJ.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -202,7 +202,7 @@ async function checkCommand(argv, io) {
     { ...deps, info: () => void 0 }
   );
   if (parsed.booleans.get("smoke") && checked.image.startup) {
-    const { smokeImage } = await import("./run-6ACRQQK3.js");
+    const { smokeImage } = await import("./run-TMPPAZPI.js");
     const { smokeLine } = await import("./startup-UKMVAD2B.js");
     checked.image.startup.smoke = await smokeImage(deps.runner, source, checked.config ?? {});
     io.stderr(`stagegate: ${smokeLine(checked.image.startup.smoke)}
@@ -248,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-LDUNC3R2.js");
+  const { runPipeline } = await import("./pipeline-APMSRWMJ.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,

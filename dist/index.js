@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-3YTE2WTL.js";
+} from "./chunk-3ETA5F6A.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,7 +38,7 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-EOS654N3.js";
+} from "./chunk-ZZJ345MX.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
@@ -80,9 +80,9 @@ import {
   mermaidText,
   startupSummary
 } from "./chunk-2N6NUYKT.js";
-import "./chunk-CHUIW5EE.js";
+import "./chunk-M74C5YY2.js";
 import "./chunk-RYLBCIKQ.js";
-import "./chunk-5ENVT5QP.js";
+import "./chunk-VT3GT27U.js";
 import "./chunk-QHMSCR7C.js";
 import "./chunk-GQ5YTR5C.js";
 import "./chunk-5YN6HGCW.js";

@@ -1,7 +1,7 @@
 // PathTable against a Map<string, number>: the same answers after any
 // sequence of adds and removes, for Latin-1 and UTF-16 keys, through table
 // growth and the backward shifts that deletion does in a crowded table.
-import { INITIAL_TABLE, PathTable } from '../../src/image/path-table.js'
+import { INITIAL_TABLE, PathTable, hashOf, hashRange } from '../../src/image/path-table.js'
 
 /** A small deterministic PRNG (mulberry32), so a failing sequence can be replayed. */
 function random(seed: number): () => number {
@@ -54,6 +54,33 @@ describe('PathTable answers as a Map does', () => {
     for (let slot = 0; slot < table.end; slot++) if (table.isLive(slot)) live.push(table.keyAt(slot))
     expect(live).toEqual([...model.keys()])
   })
+
+  it.each(KEY_KINDS)(
+    '%s: a prefix is found by its range hash, and a hash continues over the rest',
+    (_n, keyOf) => {
+      const table = new PathTable()
+      const problems: string[] = []
+      for (let n = 0; n < 500; n++) {
+        const parent = keyOf(n)
+        if (table.find(parent) < 0) table.add(parent, hashOf(parent))
+        const path = `${parent}/child${n}`
+        const parentHash = hashRange(path, 0, parent.length)
+        if (parentHash !== hashOf(parent)) problems.push(`hashRange of ${JSON.stringify(parent)}`)
+        if (hashRange(path, parent.length, path.length, parentHash) !== hashOf(path))
+          problems.push(`continued hash of ${JSON.stringify(path)}`)
+        if (table.find(path, parentHash, parent.length) !== table.find(parent))
+          problems.push(`prefix find of ${JSON.stringify(parent)}`)
+        // The whole path is not a key, nor is a prefix one code unit short of a key.
+        if (table.find(path) !== -1) problems.push(`find(${JSON.stringify(path)})`)
+        if (
+          parent.length > 0 &&
+          table.find(path, hashRange(path, 0, parent.length - 1), parent.length - 1) >= 0
+        )
+          if (table.find(parent.slice(0, -1)) < 0) problems.push(`short prefix of ${JSON.stringify(parent)}`)
+      }
+      expect(problems).toEqual([])
+    }
+  )
 
   it('keys that share a hash cell: removing the first keeps the others findable', () => {
     // Thousands of keys in a table that starts at 2,048 cells: long probe runs, then every other removed.

@@ -237,12 +237,48 @@ describe('parseNumeric', () => {
   })
 })
 
+/**
+ * A header with 0xff in every byte no field needs (name, link name, the old GNU magic and
+ * the tail): the largest sums the word-at-a-time checksum's lanes can meet.
+ */
+function highBytesHeader(): Buffer {
+  const block = Buffer.alloc(512, 0xff)
+  const octal = (at: number, width: number, value: number): void => {
+    block.write(value.toString(8).padStart(width - 1, '0') + '\0', at, 'latin1')
+  }
+  octal(100, 8, 0o644)
+  octal(108, 8, 0)
+  octal(116, 8, 0)
+  octal(124, 12, 7)
+  octal(136, 12, 0)
+  block[156] = 0x30
+  block.fill(0x20, 148, 156)
+  let sum = 0
+  for (const byte of block) sum += byte
+  octal(148, 7, sum)
+  block[155] = 0x20
+  return block
+}
+
 describe('parseHeader with the parser’s word views', () => {
   const block = header({ name: 'usr/bin/ünïcode-and-high-bytes-\u00ff' }, 4242)
   const damaged = Buffer.from(block)
   damaged[20] = (damaged[20] as number) ^ 0x01
   // One views object across all cases, as a parser keeps it over its chunks.
   const views = new WordViews()
+  it('a block of high bytes sums alike word by word and byte by byte, and a flipped bit fails', () => {
+    const high = highBytesHeader()
+    const aligned = Buffer.concat([high, Buffer.alloc(512)])
+    const odd = Buffer.concat([Buffer.alloc(1), high])
+    expect(parseHeader(aligned, 0, new WordViews())).toEqual(parseHeader(odd, 1))
+    expect(parseHeader(aligned, 0, new WordViews()).size).toBe(7)
+    for (const at of [0, 99, 300, 511]) {
+      const bad = Buffer.from(aligned)
+      bad[at] = (bad[at] as number) ^ 0x80
+      expect(() => parseHeader(bad, 0, new WordViews())).toThrow(/^bad tar header checksum$/)
+    }
+  })
+
   it.each<[string, Buffer, number]>([
     ['a block at the start of a chunk', Buffer.concat([block, Buffer.alloc(1024)]), 0],
     ['a block further into the same kind of chunk', Buffer.concat([Buffer.alloc(1024), block]), 1024],

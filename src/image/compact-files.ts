@@ -59,9 +59,9 @@ export class CompactFileMap implements Map<string, ImageFile> {
     return this.paths.count
   }
 
-  /** The slot holding `path`, or -1. */
-  slotOf(path: string): number {
-    return this.paths.find(path)
+  /** The slot holding `path` (whose `hashOf` the caller may already have), or -1. */
+  slotOf(path: string, hash?: number): number {
+    return this.paths.find(path, hash)
   }
 
   typeAt(slot: number): TypeCode {
@@ -105,10 +105,12 @@ export class CompactFileMap implements Map<string, ImageFile> {
     uid: number,
     gid: number,
     linkTarget: string | undefined,
-    layer: number
+    layer: number,
+    /** `path`'s hashOf, when the caller has it. */
+    hash?: number
   ): number {
     if (slot < 0) {
-      slot = this.paths.add(path)
+      slot = this.paths.add(path, hash)
       if (slot >= this.types.length) this.grow()
     } else this.clearWide(slot)
     this.types[slot] = type

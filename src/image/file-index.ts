@@ -15,6 +15,7 @@ import {
   typeCode
 } from './compact-files.js'
 import type { Warnings, ReaderLimits } from './limits.js'
+import { PathTable, hashOf, hashRange } from './path-table.js'
 import { baseName, joinPath, MAX_LINK_TARGET, normalisePath, parentOf, resolvePath } from './paths.js'
 import type { TarEntry, TarVisitor } from './tar.js'
 import { contentKey, type CapturePolicy, type ImageFile, type ShadowedFile } from './types.js'
@@ -67,11 +68,15 @@ export class FileIndexBuilder implements TarVisitor {
    * Directories known to have no symlink on their path (each prefix checked),
    * so placing an entry costs one lookup. Cleared only when a symlink replaces
    * one of them: a new symlink elsewhere cannot be on a clean path (every
-   * prefix of a clean directory is clean itself).
+   * prefix of a clean directory is clean itself). A path table, so an entry's
+   * parent is found by the hash of its path's prefix, with no parent string made.
    */
-  private cleanDirs = new Set<string>(['/'])
+  private readonly cleanDirs = cleanRoot(new PathTable())
   /** Bumped whenever a symlink appears or disappears: invalidates the cached parent below. */
   private linkEpoch = 0
+  /** hashOf the path `place` last returned (the entry's path is hashed once, by `place`). */
+  private placedHash = 0
+  /** The last parent that was not clean (resolved through a symlink), and where it resolved to. */
   private lastParent = ''
   private lastParentResolved = ''
   private lastParentEpoch = -1
@@ -121,6 +126,7 @@ export class FileIndexBuilder implements TarVisitor {
     const placed = this.place(path)
     if (placed === undefined) return 0
     path = placed
+    const hash = this.placedHash
     if (path.startsWith(WHITEOUT, path.lastIndexOf('/') + 1)) {
       const name = baseName(path)
       const target = name.slice(WHITEOUT.length)
@@ -161,7 +167,7 @@ export class FileIndexBuilder implements TarVisitor {
     this.layerStats.sizeBytes += size
     this.totalSize += size
 
-    const priorSlot = files.slotOf(path)
+    const priorSlot = files.slotOf(path, hash)
     const priorType = priorSlot < 0 ? -1 : files.typeAt(priorSlot)
     if (priorSlot >= 0) {
       const bothDirs = priorType === TYPE_DIR && type === TYPE_DIR
@@ -177,9 +183,9 @@ export class FileIndexBuilder implements TarVisitor {
       this.countUse(path, size, priorSlot < 0 || priorType === TYPE_DIR ? undefined : files.sizeAt(priorSlot))
     if (type === TYPE_SYMLINK || priorType === TYPE_SYMLINK) {
       this.linkEpoch++
-      if (type === TYPE_SYMLINK && this.cleanDirs.has(path)) this.cleanDirs = new Set(['/'])
+      if (type === TYPE_SYMLINK && this.cleanDirs.find(path, hash) >= 0) cleanRoot(this.cleanDirs)
     }
-    files.put(priorSlot, path, type, size, entry.mode, entry.uid, entry.gid, linkTarget, layer)
+    files.put(priorSlot, path, type, size, entry.mode, entry.uid, entry.gid, linkTarget, layer, hash)
 
     if (type !== TYPE_FILE || entry.dataSize === 0 || this.policy === undefined) return 0
     const wanted = Math.min(Math.max(0, Math.floor(this.policy(path, size, entry.mode))), entry.dataSize)
@@ -200,14 +206,29 @@ export class FileIndexBuilder implements TarVisitor {
     return wanted
   }
 
-  /** Where an entry at lexical `path` lands once its parent is resolved; undefined when it cannot land. */
+  /**
+   * Where an entry at lexical `path` lands once its parent is resolved (its hashOf in
+   * `placedHash`); undefined when it cannot land.
+   */
   private place(path: string): string | undefined {
-    const parent = parentOf(path)
-    // Entries of one directory mostly come together: the last parent's answer first (no set lookup).
+    const slash = path.lastIndexOf('/')
+    if (slash <= 0) {
+      this.placedHash = hashOf(path)
+      return path
+    }
+    // One pass over the path hashes its parent (to find it among the clean directories) and,
+    // continued, the path itself (to find the entry in the index).
+    const parentHash = hashRange(path, 0, slash)
+    if (this.cleanDirs.find(path, parentHash, slash) >= 0) {
+      this.placedHash = hashRange(path, slash, path.length, parentHash)
+      return path
+    }
+    const parent = path.slice(0, slash)
+    // Entries of one directory mostly come together: the last resolved parent's answer first.
     if (parent === this.lastParent && this.lastParentEpoch === this.linkEpoch)
-      return this.lastParentResolved === parent ? path : joinPath(this.lastParentResolved, baseName(path))
+      return this.landed(path, joinPath(this.lastParentResolved, baseName(path)), parentHash)
     let resolvedParent = parent
-    if (!this.cleanDirs.has(parent) && !this.markClean(parent)) {
+    if (!this.markClean(parent)) {
       const resolved = resolvePath(this, parent, { procRoot: false })
       if (resolved.problem === 'loop' || resolved.problem === 'too-long' || resolved.problem === 'not-dir') {
         this.warnings.add(
@@ -217,19 +238,28 @@ export class FileIndexBuilder implements TarVisitor {
       }
       resolvedParent = resolved.path
     }
+    if (resolvedParent === parent) return this.landed(path, path, parentHash)
     this.lastParent = parent
     this.lastParentResolved = resolvedParent
     this.lastParentEpoch = this.linkEpoch
-    return resolvedParent === parent ? path : joinPath(resolvedParent, baseName(path))
+    return this.landed(path, joinPath(resolvedParent, baseName(path)), parentHash)
+  }
+
+  /** `placed` (where lexical `path` lands), its hash kept for the entry's lookups. */
+  private landed(path: string, placed: string, parentHash: number): string {
+    this.placedHash =
+      placed === path ? hashRange(path, path.lastIndexOf('/'), path.length, parentHash) : hashOf(placed)
+    return placed
   }
 
   /** Marks `dir` and its prefixes clean when none is a symlink; false when one is. */
   private markClean(dir: string): boolean {
-    if (this.cleanDirs.has(dir)) return true
-    const slot = this.files.slotOf(dir)
+    const hash = hashOf(dir)
+    if (this.cleanDirs.find(dir, hash) >= 0) return true
+    const slot = this.files.slotOf(dir, hash)
     if (slot >= 0 && this.files.typeAt(slot) === TYPE_SYMLINK) return false
     if (!this.markClean(parentOf(dir))) return false
-    this.cleanDirs.add(dir)
+    this.cleanDirs.add(dir, hash)
     return true
   }
 
@@ -342,4 +372,11 @@ export class FileIndexBuilder implements TarVisitor {
     }
     use.minimum = 0
   }
+}
+
+/** Empties a clean-directory table down to the root, which is always clean. */
+function cleanRoot(table: PathTable): PathTable {
+  table.clear()
+  table.add('/')
+  return table
 }

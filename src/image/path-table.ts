@@ -60,23 +60,26 @@ export class PathTable {
     return slot < this.slotsUsed && this.starts[slot] !== DEAD
   }
 
-  /** The slot holding `key`, or -1. */
-  find(key: string): number {
-    const hash = hashOf(key)
+  /**
+   * The slot holding `key`'s first `length` code units (all of it by default), or -1. A caller
+   * that hashed the key already (`hashOf`, or `hashRange` over a prefix) passes the hash: the
+   * reader looks up an entry's parent directory and then the entry by one pass over its path,
+   * with no parent string made.
+   */
+  find(key: string, hash = hashOf(key), length = key.length): number {
     const mask = this.table.length - 1
     for (let cell = hash & mask; ; cell = (cell + 1) & mask) {
       const entry = this.table[cell] as number
       if (entry === 0) return -1
       const slot = entry - 1
-      if (this.hashes[slot] === hash && this.equals(slot, key)) return slot
+      if (this.hashes[slot] === hash && this.equals(slot, key, length)) return slot
     }
   }
 
-  /** Stores `key` (which must be absent) in a new slot at the end and returns the slot. */
-  add(key: string): number {
+  /** Stores `key` (which must be absent; `hash` its `hashOf`) in a new slot at the end and returns the slot. */
+  add(key: string, hash = hashOf(key)): number {
     if ((this.live + 1) / this.table.length > MAX_LOAD) this.rehash(this.table.length * 2)
     const slot = this.newSlot()
-    const hash = hashOf(key)
     let wide = false
     for (let i = 0; i < key.length; i++)
       if (key.charCodeAt(i) > 0xff) {
@@ -86,7 +89,8 @@ export class PathTable {
     const bytes = wide ? key.length * 2 : key.length
     const start = this.reserve(bytes)
     const chunk = this.chunks[start >>> CHUNK_BITS] as Chunk
-    chunk.write(key, start & (CHUNK - 1), bytes, wide ? 'utf16le' : 'latin1')
+    if (wide) chunk.ucs2Write(key, start & (CHUNK - 1), bytes)
+    else chunk.latin1Write(key, start & (CHUNK - 1), bytes)
     this.starts[slot] = start
     this.lengths[slot] = wide ? (bytes | UTF16) >>> 0 : bytes
     this.hashes[slot] = hash
@@ -138,18 +142,19 @@ export class PathTable {
     this.slotsUsed = 0
   }
 
-  private equals(slot: number, key: string): boolean {
+  /** Whether the slot's key is `key`'s first `keyLength` code units. */
+  private equals(slot: number, key: string, keyLength: number): boolean {
     const length = this.lengths[slot] as number
     const start = this.starts[slot] as number
     const arena = this.chunks[start >>> CHUNK_BITS] as Chunk
     const offset = start & (CHUNK - 1)
     if (length >= UTF16) {
-      if (length - UTF16 !== key.length * 2) return false
-      for (let i = 0; i < key.length; i++)
+      if (length - UTF16 !== keyLength * 2) return false
+      for (let i = 0; i < keyLength; i++)
         if (arena.readUInt16LE(offset + 2 * i) !== key.charCodeAt(i)) return false
       return true
     }
-    if (length !== key.length) return false
+    if (length !== keyLength) return false
     for (let i = 0; i < length; i++) if (arena[offset + i] !== key.charCodeAt(i)) return false
     return true
   }
@@ -179,7 +184,8 @@ export class PathTable {
 
   /** `bytes` free bytes in the last chunk (a new one when they do not fit); returns their start. */
   private reserve(bytes: number): number {
-    if (this.chunkUsed + bytes > CHUNK) {
+    // The first key gets the first chunk even when it has no bytes (the empty key).
+    if (this.chunkUsed + bytes > CHUNK || this.chunks.length === 0) {
       // Starts are 32-bit: 4 GiB of paths (millions of files of kilobyte names) is refused, never wrapped.
       if (this.chunks.length >= MAX_CHUNKS)
         throw new UsageError(
@@ -203,6 +209,8 @@ export class PathTable {
 type Chunk = Buffer & {
   latin1Slice(start: number, end: number): string
   ucs2Slice(start: number, end: number): string
+  latin1Write(text: string, offset: number, length: number): number
+  ucs2Write(text: string, offset: number, length: number): number
 }
 
 /** `next` (a longer typed array) holding `old`'s values. */
@@ -211,9 +219,19 @@ export function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Ar
   return next
 }
 
+const FNV_OFFSET = 0x811c9dc5 | 0
+
 /** FNV-1a over the key's UTF-16 code units, as an int32 (the hashes column's type: the empty key too). */
-function hashOf(key: string): number {
-  let hash = 0x811c9dc5 | 0
-  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
+export function hashOf(key: string): number {
+  return hashRange(key, 0, key.length, FNV_OFFSET)
+}
+
+/**
+ * FNV-1a over `key`'s code units [start, end), continued from `seed` (another range's hash):
+ * FNV runs left to right, so the hash of a path is its parent's hash continued over the rest.
+ */
+export function hashRange(key: string, start: number, end: number, seed = FNV_OFFSET): number {
+  let hash = seed
+  for (let i = start; i < end; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193)
   return hash
 }

@@ -113,12 +113,12 @@ function cString(block: Buffer, at: number, length: number): string {
  */
 export class WordViews {
   private buffer: ArrayBufferLike | undefined
-  private words: Uint32Array<ArrayBufferLike> = new Uint32Array(0)
+  private words: Int32Array<ArrayBufferLike> = new Int32Array(0)
   /** The words of `block`'s buffer. */
-  of(block: Buffer): Uint32Array<ArrayBufferLike> {
+  of(block: Buffer): Int32Array<ArrayBufferLike> {
     if (block.buffer !== this.buffer) {
       this.buffer = block.buffer
-      this.words = new Uint32Array(block.buffer, 0, block.buffer.byteLength >>> 2)
+      this.words = new Int32Array(block.buffer, 0, block.buffer.byteLength >>> 2)
     }
     return this.words
   }
@@ -127,20 +127,23 @@ export class WordViews {
 /**
  * The sum of a block's 512 bytes. Every header pays it, so when the block is
  * 4-byte aligned (always, for blocks inside the reader's chunks) it is read a
- * word at a time with the bytes summed two lanes at once: each 16-bit lane
- * collects at most 128 × 2 × 255 = 65280, so no lane overflows into the next.
+ * word at a time with the bytes summed two lanes at once, in two sums: each
+ * 16-bit lane of one sum collects at most 128 × 255 = 32640, so no lane
+ * overflows into the next and each sum stays below 2^31 (signed words and
+ * small-integer arithmetic: V8 keeps the loop in int32, with no doubles).
  */
 function blockSum(block: Buffer, at: number, views: WordViews | undefined): number {
   const offset = block.byteOffset + at
   if ((offset & 3) === 0) {
-    const words = views ? views.of(block) : new Uint32Array(block.buffer, offset, BLOCK / 4)
-    let lanes = 0
+    const words = views ? views.of(block) : new Int32Array(block.buffer, offset, BLOCK / 4)
+    let even = 0
+    let odd = 0
     for (let i = views ? offset >>> 2 : 0, end = i + BLOCK / 4; i < end; i++) {
       const word = words[i] as number
-      lanes += (word & 0x00ff00ff) + ((word >>> 8) & 0x00ff00ff)
+      even = (even + (word & 0x00ff00ff)) | 0
+      odd = (odd + ((word >>> 8) & 0x00ff00ff)) | 0
     }
-    const low = lanes % 0x10000
-    return low + (lanes - low) / 0x10000
+    return (even & 0xffff) + (even >>> 16) + (odd & 0xffff) + (odd >>> 16)
   }
   let sum = 0
   for (let i = at, end = at + BLOCK; i < end; i++) sum += block[i] as number

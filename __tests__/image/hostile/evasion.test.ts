@@ -125,6 +125,28 @@ describe('paths through symlinked directories land where the runtime puts them',
     expect(shells(index)).toEqual(['/opt/sh'])
   })
 
+  it('a directory used as a clean parent, then replaced by a symlink: later entries follow the link', async () => {
+    // Entries of several directories interleaved (no two neighbours share a parent), as a
+    // tar writer may order them: each parent is found among the clean directories, not
+    // remembered from the entry before.
+    const interleaved = (layer: number) =>
+      Array.from({ length: 12 }, (_, i) => ({ name: `srv/d${i % 3}/f${layer}-${i}`, data: 'x' }))
+    const index = await read([
+      tar([{ name: 'opt/', typeflag: '5' }, ...interleaved(0)]),
+      tar([
+        { name: 'srv/.wh.d1', data: '' },
+        { name: 'srv/d1', typeflag: '2', linkName: '/opt' }
+      ]),
+      tar([...interleaved(2), { name: 'srv/d1/sh', data: 'sh', mode: 0o755 }])
+    ])
+    expect(index.files.has('/opt/sh')).toBe(true)
+    expect(index.files.has('/opt/f2-1')).toBe(true)
+    expect(index.files.has('/srv/d1/f2-1')).toBe(false)
+    expect(index.files.has('/srv/d0/f2-0')).toBe(true)
+    expect(index.files.has('/srv/d2/f0-2')).toBe(true)
+    expect(index.files.get('/opt/sh')?.mode).toBe(0o755)
+  })
+
   it('bin -> /hidden then bin/sh in the same layer: the shell is found', async () => {
     const index = await read([
       tar([
