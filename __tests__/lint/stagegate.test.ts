@@ -75,7 +75,67 @@ const CASES: Record<string, Case[]> = {
     ['dot copies the stage root', 'FROM node AS b\nFROM scratch\nCOPY --from=b . /x\n', [3]],
     ['named artifact', 'FROM golang AS b\nWORKDIR /src\nFROM scratch\nCOPY --from=b /src/bin/app /app\n', []],
     ['slash is DL3067', 'FROM golang AS b\nFROM scratch\nCOPY --from=b / /\n', []],
-    ['external image', 'FROM scratch\nCOPY --from=nginx /app /app\n', []]
+    ['external image', 'FROM scratch\nCOPY --from=nginx /app /app\n', []],
+    [
+      'a /build WORKDIR the sources were copied into and built in',
+      'FROM golang AS b\nWORKDIR /build\nCOPY . .\nRUN make\nFROM debian:slim\nCOPY --from=b /build /app\n',
+      [6]
+    ],
+    [
+      'a clone into a directory of any name',
+      'FROM alpine/git AS src\nRUN git clone --depth 1 https://example.com/tool.git /opt/tool\nFROM scratch\nCOPY --from=src /opt/tool /opt/tool\n',
+      [4]
+    ],
+    [
+      'the whole context copied into a directory of any name',
+      'FROM node AS b\nCOPY . /opt/site\nRUN cd /opt/site && npm run build\nFROM nginx\nCOPY --from=b /opt/site /usr/share/nginx/html\n',
+      [5]
+    ],
+    [
+      'output written inside the tree does not make the tree an artifact',
+      'FROM golang AS b\nWORKDIR /src\nCOPY . .\nRUN go build -o /src/app\nFROM scratch\nCOPY --from=b /src /src\n',
+      [6]
+    ],
+    [
+      'a tree handed on through another stage',
+      'FROM golang AS src\nWORKDIR /src\nCOPY . .\nFROM golang AS b\nCOPY --from=src /src /work\nFROM scratch\nCOPY --from=b /work /work\n',
+      [5, 7]
+    ],
+    [
+      'GOBIN=/build go install: /build holds only the tool (moby)',
+      'FROM golang AS tool\nRUN GOBIN=/build go install example.com/tool@v1.0.0\nFROM debian:slim\nCOPY --from=tool /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'go build -o into a conventionally named directory',
+      'FROM golang AS b\nWORKDIR /go/src/x\nCOPY . .\nRUN go build -o /app/server ./cmd/server\nFROM scratch\nCOPY --from=b /app /app\n',
+      []
+    ],
+    [
+      'PREFIX=/build for an install script, and scripts copied next to it (moby)',
+      'FROM golang AS tini\nCOPY install.sh /\nRUN PREFIX=/build /install.sh tini\nCOPY ./contrib/rootless.sh /build\nFROM debian:slim\nCOPY --from=tini /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'ARG PREFIX=/build read by the install script',
+      'FROM golang AS r\nARG PREFIX=/build\nRUN /install.sh rootlesskit\nFROM debian:slim\nCOPY --from=r /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'make install DESTDIR and cp into /build',
+      'FROM gcc AS b\nWORKDIR /usr/src/x\nCOPY . .\nRUN ./configure --bindir=/build && make && make install DESTDIR=/build && cp /usr/sbin/criu /build/\nFROM debian:slim\nCOPY --from=b /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'files copied in from other stages (moby vpnkit)',
+      'FROM vpnkit:1 AS v\nFROM scratch AS vpnkit\nCOPY --from=v /vpnkit /build/vpnkit.x86_64\nFROM debian:slim\nCOPY --from=vpnkit /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'a directory named /build that nothing says is a tree',
+      'FROM debian AS frozen\nRUN /download-frozen-image-v2.sh /build busybox:latest\nFROM debian:slim\nCOPY --from=frozen /build/ /frozen\n',
+      []
+    ]
   ],
   SG1005: [
     ['no .dockerignore', 'FROM a\nCOPY . .\n', [2], null],
