@@ -135,6 +135,26 @@ const CASES: Record<string, Case[]> = {
       'a directory named /build that nothing says is a tree',
       'FROM debian AS frozen\nRUN /download-frozen-image-v2.sh /build busybox:latest\nFROM debian:slim\nCOPY --from=frozen /build/ /frozen\n',
       []
+    ],
+    [
+      'a scratch stage given a working tree',
+      'FROM golang AS b\nWORKDIR /src\nCOPY . .\nFROM scratch AS out\nCOPY --from=b /src /\nFROM alpine\nCOPY --from=out . /x\n',
+      [5, 7]
+    ],
+    [
+      'a scratch stage holding the build context',
+      'FROM scratch AS ctx\nCOPY . /\nFROM alpine\nCOPY --from=ctx * /x/\n',
+      [4]
+    ],
+    [
+      'all of a scratch export stage holding only built packages (mealie)',
+      'FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN pip wheel --no-cache-dir -w /dist .\nFROM scratch AS packages\nCOPY --from=build /dist /\nFROM python:3.12-slim\nCOPY --from=packages * /dist/\n',
+      []
+    ],
+    [
+      'all of a scratch stage holding files of an image',
+      'FROM scratch AS bin\nCOPY --from=busybox:1.36 /bin/busybox /busybox\nFROM alpine\nCOPY --from=bin . /opt/\n',
+      []
     ]
   ],
   SG1005: [

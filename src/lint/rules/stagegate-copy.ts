@@ -11,7 +11,9 @@ import {
   flagValue,
   hasFlag,
   instructionAt,
+  isScratch,
   isWholeTree,
+  rootBase,
   stageChain
 } from '../../dockerfile/query.js'
 import type { RuleHit } from '../rule.js'
@@ -343,8 +345,55 @@ function holdsWorkingTree(context: WalkContext, stage: Stage, dir: string): bool
 /** True when copying `path` from `stage` copies a working tree (or the whole filesystem holding one). */
 function copiesWorkingTree(context: WalkContext, stage: Stage, path: string): boolean {
   if (path.includes('$')) return false
-  if (path === '/' || isWholeTree(path)) return true
-  return holdsWorkingTree(context, stage, normalizeDir(path))
+  const dir = isWholeTree(path) ? '/' : normalizeDir(path)
+  if (dir === '/') return wholeFilesystemIsTree(context, stage)
+  return holdsWorkingTree(context, stage, dir)
+}
+
+/**
+ * True when the whole filesystem of `stage` is more than its artifacts. A stage on an image holds
+ * that image's OS, tools and the stage's work. A `FROM scratch` export stage holds exactly what it
+ * was given, so follow that: files copied from other stages that are not themselves working trees,
+ * from images, or downloaded by ADD are artifacts (mealie's `packages`: the wheel, the sdist and
+ * requirements.txt); build context copied in (it may be sources) or a RUN (its output is unknown)
+ * keeps it reported.
+ */
+function wholeFilesystemIsTree(context: WalkContext, stage: Stage): boolean {
+  const { model } = context
+  if (!isScratch(rootBase(model, stage))) return true
+  const key = `${stage.index}:*`
+  const known = context.memo.get(key)
+  if (known !== undefined) return known
+  context.memo.set(key, true)
+  let verdict = false
+  if (context.depth > 8) verdict = true
+  else {
+    context.depth++
+    for (const current of stageChain(model, stage)) {
+      for (const instruction of current.instructions) {
+        if (instruction.keyword === 'RUN') verdict = true
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue
+        const { sources } = copyPaths(instruction)
+        if (!hasFlag(instruction, 'from')) {
+          const downloads = instruction.keyword === 'ADD' && sources.every(isDownload)
+          if (!downloads) verdict = true
+          continue
+        }
+        const edge = model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
+        const from = edge?.from !== undefined ? model.stages[edge.from] : undefined
+        if (from && sources.some(source => copiesWorkingTree(context, from, source))) verdict = true
+      }
+      if (verdict) break
+    }
+    context.depth--
+  }
+  context.memo.set(key, verdict)
+  return verdict
+}
+
+/** An ADD source that is a file download (a git repository is a tree). */
+function isDownload(source: string): boolean {
+  return /^https?:\/\//i.test(source) && !/\.git(#.*)?$/.test(source)
 }
 
 export const SG1004 = defineRule(
@@ -366,6 +415,7 @@ export const SG1004 = defineRule(
         if (path === '/' || path.includes('$')) continue // `/` is DL3067's; variables cannot be judged
         const dir = isWholeTree(path) ? '/' : normalizeDir(path)
         if (dir === '/') {
+          if (!wholeFilesystemIsTree(context, source)) continue // a scratch stage holding only artifacts
           hits.push(
             hitAt(
               instruction,
