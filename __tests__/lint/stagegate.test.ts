@@ -155,6 +155,31 @@ const CASES: Record<string, Case[]> = {
       'all of a scratch stage holding files of an image',
       'FROM scratch AS bin\nCOPY --from=busybox:1.36 /bin/busybox /busybox\nFROM alpine\nCOPY --from=bin . /opt/\n',
       []
+    ],
+    [
+      'a downloaded source release unpacked and built in place',
+      'FROM gcc AS b\nWORKDIR /usr/src/redis\nRUN curl -fsSL https://example.com/redis.tar.gz | tar -xz --strip-components=1 && make\nFROM debian:slim\nCOPY --from=b /usr/src/redis /opt/redis\n',
+      [5]
+    ],
+    [
+      'a release unpacked, then the context copied over it',
+      'FROM debian AS b\nWORKDIR /opt/app\nRUN curl -fsSL -o /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz\nCOPY . .\nFROM debian:slim\nCOPY --from=b /opt/app /opt/app\n',
+      [6]
+    ],
+    [
+      'an archive from the build context is not a download',
+      'FROM debian AS b\nWORKDIR /opt/app\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\nFROM debian:slim\nCOPY --from=b /opt/app /opt/app\n',
+      [6]
+    ],
+    [
+      'a downloaded release unpacked into the WORKDIR, with its config copied in (elastic)',
+      'FROM ubuntu AS builder\nWORKDIR /usr/share/elasticsearch\nRUN curl -S -L --output /tmp/es.tar.gz https://example.com/es.tar.gz\nRUN tar -zxf /tmp/es.tar.gz --strip-components=1\nCOPY config/elasticsearch.yml config/\nRUN chmod 0555 bin/*\nFROM ubuntu\nCOPY --from=builder /usr/share/elasticsearch /usr/share/elasticsearch\n',
+      []
+    ],
+    [
+      'a release ADDed from a URL and unpacked with -C',
+      `FROM debian AS b\nADD --checksum=${D} https://example.com/app-1.0.tar.gz /tmp/\nRUN mkdir /app && tar -xzf /tmp/app-1.0.tar.gz -C /app\nFROM debian:slim\nCOPY --from=b /app /app\n`,
+      []
     ]
   ],
   SG1005: [

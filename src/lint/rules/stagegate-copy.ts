@@ -22,7 +22,9 @@ import {
   effectiveArgv,
   positionalArgs,
   subcommandArgs,
-  hasFlag as shellHasFlag
+  flagValue as shellFlagValue,
+  hasFlag as shellHasFlag,
+  type ShellCommand
 } from '../../dockerfile/shell.js'
 import { splitKeyValue } from '../../dockerfile/words.js'
 import { defineRule, hitAt, instructionsWithTriggers, isMissingValue } from '../kit.js'
@@ -67,6 +69,10 @@ interface DirEvidence {
   contextFiles: boolean
   /** Only built output was written into it (`-o`, `GOBIN=`, `PREFIX=`, `cp … DIR`, `COPY --from`). */
   output: boolean
+  /** A downloaded archive was unpacked into it (`curl … | tar -x`, `tar -xf <downloaded file>`). */
+  unpacked: boolean
+  /** Files the stage downloaded (ADD <url>, `curl -o`, `wget -O`), resolved. */
+  downloads: Set<string>
 }
 
 /** Programs that compile, install dependencies or package in their working directory. */
@@ -176,6 +182,41 @@ const GIT_CLONE_VALUE_OPTIONS = [
   '--shallow-exclude'
 ]
 
+/** What `tar` extracts and where (`-xzf FILE -C DIR`, `xf FILE`, `--extract --file=FILE`); undefined when it does not extract. */
+function tarExtract(args: readonly string[]): { archive?: string; dir?: string } | undefined {
+  let extract = false
+  let archive: string | undefined
+  let dir: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    const bundle = /^-[A-Za-z]+$/.test(word)
+      ? word.slice(1)
+      : i === 0 && /^[A-Za-z]+$/.test(word)
+        ? word
+        : undefined
+    if (bundle !== undefined) {
+      if (bundle.includes('x')) extract = true
+      if (bundle.endsWith('f')) archive = args[i + 1]
+      if (bundle.endsWith('C')) dir = args[i + 1]
+    } else if (word === '--extract' || word === '--get') extract = true
+    else if (word === '--file' || word === '--directory') {
+      if (word === '--file') archive = args[i + 1]
+      else dir = args[i + 1]
+    } else if (word.startsWith('--file=')) archive = word.slice('--file='.length)
+    else if (word.startsWith('--directory=')) dir = word.slice('--directory='.length)
+  }
+  if (!extract) return undefined
+  return { ...(archive !== undefined ? { archive } : {}), ...(dir !== undefined ? { dir } : {}) }
+}
+
+/** What `unzip FILE -d DIR` extracts and where. */
+function unzipExtract(args: readonly string[]): { archive?: string; dir?: string } {
+  const archive = positionalArgs(args, ['-d', '-x'])[0]
+  const d = args.indexOf('-d')
+  const dir = d >= 0 ? args[d + 1] : undefined
+  return { ...(archive !== undefined ? { archive } : {}), ...(dir !== undefined ? { dir } : {}) }
+}
+
 /** `path` resolved against `cwd`, normalized; undefined when a variable makes it unknowable. */
 function resolveIn(cwd: string | undefined, path: string): string | undefined {
   if (cwd === undefined || path.includes('$') || path === '') return undefined
@@ -214,7 +255,14 @@ interface WalkContext {
 /** What the source stage's chain (bases first) did with `dir`, following WORKDIR and `cd`. */
 function dirEvidence(context: WalkContext, stage: Stage, dir: string): DirEvidence {
   const { model } = context
-  const evidence: DirEvidence = { source: false, build: false, contextFiles: false, output: false }
+  const evidence: DirEvidence = {
+    source: false,
+    build: false,
+    contextFiles: false,
+    output: false,
+    unpacked: false,
+    downloads: new Set()
+  }
   let cwd: string | undefined = '/'
   for (const current of stageChain(model, stage).reverse()) {
     for (const instruction of current.instructions) {
@@ -255,7 +303,13 @@ function copyEvidence(
   evidence: DirEvidence
 ): void {
   const { sources, dest } = copyPaths(instruction)
-  if (dest === undefined || !within(resolveIn(cwd, dest), dir)) return
+  if (dest === undefined) return
+  if (instruction.keyword === 'ADD' && !hasFlag(instruction, 'from'))
+    for (const source of sources.filter(isDownload)) {
+      const file = resolveIn(cwd, dest.endsWith('/') ? dest + basename(source) : dest)
+      if (file !== undefined) evidence.downloads.add(file)
+    }
+  if (!within(resolveIn(cwd, dest), dir)) return
   if (!hasFlag(instruction, 'from')) {
     if (sources.some(source => isWholeTree(source) || /(\.git|\.git#.*)$|^git@/.test(source)))
       evidence.source = true
@@ -277,9 +331,31 @@ function runEvidence(
   evidence: DirEvidence
 ): void {
   let cwd = workdir
+  let previous: ShellCommand | undefined
   for (const command of runCommandsOf(model, instruction)) {
     const name = commandName(command)
     const args = effectiveArgv(command).slice(1)
+    const fedByDownload =
+      command.pipedFrom === true && previous !== undefined && ['curl', 'wget'].includes(commandName(previous))
+    previous = command
+    if (name === 'curl' || name === 'wget') {
+      const file = shellFlagValue(
+        command,
+        ...(name === 'curl' ? ['-o', '--output'] : ['-O', '--output-document'])
+      )
+      const resolved = file !== undefined && file !== '-' ? resolveIn(cwd, file) : undefined
+      if (resolved !== undefined) evidence.downloads.add(resolved)
+    }
+    const unpacked = name === 'tar' ? tarExtract(args) : name === 'unzip' ? unzipExtract(args) : undefined
+    if (unpacked) {
+      const archive = unpacked.archive !== undefined ? resolveIn(cwd, unpacked.archive) : undefined
+      const downloaded =
+        (archive !== undefined && evidence.downloads.has(archive)) ||
+        (fedByDownload && (unpacked.archive === undefined || unpacked.archive === '-'))
+      const into = unpacked.dir !== undefined ? resolveIn(cwd, unpacked.dir) : cwd
+      if (downloaded && within(into, dir)) evidence.unpacked = true
+      continue
+    }
     if (name === 'cd') {
       cwd = args[0] === undefined ? undefined : resolveIn(cwd, args[0])
       continue
@@ -334,6 +410,10 @@ function holdsWorkingTree(context: WalkContext, stage: Stage, dir: string): bool
     context.depth--
     const workdir = stage.workdir !== undefined ? normalizeDir(stage.workdir) : undefined
     if (evidence.source || evidence.build) verdict = true
+    // A downloaded release unpacked in place, with nothing built in it, is itself the artifact
+    // (elastic's /usr/share/elasticsearch): named files copied in from the context are its
+    // configuration, not sources. An archive from the build context is not exempt: it may be sources.
+    else if (evidence.unpacked) verdict = false
     else if (workdir === dir && dir !== '/') verdict = !(evidence.output && !evidence.contextFiles)
     else if (evidence.output) verdict = false
     else verdict = WORKTREE_DIRS.has(dir)
