@@ -75,7 +75,112 @@ const CASES: Record<string, Case[]> = {
     ['dot copies the stage root', 'FROM node AS b\nFROM scratch\nCOPY --from=b . /x\n', [3]],
     ['named artifact', 'FROM golang AS b\nWORKDIR /src\nFROM scratch\nCOPY --from=b /src/bin/app /app\n', []],
     ['slash is DL3067', 'FROM golang AS b\nFROM scratch\nCOPY --from=b / /\n', []],
-    ['external image', 'FROM scratch\nCOPY --from=nginx /app /app\n', []]
+    ['external image', 'FROM scratch\nCOPY --from=nginx /app /app\n', []],
+    [
+      'a /build WORKDIR the sources were copied into and built in',
+      'FROM golang AS b\nWORKDIR /build\nCOPY . .\nRUN make\nFROM debian:slim\nCOPY --from=b /build /app\n',
+      [6]
+    ],
+    [
+      'a clone into a directory of any name',
+      'FROM alpine/git AS src\nRUN git clone --depth 1 https://example.com/tool.git /opt/tool\nFROM scratch\nCOPY --from=src /opt/tool /opt/tool\n',
+      [4]
+    ],
+    [
+      'the whole context copied into a directory of any name',
+      'FROM node AS b\nCOPY . /opt/site\nRUN cd /opt/site && npm run build\nFROM nginx\nCOPY --from=b /opt/site /usr/share/nginx/html\n',
+      [5]
+    ],
+    [
+      'output written inside the tree does not make the tree an artifact',
+      'FROM golang AS b\nWORKDIR /src\nCOPY . .\nRUN go build -o /src/app\nFROM scratch\nCOPY --from=b /src /src\n',
+      [6]
+    ],
+    [
+      'a tree handed on through another stage',
+      'FROM golang AS src\nWORKDIR /src\nCOPY . .\nFROM golang AS b\nCOPY --from=src /src /work\nFROM scratch\nCOPY --from=b /work /work\n',
+      [5, 7]
+    ],
+    [
+      'GOBIN=/build go install: /build holds only the tool (moby)',
+      'FROM golang AS tool\nRUN GOBIN=/build go install example.com/tool@v1.0.0\nFROM debian:slim\nCOPY --from=tool /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'go build -o into a conventionally named directory',
+      'FROM golang AS b\nWORKDIR /go/src/x\nCOPY . .\nRUN go build -o /app/server ./cmd/server\nFROM scratch\nCOPY --from=b /app /app\n',
+      []
+    ],
+    [
+      'PREFIX=/build for an install script, and scripts copied next to it (moby)',
+      'FROM golang AS tini\nCOPY install.sh /\nRUN PREFIX=/build /install.sh tini\nCOPY ./contrib/rootless.sh /build\nFROM debian:slim\nCOPY --from=tini /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'ARG PREFIX=/build read by the install script',
+      'FROM golang AS r\nARG PREFIX=/build\nRUN /install.sh rootlesskit\nFROM debian:slim\nCOPY --from=r /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'make install DESTDIR and cp into /build',
+      'FROM gcc AS b\nWORKDIR /usr/src/x\nCOPY . .\nRUN ./configure --bindir=/build && make && make install DESTDIR=/build && cp /usr/sbin/criu /build/\nFROM debian:slim\nCOPY --from=b /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'files copied in from other stages (moby vpnkit)',
+      'FROM vpnkit:1 AS v\nFROM scratch AS vpnkit\nCOPY --from=v /vpnkit /build/vpnkit.x86_64\nFROM debian:slim\nCOPY --from=vpnkit /build/ /usr/local/bin/\n',
+      []
+    ],
+    [
+      'a directory named /build that nothing says is a tree',
+      'FROM debian AS frozen\nRUN /download-frozen-image-v2.sh /build busybox:latest\nFROM debian:slim\nCOPY --from=frozen /build/ /frozen\n',
+      []
+    ],
+    [
+      'a scratch stage given a working tree',
+      'FROM golang AS b\nWORKDIR /src\nCOPY . .\nFROM scratch AS out\nCOPY --from=b /src /\nFROM alpine\nCOPY --from=out . /x\n',
+      [5, 7]
+    ],
+    [
+      'a scratch stage holding the build context',
+      'FROM scratch AS ctx\nCOPY . /\nFROM alpine\nCOPY --from=ctx * /x/\n',
+      [4]
+    ],
+    [
+      'all of a scratch export stage holding only built packages (mealie)',
+      'FROM python:3.12 AS build\nWORKDIR /src\nCOPY . .\nRUN pip wheel --no-cache-dir -w /dist .\nFROM scratch AS packages\nCOPY --from=build /dist /\nFROM python:3.12-slim\nCOPY --from=packages * /dist/\n',
+      []
+    ],
+    [
+      'all of a scratch stage holding files of an image',
+      'FROM scratch AS bin\nCOPY --from=busybox:1.36 /bin/busybox /busybox\nFROM alpine\nCOPY --from=bin . /opt/\n',
+      []
+    ],
+    [
+      'a downloaded source release unpacked and built in place',
+      'FROM gcc AS b\nWORKDIR /usr/src/redis\nRUN curl -fsSL https://example.com/redis.tar.gz | tar -xz --strip-components=1 && make\nFROM debian:slim\nCOPY --from=b /usr/src/redis /opt/redis\n',
+      [5]
+    ],
+    [
+      'a release unpacked, then the context copied over it',
+      'FROM debian AS b\nWORKDIR /opt/app\nRUN curl -fsSL -o /tmp/a.tgz https://example.com/a.tgz && tar -xzf /tmp/a.tgz\nCOPY . .\nFROM debian:slim\nCOPY --from=b /opt/app /opt/app\n',
+      [6]
+    ],
+    [
+      'an archive from the build context is not a download',
+      'FROM debian AS b\nWORKDIR /opt/app\nCOPY app.tar.gz /tmp/\nRUN tar -xzf /tmp/app.tar.gz\nFROM debian:slim\nCOPY --from=b /opt/app /opt/app\n',
+      [6]
+    ],
+    [
+      'a downloaded release unpacked into the WORKDIR, with its config copied in (elastic)',
+      'FROM ubuntu AS builder\nWORKDIR /usr/share/elasticsearch\nRUN curl -S -L --output /tmp/es.tar.gz https://example.com/es.tar.gz\nRUN tar -zxf /tmp/es.tar.gz --strip-components=1\nCOPY config/elasticsearch.yml config/\nRUN chmod 0555 bin/*\nFROM ubuntu\nCOPY --from=builder /usr/share/elasticsearch /usr/share/elasticsearch\n',
+      []
+    ],
+    [
+      'a release ADDed from a URL and unpacked with -C',
+      `FROM debian AS b\nADD --checksum=${D} https://example.com/app-1.0.tar.gz /tmp/\nRUN mkdir /app && tar -xzf /tmp/app-1.0.tar.gz -C /app\nFROM debian:slim\nCOPY --from=b /app /app\n`,
+      []
+    ]
   ],
   SG1005: [
     ['no .dockerignore', 'FROM a\nCOPY . .\n', [2], null],

@@ -11,7 +11,9 @@ import {
   flagValue,
   hasFlag,
   instructionAt,
+  isScratch,
   isWholeTree,
+  rootBase,
   stageChain
 } from '../../dockerfile/query.js'
 import type { RuleHit } from '../rule.js'
@@ -20,8 +22,11 @@ import {
   effectiveArgv,
   positionalArgs,
   subcommandArgs,
-  hasFlag as shellHasFlag
+  flagValue as shellFlagValue,
+  hasFlag as shellHasFlag,
+  type ShellCommand
 } from '../../dockerfile/shell.js'
+import { splitKeyValue } from '../../dockerfile/words.js'
 import { defineRule, hitAt, instructionsWithTriggers, isMissingValue } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
@@ -34,7 +39,12 @@ function normalizeDir(path: string): string {
   return '/' + cleanPath(path)
 }
 
-/** Directories that hold a whole working tree in common images. */
+/**
+ * Conventional names of a directory that holds a whole source tree. A name alone is only a guess,
+ * used when nothing the source stage did says what the directory holds (see `holdsWorkingTree`).
+ * `/build` is not here: it names an output directory (`go build -o /build/x`, `PREFIX=/build`)
+ * at least as often as a tree, so only what the stage did with it can tell.
+ */
 const WORKTREE_DIRS = new Set([
   '/app',
   '/src',
@@ -42,13 +52,429 @@ const WORKTREE_DIRS = new Set([
   '/usr/src',
   '/go/src',
   '/workspace',
-  '/build',
   '/code',
   '/project',
   '/opt/app-root/src',
   '/home/app',
   '/srv/app'
 ])
+
+/** What a source stage (with its bases) did with one directory. */
+interface DirEvidence {
+  /** The whole build context, a `git clone` or a git ADD landed in it. */
+  source: boolean
+  /** A build tool ran with the directory as its working directory. */
+  build: boolean
+  /** Named files from the build context were copied into it. */
+  contextFiles: boolean
+  /** Only built output was written into it (`-o`, `GOBIN=`, `PREFIX=`, `cp … DIR`, `COPY --from`). */
+  output: boolean
+  /** A downloaded archive was unpacked into it (`curl … | tar -x`, `tar -xf <downloaded file>`). */
+  unpacked: boolean
+  /** Files the stage downloaded (ADD <url>, `curl -o`, `wget -O`), resolved. */
+  downloads: Set<string>
+}
+
+/** Programs that compile, install dependencies or package in their working directory. */
+const BUILD_TOOLS = new Set([
+  'make',
+  'gmake',
+  'cmake',
+  'ninja',
+  'meson',
+  'configure',
+  'autoreconf',
+  'go',
+  'cargo',
+  'rustc',
+  'gcc',
+  'cc',
+  'g++',
+  'clang',
+  'npm',
+  'npx',
+  'yarn',
+  'pnpm',
+  'bun',
+  'mvn',
+  'mvnw',
+  'gradle',
+  'gradlew',
+  'ant',
+  'sbt',
+  'dotnet',
+  'pip',
+  'pip3',
+  'poetry',
+  'uv',
+  'bazel',
+  'tsc',
+  'composer',
+  'bundle',
+  'mix',
+  'swift',
+  'cabal',
+  'stack',
+  'zig'
+])
+
+/** Options whose value names where a tool writes its output. */
+const OUTPUT_FLAGS = [
+  '-o',
+  '--output',
+  '--out',
+  '--outdir',
+  '--out-dir',
+  '--output-dir',
+  '--prefix',
+  '--bindir',
+  '--sbindir',
+  '--libdir',
+  '--target-dir',
+  '--root',
+  '--destdir',
+  '--dest',
+  '--install-dir',
+  '--wheel-dir',
+  '--target',
+  '--target-directory'
+]
+/** Short output options of particular tools (`-t` of cp/pip, `-w` of pip wheel, `-O`/`-P` of wget). */
+const TOOL_OUTPUT_FLAGS: Record<string, string[]> = {
+  cp: ['-t'],
+  mv: ['-t'],
+  install: ['-t'],
+  ln: ['-t'],
+  pip: ['-t', '-w'],
+  pip3: ['-t', '-w'],
+  wget: ['-O', '-P', '--output-document', '--directory-prefix']
+}
+/** `NAME=DIR` (environment or make variable) that names an install or output directory. */
+const OUTPUT_VARIABLES = new Set([
+  'GOBIN',
+  'PREFIX',
+  'prefix',
+  'DESTDIR',
+  'BINDIR',
+  'bindir',
+  'CARGO_TARGET_DIR',
+  'CARGO_INSTALL_ROOT'
+])
+/** Options of cp/mv/install/ln that take a value, so the value is not mistaken for a path. */
+const COPY_VALUE_OPTIONS = ['-m', '--mode', '-o', '--owner', '-g', '--group', '-S', '--suffix']
+const GIT_CLONE_VALUE_OPTIONS = [
+  '-b',
+  '--branch',
+  '-o',
+  '--origin',
+  '-c',
+  '--config',
+  '--depth',
+  '--reference',
+  '-j',
+  '--jobs',
+  '--filter',
+  '-u',
+  '--upload-pack',
+  '--template',
+  '--separate-git-dir',
+  '--shallow-since',
+  '--shallow-exclude'
+]
+
+/** What `tar` extracts and where (`-xzf FILE -C DIR`, `xf FILE`, `--extract --file=FILE`); undefined when it does not extract. */
+function tarExtract(args: readonly string[]): { archive?: string; dir?: string } | undefined {
+  let extract = false
+  let archive: string | undefined
+  let dir: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    const bundle = /^-[A-Za-z]+$/.test(word)
+      ? word.slice(1)
+      : i === 0 && /^[A-Za-z]+$/.test(word)
+        ? word
+        : undefined
+    if (bundle !== undefined) {
+      if (bundle.includes('x')) extract = true
+      if (bundle.endsWith('f')) archive = args[i + 1]
+      if (bundle.endsWith('C')) dir = args[i + 1]
+    } else if (word === '--extract' || word === '--get') extract = true
+    else if (word === '--file' || word === '--directory') {
+      if (word === '--file') archive = args[i + 1]
+      else dir = args[i + 1]
+    } else if (word.startsWith('--file=')) archive = word.slice('--file='.length)
+    else if (word.startsWith('--directory=')) dir = word.slice('--directory='.length)
+  }
+  if (!extract) return undefined
+  return { ...(archive !== undefined ? { archive } : {}), ...(dir !== undefined ? { dir } : {}) }
+}
+
+/** What `unzip FILE -d DIR` extracts and where. */
+function unzipExtract(args: readonly string[]): { archive?: string; dir?: string } {
+  const archive = positionalArgs(args, ['-d', '-x'])[0]
+  const d = args.indexOf('-d')
+  const dir = d >= 0 ? args[d + 1] : undefined
+  return { ...(archive !== undefined ? { archive } : {}), ...(dir !== undefined ? { dir } : {}) }
+}
+
+/** `path` resolved against `cwd`, normalized; undefined when a variable makes it unknowable. */
+function resolveIn(cwd: string | undefined, path: string): string | undefined {
+  if (cwd === undefined || path.includes('$') || path === '') return undefined
+  return normalizeDir(path.startsWith('/') ? path : `${cwd}/${path}`)
+}
+
+function within(path: string | undefined, dir: string): boolean {
+  return path !== undefined && (path === dir || path.startsWith(dir + '/'))
+}
+
+/** Values of the output options a command is given (`-o x`, `--prefix=x`, `-o/x`). */
+function outputTargets(name: string, args: readonly string[]): string[] {
+  const flags = [...OUTPUT_FLAGS, ...(TOOL_OUTPUT_FLAGS[name] ?? [])]
+  const values: string[] = []
+  for (let i = 0; i < args.length; i++) {
+    const word = args[i] as string
+    if (word === '--') break
+    const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(word)
+    if (assignment && OUTPUT_VARIABLES.has(assignment[1] as string)) values.push(assignment[2] as string)
+    for (const flag of flags) {
+      if (word === flag && i + 1 < args.length) values.push(args[i + 1] as string)
+      else if (flag.startsWith('--') && word.startsWith(flag + '=')) values.push(word.slice(flag.length + 1))
+      else if (flag === '-o' && word.startsWith('-o/')) values.push(word.slice(2))
+    }
+  }
+  // `apt-get -o Dpkg::Options=…` and the like are settings, not paths.
+  return values.filter(value => !/[:=]/.test(value))
+}
+
+interface WalkContext {
+  model: DockerfileModel
+  memo: Map<string, boolean>
+  depth: number
+}
+
+/** What the source stage's chain (bases first) did with `dir`, following WORKDIR and `cd`. */
+function dirEvidence(context: WalkContext, stage: Stage, dir: string): DirEvidence {
+  const { model } = context
+  const evidence: DirEvidence = {
+    source: false,
+    build: false,
+    contextFiles: false,
+    output: false,
+    unpacked: false,
+    downloads: new Set()
+  }
+  let cwd: string | undefined = '/'
+  for (const current of stageChain(model, stage).reverse()) {
+    for (const instruction of current.instructions) {
+      switch (instruction.keyword) {
+        case 'WORKDIR':
+          cwd = resolveIn(cwd, instruction.argv.join(' '))
+          break
+        case 'ENV':
+        case 'ARG': {
+          const words = instruction.argv
+          const pairs =
+            instruction.keyword === 'ENV' && words.length === 2 && !(words[0] as string).includes('=')
+              ? [{ key: words[0] as string, value: words[1] }]
+              : words.map(splitKeyValue)
+          for (const { key, value } of pairs)
+            if (OUTPUT_VARIABLES.has(key) && value !== undefined && within(resolveIn(cwd, value), dir))
+              evidence.output = true
+          break
+        }
+        case 'COPY':
+        case 'ADD':
+          copyEvidence(context, instruction, cwd, dir, evidence)
+          break
+        case 'RUN':
+          runEvidence(model, instruction, cwd, dir, evidence)
+          break
+      }
+    }
+  }
+  return evidence
+}
+
+function copyEvidence(
+  context: WalkContext,
+  instruction: Instruction,
+  cwd: string | undefined,
+  dir: string,
+  evidence: DirEvidence
+): void {
+  const { sources, dest } = copyPaths(instruction)
+  if (dest === undefined) return
+  if (instruction.keyword === 'ADD' && !hasFlag(instruction, 'from'))
+    for (const source of sources.filter(isDownload)) {
+      const file = resolveIn(cwd, dest.endsWith('/') ? dest + basename(source) : dest)
+      if (file !== undefined) evidence.downloads.add(file)
+    }
+  if (!within(resolveIn(cwd, dest), dir)) return
+  if (!hasFlag(instruction, 'from')) {
+    if (sources.some(source => isWholeTree(source) || /(\.git|\.git#.*)$|^git@/.test(source)))
+      evidence.source = true
+    else evidence.contextFiles = true
+    return
+  }
+  // Files brought from another stage are output, unless that stage's copied path is itself a tree.
+  const edge = context.model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
+  const from = edge?.from !== undefined ? context.model.stages[edge.from] : undefined
+  if (from && sources.some(source => copiesWorkingTree(context, from, source))) evidence.source = true
+  else evidence.output = true
+}
+
+function runEvidence(
+  model: DockerfileModel,
+  instruction: Instruction,
+  workdir: string | undefined,
+  dir: string,
+  evidence: DirEvidence
+): void {
+  let cwd = workdir
+  let previous: ShellCommand | undefined
+  for (const command of runCommandsOf(model, instruction)) {
+    const name = commandName(command)
+    const args = effectiveArgv(command).slice(1)
+    const fedByDownload =
+      command.pipedFrom === true && previous !== undefined && ['curl', 'wget'].includes(commandName(previous))
+    previous = command
+    if (name === 'curl' || name === 'wget') {
+      const file = shellFlagValue(
+        command,
+        ...(name === 'curl' ? ['-o', '--output'] : ['-O', '--output-document'])
+      )
+      const resolved = file !== undefined && file !== '-' ? resolveIn(cwd, file) : undefined
+      if (resolved !== undefined) evidence.downloads.add(resolved)
+    }
+    const unpacked = name === 'tar' ? tarExtract(args) : name === 'unzip' ? unzipExtract(args) : undefined
+    if (unpacked) {
+      const archive = unpacked.archive !== undefined ? resolveIn(cwd, unpacked.archive) : undefined
+      const downloaded =
+        (archive !== undefined && evidence.downloads.has(archive)) ||
+        (fedByDownload && (unpacked.archive === undefined || unpacked.archive === '-'))
+      const into = unpacked.dir !== undefined ? resolveIn(cwd, unpacked.dir) : cwd
+      if (downloaded && within(into, dir)) evidence.unpacked = true
+      continue
+    }
+    if (name === 'cd') {
+      cwd = args[0] === undefined ? undefined : resolveIn(cwd, args[0])
+      continue
+    }
+    if (
+      command.env.some(
+        ({ name: key, value }) => OUTPUT_VARIABLES.has(key) && within(resolveIn(cwd, value), dir)
+      )
+    )
+      evidence.output = true
+    if (outputTargets(name, args).some(target => within(resolveIn(cwd, target), dir))) evidence.output = true
+    if (name === 'git') {
+      const cloned = subcommandArgs(command, 'clone')
+      if (cloned) {
+        const [repo, target] = positionalArgs(cloned, GIT_CLONE_VALUE_OPTIONS)
+        const into =
+          target ??
+          repo
+            ?.replace(/\/+$/, '')
+            .replace(/\.git$/, '')
+            .split(/[/:]/)
+            .pop()
+        if (into !== undefined && within(resolveIn(cwd, into), dir)) evidence.source = true
+      }
+    } else if (['cp', 'mv', 'install', 'ln', 'rsync'].includes(name)) {
+      const paths = positionalArgs(args, COPY_VALUE_OPTIONS)
+      if (paths.length >= 2 && within(resolveIn(cwd, paths[paths.length - 1] as string), dir))
+        evidence.output = true
+    } else if (BUILD_TOOLS.has(name) && within(cwd, dir)) evidence.build = true
+  }
+}
+
+/**
+ * True when `path` of `stage` holds a whole working tree. Decided by what the stage did with the
+ * directory, in this order: the whole context or a clone landed in it, or a build ran in it →
+ * a tree; it is the stage's WORKDIR → a tree, unless all it got was built output; it got only
+ * built output → the artifact. When the stage did nothing with it that Stagegate can see (the
+ * files may come from the base image, a script, a variable), the name decides: a conventional
+ * source-tree name is still reported, since that is what such a directory holds far more often
+ * than not, and anything else is left alone.
+ */
+function holdsWorkingTree(context: WalkContext, stage: Stage, dir: string): boolean {
+  const key = `${stage.index}:${dir}`
+  const known = context.memo.get(key)
+  if (known !== undefined) return known
+  context.memo.set(key, false) // a cycle (not possible in a valid file) must not recurse forever
+  let verdict: boolean
+  if (context.depth > 8) verdict = WORKTREE_DIRS.has(dir)
+  else {
+    context.depth++
+    const evidence = dirEvidence(context, stage, dir)
+    context.depth--
+    const workdir = stage.workdir !== undefined ? normalizeDir(stage.workdir) : undefined
+    if (evidence.source || evidence.build) verdict = true
+    // A downloaded release unpacked in place, with nothing built in it, is itself the artifact
+    // (elastic's /usr/share/elasticsearch): named files copied in from the context are its
+    // configuration, not sources. An archive from the build context is not exempt: it may be sources.
+    else if (evidence.unpacked) verdict = false
+    else if (workdir === dir && dir !== '/') verdict = !(evidence.output && !evidence.contextFiles)
+    else if (evidence.output) verdict = false
+    else verdict = WORKTREE_DIRS.has(dir)
+  }
+  context.memo.set(key, verdict)
+  return verdict
+}
+
+/** True when copying `path` from `stage` copies a working tree (or the whole filesystem holding one). */
+function copiesWorkingTree(context: WalkContext, stage: Stage, path: string): boolean {
+  if (path.includes('$')) return false
+  const dir = isWholeTree(path) ? '/' : normalizeDir(path)
+  if (dir === '/') return wholeFilesystemIsTree(context, stage)
+  return holdsWorkingTree(context, stage, dir)
+}
+
+/**
+ * True when the whole filesystem of `stage` is more than its artifacts. A stage on an image holds
+ * that image's OS, tools and the stage's work. A `FROM scratch` export stage holds exactly what it
+ * was given, so follow that: files copied from other stages that are not themselves working trees,
+ * from images, or downloaded by ADD are artifacts (mealie's `packages`: the wheel, the sdist and
+ * requirements.txt); build context copied in (it may be sources) or a RUN (its output is unknown)
+ * keeps it reported.
+ */
+function wholeFilesystemIsTree(context: WalkContext, stage: Stage): boolean {
+  const { model } = context
+  if (!isScratch(rootBase(model, stage))) return true
+  const key = `${stage.index}:*`
+  const known = context.memo.get(key)
+  if (known !== undefined) return known
+  context.memo.set(key, true)
+  let verdict = false
+  if (context.depth > 8) verdict = true
+  else {
+    context.depth++
+    for (const current of stageChain(model, stage)) {
+      for (const instruction of current.instructions) {
+        if (instruction.keyword === 'RUN') verdict = true
+        if (instruction.keyword !== 'COPY' && instruction.keyword !== 'ADD') continue
+        const { sources } = copyPaths(instruction)
+        if (!hasFlag(instruction, 'from')) {
+          const downloads = instruction.keyword === 'ADD' && sources.every(isDownload)
+          if (!downloads) verdict = true
+          continue
+        }
+        const edge = model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
+        const from = edge?.from !== undefined ? model.stages[edge.from] : undefined
+        if (from && sources.some(source => copiesWorkingTree(context, from, source))) verdict = true
+      }
+      if (verdict) break
+    }
+    context.depth--
+  }
+  context.memo.set(key, verdict)
+  return verdict
+}
+
+/** An ADD source that is a file download (a git repository is a tree). */
+function isDownload(source: string): boolean {
+  return /^https?:\/\//i.test(source) && !/\.git(#.*)?$/.test(source)
+}
 
 export const SG1004 = defineRule(
   {
@@ -58,17 +484,18 @@ export const SG1004 = defineRule(
   },
   ({ model }) => {
     const hits: RuleHit[] = []
+    const context: WalkContext = { model, memo: new Map(), depth: 0 }
     for (const edge of model.edges) {
       if (edge.kind !== 'copy' || edge.from === undefined) continue
       const source = model.stages[edge.from]
       const target = model.stages[edge.to]
       const instruction = target ? instructionAt(model, edge.line) : undefined
       if (!source || !instruction) continue
-      const workdir = source.workdir !== undefined ? normalizeDir(source.workdir) : undefined
       for (const path of edge.sources) {
         if (path === '/' || path.includes('$')) continue // `/` is DL3067's; variables cannot be judged
         const dir = isWholeTree(path) ? '/' : normalizeDir(path)
-        if (dir === '/' && path !== '/') {
+        if (dir === '/') {
+          if (!wholeFilesystemIsTree(context, source)) continue // a scratch stage holding only artifacts
           hits.push(
             hitAt(
               instruction,
@@ -77,7 +504,7 @@ export const SG1004 = defineRule(
           )
           continue
         }
-        if ((workdir !== undefined && dir === workdir && workdir !== '/') || WORKTREE_DIRS.has(dir)) {
+        if (holdsWorkingTree(context, source, dir)) {
           hits.push(
             hitAt(
               instruction,
