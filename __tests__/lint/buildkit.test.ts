@@ -5,6 +5,7 @@ import { hits } from './sg-helpers.js'
 type Case = [name: string, text: string, lines: number[], dockerignore?: string[] | null]
 
 const XP = '# check=experimental=CopyIgnoredFile\n'
+const D = 'sha256:' + '0'.repeat(64)
 
 const CASES: Record<string, Case[]> = {
   StageNameCasing: [
@@ -45,7 +46,25 @@ const CASES: Record<string, Case[]> = {
     ['no default gives an empty tag', 'ARG TAG\nFROM busybox:${TAG}\n', [2]],
     ['no default gives an empty image', 'ARG IMAGE\nFROM $IMAGE\n', [2]],
     ['default value', 'ARG TAG=latest\nFROM busybox:${TAG}\n', []],
-    ['default in the expansion', 'ARG TAG\nFROM busybox:${TAG:-latest}\n', []]
+    ['default in the expansion', 'ARG TAG\nFROM busybox:${TAG:-latest}\n', []],
+    ['an empty default gives an empty image', 'ARG IMAGE=\nFROM $IMAGE\n', [2]],
+    // BuildKit expands each global ARG's default with the global ARGs above it (moby's Dockerfile).
+    [
+      'default built from earlier global ARGs',
+      `ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:\${GO_VERSION}-bookworm\nFROM \${GOLANG_IMAGE}@${D} AS build\n`,
+      []
+    ],
+    [
+      'default built from a global ARG without a default',
+      'ARG TAG\nARG IMAGE=busybox:${TAG}\nFROM ${IMAGE}\n',
+      [3]
+    ],
+    // Only the ARGs above are known when a default is expanded: a later one is not seen.
+    [
+      'default built from a later global ARG',
+      'ARG IMAGE=busybox:${TAG}\nARG TAG=latest\nFROM ${IMAGE}\n',
+      [3]
+    ]
   ],
   UndefinedVar: [
     ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],

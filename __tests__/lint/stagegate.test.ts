@@ -13,7 +13,17 @@ const CASES: Record<string, Case[]> = {
     ['digest', `FROM alpine:3.19@${D}\n`, []],
     ['scratch', 'FROM scratch\n', []],
     ['stage reference', `FROM alpine@${D} AS base\nFROM base\n`, []],
-    ['unresolved variable is left to other rules', 'FROM $NOPE\n', []]
+    ['unresolved variable is left to other rules', 'FROM $NOPE\n', []],
+    [
+      'base through a global ARG built from earlier ones',
+      'ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:${GO_VERSION}-bookworm\nFROM ${GOLANG_IMAGE} AS base\n',
+      [3]
+    ],
+    [
+      'a platform ARG in the default is left to other rules',
+      'ARG IMAGE=ubuntu:24.04-${TARGETARCH}\nFROM $IMAGE\n',
+      []
+    ]
   ],
   SG1002: [
     ['golang final', 'FROM golang:1.22\n', [1]],
@@ -33,7 +43,12 @@ const CASES: Record<string, Case[]> = {
     ["swift's -slim tags hold only the runtime", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim\n', []],
     ["swift's -slim with a distribution suffix", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim-jammy\n', []],
     ['swift with its compiler is still a toolchain', 'FROM swift:5.10-jammy\n', [1]],
-    ['rust -slim still carries the compiler', 'FROM rust:1.79-slim\n', [1]]
+    ['rust -slim still carries the compiler', 'FROM rust:1.79-slim\n', [1]],
+    [
+      'golang through a global ARG built from earlier ones, via a stage',
+      'ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:${GO_VERSION}-bookworm\nFROM ${GOLANG_IMAGE} AS base\nFROM base\n',
+      [4]
+    ]
   ],
   SG1003: [
     [

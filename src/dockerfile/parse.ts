@@ -7,7 +7,7 @@
 import { readSource, type SourceInstruction } from './ast.js'
 import { primeSourceLines } from './query.js'
 import type { DockerfileModel, Flag, Instruction, ParseOptions, Stage, StageEdge } from './model.js'
-import { expandVariables, splitKeyValue, splitWords } from './words.js'
+import { PLATFORM_ARGS, expandVariables, resolveGlobalArgs, splitKeyValue, splitWords } from './words.js'
 
 const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
 export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c']
@@ -178,9 +178,14 @@ export function findStageIndex(
 const stageNames = new WeakMap<DockerfileModel, Map<string, number[]>>()
 
 function resolveStages(model: DockerfileModel, escape: string, target: string | undefined): void {
-  const globals = new Map<string, string>()
-  for (const arg of model.globalArgs) if (arg.value !== undefined) globals.set(arg.name, arg.value)
-  const globalLookup = (name: string): string | undefined => globals.get(name)
+  // The global ARGs' defaults as BuildKit resolves them with no --build-arg: each default expanded
+  // with the global ARGs above it, so `ARG IMAGE=golang:${GO_VERSION}` / `FROM ${IMAGE}` gives a
+  // base every consumer can read. A platform ARG (TARGETARCH, ...) is set by BuildKit per build:
+  // it stays as written, so the base keeps its `$` and reads as "not known from the file".
+  const platformArg = (name: string): string | undefined =>
+    PLATFORM_ARGS.has(name) ? `\${${name}}` : undefined
+  const globals = resolveGlobalArgs(model.globalArgs, platformArg, escape)
+  const globalLookup = (name: string): string | undefined => globals.get(name) ?? platformArg(name)
 
   const byName = new Map<string, number[]>()
   for (const stage of model.stages) {

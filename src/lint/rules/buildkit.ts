@@ -13,22 +13,17 @@ import {
   sourceLines,
   suggest
 } from '../../dockerfile/query.js'
-import { expandVariables, referencedVariables, splitKeyValue } from '../../dockerfile/words.js'
+import {
+  PLATFORM_ARGS,
+  expandVariables,
+  referencedVariables,
+  resolveGlobalArgs,
+  splitKeyValue
+} from '../../dockerfile/words.js'
 import type { LintContext, LintRule, RuleHit } from '../rule.js'
 import { defineRule as rule, hitAt as hit } from '../kit.js'
 
-/** Build arguments BuildKit defines in the global scope without an ARG. */
-export const PLATFORM_ARGS = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE'
-])
+export { PLATFORM_ARGS }
 
 function experimental(
   id: string,
@@ -213,18 +208,18 @@ export const invalidDefaultArgInFrom = rule(
   },
   ({ model }) => {
     const declared = globalArgNames(model)
+    // Platform args are set by BuildKit at build time: give them a plausible value.
+    const platformValue = (name: string): string | undefined =>
+      PLATFORM_ARGS.has(name) ? 'amd64' : undefined
+    // As BuildKit checks it: the defaults with no --build-arg, each global ARG's default expanded
+    // with the global ARGs above it (ARG IMAGE=golang:${GO_VERSION}-bookworm).
+    const defaults = resolveGlobalArgs(model.globalArgs, platformValue)
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       if (!stage.baseRaw.includes('$')) continue
       const used = referencedVariables(stage.baseRaw)
       if (!used.every(name => declared.has(name))) continue
-      // Platform args are set by BuildKit at build time: give them a plausible value.
-      const defaults = new Map<string, string>()
-      for (const arg of model.globalArgs) if (arg.value !== undefined) defaults.set(arg.name, arg.value)
-      const base = expandVariables(
-        stage.baseRaw,
-        name => defaults.get(name) ?? (PLATFORM_ARGS.has(name) ? 'amd64' : undefined)
-      )
+      const base = expandVariables(stage.baseRaw, name => defaults.get(name) ?? platformValue(name))
       const isEarlierStage = (): boolean =>
         model.stages.slice(0, stage.index).some(s => s.name?.toLowerCase() === base.toLowerCase())
       if (base === '' || (!isScratch(base) && !parseImageRef(base) && !isEarlierStage()))
