@@ -229,6 +229,47 @@ const CASES: Record<string, Case[]> = {
       'another directory removed',
       'FROM node:20 AS b\nWORKDIR /app\nRUN npm ci && rm -rf node_modules/.cache\nFROM node:20-slim\nCOPY --from=b /app /app\n',
       [5]
+    ],
+    // npm, Yarn 1 and pnpm leave devDependencies out under NODE_ENV=production (mastodon's Dockerfile).
+    [
+      'NODE_ENV=production through a global ARG declared again',
+      'ARG NODE_ENV=production\nFROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nWORKDIR /app\nRUN yarn install --frozen-lockfile\nFROM node:20-slim\nCOPY --from=deps /app/node_modules /app/node_modules\n',
+      []
+    ],
+    [
+      'NODE_ENV=production through a stage ARG, inherited from the base stage',
+      'FROM node:20 AS base\nARG NODE_ENV="production"\nENV NODE_ENV="${NODE_ENV}"\nFROM base AS deps\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a literal ENV NODE_ENV=production',
+      'FROM node:20 AS deps\nENV NODE_ENV=production\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a stage ARG alone is in the RUN environment',
+      'FROM node:20 AS deps\nARG NODE_ENV=production\nRUN pnpm install\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a global ARG not declared again in the stage is not seen',
+      'ARG NODE_ENV=production\nFROM node:20 AS deps\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [6]
+    ],
+    [
+      'a stage ARG without a default or global is empty',
+      'FROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [6]
+    ],
+    [
+      'NODE_ENV=development',
+      'ARG NODE_ENV=development\nFROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nRUN yarn install\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [7]
+    ],
+    [
+      'NODE_ENV=production set only after the install',
+      'FROM node:20 AS deps\nRUN npm ci\nENV NODE_ENV=production\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [5]
     ]
   ],
   SG1015: [
@@ -338,4 +379,16 @@ test('SG1006 looks at the value and its use: a GPG key id fed to gpg is no crede
   expect(hits('FROM a\nARG NPM_TOKEN\nRUN npm config set //r/:_authToken=$NPM_TOKEN\n', 'SG1006')).toEqual([
     3
   ])
+})
+
+test('SG1014 gives the advice of the package manager the stage used', () => {
+  const message = (install: string): string =>
+    lintText(
+      `FROM node:20 AS deps\nRUN ${install}\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n`,
+      { only: ['SG1014'] }
+    )[0]?.message ?? ''
+  expect(message('yarn install --frozen-lockfile')).toContain('`yarn install --production`')
+  expect(message('yarn install --frozen-lockfile')).not.toContain('npm')
+  expect(message('pnpm install --frozen-lockfile')).toContain('`pnpm install --prod`')
+  expect(message('npm ci')).toContain('`npm ci --omit=dev`')
 })

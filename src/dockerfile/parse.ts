@@ -5,9 +5,9 @@
 // here once, so rules never re-parse text. Never throws: garbage gives a
 // model with zero stages.
 import { readSource, type SourceInstruction } from './ast.js'
-import { primeSourceLines } from './query.js'
+import { globalArgDefaults, platformArgAsWritten, primeSourceLines } from './query.js'
 import type { DockerfileModel, Flag, Instruction, ParseOptions, Stage, StageEdge } from './model.js'
-import { PLATFORM_ARGS, expandVariables, resolveGlobalArgs, splitKeyValue, splitWords } from './words.js'
+import { expandVariables, splitKeyValue, splitWords } from './words.js'
 
 const JSON_FORM_KEYWORDS = new Set(['RUN', 'CMD', 'ENTRYPOINT', 'SHELL', 'COPY', 'ADD', 'VOLUME'])
 export const DEFAULT_SHELL: readonly string[] = ['/bin/sh', '-c']
@@ -180,12 +180,9 @@ const stageNames = new WeakMap<DockerfileModel, Map<string, number[]>>()
 function resolveStages(model: DockerfileModel, escape: string, target: string | undefined): void {
   // The global ARGs' defaults as BuildKit resolves them with no --build-arg: each default expanded
   // with the global ARGs above it, so `ARG IMAGE=golang:${GO_VERSION}` / `FROM ${IMAGE}` gives a
-  // base every consumer can read. A platform ARG (TARGETARCH, ...) is set by BuildKit per build:
-  // it stays as written, so the base keeps its `$` and reads as "not known from the file".
-  const platformArg = (name: string): string | undefined =>
-    PLATFORM_ARGS.has(name) ? `\${${name}}` : undefined
-  const globals = resolveGlobalArgs(model.globalArgs, platformArg, escape)
-  const globalLookup = (name: string): string | undefined => globals.get(name) ?? platformArg(name)
+  // base every consumer can read. A platform ARG stays as written (platformArgAsWritten).
+  const globals = globalArgDefaults(model)
+  const globalLookup = (name: string): string | undefined => globals.get(name) ?? platformArgAsWritten(name)
 
   const byName = new Map<string, number[]>()
   for (const stage of model.stages) {
@@ -220,7 +217,7 @@ function resolveStageState(
   model: DockerfileModel,
   stage: Stage,
   escape: string,
-  globals: Map<string, string>
+  globals: ReadonlyMap<string, string>
 ): void {
   const inherited = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
   let user = inherited?.user
