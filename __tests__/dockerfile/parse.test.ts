@@ -216,6 +216,37 @@ describe('stages', () => {
     ])
   })
 
+  // BuildKit expands each global ARG's default with the global ARGs above it (moby's Dockerfile:
+  // ARG GOLANG_IMAGE="golang:${GO_VERSION}-${BASE_DEBIAN_DISTRO}"); a later one is not seen yet.
+  test('a global ARG default built from earlier global ARGs is expanded in order', () => {
+    const nested = parse(
+      [
+        'ARG GO_VERSION=1.22',
+        'ARG DISTRO="bookworm"',
+        'ARG GOLANG_IMAGE="golang:${GO_VERSION}-${DISTRO}"',
+        'ARG LATER=x${AFTER}',
+        'ARG AFTER=y',
+        'ARG ARCH_IMAGE=ubuntu:24.04-${TARGETARCH}',
+        'FROM ${GOLANG_IMAGE} AS base',
+        'ARG GOLANG_IMAGE',
+        'FROM ${LATER}',
+        'FROM $ARCH_IMAGE'
+      ].join('\n')
+    )
+    expect(nested.stages.map(s => s.base)).toEqual([
+      'golang:1.22-bookworm',
+      'x',
+      // A platform ARG depends on the build: left as written.
+      'ubuntu:24.04-${TARGETARCH}'
+    ])
+    // The model keeps the defaults as written.
+    expect(nested.globalArgs[2]).toEqual({
+      name: 'GOLANG_IMAGE',
+      value: 'golang:${GO_VERSION}-${DISTRO}',
+      line: 3
+    })
+  })
+
   test('effective USER, WORKDIR, SHELL inherit through FROM <stage>', () => {
     expect(model.stages[0]).toMatchObject({ user: 'builder', workdir: '/src', shell: ['/bin/sh', '-c'] })
     expect(model.stages[1]).toMatchObject({ user: 'builder', workdir: '/src/sub' })

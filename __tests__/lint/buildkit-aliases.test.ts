@@ -92,3 +92,46 @@ test('DL3065 catches the braced form and not $BUILDPLATFORM', () => {
     hits('FROM --platform=${TARGETPLATFORM} debian AS a\nFROM --platform=$BUILDPLATFORM b\n', 'DL3065')
   ).toEqual([1])
 })
+
+// DL3029 and FromPlatformFlagConstDisallowed are no aliases (each also reports or accepts cases
+// the other does not), but on one constant `FROM --platform=` line they say the same thing: the
+// line is reported once, under the DL id; silencing either rule leaves the other's finding.
+describe('DL3029 and FromPlatformFlagConstDisallowed on one line', () => {
+  const BK = 'FromPlatformFlagConstDisallowed'
+  const text = 'FROM --platform=linux/amd64 debian:bookworm-slim AS runtime\nUSER 10001\n'
+  const onLine1 = (dockerfile: string, config = {}, shift = 0): string[] =>
+    lintText(dockerfile, { config })
+      .filter(f => f.line === 1 + shift && (f.ruleId === 'DL3029' || f.ruleId === BK))
+      .map(f => f.ruleId)
+
+  test('reported once, as DL3029', () => {
+    expect(onLine1(text)).toEqual(['DL3029'])
+  })
+
+  test.each([
+    ['config ignore', text, { ignore: ['DL3029'] }, 0],
+    ['config severity off', text, { severity: { DL3029: 'off' as const } }, 0],
+    ['hadolint pragma', `# hadolint ignore=DL3029\n${text}`, {}, 1],
+    ['global pragma', `# stagegate global ignore=DL3029\n${text}`, {}, 1]
+  ])('DL3029 silenced (%s): the BuildKit check still reports the line', (_how, dockerfile, config, shift) => {
+    expect(onLine1(dockerfile, config, shift)).toEqual([BK])
+  })
+
+  test.each([
+    ['# check=skip=', `# check=skip=${BK}\n${text}`, {}, 1],
+    ['config ignore', text, { ignore: [BK] }, 0]
+  ])('the BuildKit check silenced (%s): DL3029 still reports the line', (_how, dockerfile, config, shift) => {
+    expect(onLine1(dockerfile, config, shift)).toEqual(['DL3029'])
+  })
+
+  test('# check=error=true still makes the line an error', () => {
+    const findings = lintText(`# check=error=true\n${text}`).filter(f => f.line === 2)
+    expect(
+      findings.filter(f => f.ruleId === 'DL3029' || f.ruleId === BK).map(f => [f.ruleId, f.severity])
+    ).toEqual([['DL3029', 'error']])
+  })
+
+  test('a stage named after its platform: DL3029 alone, as hadolint reports it', () => {
+    expect(onLine1('FROM --platform=linux/amd64 debian AS build-amd64\n')).toEqual(['DL3029'])
+  })
+})

@@ -5,6 +5,7 @@ import { hits } from './sg-helpers.js'
 type Case = [name: string, text: string, lines: number[], dockerignore?: string[] | null]
 
 const XP = '# check=experimental=CopyIgnoredFile\n'
+const D = 'sha256:' + '0'.repeat(64)
 
 const CASES: Record<string, Case[]> = {
   StageNameCasing: [
@@ -45,14 +46,34 @@ const CASES: Record<string, Case[]> = {
     ['no default gives an empty tag', 'ARG TAG\nFROM busybox:${TAG}\n', [2]],
     ['no default gives an empty image', 'ARG IMAGE\nFROM $IMAGE\n', [2]],
     ['default value', 'ARG TAG=latest\nFROM busybox:${TAG}\n', []],
-    ['default in the expansion', 'ARG TAG\nFROM busybox:${TAG:-latest}\n', []]
+    ['default in the expansion', 'ARG TAG\nFROM busybox:${TAG:-latest}\n', []],
+    ['an empty default gives an empty image', 'ARG IMAGE=\nFROM $IMAGE\n', [2]],
+    // BuildKit expands each global ARG's default with the global ARGs above it (moby's Dockerfile).
+    [
+      'default built from earlier global ARGs',
+      `ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:\${GO_VERSION}-bookworm\nFROM \${GOLANG_IMAGE}@${D} AS build\n`,
+      []
+    ],
+    [
+      'default built from a global ARG without a default',
+      'ARG TAG\nARG IMAGE=busybox:${TAG}\nFROM ${IMAGE}\n',
+      [3]
+    ],
+    // Only the ARGs above are known when a default is expanded: a later one is not seen.
+    [
+      'default built from a later global ARG',
+      'ARG IMAGE=busybox:${TAG}\nARG TAG=latest\nFROM ${IMAGE}\n',
+      [3]
+    ]
   ],
   UndefinedVar: [
     ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],
     ['typo of a defined variable', 'FROM alpine\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
     ['typo of PATH', 'FROM alpine\nENV PATH=$PAHT:/app/bin\n', [2]],
     ['a default in the reference is fine', 'FROM scratch\nENV RUNTIME_UID=${UID:-1000}\n', []],
-    ['short names need a close match', 'FROM alpine\nENV X=${UID}\n', []],
+    ['short names need a close match', 'FROM registry.example.com/base\nENV X=${UID}\n', []],
+    // alpine, debian, ubuntu and busybox set no ENV but PATH: any other name is undefined there.
+    ['an OS image sets no ENV but PATH', 'FROM alpine:3.20\nENV X=${UID}\n', [2]],
     ['PATH and proxies are always defined', 'FROM scratch\nENV PATH=$PATH:/bin X=$http_proxy\n', []],
     ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
     ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],
@@ -69,7 +90,32 @@ const CASES: Record<string, Case[]> = {
     ],
     ['ENV of an unrelated stage', 'FROM scratch AS a\nENV DIR=/x\nFROM scratch\nWORKDIR $DIR\n', [4]],
     ['RUN shell form is not checked', 'FROM scratch\nRUN echo $nothing\n', []],
-    ['unknown in an image base: may come from the image', 'FROM python\nWORKDIR $PYTHON_HOME\n', []],
+    [
+      'unknown in an image base: may come from the image',
+      'FROM registry.example.com/tools/python\nWORKDIR $PYTHON_HOME\n',
+      []
+    ],
+    // An official image whose ENV is known: checked against it, as BuildKit checks the pulled config.
+    [
+      'GOPATH is set by the golang image (moby)',
+      `FROM golang:1.22@${D}\nWORKDIR $GOPATH/src/app\nENV V=$GOLANG_VERSION T=$GOTOOLCHAIN\n`,
+      []
+    ],
+    [
+      'set by the image, through a stage chain',
+      'FROM node:20 AS base\nFROM base\nRUN true\nENV N=$NODE_VERSION\n',
+      []
+    ],
+    ['dotnet images', 'FROM mcr.microsoft.com/dotnet/aspnet:8.0\nUSER $APP_UID\n', []],
+    ['eclipse-temurin', 'FROM eclipse-temurin:21-jre\nENV PATH=$JAVA_HOME/bin:$PATH\n', []],
+    ['not set by a known image', 'FROM python:3.12-slim\nWORKDIR $PYTHON_HOME\n', [2]],
+    [
+      'not set by a known image, through a stage chain',
+      'FROM golang:1.22 AS b\nFROM b\nWORKDIR $APP_DIR\n',
+      [3]
+    ],
+    // GOPATH is PATH with a prefix: a variable of its own, not a typo, whatever the image.
+    ['a prefixed name is no typo of PATH', 'FROM registry.example.com/go\nWORKDIR $GOPATH/src\n', []],
     // A build argument is no image variable: used above its ARG it is undefined on any base.
     ['used above its ARG on an image base', 'FROM python\nWORKDIR /srv/$APP\nARG APP=web\n', [2]],
     ['used below its ARG on an image base', 'FROM python\nARG APP=web\nWORKDIR /srv/$APP\n', []]

@@ -13,7 +13,17 @@ const CASES: Record<string, Case[]> = {
     ['digest', `FROM alpine:3.19@${D}\n`, []],
     ['scratch', 'FROM scratch\n', []],
     ['stage reference', `FROM alpine@${D} AS base\nFROM base\n`, []],
-    ['unresolved variable is left to other rules', 'FROM $NOPE\n', []]
+    ['unresolved variable is left to other rules', 'FROM $NOPE\n', []],
+    [
+      'base through a global ARG built from earlier ones',
+      'ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:${GO_VERSION}-bookworm\nFROM ${GOLANG_IMAGE} AS base\n',
+      [3]
+    ],
+    [
+      'a platform ARG in the default is left to other rules',
+      'ARG IMAGE=ubuntu:24.04-${TARGETARCH}\nFROM $IMAGE\n',
+      []
+    ]
   ],
   SG1002: [
     ['golang final', 'FROM golang:1.22\n', [1]],
@@ -33,7 +43,12 @@ const CASES: Record<string, Case[]> = {
     ["swift's -slim tags hold only the runtime", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim\n', []],
     ["swift's -slim with a distribution suffix", 'FROM swift:5.10 AS b\nFROM swift:5.10-slim-jammy\n', []],
     ['swift with its compiler is still a toolchain', 'FROM swift:5.10-jammy\n', [1]],
-    ['rust -slim still carries the compiler', 'FROM rust:1.79-slim\n', [1]]
+    ['rust -slim still carries the compiler', 'FROM rust:1.79-slim\n', [1]],
+    [
+      'golang through a global ARG built from earlier ones, via a stage',
+      'ARG GO_VERSION=1.22\nARG GOLANG_IMAGE=golang:${GO_VERSION}-bookworm\nFROM ${GOLANG_IMAGE} AS base\nFROM base\n',
+      [4]
+    ]
   ],
   SG1003: [
     [
@@ -319,6 +334,47 @@ const CASES: Record<string, Case[]> = {
       'another directory removed',
       'FROM node:20 AS b\nWORKDIR /app\nRUN npm ci && rm -rf node_modules/.cache\nFROM node:20-slim\nCOPY --from=b /app /app\n',
       [5]
+    ],
+    // npm, Yarn 1 and pnpm leave devDependencies out under NODE_ENV=production (mastodon's Dockerfile).
+    [
+      'NODE_ENV=production through a global ARG declared again',
+      'ARG NODE_ENV=production\nFROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nWORKDIR /app\nRUN yarn install --frozen-lockfile\nFROM node:20-slim\nCOPY --from=deps /app/node_modules /app/node_modules\n',
+      []
+    ],
+    [
+      'NODE_ENV=production through a stage ARG, inherited from the base stage',
+      'FROM node:20 AS base\nARG NODE_ENV="production"\nENV NODE_ENV="${NODE_ENV}"\nFROM base AS deps\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a literal ENV NODE_ENV=production',
+      'FROM node:20 AS deps\nENV NODE_ENV=production\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a stage ARG alone is in the RUN environment',
+      'FROM node:20 AS deps\nARG NODE_ENV=production\nRUN pnpm install\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      []
+    ],
+    [
+      'a global ARG not declared again in the stage is not seen',
+      'ARG NODE_ENV=production\nFROM node:20 AS deps\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [6]
+    ],
+    [
+      'a stage ARG without a default or global is empty',
+      'FROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nRUN npm ci\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [6]
+    ],
+    [
+      'NODE_ENV=development',
+      'ARG NODE_ENV=development\nFROM node:20 AS deps\nARG NODE_ENV\nENV NODE_ENV=${NODE_ENV}\nRUN yarn install\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [7]
+    ],
+    [
+      'NODE_ENV=production set only after the install',
+      'FROM node:20 AS deps\nRUN npm ci\nENV NODE_ENV=production\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n',
+      [5]
     ]
   ],
   SG1015: [
@@ -428,4 +484,16 @@ test('SG1006 looks at the value and its use: a GPG key id fed to gpg is no crede
   expect(hits('FROM a\nARG NPM_TOKEN\nRUN npm config set //r/:_authToken=$NPM_TOKEN\n', 'SG1006')).toEqual([
     3
   ])
+})
+
+test('SG1014 gives the advice of the package manager the stage used', () => {
+  const message = (install: string): string =>
+    lintText(
+      `FROM node:20 AS deps\nRUN ${install}\nFROM node:20-slim\nCOPY --from=deps /node_modules /node_modules\n`,
+      { only: ['SG1014'] }
+    )[0]?.message ?? ''
+  expect(message('yarn install --frozen-lockfile')).toContain('`yarn install --production`')
+  expect(message('yarn install --frozen-lockfile')).not.toContain('npm')
+  expect(message('pnpm install --frozen-lockfile')).toContain('`pnpm install --prod`')
+  expect(message('npm ci')).toContain('`npm ci --omit=dev`')
 })

@@ -5,7 +5,7 @@
 // here once, so rules never re-parse text. Never throws: garbage gives a
 // model with zero stages.
 import { readSource, type SourceInstruction } from './ast.js'
-import { primeSourceLines } from './query.js'
+import { globalArgDefaults, platformArgAsWritten, primeSourceLines } from './query.js'
 import type { DockerfileModel, Flag, Instruction, ParseOptions, Stage, StageEdge } from './model.js'
 import { expandVariables, splitKeyValue, splitWords } from './words.js'
 
@@ -178,9 +178,11 @@ export function findStageIndex(
 const stageNames = new WeakMap<DockerfileModel, Map<string, number[]>>()
 
 function resolveStages(model: DockerfileModel, escape: string, target: string | undefined): void {
-  const globals = new Map<string, string>()
-  for (const arg of model.globalArgs) if (arg.value !== undefined) globals.set(arg.name, arg.value)
-  const globalLookup = (name: string): string | undefined => globals.get(name)
+  // The global ARGs' defaults as BuildKit resolves them with no --build-arg: each default expanded
+  // with the global ARGs above it, so `ARG IMAGE=golang:${GO_VERSION}` / `FROM ${IMAGE}` gives a
+  // base every consumer can read. A platform ARG stays as written (platformArgAsWritten).
+  const globals = globalArgDefaults(model)
+  const globalLookup = (name: string): string | undefined => globals.get(name) ?? platformArgAsWritten(name)
 
   const byName = new Map<string, number[]>()
   for (const stage of model.stages) {
@@ -215,7 +217,7 @@ function resolveStageState(
   model: DockerfileModel,
   stage: Stage,
   escape: string,
-  globals: Map<string, string>
+  globals: ReadonlyMap<string, string>
 ): void {
   const inherited = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
   let user = inherited?.user

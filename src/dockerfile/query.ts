@@ -3,6 +3,7 @@
 import type { StageRef } from '../finding.js'
 import { isDigestPinned, parseImageRef, type ImageRef } from './image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from './model.js'
+import { PLATFORM_ARGS, resolveGlobalArgs, type Lookup } from './words.js'
 
 const linesCache = new WeakMap<DockerfileModel, string[]>()
 
@@ -18,6 +19,32 @@ export function sourceLines(model: DockerfileModel): string[] {
 
 export function sourceLine(model: DockerfileModel, line: number): string {
   return sourceLines(model)[line - 1] ?? ''
+}
+
+/** The escape character the file's `# escape=` directive sets (a backslash by default). */
+export function escapeOf(model: DockerfileModel): string {
+  return model.directives.find(directive => directive.name === 'escape')?.value === '`' ? '`' : '\\'
+}
+
+/**
+ * A platform ARG (TARGETARCH, ...) is set by BuildKit per build: it expands to itself, so a value
+ * built from one keeps its `$` and reads as "not known from the file".
+ */
+export const platformArgAsWritten: Lookup = name => (PLATFORM_ARGS.has(name) ? `\${${name}}` : undefined)
+
+const globalsCache = new WeakMap<DockerfileModel, ReadonlyMap<string, string>>()
+
+/**
+ * The global ARGs' values as BuildKit resolves them with no --build-arg (none is known when
+ * linting): each default expanded with the global ARGs above it. Cached; do not mutate.
+ */
+export function globalArgDefaults(model: DockerfileModel): ReadonlyMap<string, string> {
+  let globals = globalsCache.get(model)
+  if (!globals) {
+    globals = resolveGlobalArgs(model.globalArgs, platformArgAsWritten, escapeOf(model))
+    globalsCache.set(model, globals)
+  }
+  return globals
 }
 
 const instructionsCache = new WeakMap<DockerfileModel, readonly Instruction[]>()

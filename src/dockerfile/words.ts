@@ -38,6 +38,19 @@ export function splitKeyValue(word: string): { key: string; value?: string } {
   return eq < 0 ? { key: word } : { key: word.slice(0, eq), value: word.slice(eq + 1) }
 }
 
+/** Build arguments BuildKit defines in the global scope without an ARG (their values depend on the build). */
+export const PLATFORM_ARGS: ReadonlySet<string> = new Set([
+  'BUILDPLATFORM',
+  'BUILDOS',
+  'BUILDARCH',
+  'BUILDVARIANT',
+  'TARGETPLATFORM',
+  'TARGETOS',
+  'TARGETARCH',
+  'TARGETVARIANT',
+  'TARGETSTAGE'
+])
+
 export type Lookup = (name: string) => string | undefined
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*/
@@ -89,6 +102,25 @@ export function expandVariables(
     i += name[0].length
   }
   return out
+}
+
+/**
+ * Global (meta) ARG defaults as BuildKit resolves them when no `--build-arg` is given: in file
+ * order, each default expanded with the values known so far (the earlier global ARGs, then
+ * `predefined`), and only then added, so `ARG IMAGE=golang:${GO_VERSION}` sees an earlier
+ * `ARG GO_VERSION=1.22` but not a later one. An ARG with a default replaces an earlier value; one
+ * without keeps it (dockerfile2llb's buildMetaArgs).
+ */
+export function resolveGlobalArgs(
+  args: readonly { name: string; value?: string }[],
+  predefined: Lookup = () => undefined,
+  escape = '\\'
+): Map<string, string> {
+  const values = new Map<string, string>()
+  const lookup: Lookup = name => values.get(name) ?? predefined(name)
+  for (const arg of args)
+    if (arg.value !== undefined) values.set(arg.name, expandVariables(arg.value, lookup, undefined, escape))
+  return values
 }
 
 function findClosingBrace(text: string, from: number): number {

@@ -13,7 +13,7 @@ import {
   type Severity,
   type StageRef
 } from '../finding.js'
-import { BUILDKIT_CHECK_NAMES } from './aliases.js'
+import { BUILDKIT_CHECK_NAMES, SAME_LINE_OVERLAPS } from './aliases.js'
 import { stageAtLine, stageRefOf } from '../dockerfile/query.js'
 import { isOffByDefault, LINT_RULES } from './catalog.js'
 import { parseCheckDirective } from './pragmas.js'
@@ -170,12 +170,38 @@ export function startLint(
       if (finding.file === undefined) finding.file = model.path
       findings.push(finding)
     }
+    dropOverlaps(findings)
     findings.sort(compareInFile)
     return { findings, notices, ...(context.keepSilenced === true ? { silenced } : {}) }
   }
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, note: 2 }
+
+/**
+ * SAME_LINE_OVERLAPS, in place: a `dropped` rule's finding on a line where the `kept` rule has one
+ * is removed, and the kept finding takes the higher of the two severities. Run on the findings
+ * left after ignores and pragmas, so silencing either rule leaves the other's finding.
+ */
+function dropOverlaps(findings: Finding[]): void {
+  for (const { kept, dropped } of SAME_LINE_OVERLAPS) {
+    const keptAt = new Map<string, Finding>()
+    for (const finding of findings)
+      if (finding.ruleId === kept) keptAt.set(`${finding.file ?? ''}\0${finding.line ?? 0}`, finding)
+    if (keptAt.size === 0) continue
+    let write = 0
+    for (const finding of findings) {
+      const keeper =
+        finding.ruleId === dropped ? keptAt.get(`${finding.file ?? ''}\0${finding.line ?? 0}`) : undefined
+      if (keeper) {
+        if (RANK[finding.severity] < RANK[keeper.severity]) keeper.severity = finding.severity
+        continue
+      }
+      findings[write++] = finding
+    }
+    findings.length = write
+  }
+}
 
 /**
  * compareFindings' order for findings of one file (the file key is equal), without its

@@ -13,22 +13,17 @@ import {
   sourceLines,
   suggest
 } from '../../dockerfile/query.js'
-import { expandVariables, referencedVariables, splitKeyValue } from '../../dockerfile/words.js'
+import {
+  PLATFORM_ARGS,
+  expandVariables,
+  referencedVariables,
+  resolveGlobalArgs,
+  splitKeyValue
+} from '../../dockerfile/words.js'
 import type { LintContext, LintRule, RuleHit } from '../rule.js'
 import { defineRule as rule, hitAt as hit } from '../kit.js'
 
-/** Build arguments BuildKit defines in the global scope without an ARG. */
-export const PLATFORM_ARGS = new Set([
-  'BUILDPLATFORM',
-  'BUILDOS',
-  'BUILDARCH',
-  'BUILDVARIANT',
-  'TARGETPLATFORM',
-  'TARGETOS',
-  'TARGETARCH',
-  'TARGETVARIANT',
-  'TARGETSTAGE'
-])
+export { PLATFORM_ARGS }
 
 function experimental(
   id: string,
@@ -213,18 +208,18 @@ export const invalidDefaultArgInFrom = rule(
   },
   ({ model }) => {
     const declared = globalArgNames(model)
+    // Platform args are set by BuildKit at build time: give them a plausible value.
+    const platformValue = (name: string): string | undefined =>
+      PLATFORM_ARGS.has(name) ? 'amd64' : undefined
+    // As BuildKit checks it: the defaults with no --build-arg, each global ARG's default expanded
+    // with the global ARGs above it (ARG IMAGE=golang:${GO_VERSION}-bookworm).
+    const defaults = resolveGlobalArgs(model.globalArgs, platformValue)
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       if (!stage.baseRaw.includes('$')) continue
       const used = referencedVariables(stage.baseRaw)
       if (!used.every(name => declared.has(name))) continue
-      // Platform args are set by BuildKit at build time: give them a plausible value.
-      const defaults = new Map<string, string>()
-      for (const arg of model.globalArgs) if (arg.value !== undefined) defaults.set(arg.name, arg.value)
-      const base = expandVariables(
-        stage.baseRaw,
-        name => defaults.get(name) ?? (PLATFORM_ARGS.has(name) ? 'amd64' : undefined)
-      )
+      const base = expandVariables(stage.baseRaw, name => defaults.get(name) ?? platformValue(name))
       const isEarlierStage = (): boolean =>
         model.stages.slice(0, stage.index).some(s => s.name?.toLowerCase() === base.toLowerCase())
       if (base === '' || (!isScratch(base) && !parseImageRef(base) && !isEarlierStage()))
@@ -238,6 +233,100 @@ export const invalidDefaultArgInFrom = rule(
     return hits
   }
 )
+
+const JAVA_ENV = ['JAVA_HOME', 'JAVA_VERSION', 'LANG', 'LANGUAGE', 'LC_ALL']
+
+/**
+ * The ENV that the Docker official images most used as bases set in their image config, from
+ * their published Dockerfiles (docker-library, and Microsoft's for mcr.microsoft.com/dotnet/*),
+ * across their variants (slim, alpine, apache/fpm, sdk/aspnet/runtime) and recent versions. BuildKit
+ * reads the pulled image's config and reports only names defined nowhere; Stagegate lints without
+ * pulling, so a stage on one of these images is checked against this list, and any other name is
+ * reported as BuildKit would. A stage on any other image is checked only for near-typos (see
+ * undefinedVar). Keyed by the Docker Hub repository (`library/<name>`); maven and gradle are built
+ * on eclipse-temurin and carry its variables too.
+ */
+export const OFFICIAL_IMAGE_ENV: Readonly<Record<string, readonly string[]>> = {
+  alpine: [],
+  busybox: [],
+  debian: [],
+  ubuntu: [],
+  golang: ['GOPATH', 'GOLANG_VERSION', 'GOTOOLCHAIN'],
+  python: [
+    'PYTHON_VERSION',
+    'PYTHON_SHA256',
+    'GPG_KEY',
+    'LANG',
+    // Older tags (3.11 and before) also set these.
+    'PYTHON_PIP_VERSION',
+    'PYTHON_SETUPTOOLS_VERSION',
+    'PYTHON_GET_PIP_URL',
+    'PYTHON_GET_PIP_SHA256'
+  ],
+  node: ['NODE_VERSION', 'YARN_VERSION'],
+  'eclipse-temurin': JAVA_ENV,
+  openjdk: JAVA_ENV,
+  amazoncorretto: JAVA_ENV,
+  ruby: [
+    'RUBY_VERSION',
+    'RUBY_DOWNLOAD_SHA256',
+    'RUBY_DOWNLOAD_URL',
+    'RUBY_MAJOR',
+    'GEM_HOME',
+    'BUNDLE_SILENCE_ROOT_WARNING',
+    'BUNDLE_APP_CONFIG',
+    'LANG'
+  ],
+  php: [
+    'PHP_INI_DIR',
+    'PHP_VERSION',
+    'PHPIZE_DEPS',
+    'PHP_CFLAGS',
+    'PHP_CPPFLAGS',
+    'PHP_LDFLAGS',
+    'GPG_KEYS',
+    'PHP_URL',
+    'PHP_ASC_URL',
+    'PHP_SHA256',
+    // The apache variants.
+    'APACHE_CONFDIR',
+    'APACHE_ENVVARS'
+  ],
+  rust: ['RUSTUP_HOME', 'CARGO_HOME', 'RUST_VERSION'],
+  nginx: ['NGINX_VERSION', 'NJS_VERSION', 'NJS_RELEASE', 'PKG_RELEASE', 'DYNPKG_RELEASE'],
+  httpd: ['HTTPD_PREFIX', 'HTTPD_VERSION', 'HTTPD_SHA256', 'HTTPD_PATCHES'],
+  postgres: ['PGDATA', 'PG_MAJOR', 'PG_VERSION', 'PG_SHA256', 'GOSU_VERSION', 'LANG'],
+  maven: ['MAVEN_HOME', 'MAVEN_CONFIG', ...JAVA_ENV],
+  gradle: ['GRADLE_HOME', 'GRADLE_VERSION', ...JAVA_ENV]
+}
+
+/** mcr.microsoft.com/dotnet/{sdk,aspnet,runtime,runtime-deps}. */
+const DOTNET_ENV = [
+  'DOTNET_VERSION',
+  'ASPNET_VERSION',
+  'DOTNET_RUNNING_IN_CONTAINER',
+  'APP_UID',
+  'ASPNETCORE_HTTP_PORTS',
+  'ASPNETCORE_URLS',
+  // The sdk images.
+  'DOTNET_SDK_VERSION',
+  'DOTNET_GENERATE_ASPNET_CERTIFICATE',
+  'DOTNET_NOLOGO',
+  'DOTNET_USE_POLLING_FILE_WATCHER',
+  'NUGET_XMLDOC_MODE',
+  'POWERSHELL_DISTRIBUTION_CHANNEL'
+]
+
+/** The ENV an external base image is known to set (OFFICIAL_IMAGE_ENV), or undefined when it is not known. */
+export function knownImageEnv(base: string): ReadonlySet<string> | undefined {
+  const ref = parseImageRef(base)
+  if (!ref) return undefined
+  const repository = ref.repository.toLowerCase()
+  if (ref.registry === 'mcr.microsoft.com' && repository.startsWith('dotnet/')) return new Set(DOTNET_ENV)
+  if (ref.registry !== 'docker.io' || !repository.startsWith('library/')) return undefined
+  const names = OFFICIAL_IMAGE_ENV[repository.slice('library/'.length)]
+  return names ? new Set(names) : undefined
+}
 
 /** Variables that base images commonly define and BuildKit would find in the image config. */
 const COMMON_IMAGE_ENV = new Set([
@@ -275,11 +364,19 @@ const MAX_GUESSED_NAME = 128
 /** Edit distances one UndefinedVar run computes at most: past it, names are no longer guessed (a scratch stage still reports them). */
 const GUESS_BUDGET = 250_000
 
-/** Candidates for a typo guess of `name`: only names of a length suggest() could accept. */
+/**
+ * Candidates for a typo guess of `name`: only names of a length suggest() could accept. A name
+ * that is a candidate with a prefix of two or more characters put before it (GOPATH, from PATH) is
+ * a variable of its own, as the images that set such names (golang's GOPATH) show, not a typo.
+ */
 function* guessCandidates(name: string, defined: readonly ReadonlySet<string>[]): Generator<string> {
   for (const source of [...defined, COMMON_IMAGE_ENV])
     for (const candidate of source)
-      if (Math.abs(candidate.length - name.length) <= 2 && candidate.length <= MAX_GUESSED_NAME)
+      if (
+        Math.abs(candidate.length - name.length) <= 2 &&
+        candidate.length <= MAX_GUESSED_NAME &&
+        !(name.length - candidate.length >= 2 && name.endsWith(candidate))
+      )
         yield candidate
 }
 
@@ -315,11 +412,14 @@ export const undefinedVar = rule(
       } else inheritable = new Set()
       // The stage's own ARGs: defined here, not in a stage built on it.
       const args = new Set<string>()
-      // Without the base image's config, only a stage on scratch knows every variable; elsewhere
-      // report only names that look like typos of a defined one.
+      // Without the base image's config, only a stage on scratch or on an image whose ENV is known
+      // (OFFICIAL_IMAGE_ENV) knows every variable, and reports any undefined name as BuildKit does.
+      // On any other image a name may come from its config: report only names that look like
+      // typos of a defined one.
       const root = (base !== undefined ? rootOf.get(base) : undefined) ?? rootBase(model, stage)
       rootOf.set(stage.index, root)
-      const complete = isScratch(root)
+      const imageEnv = isScratch(root) ? new Set<string>() : knownImageEnv(root)
+      const complete = imageEnv !== undefined
       // Names an ARG of this stage declares further down: used before that line they are undefined
       // whatever the base image holds (a build argument is no image variable), so they are reported.
       const argLine = new Map<string, number>()
@@ -333,8 +433,9 @@ export const undefinedVar = rule(
               ? valuesOf(instruction)
               : instruction.args
           for (const name of new Set(referencedVariables(text, '\\', false))) {
-            if (args.has(name) || inheritable.has(name) || ALWAYS_DEFINED.has(name)) continue
-            const guessed = guess(name, [inheritable, args])
+            if (args.has(name) || inheritable.has(name) || ALWAYS_DEFINED.has(name) || imageEnv?.has(name))
+              continue
+            const guessed = guess(name, [inheritable, args, imageEnv ?? new Set()])
             const declaredLater = (argLine.get(name) ?? 0) > instruction.line
             if (!complete && guessed === undefined && !declaredLater) continue
             hits.push(

@@ -8,7 +8,9 @@ import { cleanPath, isIgnored } from '../../dockerfile/dockerignore.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import {
   copyPaths,
+  escapeOf,
   flagValue,
+  globalArgDefaults,
   hasFlag,
   instructionAt,
   isScratch,
@@ -26,7 +28,7 @@ import {
   hasFlag as shellHasFlag,
   type ShellCommand
 } from '../../dockerfile/shell.js'
-import { splitKeyValue } from '../../dockerfile/words.js'
+import { expandVariables, splitKeyValue } from '../../dockerfile/words.js'
 import { defineRule, hitAt, instructionsWithTriggers, isMissingValue } from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
@@ -685,44 +687,95 @@ const NODE_INSTALLERS: Record<string, string[]> = {
   pnpm: ['install', 'i', 'add']
 }
 
-/** True when the stage chain installs Node dev dependencies and never prunes them. */
-function installsDevDependencies(model: DockerfileModel, stage: Stage): boolean {
-  let installed = false
+/** How to install without dev dependencies, per package manager, for the message. */
+const PRODUCTION_INSTALL: Record<string, string> = {
+  npm: '`npm ci --omit=dev` (or `npm prune --omit=dev`)',
+  yarn: '`yarn install --production` (Yarn 2+: `yarn workspaces focus --production`)',
+  pnpm: '`pnpm install --prod` (or `pnpm prune --prod`)'
+}
+
+/** ENV pairs of one instruction, legacy `ENV key value` included. */
+function envPairs(instruction: Instruction): { key: string; value: string }[] {
+  const [first, ...rest] = instruction.argv
+  if (first === undefined) return []
+  if (!first.includes('=')) return [{ key: first, value: rest.join(' ') }]
+  return instruction.argv.map(word => {
+    const { key, value } = splitKeyValue(word)
+    return { key, value: value ?? '' }
+  })
+}
+
+/**
+ * The package manager (npm, yarn, pnpm) of the stage chain's last install that kept dev
+ * dependencies and was never pruned; undefined when there is none. npm, Yarn 1 and pnpm leave
+ * devDependencies out when NODE_ENV is production, so an install that runs with it is a production
+ * install. NODE_ENV is followed as BuildKit would set it for the RUN: ENV (inherited through the
+ * chain, ENV winning over ARG) and the stage's ARGs (RUN sees them as environment variables), with
+ * `${VAR}` expanded. No --build-arg is known when linting, so an ARG has its default, and a stage
+ * ARG without one takes the global ARG's default, as BuildKit does with no build arguments.
+ */
+function devDependencyInstaller(model: DockerfileModel, stage: Stage): string | undefined {
+  let installer: string | undefined
+  const globals = globalArgDefaults(model)
+  const escape = escapeOf(model)
+  // ENV is inherited by a stage built FROM this one; ARG is not.
+  const env = new Map<string, string>()
   for (const link of [...stageChain(model, stage)].reverse()) {
+    const args = new Map<string, string>()
+    const lookup = (name: string): string | undefined => env.get(name) ?? args.get(name)
     for (const instruction of link.instructions) {
-      if (instruction.keyword === 'ENV' && /NODE_ENV=["']?production/.test(instruction.args)) return false
+      if (instruction.keyword === 'ARG') {
+        for (const word of instruction.argv) {
+          const { key, value } = splitKeyValue(word)
+          const resolved =
+            value !== undefined ? expandVariables(value, lookup, undefined, escape) : globals.get(key)
+          if (resolved !== undefined) args.set(key, resolved)
+        }
+        continue
+      }
+      if (instruction.keyword === 'ENV') {
+        // All pairs of one ENV are expanded with the values from before it, as BuildKit does.
+        const pairs = envPairs(instruction).map(({ key, value }) => ({
+          key,
+          value: expandVariables(value, lookup, undefined, escape)
+        }))
+        for (const { key, value } of pairs) env.set(key, value)
+        continue
+      }
       if (instruction.keyword !== 'RUN') continue
+      const productionEnv = lookup('NODE_ENV') === 'production'
       for (const command of runCommandsOf(model, instruction)) {
         const name = commandName(command)
         // `rm -rf node_modules` after the build: nothing of it is left to copy.
         if (name === 'rm' && removedPaths([command]).some(path => /(^|\/)node_modules\/?$/.test(path))) {
-          installed = false
+          installer = undefined
           continue
         }
         const subcommands = NODE_INSTALLERS[name]
         if (!subcommands) continue
-        const production = shellHasFlag(
-          command,
-          '--production',
-          '--prod',
-          '--omit=dev',
-          '--only=production',
-          '--only=prod',
-          '-P'
-        )
+        const production =
+          productionEnv ||
+          shellHasFlag(
+            command,
+            '--production',
+            '--prod',
+            '--omit=dev',
+            '--only=production',
+            '--only=prod',
+            '-P'
+          )
         if (name === 'npm' && subcommandArgs(command, 'prune') !== undefined) {
-          if (production) installed = false
+          if (production) installer = undefined
           continue
         }
         const isInstall =
           subcommandArgs(command, ...subcommands) !== undefined ||
           (name === 'yarn' && command.argv.length === 1)
-        if (isInstall && !production) installed = true
-        if (isInstall && production) installed = false
+        if (isInstall) installer = production ? undefined : name
       }
     }
   }
-  return installed
+  return installer
 }
 
 export const SG1014 = defineRule(
@@ -746,13 +799,15 @@ export const SG1014 = defineRule(
           (workdir !== undefined && normalizeDir(path) === workdir) ||
           isWholeTree(path)
       )
-      if (!carriesModules || !installsDevDependencies(model, source)) continue
+      if (!carriesModules) continue
+      const installer = devDependencyInstaller(model, source)
+      if (installer === undefined) continue
       const instruction = instructionAt(model, edge.line)
       if (instruction)
         hits.push(
           hitAt(
             instruction,
-            `This copies node_modules with dev dependencies from stage ${stageLabel(source)}: install with \`npm ci --omit=dev\` (or \`npm prune --omit=dev\`) in that stage first.`
+            `This copies node_modules with dev dependencies from stage ${stageLabel(source)}: install with ${PRODUCTION_INSTALL[installer] ?? 'production dependencies only'} in that stage first.`
           )
         )
     }
