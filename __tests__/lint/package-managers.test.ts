@@ -336,7 +336,9 @@ describeRule(DL4006, {
     // Before any FROM, and an exec form whose own shell lacks pipefail.
     ['RUN a | b\n', [1]],
     ['FROM debian\nRUN ["sh", "-c", "a | b"]\n', [2]],
-    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]]
+    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]],
+    // A real pipe inside a case clause body still counts.
+    ['FROM debian\nRUN case "$(uname -m)" in x86_64|aarch64) curl -fsS https://a/i | sh ;; esac\n', [2]]
   ],
   passes: [
     'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS https://a/x | tar x\n',
@@ -350,7 +352,9 @@ describeRule(DL4006, {
     'FROM debian\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN a | b\n',
     'FROM windows\nSHELL ["cmd.exe", "/c"]\nRUN dir | more\n',
     // ONBUILD runs in the downstream build, under its SHELL.
-    'FROM debian\nONBUILD RUN a | b\n'
+    'FROM debian\nONBUILD RUN a | b\n',
+    // The `|` between case pattern alternatives is no pipeline (moby's `amd64|arm64)`).
+    'FROM debian\nRUN case "$(dpkg --print-architecture)" in \\\n  amd64|arm64) echo supported ;; \\\n  *) echo unsupported; exit 1 ;; \\\nesac\n'
   ]
 })
 

@@ -165,7 +165,10 @@ const CASES: Record<string, Case[]> = {
     ['wget -O- | bash', 'FROM a\nRUN wget -qO- https://x/install | sudo bash -s -- -y\n', [2]],
     ['sh -c "$(curl ...)"', 'FROM a\nRUN sh -c "$(curl -fsSL https://x/install.sh)"\n', [2]],
     ['curl | tar', 'FROM a\nRUN curl -fsSL https://x/app.tgz | tar xz\n', []],
-    ['download then run', 'FROM a\nRUN curl -o i.sh https://x && sha256sum -c s && sh i.sh\n', []]
+    ['download then run', 'FROM a\nRUN curl -o i.sh https://x && sha256sum -c s && sh i.sh\n', []],
+    // A case pattern's `curl|bash)` is two alternatives, not a pipe; one in a clause body is.
+    ['case pattern alternatives', 'FROM a\nRUN case "$1" in -h) usage ;; curl|bash) echo "$1" ;; esac\n', []],
+    ['curl | sh in a case clause', 'FROM a\nRUN case "$1" in x) curl -fsSL https://x/i | sh ;; esac\n', [2]]
   ],
   SG1013: [
     [
