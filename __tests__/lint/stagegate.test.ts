@@ -63,6 +63,39 @@ const CASES: Record<string, Case[]> = {
       []
     ],
     ['apt-get update alone', 'FROM debian\nRUN apt-get update\n', []],
+    [
+      // docker-library: everything installed is marked auto, then autoremoved; the `-o` value is
+      // an option's, not a package to purge.
+      'apt-mark auto + purge --auto-remove -o …',
+      'FROM debian\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc libc6-dev; gcc --version; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
+      []
+    ],
+    [
+      'apt-mark auto of one package, then apt-get autoremove',
+      'FROM debian\nRUN apt-get install -y gcc make && make && apt-mark auto gcc make && apt-get autoremove -y\n',
+      []
+    ],
+    [
+      'the -o value is not a package removed',
+      'FROM debian\nRUN apt-get install -y gcc && apt-get purge -y -o APT::Get::Purge=true gcc\n',
+      []
+    ],
+    [
+      // Installed by name means marked manual: autoremove alone leaves it.
+      'autoremove without apt-mark auto',
+      'FROM debian\nRUN apt-get install -y gcc && make && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
+      [2]
+    ],
+    [
+      'a package marked manual again survives the autoremove',
+      "FROM debian\nRUN apt-get install -y gcc libssl-dev && apt-mark auto '.*' && apt-mark manual gcc && apt-get autoremove -y\n",
+      [2]
+    ],
+    [
+      'purge with no package names removes nothing',
+      'FROM debian\nRUN apt-get install -y gcc && apt-get purge -y\n',
+      [2]
+    ],
     ['pip install is not an OS package manager', 'FROM python:slim\nRUN pip install flask\n', []]
   ],
   SG1004: [

@@ -29,7 +29,7 @@ export const DL3030 = perCommand(
 )
 
 /** Options of yum/dnf/microdnf that take their value as the next word. */
-const RPM_VALUE_OPTIONS = [
+export const RPM_VALUE_OPTIONS = [
   '-c',
   '--config',
   '-d',
@@ -50,7 +50,7 @@ const RPM_VALUE_OPTIONS = [
   '--destdir'
 ]
 /** Options of zypper (global and install) that take their value as the next word. */
-const ZYPPER_VALUE_OPTIONS = [
+export const ZYPPER_VALUE_OPTIONS = [
   '-R',
   '--root',
   '-c',
