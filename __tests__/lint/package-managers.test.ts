@@ -189,7 +189,9 @@ describeRule(DL3042, {
     ['FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install x==1\n', [4]],
     ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]],
     ['ENV PIP_NO_CACHE_DIR=off\nRUN pip install x==1\n', [2]],
-    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]]
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]],
+    // As hadolint: only 1/true/on/yes count, though pip reads `off` as "cache off" too.
+    ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install -r /tmp/requirements.txt\n', [3]]
   ],
   passes: [
     'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.31.0\n',
@@ -207,6 +209,25 @@ describeRule(DL3042, {
     'FROM python:3.12\nRUN pipx install black==24.1.0 && pip download x\n',
     'FROM python:3.12\nRUN pip freeze\n'
   ]
+})
+
+describe('DL3042 message', () => {
+  // hadolint reports a falsy PIP_NO_CACHE_DIR; pip turns the cache off anyway, and the message says so.
+  test.each([
+    ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install -r /tmp/requirements.txt\n', 'off'],
+    ['FROM python:3.12\nRUN PIP_NO_CACHE_DIR=false pip install x==1\n', 'false'],
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install x==1\n', '0']
+  ])('a falsy value: %j', (dockerfile, value) => {
+    const [hit] = run(DL3042, dockerfile)
+    expect(hit?.message).toContain(`pip does turn its cache off for \`PIP_NO_CACHE_DIR=${value}\` too`)
+    expect(hit?.message).toContain('`PIP_NO_CACHE_DIR=1`')
+  })
+  test('no setting at all keeps the plain advice', () => {
+    const [hit] = run(DL3042, 'FROM python:3.12\nRUN pip install x==1\n')
+    expect(hit?.message).toBe(
+      'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
+    )
+  })
 })
 
 describeRule(DL3046, {
