@@ -164,7 +164,23 @@ const CASES: Record<string, Case[]> = {
       [2]
     ],
     ['never removed', 'FROM a\nCOPY server.pem /etc/ssl/server.pem\n', []],
-    ['not secret-looking', 'FROM a\nCOPY app.tar /tmp/\nRUN rm /tmp/app.tar\n', []]
+    ['not secret-looking', 'FROM a\nCOPY app.tar /tmp/\nRUN rm /tmp/app.tar\n', []],
+    // Public key material is no secret (discourse's nginx key ring); a name that also says
+    // private or key stays one (cfssl's ca-key.pem), and a .key is public only if it says so.
+    [
+      'a public key ring added, imported, removed',
+      'FROM a\nADD nginx_public_keys.key /tmp/nginx_public_keys.key\nRUN gpg --import /tmp/nginx_public_keys.key && rm /tmp/nginx_public_keys.key\n',
+      []
+    ],
+    [
+      'certificates and a trust store',
+      'FROM a\nCOPY ca.pem fullchain.pem truststore.jks signing.pub.pem /tmp/\nRUN rm /tmp/ca.pem /tmp/fullchain.pem /tmp/truststore.jks /tmp/signing.pub.pem\n',
+      []
+    ],
+    ['a private key added', 'FROM a\nADD nginx_private.key /tmp/\nRUN rm /tmp/nginx_private.key\n', [2]],
+    ["cfssl's CA key", 'FROM a\nCOPY ca-key.pem /tmp/\nRUN rm /tmp/ca-key.pem\n', [2]],
+    ["a certificate's key", 'FROM a\nCOPY cert.key /tmp/\nRUN rm /tmp/cert.key\n', [2]],
+    ['a keystore', 'FROM a\nCOPY server.p12 /tmp/\nRUN rm /tmp/server.p12\n', [2]]
   ],
   SG1008: [
     ['no USER', 'FROM alpine\nCMD ["x"]\n', [1]],
@@ -359,4 +375,12 @@ test('SG1006 looks at the value and its use: a GPG key id fed to gpg is no crede
   expect(hits('FROM a\nARG NPM_TOKEN\nRUN npm config set //r/:_authToken=$NPM_TOKEN\n', 'SG1006')).toEqual([
     3
   ])
+})
+
+test.each([
+  ['ADD', 'FROM a\nADD id_rsa /root/.ssh/id_rsa\nRUN rm /root/.ssh/id_rsa\n'],
+  ['COPY', 'FROM a\nCOPY id_rsa /root/.ssh/id_rsa\nRUN rm /root/.ssh/id_rsa\n']
+])('SG1007 names the instruction that made the layer: %s', (keyword, text) => {
+  const [finding] = lintText(text, { only: ['SG1007'] })
+  expect(finding?.message).toContain(`stays in this ${keyword} layer although line 3 deletes it`)
 })
