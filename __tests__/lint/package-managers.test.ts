@@ -167,6 +167,18 @@ describeRule(DL3040, {
   ]
 })
 
+test.each([
+  ['FROM ubi9-minimal\nRUN microdnf install -y tar\n', '`microdnf install`'],
+  ['FROM fedora:40\nRUN dnf install -y tar\n', '`dnf install`'],
+  [
+    'FROM fedora:40\nRUN dnf install -y tar && microdnf install -y gzip\n',
+    '`dnf install` and `microdnf install`'
+  ]
+])('DL3041 names the command written: %j', (dockerfile, named) => {
+  const [hit] = run(DL3041, dockerfile)
+  expect(hit?.message).toMatch(new RegExp(` in ${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`))
+})
+
 describeRule(DL3041, {
   catches: [
     ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n', [2]],
