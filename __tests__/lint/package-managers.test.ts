@@ -256,10 +256,28 @@ describeRule(DL3046, {
   ]
 })
 
+describe('DL3047 advice fits the wget of the stage', () => {
+  const GNU = 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
+  const BUSYBOX =
+    'Use `wget -q` so large downloads do not flood the build log (busybox wget quiets its progress meter only with `-q`).'
+  test.each([
+    ['FROM alpine:3.20\nRUN wget -O /tmp/x https://example.com/x\n', BUSYBOX],
+    ['FROM postgres:15-alpine3.20 AS base\nFROM base\nRUN wget https://example.com/x\n', BUSYBOX],
+    ['FROM busybox:1.36\nRUN wget https://example.com/x\n', BUSYBOX],
+    ['FROM debian\nRUN wget https://example.com/x\n', GNU],
+    // GNU wget installed on Alpine does have --progress.
+    ['FROM alpine:3.20\nRUN apk add --no-cache wget && wget https://example.com/x\n', GNU]
+  ])('%j', (dockerfile, message) => {
+    expect(run(DL3047, dockerfile).map(hit => hit.message)).toEqual([message])
+  })
+})
+
 describeRule(DL3047, {
   catches: [
     ['FROM debian\nRUN wget https://example.com/big.tar.gz\n', [2]],
-    ['FROM debian\nRUN wget -O /tmp/x https://example.com/x && tar xf /tmp/x\n', [2]]
+    ['FROM debian\nRUN wget -O /tmp/x https://example.com/x && tar xf /tmp/x\n', [2]],
+    // Still reported on Alpine, as hadolint does; only the advice changes.
+    ['FROM alpine:3.20\nRUN wget -O /tmp/x https://example.com/x\n', [2]]
   ],
   passes: [
     'FROM debian\nRUN wget --progress=dot:giga https://example.com/x\n',
@@ -267,7 +285,8 @@ describeRule(DL3047, {
     'FROM debian\nRUN wget -qO- https://example.com/x | tar x\n',
     'FROM debian\nRUN wget -nv https://example.com/x\n',
     'FROM debian\nRUN wget -o /dev/null https://example.com/x\n',
-    'FROM debian\nRUN curl -fsSLO https://example.com/x\n'
+    'FROM debian\nRUN curl -fsSLO https://example.com/x\n',
+    'FROM alpine:3.20\nRUN wget -q https://example.com/x\n'
   ]
 })
 
