@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-3ETA5F6A.js";
+} from "./chunk-OGZTAWC2.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-XT5JNKSU.js";
+} from "./chunk-5GZWSXNZ.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-ZZJ345MX.js";
+} from "./chunk-HJCOPIHV.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-TK72CYED.js";
+import "./chunk-BNMXJVG6.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-HKSOABLJ.js";
+} from "./chunk-LQIVR6NZ.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -99,6 +99,43 @@ describe('parseShell env prefixes, pipes and raw text', () => {
     const commands = parseShell('a || b')
     expect(commands.some(c => c.pipedFrom || c.pipesTo)).toBe(false)
   })
+  it('a case pattern alternative is not a pipe, nor are the patterns commands', () => {
+    const commands = parseShell(
+      'case "$(dpkg --print-architecture)" in\n  amd64|arm64) echo ok ;;\n  (i386 | armhf) echo old ;&\n  *) exit 1 ;;\nesac; ls'
+    )
+    expect(commands.map(c => c.argv)).toEqual([
+      ['case', '$(dpkg --print-architecture)', 'in'],
+      ['echo', 'ok'],
+      ['echo', 'old'],
+      ['exit', '1'],
+      ['ls']
+    ])
+    expect(commands.some(c => c.pipedFrom || c.pipesTo)).toBe(false)
+  })
+  it('a pipe or || inside a case clause body is still seen', () => {
+    const commands = parseShell('case $x in a|b) curl -fsS https://x | sh ;; c) a || b\nesac')
+    expect(commands.map(c => [c.argv[0], !!c.pipedFrom, !!c.pipesTo])).toEqual([
+      ['case', false, false],
+      ['curl', false, true],
+      ['sh', true, false],
+      ['a', false, false],
+      ['b', false, false]
+    ])
+  })
+  it('nested case, and case words that are only arguments', () => {
+    expect(argvs('case $a in x) case $b in y|z) f ;; esac ;; w) g ;; esac')).toEqual([
+      ['case', '$a', 'in'],
+      ['case', '$b', 'in'],
+      ['f'],
+      ['g']
+    ])
+    const piped = parseShell('echo case x in | grep a')
+    expect(piped.map(c => !!c.pipesTo)).toEqual([true, false])
+    expect(argvs('case x in "esac") echo q ;; esac')).toEqual([
+      ['case', 'x', 'in'],
+      ['echo', 'q']
+    ])
+  })
   it('raw is the source text of the command', () => {
     expect(parseShell('  apt-get  install "x y" && ls')[0]?.raw).toBe('apt-get  install "x y"')
   })

@@ -167,6 +167,18 @@ describeRule(DL3040, {
   ]
 })
 
+test.each([
+  ['FROM ubi9-minimal\nRUN microdnf install -y tar\n', '`microdnf install`'],
+  ['FROM fedora:40\nRUN dnf install -y tar\n', '`dnf install`'],
+  [
+    'FROM fedora:40\nRUN dnf install -y tar && microdnf install -y gzip\n',
+    '`dnf install` and `microdnf install`'
+  ]
+])('DL3041 names the command written: %j', (dockerfile, named) => {
+  const [hit] = run(DL3041, dockerfile)
+  expect(hit?.message).toMatch(new RegExp(` in ${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`))
+})
+
 describeRule(DL3041, {
   catches: [
     ['FROM fedora:40\nRUN dnf install -y httpd && dnf clean all\n', [2]],
@@ -189,7 +201,9 @@ describeRule(DL3042, {
     ['FROM python:3.12 AS a\nENV PIP_NO_CACHE_DIR=1\nFROM python:3.12\nRUN pip install x==1\n', [4]],
     ['FROM python:3.12\nRUN pip install x==1\nENV PIP_NO_CACHE_DIR=1\n', [2]],
     ['ENV PIP_NO_CACHE_DIR=off\nRUN pip install x==1\n', [2]],
-    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]]
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=false && pip install x==1\n', [2]],
+    // As hadolint: only 1/true/on/yes count, though pip reads `off` as "cache off" too.
+    ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install -r /tmp/requirements.txt\n', [3]]
   ],
   passes: [
     'FROM python:3.12\nRUN pip install --no-cache-dir requests==2.31.0\n',
@@ -209,6 +223,25 @@ describeRule(DL3042, {
   ]
 })
 
+describe('DL3042 message', () => {
+  // hadolint reports a falsy PIP_NO_CACHE_DIR; pip turns the cache off anyway, and the message says so.
+  test.each([
+    ['FROM python:3.12\nENV PIP_NO_CACHE_DIR=off\nRUN pip install -r /tmp/requirements.txt\n', 'off'],
+    ['FROM python:3.12\nRUN PIP_NO_CACHE_DIR=false pip install x==1\n', 'false'],
+    ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install x==1\n', '0']
+  ])('a falsy value: %j', (dockerfile, value) => {
+    const [hit] = run(DL3042, dockerfile)
+    expect(hit?.message).toContain(`pip does turn its cache off for \`PIP_NO_CACHE_DIR=${value}\` too`)
+    expect(hit?.message).toContain('`PIP_NO_CACHE_DIR=1`')
+  })
+  test('no setting at all keeps the plain advice', () => {
+    const [hit] = run(DL3042, 'FROM python:3.12\nRUN pip install x==1\n')
+    expect(hit?.message).toBe(
+      'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
+    )
+  })
+})
+
 describeRule(DL3046, {
   catches: [
     ['FROM debian\nRUN useradd -u 123456 app\n', [2]],
@@ -223,10 +256,28 @@ describeRule(DL3046, {
   ]
 })
 
+describe('DL3047 advice fits the wget of the stage', () => {
+  const GNU = 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
+  const BUSYBOX =
+    'Use `wget -q` so large downloads do not flood the build log (busybox wget quiets its progress meter only with `-q`).'
+  test.each([
+    ['FROM alpine:3.20\nRUN wget -O /tmp/x https://example.com/x\n', BUSYBOX],
+    ['FROM postgres:15-alpine3.20 AS base\nFROM base\nRUN wget https://example.com/x\n', BUSYBOX],
+    ['FROM busybox:1.36\nRUN wget https://example.com/x\n', BUSYBOX],
+    ['FROM debian\nRUN wget https://example.com/x\n', GNU],
+    // GNU wget installed on Alpine does have --progress.
+    ['FROM alpine:3.20\nRUN apk add --no-cache wget && wget https://example.com/x\n', GNU]
+  ])('%j', (dockerfile, message) => {
+    expect(run(DL3047, dockerfile).map(hit => hit.message)).toEqual([message])
+  })
+})
+
 describeRule(DL3047, {
   catches: [
     ['FROM debian\nRUN wget https://example.com/big.tar.gz\n', [2]],
-    ['FROM debian\nRUN wget -O /tmp/x https://example.com/x && tar xf /tmp/x\n', [2]]
+    ['FROM debian\nRUN wget -O /tmp/x https://example.com/x && tar xf /tmp/x\n', [2]],
+    // Still reported on Alpine, as hadolint does; only the advice changes.
+    ['FROM alpine:3.20\nRUN wget -O /tmp/x https://example.com/x\n', [2]]
   ],
   passes: [
     'FROM debian\nRUN wget --progress=dot:giga https://example.com/x\n',
@@ -234,7 +285,8 @@ describeRule(DL3047, {
     'FROM debian\nRUN wget -qO- https://example.com/x | tar x\n',
     'FROM debian\nRUN wget -nv https://example.com/x\n',
     'FROM debian\nRUN wget -o /dev/null https://example.com/x\n',
-    'FROM debian\nRUN curl -fsSLO https://example.com/x\n'
+    'FROM debian\nRUN curl -fsSLO https://example.com/x\n',
+    'FROM alpine:3.20\nRUN wget -q https://example.com/x\n'
   ]
 })
 
@@ -336,7 +388,9 @@ describeRule(DL4006, {
     // Before any FROM, and an exec form whose own shell lacks pipefail.
     ['RUN a | b\n', [1]],
     ['FROM debian\nRUN ["sh", "-c", "a | b"]\n', [2]],
-    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]]
+    ['FROM debian\nRUN <<EOF\na | b\nEOF\n', [2]],
+    // A real pipe inside a case clause body still counts.
+    ['FROM debian\nRUN case "$(uname -m)" in x86_64|aarch64) curl -fsS https://a/i | sh ;; esac\n', [2]]
   ],
   passes: [
     'FROM debian\nSHELL ["/bin/bash", "-o", "pipefail", "-c"]\nRUN curl -fsS https://a/x | tar x\n',
@@ -350,7 +404,9 @@ describeRule(DL4006, {
     'FROM debian\nSHELL ["/bin/bash", "-o", "errexit", "-o", "pipefail", "-c"]\nRUN a | b\n',
     'FROM windows\nSHELL ["cmd.exe", "/c"]\nRUN dir | more\n',
     // ONBUILD runs in the downstream build, under its SHELL.
-    'FROM debian\nONBUILD RUN a | b\n'
+    'FROM debian\nONBUILD RUN a | b\n',
+    // The `|` between case pattern alternatives is no pipeline (moby's `amd64|arm64)`).
+    'FROM debian\nRUN case "$(dpkg --print-architecture)" in \\\n  amd64|arm64) echo supported ;; \\\n  *) echo unsupported; exit 1 ;; \\\nesac\n'
   ]
 })
 

@@ -78,6 +78,39 @@ const CASES: Record<string, Case[]> = {
       []
     ],
     ['apt-get update alone', 'FROM debian\nRUN apt-get update\n', []],
+    [
+      // docker-library: everything installed is marked auto, then autoremoved; the `-o` value is
+      // an option's, not a package to purge.
+      'apt-mark auto + purge --auto-remove -o …',
+      'FROM debian\nRUN savedAptMark="$(apt-mark showmanual)"; apt-get update; apt-get install -y --no-install-recommends gcc libc6-dev; gcc --version; apt-mark auto \'.*\' > /dev/null; apt-mark manual $savedAptMark; apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
+      []
+    ],
+    [
+      'apt-mark auto of one package, then apt-get autoremove',
+      'FROM debian\nRUN apt-get install -y gcc make && make && apt-mark auto gcc make && apt-get autoremove -y\n',
+      []
+    ],
+    [
+      'the -o value is not a package removed',
+      'FROM debian\nRUN apt-get install -y gcc && apt-get purge -y -o APT::Get::Purge=true gcc\n',
+      []
+    ],
+    [
+      // Installed by name means marked manual: autoremove alone leaves it.
+      'autoremove without apt-mark auto',
+      'FROM debian\nRUN apt-get install -y gcc && make && apt-get purge -y --auto-remove -o APT::AutoRemove::RecommendsImportant=false\n',
+      [2]
+    ],
+    [
+      'a package marked manual again survives the autoremove',
+      "FROM debian\nRUN apt-get install -y gcc libssl-dev && apt-mark auto '.*' && apt-mark manual gcc && apt-get autoremove -y\n",
+      [2]
+    ],
+    [
+      'purge with no package names removes nothing',
+      'FROM debian\nRUN apt-get install -y gcc && apt-get purge -y\n',
+      [2]
+    ],
     ['pip install is not an OS package manager', 'FROM python:slim\nRUN pip install flask\n', []]
   ],
   SG1004: [
@@ -251,7 +284,23 @@ const CASES: Record<string, Case[]> = {
       [2]
     ],
     ['never removed', 'FROM a\nCOPY server.pem /etc/ssl/server.pem\n', []],
-    ['not secret-looking', 'FROM a\nCOPY app.tar /tmp/\nRUN rm /tmp/app.tar\n', []]
+    ['not secret-looking', 'FROM a\nCOPY app.tar /tmp/\nRUN rm /tmp/app.tar\n', []],
+    // Public key material is no secret (discourse's nginx key ring); a name that also says
+    // private or key stays one (cfssl's ca-key.pem), and a .key is public only if it says so.
+    [
+      'a public key ring added, imported, removed',
+      'FROM a\nADD nginx_public_keys.key /tmp/nginx_public_keys.key\nRUN gpg --import /tmp/nginx_public_keys.key && rm /tmp/nginx_public_keys.key\n',
+      []
+    ],
+    [
+      'certificates and a trust store',
+      'FROM a\nCOPY ca.pem fullchain.pem truststore.jks signing.pub.pem /tmp/\nRUN rm /tmp/ca.pem /tmp/fullchain.pem /tmp/truststore.jks /tmp/signing.pub.pem\n',
+      []
+    ],
+    ['a private key added', 'FROM a\nADD nginx_private.key /tmp/\nRUN rm /tmp/nginx_private.key\n', [2]],
+    ["cfssl's CA key", 'FROM a\nCOPY ca-key.pem /tmp/\nRUN rm /tmp/ca-key.pem\n', [2]],
+    ["a certificate's key", 'FROM a\nCOPY cert.key /tmp/\nRUN rm /tmp/cert.key\n', [2]],
+    ['a keystore', 'FROM a\nCOPY server.p12 /tmp/\nRUN rm /tmp/server.p12\n', [2]]
   ],
   SG1008: [
     ['no USER', 'FROM alpine\nCMD ["x"]\n', [1]],
@@ -285,7 +334,10 @@ const CASES: Record<string, Case[]> = {
     ['wget -O- | bash', 'FROM a\nRUN wget -qO- https://x/install | sudo bash -s -- -y\n', [2]],
     ['sh -c "$(curl ...)"', 'FROM a\nRUN sh -c "$(curl -fsSL https://x/install.sh)"\n', [2]],
     ['curl | tar', 'FROM a\nRUN curl -fsSL https://x/app.tgz | tar xz\n', []],
-    ['download then run', 'FROM a\nRUN curl -o i.sh https://x && sha256sum -c s && sh i.sh\n', []]
+    ['download then run', 'FROM a\nRUN curl -o i.sh https://x && sha256sum -c s && sh i.sh\n', []],
+    // A case pattern's `curl|bash)` is two alternatives, not a pipe; one in a clause body is.
+    ['case pattern alternatives', 'FROM a\nRUN case "$1" in -h) usage ;; curl|bash) echo "$1" ;; esac\n', []],
+    ['curl | sh in a case clause', 'FROM a\nRUN case "$1" in x) curl -fsSL https://x/i | sh ;; esac\n', [2]]
   ],
   SG1013: [
     [
@@ -496,4 +548,12 @@ test('SG1014 gives the advice of the package manager the stage used', () => {
   expect(message('yarn install --frozen-lockfile')).not.toContain('npm')
   expect(message('pnpm install --frozen-lockfile')).toContain('`pnpm install --prod`')
   expect(message('npm ci')).toContain('`npm ci --omit=dev`')
+})
+
+test.each([
+  ['ADD', 'FROM a\nADD id_rsa /root/.ssh/id_rsa\nRUN rm /root/.ssh/id_rsa\n'],
+  ['COPY', 'FROM a\nCOPY id_rsa /root/.ssh/id_rsa\nRUN rm /root/.ssh/id_rsa\n']
+])('SG1007 names the instruction that made the layer: %s', (keyword, text) => {
+  const [finding] = lintText(text, { only: ['SG1007'] })
+  expect(finding?.message).toContain(`stays in this ${keyword} layer although line 3 deletes it`)
 })

@@ -30,6 +30,8 @@ interface WordToken {
   value: string
   /** True when the word's text before its first `=` had no quotes or escapes (so `NAME=` is an assignment). */
   plainPrefix: boolean
+  /** True when the word had quotes or escapes (so it cannot be a reserved word like `esac`). */
+  quoted: boolean
   start: number
   end: number
 }
@@ -43,7 +45,7 @@ interface OperatorToken {
 
 type Token = WordToken | OperatorToken
 
-const SEPARATORS = new Set(['&&', '||', ';', ';;', '&', '\n', '|', '|&', '(', ')'])
+const SEPARATORS = new Set(['&&', '||', ';', ';;', ';&', ';;&', '&', '\n', '|', '|&', '(', ')'])
 const REDIRECTS = ['<<<', '<<-', '&>>', '>>', '<<', '>&', '<&', '&>', '>|', '<>', '<', '>']
 /** Reserved words that open a compound command: dropped when they lead a command. */
 const LEADING_KEYWORDS = new Set(['{', '}', '!', 'if', 'then', 'else', 'elif', 'do', 'while', 'until'])
@@ -71,10 +73,50 @@ export function parseShell(script: string): ShellCommand[] {
     commands.push(command)
   }
 
+  // `case` compounds, innermost last: 'pattern' while reading a clause's pattern list up to its
+  // `)`, 'body' while in the clause's commands. The `|` between a pattern's alternatives
+  // (`amd64|arm64)`) is not a pipeline, and the pattern words are not a command; a `|` inside a
+  // clause body (`a) curl … | sh ;;`) is a real pipe again.
+  const cases: ('pattern' | 'body')[] = []
+
   for (let i = 0; i < tokens.length; i++) {
     const token = tokens[i] as Token
+    const inCase = cases[cases.length - 1]
+    if (inCase === 'pattern') {
+      if (token.kind === 'word') {
+        // `esac` where a pattern would start closes the compound (after the last `;;`).
+        if (token.value === 'esac' && !token.quoted) cases.pop()
+      } else if (token.op === ')') {
+        cases[cases.length - 1] = 'body'
+      }
+      // Alternatives (`|`), the optional leading `(` and newlines belong to the pattern list.
+      continue
+    }
     if (token.kind === 'word') {
+      const head = commandHead(words)
+      if (inCase === 'body' && head.length === 0 && token.value === 'esac' && !token.quoted) {
+        // A last clause without `;;`.
+        flush(undefined)
+        cases.pop()
+        continue
+      }
+      // `case WORD in`: the header is a command of its own (as before); the clauses follow.
+      const opensCase =
+        head.length === 2 &&
+        head[0]?.value === 'case' &&
+        !head[0].quoted &&
+        token.value === 'in' &&
+        !token.quoted
       words.push(token)
+      if (opensCase) {
+        flush(undefined)
+        cases.push('pattern')
+      }
+      continue
+    }
+    if (inCase === 'body' && (token.op === ';;' || token.op === ';&' || token.op === ';;&')) {
+      flush(token.op)
+      cases[cases.length - 1] = 'pattern'
       continue
     }
     if (SEPARATORS.has(token.op)) {
@@ -89,10 +131,15 @@ export function parseShell(script: string): ShellCommand[] {
   return commands
 }
 
-function buildCommand(script: string, words: WordToken[]): ShellCommand | undefined {
+/** The words of the command so far, past leading reserved words (`then`, `do`, `{` …). */
+function commandHead(words: readonly WordToken[]): readonly WordToken[] {
   let start = 0
   while (start < words.length && LEADING_KEYWORDS.has((words[start] as WordToken).value)) start++
-  const rest = words.slice(start)
+  return start === 0 ? words : words.slice(start)
+}
+
+function buildCommand(script: string, words: WordToken[]): ShellCommand | undefined {
+  const rest = commandHead(words)
   if (rest.length === 0) return undefined
   if (rest.every(word => CLOSING_KEYWORDS.has(word.value))) return undefined
   const env: EnvAssignment[] = []
@@ -174,7 +221,8 @@ function tokenize(script: string): Token[] {
 
 function readOperator(script: string, i: number): string | undefined {
   const two = script.slice(i, i + 2)
-  if (two === '&&' || two === '||' || two === ';;' || two === '|&') return two
+  if (script.startsWith(';;&', i)) return ';;&'
+  if (two === '&&' || two === '||' || two === ';;' || two === ';&' || two === '|&') return two
   for (const redirect of REDIRECTS) if (script.startsWith(redirect, i)) return redirect
   const ch = script[i] as string
   if (ch === ';' || ch === '&' || ch === '|' || ch === '(' || ch === ')') return ch
@@ -189,6 +237,7 @@ function readWord(script: string, start: number): WordToken {
   // allocation.
   let value = ''
   let plainPrefix = true
+  let quoted = false
   let sawEquals = false
   let i = start
   /** Start of the run of plain characters not yet added to `value`. */
@@ -208,6 +257,7 @@ function readWord(script: string, start: number): WordToken {
       continue
     }
     if (i > run) value += script.slice(run, i)
+    if (ch !== '$' && ch !== '`') quoted = true
     if (ch === '\\') {
       if (!sawEquals) plainPrefix = false
       if (script[i + 1] !== '\n' && i + 1 < n) value += script[i + 1]
@@ -233,7 +283,7 @@ function readWord(script: string, start: number): WordToken {
   }
   const end = Math.min(i, n)
   if (end > run) value = value === '' ? script.slice(run, end) : value + script.slice(run, end)
-  return { kind: 'word', value, plainPrefix, start, end }
+  return { kind: 'word', value, plainPrefix, quoted, start, end }
 }
 
 /**

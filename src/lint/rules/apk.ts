@@ -2,7 +2,7 @@
 import { type ShellCommand, hasFlag } from '../../dockerfile/shell.js'
 import { hasCacheMount, installCommand, perRun, perUnpinnedPackage } from '../kit.js'
 
-const APK_VALUE_OPTIONS = [
+export const APK_VALUE_OPTIONS = [
   '-t', '--virtual', '-X', '--repository', '--repositories-file', '-p', '--root', '--arch', '--cache-dir',
   '--keys-dir', '--cache-max-age'
 ] // prettier-ignore

@@ -11,7 +11,8 @@ import {
   perUnpinnedPackage
 } from '../kit.js'
 
-const APT_GET_VALUE_OPTIONS = [
+/** Options of apt-get / apt / aptitude that take their value as the next word (`-o APT::X=y`, `-t bookworm-backports`). */
+export const APT_GET_VALUE_OPTIONS = [
   '-t',
   '--target-release',
   '--default-release',

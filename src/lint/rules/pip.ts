@@ -100,6 +100,13 @@ function isTruthy(value: string | undefined): boolean {
   return value !== undefined && TRUTHY.has(value.trim().toLowerCase())
 }
 
+/** The values pip's strtobool reads as false; pip turns the cache off for these too. */
+const FALSY = new Set(['0', 'false', 'off', 'no', 'n', 'f'])
+
+function isFalsy(value: string | undefined): boolean {
+  return value !== undefined && FALSY.has(value.trim().toLowerCase())
+}
+
 /** `pip install`, `pip3.12 install`, `python3 -m pip install`. */
 function isPipInstall(command: ShellCommand): boolean {
   const name = commandName(command)
@@ -115,12 +122,29 @@ function isPipInstall(command: ShellCommand): boolean {
   return false
 }
 
-/** True when PIP_NO_CACHE_DIR is set truthy by an ENV of the stage (or a stage it is based on) before `line`. */
-function envDisablesPipCache(model: DockerfileModel, stage: Stage | undefined, line: number): boolean {
+/** The value of PIP_NO_CACHE_DIR set by an ENV of the stage (or a stage it is based on) before `line`. */
+function envPipNoCacheDir(
+  model: DockerfileModel,
+  stage: Stage | undefined,
+  line: number
+): string | undefined {
   const setting = definitionsBefore(model, stage, line)
     .filter(pair => pair.key === 'PIP_NO_CACHE_DIR')
     .pop()
-  return setting !== undefined && isTruthy(unquoteRaw(setting.rawValue ?? ''))
+  return setting === undefined ? undefined : unquoteRaw(setting.rawValue ?? '')
+}
+
+/** The values PIP_NO_CACHE_DIR is given inside the script (on a command, exported, or assigned). */
+function scriptPipNoCacheDirs(run: RunBody): string[] {
+  const values: string[] = []
+  for (const command of run.commands) {
+    for (const assignment of command.env)
+      if (assignment.name === 'PIP_NO_CACHE_DIR') values.push(assignment.value)
+    if (commandName(command) === 'export')
+      for (const word of effectiveArgv(command))
+        if (word.startsWith('PIP_NO_CACHE_DIR=')) values.push(word.slice('PIP_NO_CACHE_DIR='.length))
+  }
+  return values
 }
 
 function pipCacheOff(run: RunBody, command: ShellCommand): boolean {
@@ -146,7 +170,14 @@ export const DL3042 = perRun(
   (run, { model, stage }) => {
     if (hasCacheMount(run, '/root/.cache/pip', '/root/.cache')) return undefined
     if (!run.commands.some(command => isPipInstall(command) && !pipCacheOff(run, command))) return undefined
-    if (!run.onbuild && envDisablesPipCache(model, stage, run.instruction.line)) return undefined
+    const envValue = run.onbuild ? undefined : envPipNoCacheDir(model, stage, run.instruction.line)
+    if (isTruthy(envValue)) return undefined
+    // pip turns its cache off for any valid boolean in PIP_NO_CACHE_DIR, `0`/`off`/`false` too (a
+    // historical inversion kept for compatibility: `_handle_no_cache_dir` in pip's cmdoptions),
+    // but hadolint counts only 1/true/on/yes and reports the rest; so does this rule, saying why.
+    const falsy = [envValue, ...scriptPipNoCacheDirs(run)].find(isFalsy)
+    if (falsy !== undefined)
+      return `Write \`PIP_NO_CACHE_DIR=1\` (or use \`pip install --no-cache-dir\`): pip does turn its cache off for \`PIP_NO_CACHE_DIR=${falsy.trim()}\` too, but only by a historical quirk, and the value reads as the opposite.`
     return 'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
   }
 )

@@ -29,7 +29,7 @@ export const DL3030 = perCommand(
 )
 
 /** Options of yum/dnf/microdnf that take their value as the next word. */
-const RPM_VALUE_OPTIONS = [
+export const RPM_VALUE_OPTIONS = [
   '-c',
   '--config',
   '-d',
@@ -50,7 +50,7 @@ const RPM_VALUE_OPTIONS = [
   '--destdir'
 ]
 /** Options of zypper (global and install) that take their value as the next word. */
-const ZYPPER_VALUE_OPTIONS = [
+export const ZYPPER_VALUE_OPTIONS = [
   '-R',
   '--root',
   '-c',
@@ -375,5 +375,10 @@ export const DL3041 = requiresPinnedVersions(
     summary: 'Pin versions in `dnf install` (`<package>-<version>`)'
   },
   run => unpinnedPackages(run, DNF),
-  packages => `Pin the version of ${packages} in \`dnf install\` (\`<package>-<version>\`).`
+  (packages, run) => {
+    // Name the command written: `microdnf install` on UBI-minimal, `dnf install` elsewhere.
+    const tools = DNF.tools.filter(tool => unpinnedPackages(run, { ...DNF, tools: [tool] }).length > 0)
+    const shown = tools.map(tool => `\`${tool} install\``).join(' and ')
+    return `Pin the version of ${packages} in ${shown} (\`<package>-<version>\`).`
+  }
 )

@@ -1,6 +1,8 @@
 // hadolint's rules about the shell commands of RUN: commands that make no sense in a build, `cd`, `sudo`, wget/curl, useradd, consecutive RUNs, SHELL and pipefail.
 
-import { runBodies, runBodyOf } from '../../dockerfile/run.js'
+import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
+import { stageChain } from '../../dockerfile/query.js'
+import { runBodies, runBodyOf, runCommandsOf } from '../../dockerfile/run.js'
 import {
   type ShellCommand,
   commandName,
@@ -130,7 +132,7 @@ export const DL3047 = perRun(
     severity: 'note',
     summary: '`wget` without `--progress` bloats the build log'
   },
-  run => {
+  (run, { model, stage }) => {
     const noisy = commandsNamed(run, 'wget').filter(
       command =>
         !hasFlag(
@@ -143,11 +145,39 @@ export const DL3047 = perRun(
           '--append-output'
         ) && !hasShortOption(command, 'q', 'o', 'a')
     )
-    return noisy.length > 0
-      ? 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
-      : undefined
+    if (noisy.length === 0) return undefined
+    // Fires as hadolint's does; only the advice differs: busybox wget (Alpine, busybox) is quieted
+    // by `-q` alone: it has no `--progress=dot`, and accepts `-nv` only to ignore it.
+    if (stage && hasBusyboxWget(model, stage))
+      return 'Use `wget -q` so large downloads do not flood the build log (busybox wget quiets its progress meter only with `-q`).'
+    return 'Use `wget --progress=dot:giga` (or `-q`/`-nv`) so large downloads do not flood the build log.'
   }
 )
+
+/**
+ * True when `wget` in the stage is busybox's: its root base is Alpine or busybox (`alpine:3.20`,
+ * `node:20-alpine`, `busybox`) and no RUN of the stage chain installs GNU wget (`apk add wget`).
+ */
+function hasBusyboxWget(model: DockerfileModel, stage: Stage): boolean {
+  const chain = stageChain(model, stage)
+  const root = (chain[chain.length - 1] as Stage).base
+  const withoutDigest = root.replace(/@.*$/, '')
+  const slash = withoutDigest.lastIndexOf('/')
+  const [name = '', tag = ''] = withoutDigest.slice(slash + 1).split(':')
+  if (!/^(alpine|busybox)$/.test(name) && !/(^|-)alpine/.test(tag)) return false
+  return !chain.some(link =>
+    link.instructions.some(
+      instruction =>
+        instruction.keyword === 'RUN' &&
+        runCommandsOf(model, instruction).some(
+          command =>
+            commandName(command) === 'apk' &&
+            effectiveArgv(command).includes('add') &&
+            effectiveArgv(command).includes('wget')
+        )
+    )
+  )
+}
 
 /** wget short options that take a value: after one of these the rest of the word is its value. */
 const WGET_VALUE_SHORT = [

@@ -578,11 +578,42 @@ function basename(path: string): string {
   return clean.slice(clean.lastIndexOf('/') + 1)
 }
 
+/** Name parts that say a key file holds only public material (`nginx_public_keys.key`, `signing.pub.pem`). */
+const PUBLIC_PART = /^(public|pub|pubkey|publickey|pubkeys|publickeys)$/
+/** Name parts that say a `.pem` holds certificates (`ca.pem`, `fullchain.pem`, `ca-bundle.pem`). */
+const CERTIFICATE_PART =
+  /^(cert|certs|certificate|certificates|crt|ca|cacert|cacerts|chain|fullchain|bundle)$/
+/** Name parts that say it holds a private key: these keep a file secret whatever else the name says. */
+const PRIVATE_PART = /^(private|priv|privkey|privatekey|secret|secrets|key|keys)$/
+/** Name parts of Java stores that hold only trusted certificates. */
+const TRUSTSTORE_PART = /^(truststore|cacerts)$/
+
+/**
+ * A key-store file whose name says it holds no private key: a public key (`*public*.key`), a
+ * certificate `.pem` (`ca.pem`, not cfssl's `ca-key.pem`), a trust store (`truststore.jks`). Where
+ * to draw the line: a name that also says private or key (`ca-key.pem`, `cert-key.pem`,
+ * `private.pem`) stays secret, and a `.key` or `.p12` is public only when it says public, since
+ * `cert.key` is the certificate's private key.
+ */
+function isPublicKeyMaterial(name: string): boolean {
+  const dot = name.lastIndexOf('.')
+  const extension = dot > 0 ? name.slice(dot + 1).toLowerCase() : ''
+  const parts = (dot > 0 ? name.slice(0, dot) : name).toLowerCase().split(/[^a-z0-9]+/)
+  const says = (pattern: RegExp): boolean => parts.some(part => pattern.test(part))
+  if (says(PUBLIC_PART))
+    return !parts.some(part => part !== 'keys' && part !== 'key' && PRIVATE_PART.test(part))
+  if (says(PRIVATE_PART)) return false
+  if (extension === 'pem') return says(CERTIFICATE_PART)
+  if (extension === 'jks' || extension === 'keystore' || extension === 'p12' || extension === 'pfx')
+    return says(TRUSTSTORE_PART)
+  return false
+}
+
 /** True for file names that usually hold credentials. */
 export function looksLikeSecretFile(path: string): boolean {
   const name = basename(path)
   if (name === 'config.json') return /(^|\/)\.docker\//.test(path)
-  return SECRET_FILE.test(name)
+  return SECRET_FILE.test(name) && !isPublicKeyMaterial(name)
 }
 
 export const SG1007 = defineRule(
@@ -617,7 +648,7 @@ export const SG1007 = defineRule(
           hits.push(
             hitAt(
               copy,
-              `'${[...names].join("', '")}' stays in this COPY layer although line ${deletion.line} deletes it: use RUN --mount=type=secret instead of copying it.`
+              `'${[...names].join("', '")}' stays in this ${copy.keyword} layer although line ${deletion.line} deletes it: use RUN --mount=type=secret instead of copying it.`
             )
           )
       }

@@ -11,11 +11,15 @@ import type { RuleHit } from '../rule.js'
 import {
   commandName,
   effectiveArgv,
+  hasFlag as commandHasFlag,
   positionalArgs,
   subcommandArgs,
   type ShellCommand
 } from '../../dockerfile/shell.js'
+import { APK_VALUE_OPTIONS } from './apk.js'
+import { APT_GET_VALUE_OPTIONS } from './apt.js'
 import { isCredentialName } from './buildkit.js'
+import { RPM_VALUE_OPTIONS, ZYPPER_VALUE_OPTIONS } from './rpm.js'
 import { isSensitiveName } from './instructions.js'
 import { keyValuePairs, unquoteRaw, defineRule, hitAt } from '../kit.js'
 
@@ -58,6 +62,26 @@ const REMOVES: Record<string, readonly string[]> = {
   zypper: ['remove', 'rm']
 }
 
+/** Options that take their value as the next word, per package manager (`apt-get -o X=y purge`). */
+const VALUE_OPTIONS: Record<string, readonly string[]> = {
+  'apt-get': APT_GET_VALUE_OPTIONS,
+  apt: APT_GET_VALUE_OPTIONS,
+  aptitude: APT_GET_VALUE_OPTIONS,
+  apk: APK_VALUE_OPTIONS,
+  yum: RPM_VALUE_OPTIONS,
+  dnf: RPM_VALUE_OPTIONS,
+  microdnf: RPM_VALUE_OPTIONS,
+  tdnf: RPM_VALUE_OPTIONS,
+  zypper: ZYPPER_VALUE_OPTIONS
+}
+
+const APT_FAMILY = new Set(['apt-get', 'apt', 'aptitude'])
+
+const packageName = (word: string): string => word.replace(/[=<>~:].*$/, '')
+
+/** An `apt-mark` pattern that matches every package (`'.*'`, `'*'`, `'^.*$'`). */
+const MATCHES_ALL = /^\^?(\.\*|\*|\.\+)\$?$/
+
 export const SG1003 = defineRule(
   {
     id: 'SG1003',
@@ -72,20 +96,59 @@ export const SG1003 = defineRule(
       if (instruction.keyword !== 'RUN') continue
       const commands = runCommandsOf(model, instruction)
       const installed = new Map<string, string>()
+      // Installed packages that `apt-mark auto` marked automatically installed, so that apt's
+      // autoremove takes them out again: the docker-library idiom `apt-mark auto '.*';
+      // apt-mark manual $savedAptMark; apt-get purge -y --auto-remove`.
+      const markedAuto = new Set<string>()
       for (const command of commands) {
+        const name = commandName(command)
+        const valueOptions = VALUE_OPTIONS[name] ?? []
         const manager = osInstallCommand(command)
         if (manager !== undefined) {
-          for (const word of positionalArgs(effectiveArgv(command).slice(1)).slice(1))
-            if (TOOLCHAIN.test(word)) installed.set(word.replace(/[=<>~:].*$/, ''), manager)
+          for (const word of positionalArgs(effectiveArgv(command).slice(1), valueOptions).slice(1))
+            if (TOOLCHAIN.test(word)) {
+              // Installing by name marks it manual again.
+              installed.set(packageName(word), manager)
+              markedAuto.delete(packageName(word))
+            }
+          continue
+        }
+        if (name === 'apt-mark') {
+          const [sub, ...marks] = positionalArgs(effectiveArgv(command).slice(1))
+          if (sub === 'auto' || sub === 'markauto') {
+            for (const mark of marks)
+              for (const pkg of installed.keys())
+                if (MATCHES_ALL.test(mark) || mark === pkg) markedAuto.add(pkg)
+          } else if (sub === 'manual' || sub === 'unmarkauto') {
+            // A literal name is kept. `$savedAptMark` holds the packages that were manual before
+            // this RUN's install, so it does not bring the freshly installed build packages back;
+            // a variable is not taken to name them.
+            for (const mark of marks) markedAuto.delete(packageName(mark))
+          }
           continue
         }
         // Removed again in the same RUN (apt-get purge gcc, apk del .build-deps): nothing ships.
-        const removes = REMOVES[commandName(command)]
-        if (removes && subcommandArgs(command, ...removes) !== undefined) {
-          const removed = positionalArgs(subcommandArgs(command, ...removes) ?? [])
-          if (removed.length === 0 || removed.some(word => word.startsWith('.'))) installed.clear()
-          for (const word of removed) installed.delete(word.replace(/[=<>~:].*$/, ''))
+        const removes = REMOVES[name]
+        const removeArgs = removes ? subcommandArgs(command, ...removes) : undefined
+        if (removeArgs === undefined) continue
+        const removed = positionalArgs(removeArgs, valueOptions)
+        if (APT_FAMILY.has(name)) {
+          // apt removes exactly the packages named, plus, with autoremove (`apt-get autoremove`,
+          // `--auto-remove`), those marked automatically installed. A package `apt-get install`
+          // installed by name is marked manual, so an autoremove alone does not take it out;
+          // `apt-get purge -y` with no names removes nothing.
+          const autoRemove =
+            effectiveArgv(command).includes('autoremove') ||
+            commandHasFlag(command, '--auto-remove', '--autoremove') ||
+            effectiveArgv(command).some(word =>
+              /^(-o)?APT::Get::AutomaticRemove=(1|true|yes|on)$/i.test(word)
+            )
+          for (const word of removed) installed.delete(packageName(word))
+          if (autoRemove) for (const pkg of markedAuto) installed.delete(pkg)
+          continue
         }
+        if (removed.length === 0 || removed.some(word => word.startsWith('.'))) installed.clear()
+        for (const word of removed) installed.delete(packageName(word))
       }
       // `apk add --virtual .build-deps gcc && apk del .build-deps` was handled above.
       if (installed.size === 0) continue
