@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-OGZTAWC2.js";
+} from "./chunk-LPGTB6NF.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-5GZWSXNZ.js";
+} from "./chunk-WB5VCNQK.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-HJCOPIHV.js";
+} from "./chunk-I6IFA4DZ.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-BNMXJVG6.js";
+import "./chunk-NKKEUJFR.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-LQIVR6NZ.js";
+} from "./chunk-EY5JULN6.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -70,6 +70,8 @@ const CASES: Record<string, Case[]> = {
     ['scratch stage: any undefined variable', 'FROM scratch\nCOPY $foo /\n', [2]],
     ['typo of a defined variable', 'FROM alpine\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
     ['typo of PATH', 'FROM alpine\nENV PATH=$PAHT:/app/bin\n', [2]],
+    // An image named like an Object.prototype key is no known image (the rule used to throw on it).
+    ['an image named constructor', 'FROM constructor\nENV APP_HOME=/app\nWORKDIR $APP_HOEM\n', [3]],
     ['a default in the reference is fine', 'FROM scratch\nENV RUNTIME_UID=${UID:-1000}\n', []],
     ['short names need a close match', 'FROM registry.example.com/base\nENV X=${UID}\n', []],
     // alpine, debian, ubuntu and busybox set no ENV but PATH: any other name is undefined there.

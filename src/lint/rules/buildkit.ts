@@ -317,15 +317,23 @@ const DOTNET_ENV = [
   'POWERSHELL_DISTRIBUTION_CHANNEL'
 ]
 
+/** The tables as sets, made once (every stage of every lint looks one up). */
+const OFFICIAL_IMAGE_ENV_SETS = new Map(
+  Object.entries(OFFICIAL_IMAGE_ENV).map(([image, names]): [string, ReadonlySet<string>] => [
+    image,
+    new Set(names)
+  ])
+)
+const DOTNET_ENV_SET: ReadonlySet<string> = new Set(DOTNET_ENV)
+
 /** The ENV an external base image is known to set (OFFICIAL_IMAGE_ENV), or undefined when it is not known. */
 export function knownImageEnv(base: string): ReadonlySet<string> | undefined {
   const ref = parseImageRef(base)
   if (!ref) return undefined
   const repository = ref.repository.toLowerCase()
-  if (ref.registry === 'mcr.microsoft.com' && repository.startsWith('dotnet/')) return new Set(DOTNET_ENV)
+  if (ref.registry === 'mcr.microsoft.com' && repository.startsWith('dotnet/')) return DOTNET_ENV_SET
   if (ref.registry !== 'docker.io' || !repository.startsWith('library/')) return undefined
-  const names = OFFICIAL_IMAGE_ENV[repository.slice('library/'.length)]
-  return names ? new Set(names) : undefined
+  return OFFICIAL_IMAGE_ENV_SETS.get(repository.slice('library/'.length))
 }
 
 /** Variables that base images commonly define and BuildKit would find in the image config. */

@@ -1,7 +1,8 @@
 // hadolint's rules about the shell commands of RUN: commands that make no sense in a build, `cd`, `sudo`, wget/curl, useradd, consecutive RUNs, SHELL and pipefail.
 
 import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
-import { stageChain } from '../../dockerfile/query.js'
+import { imageBasename } from '../../dockerfile/image-ref.js'
+import { baseRef, rootBase, stageChain } from '../../dockerfile/query.js'
 import { runBodies, runBodyOf, runCommandsOf } from '../../dockerfile/run.js'
 import {
   type ShellCommand,
@@ -159,13 +160,10 @@ export const DL3047 = perRun(
  * `node:20-alpine`, `busybox`) and no RUN of the stage chain installs GNU wget (`apk add wget`).
  */
 function hasBusyboxWget(model: DockerfileModel, stage: Stage): boolean {
-  const chain = stageChain(model, stage)
-  const root = (chain[chain.length - 1] as Stage).base
-  const withoutDigest = root.replace(/@.*$/, '')
-  const slash = withoutDigest.lastIndexOf('/')
-  const [name = '', tag = ''] = withoutDigest.slice(slash + 1).split(':')
-  if (!/^(alpine|busybox)$/.test(name) && !/(^|-)alpine/.test(tag)) return false
-  return !chain.some(link =>
+  const ref = baseRef(rootBase(model, stage))
+  if (!ref) return false
+  if (!/^(alpine|busybox)$/.test(imageBasename(ref)) && !/(^|-)alpine/.test(ref.tag ?? '')) return false
+  return !stageChain(model, stage).some(link =>
     link.instructions.some(
       instruction =>
         instruction.keyword === 'RUN' &&

@@ -29,7 +29,14 @@ import {
   type ShellCommand
 } from '../../dockerfile/shell.js'
 import { expandVariables, splitKeyValue } from '../../dockerfile/words.js'
-import { defineRule, hitAt, instructionsWithTriggers, isMissingValue } from '../kit.js'
+import {
+  defineRule,
+  hitAt,
+  instructionsWithTriggers,
+  isMissingValue,
+  keyValuePairs,
+  unquoteRaw
+} from '../kit.js'
 
 function copies(stage: Stage): Instruction[] {
   return stage.instructions.filter(
@@ -273,17 +280,15 @@ function dirEvidence(context: WalkContext, stage: Stage, dir: string): DirEviden
           cwd = resolveIn(cwd, instruction.argv.join(' '))
           break
         case 'ENV':
-        case 'ARG': {
-          const words = instruction.argv
-          const pairs =
-            instruction.keyword === 'ENV' && words.length === 2 && !(words[0] as string).includes('=')
-              ? [{ key: words[0] as string, value: words[1] }]
-              : words.map(splitKeyValue)
-          for (const { key, value } of pairs)
-            if (OUTPUT_VARIABLES.has(key) && value !== undefined && within(resolveIn(cwd, value), dir))
+        case 'ARG':
+          for (const { key, rawValue } of keyValuePairs(instruction))
+            if (
+              OUTPUT_VARIABLES.has(key) &&
+              rawValue !== undefined &&
+              within(resolveIn(cwd, unquoteRaw(rawValue, escapeOf(model))), dir)
+            )
               evidence.output = true
           break
-        }
         case 'COPY':
         case 'ADD':
           copyEvidence(context, instruction, cwd, dir, evidence)
@@ -319,8 +324,7 @@ function copyEvidence(
     return
   }
   // Files brought from another stage are output, unless that stage's copied path is itself a tree.
-  const edge = context.model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
-  const from = edge?.from !== undefined ? context.model.stages[edge.from] : undefined
+  const from = copiedStage(context.model, instruction)
   if (from && sources.some(source => copiesWorkingTree(context, from, source))) evidence.source = true
   else evidence.output = true
 }
@@ -424,6 +428,12 @@ function holdsWorkingTree(context: WalkContext, stage: Stage, dir: string): bool
   return verdict
 }
 
+/** The stage a `COPY --from=<stage>` copies from (its copy edge); undefined for an image or the context. */
+function copiedStage(model: DockerfileModel, instruction: Instruction): Stage | undefined {
+  const edge = model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
+  return edge?.from !== undefined ? model.stages[edge.from] : undefined
+}
+
 /** True when copying `path` from `stage` copies a working tree (or the whole filesystem holding one). */
 function copiesWorkingTree(context: WalkContext, stage: Stage, path: string): boolean {
   if (path.includes('$')) return false
@@ -461,8 +471,7 @@ function wholeFilesystemIsTree(context: WalkContext, stage: Stage): boolean {
           if (!downloads) verdict = true
           continue
         }
-        const edge = model.edges.find(e => e.kind === 'copy' && e.line === instruction.line)
-        const from = edge?.from !== undefined ? model.stages[edge.from] : undefined
+        const from = copiedStage(model, instruction)
         if (from && sources.some(source => copiesWorkingTree(context, from, source))) verdict = true
       }
       if (verdict) break
@@ -725,17 +734,6 @@ const PRODUCTION_INSTALL: Record<string, string> = {
   pnpm: '`pnpm install --prod` (or `pnpm prune --prod`)'
 }
 
-/** ENV pairs of one instruction, legacy `ENV key value` included. */
-function envPairs(instruction: Instruction): { key: string; value: string }[] {
-  const [first, ...rest] = instruction.argv
-  if (first === undefined) return []
-  if (!first.includes('=')) return [{ key: first, value: rest.join(' ') }]
-  return instruction.argv.map(word => {
-    const { key, value } = splitKeyValue(word)
-    return { key, value: value ?? '' }
-  })
-}
-
 /**
  * The package manager (npm, yarn, pnpm) of the stage chain's last install that kept dev
  * dependencies and was never pruned; undefined when there is none. npm, Yarn 1 and pnpm leave
@@ -766,9 +764,9 @@ function devDependencyInstaller(model: DockerfileModel, stage: Stage): string | 
       }
       if (instruction.keyword === 'ENV') {
         // All pairs of one ENV are expanded with the values from before it, as BuildKit does.
-        const pairs = envPairs(instruction).map(({ key, value }) => ({
+        const pairs = keyValuePairs(instruction).map(({ key, rawValue }) => ({
           key,
-          value: expandVariables(value, lookup, undefined, escape)
+          value: expandVariables(unquoteRaw(rawValue ?? '', escape), lookup, undefined, escape)
         }))
         for (const { key, value } of pairs) env.set(key, value)
         continue

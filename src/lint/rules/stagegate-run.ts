@@ -132,6 +132,7 @@ export const SG1003 = defineRule(
         const removeArgs = removes ? subcommandArgs(command, ...removes) : undefined
         if (removeArgs === undefined) continue
         const removed = positionalArgs(removeArgs, valueOptions)
+        for (const word of removed) installed.delete(packageName(word))
         if (APT_FAMILY.has(name)) {
           // apt removes exactly the packages named, plus, with autoremove (`apt-get autoremove`,
           // `--auto-remove`), those marked automatically installed. A package `apt-get install`
@@ -143,12 +144,10 @@ export const SG1003 = defineRule(
             effectiveArgv(command).some(word =>
               /^(-o)?APT::Get::AutomaticRemove=(1|true|yes|on)$/i.test(word)
             )
-          for (const word of removed) installed.delete(packageName(word))
           if (autoRemove) for (const pkg of markedAuto) installed.delete(pkg)
           continue
         }
         if (removed.length === 0 || removed.some(word => word.startsWith('.'))) installed.clear()
-        for (const word of removed) installed.delete(packageName(word))
       }
       // `apk add --virtual .build-deps gcc && apk del .build-deps` was handled above.
       if (installed.size === 0) continue
