@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-LPGTB6NF.js";
+} from "./chunk-BMWQ4T7F.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-WB5VCNQK.js";
+} from "./chunk-NOTETJLY.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-I6IFA4DZ.js";
+} from "./chunk-HHZ4MDWD.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-NKKEUJFR.js";
+import "./chunk-OONVHGWT.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-EY5JULN6.js";
+} from "./chunk-TEMJ62MX.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

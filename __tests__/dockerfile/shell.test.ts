@@ -83,7 +83,9 @@ describe('parseShell env prefixes, pipes and raw text', () => {
     expect(parseShell('make CC=gcc')[0]?.env).toEqual([])
   })
   it('a bare assignment is a command with empty argv', () => {
-    expect(parseShell('A=1')).toEqual([{ argv: [], env: [{ name: 'A', value: '1' }], raw: 'A=1' }])
+    expect(parseShell('A=1')).toMatchObject([
+      { argv: [], env: [{ name: 'A', value: '1' }], raw: 'A=1', name: '' }
+    ])
   })
   it('marks both sides of a pipe', () => {
     const commands = parseShell('curl -fsSL https://x | sh && echo ok | tee log | cat')

@@ -9,7 +9,7 @@
 import type { DockerfileModel, Flag, Instruction, Stage } from './model.js'
 import { parseMountOptions, splitFlags } from './parse.js'
 import { sourceLines } from './query.js'
-import { commandName, effectiveArgv, parseShell, type ShellCommand } from './shell.js'
+import { commandName, effectiveArgv, parseShell, shellCommand, type ShellCommand } from './shell.js'
 import { splitKeyValue } from './words.js'
 
 export interface RunBody {
@@ -358,7 +358,7 @@ function readBody(
       )
     }
     const script = argv.map(shellQuote).join(' ')
-    const commands = argv.length > 0 ? [{ argv: [...argv], env: [], raw: argv.join(' ') }] : []
+    const commands = argv.length > 0 ? [shellCommand([...argv], [], argv.join(' '))] : []
     return body('exec', script, [instruction.line], commands, argv, !isNonPosixShell(argv))
   }
   if (isNonPosixShell(shell)) return body('shell', run.args, [instruction.line], [], shell, false)

@@ -20,9 +20,30 @@ export interface ShellCommand {
   /** The command's source text, from its first to its last word. */
   raw: string
   /** The right side of a `|`. */
-  pipedFrom?: boolean
+  pipedFrom: boolean
   /** The left side of a `|`. */
-  pipesTo?: boolean
+  pipesTo: boolean
+  /** Index in argv of the command that actually runs, past `sudo`, `env`, `timeout 10` … */
+  start: number
+  /** That command's name without its path; '' when there is none. */
+  name: string
+}
+
+/**
+ * Every command is made here, with the same fields in the same order: one object shape keeps the
+ * rules' reads of it monomorphic (commands that differed by an optional `pipesTo` made V8 throw
+ * away the rules' optimized code), and the wrapped command is found once, not by every rule.
+ */
+export function shellCommand(
+  argv: string[],
+  env: EnvAssignment[],
+  raw: string,
+  pipedFrom = false,
+  pipesTo = false
+): ShellCommand {
+  const start = commandStart(argv)
+  const first = argv[start]
+  return { argv, env, raw, pipedFrom, pipesTo, start, name: first === undefined ? '' : basename(first) }
 }
 
 interface WordToken {
@@ -60,15 +81,13 @@ export function parseShell(script: string): ShellCommand[] {
   let previousPipes = false
 
   const flush = (separator: string | undefined): void => {
-    const command = buildCommand(script, words)
+    const pipes = separator === '|' || separator === '|&'
+    const command = buildCommand(script, words, previousPipes, pipes)
     words = []
     if (!command) {
       previousPipes = false
       return
     }
-    if (previousPipes) command.pipedFrom = true
-    const pipes = separator === '|' || separator === '|&'
-    if (pipes) command.pipesTo = true
     previousPipes = pipes
     commands.push(command)
   }
@@ -138,7 +157,12 @@ function commandHead(words: readonly WordToken[]): readonly WordToken[] {
   return start === 0 ? words : words.slice(start)
 }
 
-function buildCommand(script: string, words: WordToken[]): ShellCommand | undefined {
+function buildCommand(
+  script: string,
+  words: WordToken[],
+  pipedFrom: boolean,
+  pipesTo: boolean
+): ShellCommand | undefined {
   const rest = commandHead(words)
   if (rest.length === 0) return undefined
   if (rest.every(word => CLOSING_KEYWORDS.has(word.value))) return undefined
@@ -152,11 +176,13 @@ function buildCommand(script: string, words: WordToken[]): ShellCommand | undefi
   }
   const first = rest[0] as WordToken
   const last = rest[rest.length - 1] as WordToken
-  return {
-    argv: rest.slice(index).map(word => word.value),
+  return shellCommand(
+    rest.slice(index).map(word => word.value),
     env,
-    raw: script.slice(first.start, last.end)
-  }
+    script.slice(first.start, last.end),
+    pipedFrom,
+    pipesTo
+  )
 }
 
 function tokenize(script: string): Token[] {
@@ -447,19 +473,17 @@ function commandStart(argv: readonly string[]): number {
 
 /** argv from the wrapped command on: `sudo -u x env A=1 apt-get install` → `apt-get install`. */
 export function effectiveArgv(command: ShellCommand): string[] {
-  return command.argv.slice(commandStart(command.argv))
+  return command.argv.slice(command.start)
 }
 
 /** The command's name without its path, looking through `sudo`, `env`, `exec` …; '' when there is none. */
 export function commandName(command: ShellCommand): string {
-  const first = command.argv[commandStart(command.argv)]
-  return first === undefined ? '' : basename(first)
+  return command.name
 }
 
 /** True when the wrapper chain of the command includes `wrapper` (e.g. 'sudo'). */
 export function usesWrapper(command: ShellCommand, wrapper: string): boolean {
-  const start = commandStart(command.argv)
-  for (let i = 0; i < start; i++) if (basename(command.argv[i] as string) === wrapper) return true
+  for (let i = 0; i < command.start; i++) if (basename(command.argv[i] as string) === wrapper) return true
   return false
 }
 
@@ -469,7 +493,7 @@ export function usesWrapper(command: ShellCommand, wrapper: string): boolean {
  */
 export function hasFlag(command: ShellCommand, ...flags: string[]): boolean {
   const argv = command.argv
-  for (let i = commandStart(argv) + 1; i < argv.length; i++) {
+  for (let i = command.start + 1; i < argv.length; i++) {
     const word = argv[i] as string
     if (word === '--') return false
     if (matchesFlag(word, flags)) return true
@@ -527,7 +551,7 @@ function matchesFlag(word: string, flags: readonly string[]): boolean {
  */
 export function subcommandArgs(command: ShellCommand, ...subcommands: string[]): string[] | undefined {
   const argv = command.argv
-  for (let i = commandStart(argv) + 1; i < argv.length; i++) {
+  for (let i = command.start + 1; i < argv.length; i++) {
     if (subcommands.includes(argv[i] as string)) return argv.slice(i + 1)
   }
   return undefined

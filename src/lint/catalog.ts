@@ -3,6 +3,7 @@
 // own names, and Stagegate's SG1xxx rules. Ids are unique; aliases may be
 // shared (one BuildKit name can select several DL rules).
 import { BUILDKIT_ALIASES } from './aliases.js'
+import { defineRule } from './kit.js'
 import type { LintRule } from './rule.js'
 import { REGISTERED_RULES } from './rules/index.js'
 
@@ -10,8 +11,7 @@ function withBuildkitAliases(rule: LintRule): LintRule {
   const extra = BUILDKIT_ALIASES[rule.id]
   if (!extra) return rule
   const aliases = [...rule.aliases, ...extra.filter(alias => !rule.aliases.includes(alias))]
-  // Keep the rule's prototype and own fields (check, offByDefault ...); only the aliases change.
-  return Object.assign(Object.create(Object.getPrototypeOf(rule) as object) as LintRule, rule, { aliases })
+  return defineRule({ ...rule, aliases }, rule.check)
 }
 
 export const LINT_RULES: readonly LintRule[] = REGISTERED_RULES.map(withBuildkitAliases)

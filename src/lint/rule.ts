@@ -32,5 +32,5 @@ export interface LintRule extends RuleMeta {
    * or the config gives it a severity, as in BuildKit.
    */
   experimental?: boolean
-  check(context: LintContext): RuleHit[]
+  check: (context: LintContext) => RuleHit[]
 }

@@ -3,16 +3,16 @@ import type { Instruction } from '../../dockerfile/model.js'
 import { findStageIndex } from '../../dockerfile/parse.js'
 import { type ShellCommand, commandName, effectiveArgv } from '../../dockerfile/shell.js'
 import {
-  flatMapOf,
-  keywordInstructions,
   defineRule,
+  flatMapOf,
   hasMisreadFlag,
   hitAt,
   instructionsIn,
+  keywordInstructions,
   splitRawWords
 } from '../kit.js'
 import { runBodies } from '../../dockerfile/run.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import type { RuleHit } from '../rule.js'
 
 /** What ADD extracts: tar archives, plain or compressed. */
 const TAR_ARCHIVE = /\.(tar|tar\.(gz|bz2|xz|lz|lzma|z|zst)|tgz|tbz2?|tb2|tpz|txz|tlz|tz|tzst)$/i
@@ -189,13 +189,13 @@ function isAbsoluteDestination(dest: string): boolean {
 }
 
 /** Stage-aware: a WORKDIR set in the stage, or in a stage it is based on (`FROM builder`), counts. */
-export const DL3045: LintRule = {
-  id: 'DL3045',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: '`COPY` to a relative destination without `WORKDIR` set',
-  check({ model }) {
+export const DL3045 = defineRule(
+  {
+    id: 'DL3045',
+    severity: 'warning',
+    summary: '`COPY` to a relative destination without `WORKDIR` set'
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     // The lines before any FROM too, as hadolint lints them: no WORKDIR can be set there yet.
     const scopes = [
@@ -225,7 +225,7 @@ export const DL3045: LintRule = {
     }
     return hits
   }
-}
+)
 
 /**
  * `COPY --from=X /` copies the stage's whole filesystem. Stage-aware: a stage
@@ -242,13 +242,13 @@ function isRootPath(path: string): boolean {
  * a subdirectory, or a directory onto `/`, is not reported; a stage built FROM scratch holds only
  * what was put there (the usual artifact-export stage), so copying all of it is fine.
  */
-export const DL3067: LintRule = {
-  id: 'DL3067',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: 'Do not copy an entire filesystem (`/`) from another stage or image',
-  check({ model }) {
+export const DL3067 = defineRule(
+  {
+    id: 'DL3067',
+    severity: 'warning',
+    summary: 'Do not copy an entire filesystem (`/`) from another stage or image'
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     for (const copy of keywordInstructions(model, 'COPY')) {
       const from = copyFrom(copy)
@@ -263,4 +263,4 @@ export const DL3067: LintRule = {
     }
     return hits
   }
-}
+)

@@ -7,7 +7,7 @@ import type { Instruction } from '../../dockerfile/model.js'
 import { allInstructions } from '../../dockerfile/query.js'
 import { runCommandsOf } from '../../dockerfile/run.js'
 import { effectiveArgv } from '../../dockerfile/shell.js'
-import { flatMapOf } from '../kit.js'
+import { defineRule, flatMapOf } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
 /** Paths a volume must not shadow: the kernel's, the devices', the system config, the engine's socket. */
@@ -41,13 +41,13 @@ function volumePaths(instruction: Instruction): string[] {
   return instruction.argv.filter(word => word !== '')
 }
 
-export const SG1017: LintRule = {
-  id: 'SG1017',
-  aliases: [],
-  severity: 'error',
-  phase: 'dockerfile',
-  summary: 'VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc, the docker socket)',
-  check: ({ model }) =>
+export const SG1017 = defineRule(
+  {
+    id: 'SG1017',
+    severity: 'error',
+    summary: 'VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc, the docker socket)'
+  },
+  ({ model }) =>
     flatMapOf(
       allInstructions(model).filter(instruction => instruction.keyword === 'VOLUME'),
       instruction =>
@@ -61,7 +61,7 @@ export const SG1017: LintRule = {
             )
           )
     )
-}
+)
 
 /** `apt-get upgrade`, `apt-get dist-upgrade`, `apt full-upgrade`, `apk upgrade`, `yum/dnf update|upgrade` ... */
 function upgradeCommand(argv: readonly string[]): string | undefined {
@@ -82,13 +82,13 @@ function upgradeCommand(argv: readonly string[]): string | undefined {
   return undefined
 }
 
-export const SG1018: LintRule = {
-  id: 'SG1018',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'A distribution upgrade (apt-get upgrade / dist-upgrade, apk upgrade ...) in a RUN',
-  check: ({ model }) => {
+export const SG1018 = defineRule(
+  {
+    id: 'SG1018',
+    severity: 'warning',
+    summary: 'A distribution upgrade (apt-get upgrade / dist-upgrade, apk upgrade ...) in a RUN'
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     for (const instruction of allInstructions(model)) {
       if (instruction.keyword !== 'RUN') continue
@@ -107,15 +107,15 @@ export const SG1018: LintRule = {
     }
     return hits
   }
-}
+)
 
-export const SG1019: LintRule = {
-  id: 'SG1019',
-  aliases: [],
-  severity: 'warning',
-  phase: 'dockerfile',
-  summary: 'EXPOSE 22: an SSH server in the container',
-  check: ({ model }) =>
+export const SG1019 = defineRule(
+  {
+    id: 'SG1019',
+    severity: 'warning',
+    summary: 'EXPOSE 22: an SSH server in the container'
+  },
+  ({ model }) =>
     allInstructions(model)
       .filter(instruction => instruction.keyword === 'EXPOSE')
       .filter(instruction => instruction.argv.some(word => /^22(\/tcp)?$/i.test(word)))
@@ -126,15 +126,15 @@ export const SG1019: LintRule = {
           instruction.args
         )
       )
-}
+)
 
-export const SG1020: LintRule = {
-  id: 'SG1020',
-  aliases: [],
-  severity: 'error',
-  phase: 'dockerfile',
-  summary: 'WORKDIR under /proc, /sys, /dev or /boot',
-  check: ({ model }) =>
+export const SG1020 = defineRule(
+  {
+    id: 'SG1020',
+    severity: 'error',
+    summary: 'WORKDIR under /proc, /sys, /dev or /boot'
+  },
+  ({ model }) =>
     allInstructions(model)
       .filter(instruction => instruction.keyword === 'WORKDIR' && isSystemWorkdir(instruction.args.trim()))
       .map(instruction =>
@@ -144,6 +144,6 @@ export const SG1020: LintRule = {
           instruction.args.trim()
         )
       )
-}
+)
 
 export const HARDENING_RULES: readonly LintRule[] = [SG1017, SG1018, SG1019, SG1020]

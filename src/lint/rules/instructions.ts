@@ -2,17 +2,17 @@
 import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
 import { stageAtLine } from '../../dockerfile/query.js'
 import {
-  flatMapOf,
-  definitionsBefore,
-  keywordInstructions,
   defineRule,
+  definitionsBefore,
+  flatMapOf,
   hitAt,
   instructions,
   keyValuePairs,
+  keywordInstructions,
   perInstruction,
   unquoteRaw
 } from '../kit.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import type { RuleHit } from '../rule.js'
 import { isFilePathValue } from '../../checks/secrets.js'
 import { isSecretName } from './buildkit.js'
 
@@ -103,14 +103,14 @@ export const DL3025 = defineRule(
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
 const INLINE_IGNORE = /^(hadolint|stagegate)[ \t]+ignore[ \t]*=/i
 
-export const DL1001: LintRule = {
-  id: 'DL1001',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'Refrain from inline ignore pragmas (`# hadolint ignore=DLxxxx`)',
-  offByDefault: true,
-  check({ model }) {
+export const DL1001 = defineRule(
+  {
+    id: 'DL1001',
+    severity: 'note',
+    summary: 'Refrain from inline ignore pragmas (`# hadolint ignore=DLxxxx`)',
+    offByDefault: true
+  },
+  ({ model }) => {
     return model.comments
       .filter(comment => INLINE_IGNORE.test(comment.text))
       .map(comment => {
@@ -123,7 +123,7 @@ export const DL1001: LintRule = {
         return hit
       })
   }
-}
+)
 
 /** Triggers that are not allowed inside ONBUILD. */
 const ONBUILD_FORBIDDEN = new Set(['ONBUILD', 'FROM', 'MAINTAINER'])
@@ -207,13 +207,13 @@ export const DL3044 = perInstruction(
   }
 )
 
-export const DL3061: LintRule = {
-  id: 'DL3061',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'error',
-  summary: 'Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment',
-  check({ model }) {
+export const DL3061 = defineRule(
+  {
+    id: 'DL3061',
+    severity: 'error',
+    summary: 'Invalid instruction order: a Dockerfile must begin with `FROM`, `ARG` or a comment'
+  },
+  ({ model }) => {
     return model.preamble
       .filter(instruction => instruction.keyword !== 'ARG')
       .map(instruction =>
@@ -224,7 +224,7 @@ export const DL3061: LintRule = {
         )
       )
   }
-}
+)
 
 /** Words of a variable name: `GITHUB_TOKEN` → github, token; `apiKey` → api, key. */
 function nameWords(name: string): string[] {
@@ -365,28 +365,28 @@ function repeatedPerStage(model: DockerfileModel, keyword: string, message: stri
   return hits
 }
 
-export const DL4003: LintRule = {
-  id: 'DL4003',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: 'Multiple `CMD` instructions in one stage',
-  check({ model }) {
+export const DL4003 = defineRule(
+  {
+    id: 'DL4003',
+    severity: 'warning',
+    summary: 'Multiple `CMD` instructions in one stage'
+  },
+  ({ model }) => {
     return repeatedPerStage(model, 'CMD', 'Keep one CMD per stage: only the last one takes effect.')
   }
-}
+)
 
-export const DL4004: LintRule = {
-  id: 'DL4004',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'error',
-  summary: 'Multiple `ENTRYPOINT` instructions in one stage',
-  check({ model }) {
+export const DL4004 = defineRule(
+  {
+    id: 'DL4004',
+    severity: 'error',
+    summary: 'Multiple `ENTRYPOINT` instructions in one stage'
+  },
+  ({ model }) => {
     return repeatedPerStage(
       model,
       'ENTRYPOINT',
       'Keep one ENTRYPOINT per stage: only the last one takes effect.'
     )
   }
-}
+)

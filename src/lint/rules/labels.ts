@@ -4,6 +4,7 @@ import type { Config } from '../../config.js'
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import {
   baseChain,
+  defineRule,
   derivedStages,
   feedsAnotherStage,
   flatMapOf,
@@ -50,13 +51,13 @@ export function isValidLabelKey(key: string): boolean {
   )
 }
 
-export const DL3048: LintRule = {
-  id: 'DL3048',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'Invalid label key',
-  check({ model }) {
+export const DL3048 = defineRule(
+  {
+    id: 'DL3048',
+    severity: 'note',
+    summary: 'Invalid label key'
+  },
+  ({ model }) => {
     return allLabels(model)
       .filter(label => !isValidLabelKey(label.key))
       .map(label =>
@@ -66,7 +67,7 @@ export const DL3048: LintRule = {
         )
       )
   }
-}
+)
 
 /**
  * Per stage and per required label, as hadolint evaluates it: a stage is reported at its FROM when
@@ -74,13 +75,13 @@ export const DL3048: LintRule = {
  * of its own: a later stage copies or mounts from it, or a stage built FROM it sets the label.
  * Stages after the build target are not built and not reported.
  */
-export const DL3049: LintRule = {
-  id: 'DL3049',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'A label required by the label schema is missing',
-  check({ model, config }) {
+export const DL3049 = defineRule(
+  {
+    id: 'DL3049',
+    severity: 'note',
+    summary: 'A label required by the label schema is missing'
+  },
+  ({ model, config }) => {
     const required = Object.keys(config.labelSchema)
     if (required.length === 0) return []
     const keysOf = (stage: Stage): Set<string> =>
@@ -105,15 +106,15 @@ export const DL3049: LintRule = {
     }
     return hits
   }
-}
+)
 
-export const DL3050: LintRule = {
-  id: 'DL3050',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'Superfluous label present (with `strictLabels`)',
-  check({ model, config }) {
+export const DL3050 = defineRule(
+  {
+    id: 'DL3050',
+    severity: 'note',
+    summary: 'Superfluous label present (with `strictLabels`)'
+  },
+  ({ model, config }) => {
     if (!config.strictLabels) return []
     return allLabels(model)
       .filter(label => !Object.hasOwn(config.labelSchema, label.key))
@@ -124,7 +125,7 @@ export const DL3050: LintRule = {
         )
       )
   }
-}
+)
 
 /** Labels of the schema, with the type the schema gives them. */
 function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { type: string })[] {
@@ -136,20 +137,20 @@ function schemaLabels(model: DockerfileModel, config: Config): (LabelUse & { typ
   )
 }
 
-export const DL3051: LintRule = {
-  id: 'DL3051',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: 'A label of the label schema is empty',
-  check({ model, config }) {
+export const DL3051 = defineRule(
+  {
+    id: 'DL3051',
+    severity: 'warning',
+    summary: 'A label of the label schema is empty'
+  },
+  ({ model, config }) => {
     return schemaLabels(model, config)
       .filter(label => label.value.trim() === '')
       .map(label =>
         hitAt(label.instruction, `Give label \`${label.key}\` a value: the label schema requires it.`)
       )
   }
-}
+)
 
 export function isUrl(value: string): boolean {
   if (/\s/.test(value) || !/^[A-Za-z][A-Za-z0-9+.-]*:/.test(value)) return false
@@ -226,24 +227,17 @@ function typedLabelRule(
   valid: (value: string) => boolean,
   what: string
 ): LintRule {
-  return {
-    id,
-    aliases: [],
-    phase: 'dockerfile',
-    severity,
-    summary,
-    check({ model, config }) {
-      const hits: RuleHit[] = []
-      for (const label of schemaLabels(model, config)) {
-        if (label.type !== type || label.value.trim() === '' || label.value.includes('$')) continue
-        if (!valid(label.value))
-          hits.push(
-            hitAt(label.instruction, `Set label \`${label.key}\` to ${what}; \`${label.value}\` is not.`)
-          )
-      }
-      return hits
+  return defineRule({ id, severity, summary }, ({ model, config }) => {
+    const hits: RuleHit[] = []
+    for (const label of schemaLabels(model, config)) {
+      if (label.type !== type || label.value.trim() === '' || label.value.includes('$')) continue
+      if (!valid(label.value))
+        hits.push(
+          hitAt(label.instruction, `Set label \`${label.key}\` to ${what}; \`${label.value}\` is not.`)
+        )
     }
-  }
+    return hits
+  })
 }
 
 export const DL3052 = typedLabelRule(

@@ -11,8 +11,8 @@ import {
   hasFlag,
   usesWrapper
 } from '../../dockerfile/shell.js'
-import { commandsNamed, hitAt, isNonPosixShell, perCommand, perRun, stageRuns } from '../kit.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import { commandsNamed, defineRule, hitAt, isNonPosixShell, perCommand, perRun, stageRuns } from '../kit.js'
+import type { RuleHit } from '../rule.js'
 
 const POINTLESS_IN_CONTAINER = new Set([
   'ssh',
@@ -65,13 +65,13 @@ export const DL3004 = perCommand(
  * each running at most two commands: they could be one layer. A RUN of more
  * commands is taken as a deliberate split.
  */
-export const DL3059: LintRule = {
-  id: 'DL3059',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'Multiple consecutive `RUN` instructions; consider consolidation',
-  check({ model }) {
+export const DL3059 = defineRule(
+  {
+    id: 'DL3059',
+    severity: 'note',
+    summary: 'Multiple consecutive `RUN` instructions; consider consolidation'
+  },
+  ({ model }) => {
     // As hadolint counts: two RUNs in a row (comments between them do not count, any other
     // instruction does) with the same flags, each running a single command. A RUN that already
     // chains commands (`a && b`, `a; b`) was split deliberately and is left alone.
@@ -96,7 +96,7 @@ export const DL3059: LintRule = {
     }
     return hits
   }
-}
+)
 
 /** `useradd` without `-l`/`--no-log-init` and a UID above 99999 writes a huge sparse /var/log/lastlog. */
 export const DL3046 = perRun(
@@ -215,13 +215,13 @@ function hasShortOption(command: ShellCommand, ...letters: string[]): boolean {
 }
 
 /** Per stage: once both curl and wget have been used, each RUN that uses either is reported. */
-export const DL4001: LintRule = {
-  id: 'DL4001',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: 'Use either wget or curl, not both',
-  check({ model }) {
+export const DL4001 = defineRule(
+  {
+    id: 'DL4001',
+    severity: 'warning',
+    summary: 'Use either wget or curl, not both'
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     for (const stage of model.stages) {
       const seen = new Set<string>()
@@ -235,7 +235,7 @@ export const DL4001: LintRule = {
     }
     return hits
   }
-}
+)
 
 export const DL4005 = perRun(
   {
@@ -283,13 +283,13 @@ function scriptSetsPipefail(commands: readonly ShellCommand[]): boolean {
 }
 
 /** Stage-aware: the SHELL in effect is tracked through the stage and inherited from a `FROM <stage>` base. */
-export const DL4006: LintRule = {
-  id: 'DL4006',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: 'Set the SHELL option `-o pipefail` before a RUN with a pipe in it',
-  check({ model }) {
+export const DL4006 = defineRule(
+  {
+    id: 'DL4006',
+    severity: 'warning',
+    summary: 'Set the SHELL option `-o pipefail` before a RUN with a pipe in it'
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     // Every RUN (before the first FROM too), with the shell it runs under: the stage's SHELL, or
     // the exec form's own (`["bash", "-o", "pipefail", "-c", "a | b"]`). ONBUILD runs downstream.
@@ -305,4 +305,4 @@ export const DL4006: LintRule = {
     }
     return hits
   }
-}
+)

@@ -2,7 +2,7 @@
 import { type ImageRef, familiarName, parseImageRef } from '../../dockerfile/image-ref.js'
 import type { Instruction, Stage } from '../../dockerfile/model.js'
 import { flatMapOf, baseChain, defineRule, derivedStages, hitAt } from '../kit.js'
-import type { LintRule, RuleHit } from '../rule.js'
+import type { RuleHit } from '../rule.js'
 
 function fromInstruction(stage: Stage): Instruction {
   return stage.instructions[0] as Instruction
@@ -160,14 +160,14 @@ export const DL3029 = defineRule(
  * the user it runs as. Judged on the final image: a USER in the final stage or in a stage it is
  * built `FROM` counts; without one, it is reported at the final stage's FROM.
  */
-export const DL3063: LintRule = {
-  id: 'DL3063',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: 'A USER instruction should be specified',
-  offByDefault: true,
-  check({ model }) {
+export const DL3063 = defineRule(
+  {
+    id: 'DL3063',
+    severity: 'note',
+    summary: 'A USER instruction should be specified',
+    offByDefault: true
+  },
+  ({ model }) => {
     const final = model.stages[model.finalStage]
     if (!final || final.user !== undefined) return []
     return [
@@ -177,15 +177,15 @@ export const DL3063: LintRule = {
       )
     ]
   }
-}
+)
 
-export const DL3065: LintRule = {
-  id: 'DL3065',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'warning',
-  summary: '`FROM --platform=$TARGETPLATFORM` is redundant: it is the default',
-  check({ model }) {
+export const DL3065 = defineRule(
+  {
+    id: 'DL3065',
+    severity: 'warning',
+    summary: '`FROM --platform=$TARGETPLATFORM` is redundant: it is the default'
+  },
+  ({ model }) => {
     return model.stages
       .filter(stage => stage.platform !== undefined && /^\$\{?TARGETPLATFORM\}?$/.test(stage.platform.trim()))
       .map(stage =>
@@ -195,7 +195,7 @@ export const DL3065: LintRule = {
         )
       )
   }
-}
+)
 
 /**
  * Per stage, as hadolint evaluates it: a stage is reported at its FROM when no HEALTHCHECK (even
@@ -203,14 +203,14 @@ export const DL3065: LintRule = {
  * stage that only serves as the base of one with a HEALTHCHECK is not an image of its own. Stages
  * after the build target are not built and not reported.
  */
-export const DL3057: LintRule = {
-  id: 'DL3057',
-  phase: 'dockerfile',
-  aliases: [],
-  severity: 'note',
-  summary: '`HEALTHCHECK` instruction missing',
-  offByDefault: true,
-  check({ model }) {
+export const DL3057 = defineRule(
+  {
+    id: 'DL3057',
+    severity: 'note',
+    summary: '`HEALTHCHECK` instruction missing',
+    offByDefault: true
+  },
+  ({ model }) => {
     const hits: RuleHit[] = []
     const hasHealthcheck = (stage: Stage): boolean =>
       stage.instructions.some(instruction => instruction.keyword === 'HEALTHCHECK')
@@ -229,4 +229,4 @@ export const DL3057: LintRule = {
     }
     return hits
   }
-}
+)
