@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-BMWQ4T7F.js";
+} from "./chunk-JCE5VXI6.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-NOTETJLY.js";
+} from "./chunk-IA7ZX7ML.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-HHZ4MDWD.js";
+} from "./chunk-KNF6C7ZG.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-OONVHGWT.js";
+import "./chunk-MOZ2OCNF.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-TEMJ62MX.js";
+} from "./chunk-2WRFY7A7.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

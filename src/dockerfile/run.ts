@@ -32,7 +32,7 @@ export interface RunBody {
   /** False when the body runs under a non-POSIX shell: `commands` is empty then. */
   posix: boolean
   /** Commands by name (through wrappers), filled on first use by `commandsNamed`. */
-  byName?: Map<string, ShellCommand[]>
+  byName: Map<string, ShellCommand[]> | undefined
 }
 
 export interface RunScript {
@@ -341,7 +341,8 @@ function readBody(
     lineMap,
     commands,
     shell: bodyShell,
-    posix
+    posix,
+    byName: undefined
   })
   if (run.jsonForm) {
     const argv = run.argv

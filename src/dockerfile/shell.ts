@@ -228,9 +228,9 @@ function tokenize(script: string): Token[] {
     // `2>file`, `2>&1`: a number right before a redirection is its file descriptor.
     const after = script[word.end]
     if (
-      /^\d+$/.test(word.value) &&
+      (after === '>' || after === '<') &&
       word.end - word.start === word.value.length &&
-      (after === '>' || after === '<')
+      /^\d+$/.test(word.value)
     ) {
       i = word.end
       continue
@@ -246,6 +246,10 @@ function tokenize(script: string): Token[] {
 }
 
 function readOperator(script: string, i: number): string | undefined {
+  // Most tokens are words: one character decides, before any slice or startsWith.
+  const c = script.charCodeAt(i)
+  // ; & | ( ) < >
+  if (c !== 59 && c !== 38 && c !== 124 && c !== 40 && c !== 41 && c !== 60 && c !== 62) return undefined
   const two = script.slice(i, i + 2)
   if (script.startsWith(';;&', i)) return ';;&'
   if (two === '&&' || two === '||' || two === ';;' || two === ';&' || two === '|&') return two

@@ -267,7 +267,10 @@ function isPointerName(words: readonly string[]): boolean {
 /** True when a variable name looks like it holds a credential (hadolint's word heuristic). */
 export function looksSensitive(name: string): boolean {
   const words = nameWords(name)
-  if (isPointerName(words)) return false
+  return !isPointerName(words) && hasSensitiveWord(words)
+}
+
+function hasSensitiveWord(words: readonly string[]): boolean {
   return words.some(
     (word, i) =>
       SECRET_WORDS.has(word) || (word === 'key' && i > 0 && SECRET_KEY_QUALIFIERS.has(words[i - 1] as string))
@@ -282,7 +285,7 @@ export function looksSensitive(name: string): boolean {
 export function isSensitiveName(name: string): boolean {
   const words = nameWords(name)
   if (isPointerName(words)) return false
-  if (looksSensitive(name)) return true
+  if (hasSensitiveWord(words)) return true
   // A `..._KEY` that names a public thing: a GPG key id (`GPG_KEY` holds a fingerprint, which
   // hadolint does not flag), a server's or host's key (`NGROK_SERVER_KEY` is a file path).
   if (words[words.length - 1] === 'key' && PUBLIC_KEY_QUALIFIERS.has(words[words.length - 2] ?? ''))
@@ -315,9 +318,12 @@ export const DL3064 = perInstruction(
     // A literal path (`GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json`) says where
     // the secret is, like a `_FILE` name: not a secret in the metadata.
     const names = keyValuePairs(instruction)
-      .filter(pair => !(pair.rawValue !== undefined && isFilePathValue(unquoteRaw(pair.rawValue))))
+      .filter(
+        pair =>
+          isSensitiveName(pair.key) &&
+          !(pair.rawValue !== undefined && isFilePathValue(unquoteRaw(pair.rawValue)))
+      )
       .map(pair => pair.key)
-      .filter(isSensitiveName)
     return names.length > 0
       ? `Pass ${names.map(n => `\`${n}\``).join(', ')} with \`RUN --mount=type=secret\` instead of ${instruction.keyword}: ${instruction.keyword} values stay in the image metadata.`
       : undefined

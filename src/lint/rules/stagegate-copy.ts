@@ -238,11 +238,15 @@ function within(path: string | undefined, dir: string): boolean {
 
 /** Values of the output options a command is given (`-o x`, `--prefix=x`, `-o/x`). */
 function outputTargets(name: string, args: readonly string[]): string[] {
-  const flags = [...OUTPUT_FLAGS, ...(TOOL_OUTPUT_FLAGS[name] ?? [])]
+  const flags = Object.hasOwn(TOOL_OUTPUT_FLAGS, name)
+    ? [...OUTPUT_FLAGS, ...(TOOL_OUTPUT_FLAGS[name] as string[])]
+    : OUTPUT_FLAGS
   const values: string[] = []
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string
     if (word === '--') break
+    // Words that are neither options nor assignments (most of them: packages, paths) match nothing.
+    if (word[0] !== '-' && !word.includes('=')) continue
     const assignment = /^([A-Za-z_][A-Za-z0-9_]*)=(.+)$/.exec(word)
     if (assignment && OUTPUT_VARIABLES.has(assignment[1] as string)) values.push(assignment[2] as string)
     for (const flag of flags) {
