@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-JCE5VXI6.js";
+} from "./chunk-CG77UWER.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-IA7ZX7ML.js";
+} from "./chunk-EIQMWGZW.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-KNF6C7ZG.js";
+} from "./chunk-7XORLRY6.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-MOZ2OCNF.js";
+import "./chunk-AYJCWCFB.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-2WRFY7A7.js";
+} from "./chunk-CAN4KKGW.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -483,7 +483,7 @@ RUN passwd -d root && useradd -o -u 0 -g 0 admin
 RUN mkdir -p /var/cache/dnf/fedora/repodata && echo x > /var/cache/dnf/fedora/repodata/primary.xml
 RUN head -c 20000 /dev/zero > /scratch
 RUN rm /scratch
-VOLUME /etc/app
+VOLUME /etc/ssl
 EXPOSE 22
 WORKDIR /boot/app
 ENV GOOGLE_APPLICATION_CREDENTIALS=/var/run/secrets/gcp/key.json

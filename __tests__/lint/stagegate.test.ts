@@ -322,7 +322,11 @@ const CASES: Record<string, Case[]> = {
     ],
     ['go mod download after COPY . .', 'FROM golang\nCOPY . .\nRUN go mod download && go build\n', [3]],
     ['manifests first', 'FROM node\nCOPY package*.json ./\nRUN npm ci\nCOPY . .\nRUN npm run build\n', []],
-    ['build after COPY . . is fine', 'FROM golang\nCOPY . .\nRUN go build ./...\n', []]
+    ['build after COPY . . is fine', 'FROM golang\nCOPY . .\nRUN go build ./...\n', []],
+    // A global tool reads no manifest: the advice is to move it above the COPY (tested below).
+    ['npm install -g after COPY . .', 'FROM node\nWORKDIR /app\nCOPY . .\nRUN npm install -g pnpm@9\n', [4]],
+    ['pnpm add -g after COPY . .', 'FROM node\nCOPY . .\nRUN pnpm add --global turbo\n', [3]],
+    ['npm install -g before COPY . .', 'FROM node\nRUN npm i -g pnpm@9\nCOPY . .\nRUN pnpm build\n', []]
   ],
   SG1011: [
     ['ADD https without checksum', 'FROM a\nADD https://example.com/tool.tgz /tmp/\n', [2]],
@@ -556,4 +560,14 @@ test.each([
 ])('SG1007 names the instruction that made the layer: %s', (keyword, text) => {
   const [finding] = lintText(text, { only: ['SG1007'] })
   expect(finding?.message).toContain(`stays in this ${keyword} layer although line 3 deletes it`)
+})
+
+test('SG1010 tells a global tool install to move above the COPY, a project install to copy manifests first', () => {
+  const message = (install: string): string =>
+    lintText(`FROM node:20\nWORKDIR /app\nCOPY . .\nRUN ${install}\n`, { only: ['SG1010'] })[0]?.message ?? ''
+  expect(message('npm install -g pnpm@9.0.0')).toBe(
+    'Run `npm install -g pnpm@9.0.0` before the whole-source COPY on line 3: it does not need the source, and after that COPY any change re-installs it.'
+  )
+  expect(message('npm ci')).toContain('Copy only the dependency manifests, run `npm ci`')
+  expect(message('npm install')).not.toContain('before the whole-source COPY')
 })

@@ -10,13 +10,49 @@ import { effectiveArgv } from '../../dockerfile/shell.js'
 import { defineRule, flatMapOf } from '../kit.js'
 import type { LintRule, RuleHit } from '../rule.js'
 
+/**
+ * What in /etc is the system's own configuration: accounts, privileges, trust, login, the loader,
+ * the network. An application's own directory there (`/etc/nginx`, `/etc/authelia`) is its
+ * configuration, a usual place for a volume, and passes.
+ */
+const SYSTEM_ETC = new Set([
+  'passwd',
+  'shadow',
+  'group',
+  'gshadow',
+  'sudoers',
+  'sudoers.d',
+  'pam.d',
+  'security',
+  'ssh',
+  'ssl',
+  'pki',
+  'ca-certificates',
+  'systemd',
+  'init.d',
+  'cron.d',
+  'crontab',
+  'ld.so.conf.d',
+  'ld.so.preload',
+  'profile.d',
+  'hosts',
+  'resolv.conf',
+  'nsswitch.conf',
+  'apt',
+  'yum.repos.d',
+  'apk',
+  'docker'
+])
+
 /** Paths a volume must not shadow: the kernel's, the devices', the system config, the engine's socket. */
 export function isSensitiveVolume(path: string): boolean {
   const normal = `/${path
     .replace(/^["']|["']$/g, '')
     .replace(/\/+$/, '')
     .replace(/^\/+/, '')}`
-  if (/^\/(proc|sys|dev|etc)(\/|$)/.test(normal)) return true
+  if (/^\/(proc|sys|dev)(\/|$)/.test(normal) || normal === '/etc') return true
+  const etc = /^\/etc\/([^/]+)/.exec(normal)
+  if (etc && SYSTEM_ETC.has(etc[1] as string)) return true
   return /^\/(var\/)?run\/docker\.sock$/.test(normal) || normal === '/'
 }
 
@@ -45,7 +81,8 @@ export const SG1017 = defineRule(
   {
     id: 'SG1017',
     severity: 'error',
-    summary: 'VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc, the docker socket)'
+    summary:
+      "VOLUME on a host-sensitive path (/proc, /sys, /dev, /etc or the system's files in it, the docker socket)"
   },
   ({ model }) =>
     flatMapOf(

@@ -243,11 +243,11 @@ export function dependencyInstall(command: ShellCommand): string | undefined {
   const has = (...words: string[]): boolean => subcommandArgs(command, ...words) !== undefined
   switch (name) {
     case 'npm':
-      return has('install', 'i', 'ci') ? `npm ${argv[1] ?? 'install'}` : undefined
+      return has('install', 'i', 'ci') && !isGlobal(command) ? `npm ${argv[1] ?? 'install'}` : undefined
     case 'yarn':
       return argv.length === 1 || has('install') ? 'yarn install' : undefined
     case 'pnpm':
-      return has('install', 'i') ? 'pnpm install' : undefined
+      return has('install', 'i') && !isGlobal(command) ? 'pnpm install' : undefined
     case 'pip':
     case 'pip3':
       return has('install') &&
@@ -274,6 +274,19 @@ export function dependencyInstall(command: ShellCommand): string | undefined {
   }
 }
 
+function isGlobal(command: ShellCommand): boolean {
+  return commandHasFlag(command, '-g', '--global')
+}
+
+/** `npm install -g <tool>` / `pnpm add -g <tool>`: a tool for the image, not the project's dependencies. */
+function globalToolInstall(command: ShellCommand): string | undefined {
+  const name = commandName(command)
+  if ((name !== 'npm' && name !== 'pnpm') || !isGlobal(command)) return undefined
+  if (subcommandArgs(command, 'install', 'i', 'add') === undefined) return undefined
+  const written = effectiveArgv(command).join(' ')
+  return written.length <= 60 ? written : `${written.slice(0, 59)}…`
+}
+
 export const SG1010 = defineRule(
   {
     id: 'SG1010',
@@ -293,14 +306,24 @@ export const SG1010 = defineRule(
           continue
         }
         if (instruction.keyword !== 'RUN' || !wholeCopy) continue
-        const install = runCommandsOf(model, instruction)
-          .map(dependencyInstall)
-          .find(found => found !== undefined)
-        if (install)
+        const commands = runCommandsOf(model, instruction)
+        const install = commands.map(dependencyInstall).find(found => found !== undefined)
+        if (install) {
           hits.push(
             hitAt(
               instruction,
               `Copy only the dependency manifests, run \`${install}\`, then copy the source: after the whole-source COPY on line ${wholeCopy.line} any change re-installs everything.`
+            )
+          )
+          continue
+        }
+        // A global tool install reads no manifest: it only needs to move above the COPY.
+        const tool = commands.map(globalToolInstall).find(found => found !== undefined)
+        if (tool)
+          hits.push(
+            hitAt(
+              instruction,
+              `Run \`${tool}\` before the whole-source COPY on line ${wholeCopy.line}: it does not need the source, and after that COPY any change re-installs it.`
             )
           )
       }
