@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-CG77UWER.js";
+} from "./chunk-FIWUKZCZ.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-EIQMWGZW.js";
+} from "./chunk-DNPEDXK7.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-7XORLRY6.js";
+} from "./chunk-2UXDZFEX.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-AYJCWCFB.js";
+import "./chunk-F7KNMK2G.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-CAN4KKGW.js";
+} from "./chunk-RXDBHWW7.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

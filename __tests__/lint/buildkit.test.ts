@@ -79,12 +79,15 @@ const CASES: Record<string, Case[]> = {
     ['PATH and proxies are always defined', 'FROM scratch\nENV PATH=$PATH:/bin X=$http_proxy\n', []],
     ['defined by ARG', 'FROM scratch\nARG foo\nCOPY $foo /\n', []],
     ['defined in the base stage', 'FROM scratch AS base\nENV DIR=/x\nFROM base\nWORKDIR $DIR\n', []],
-    // `FROM <stage>` inherits ENV, not ARG: an ARG of the base must be declared again.
+    // In BuildKit `FROM <stage>` starts from that stage's build args as well as its ENV (its
+    // testUnmatchedVars: `ARG foo=Dockerfile` in the base, `COPY $foo .` in the child is quiet).
+    ['ARG of the base stage is inherited', 'FROM scratch AS base\nARG V=1\nFROM base\nWORKDIR /v$V\n', []],
     [
-      'ARG of the base stage is not inherited',
-      'FROM scratch AS base\nARG V=1\nFROM base\nWORKDIR /v$V\n',
-      [4]
+      'ARG without a value in the base stage',
+      'FROM scratch AS base\nARG V\nFROM base AS child\nFROM child\nWORKDIR /v$V\n',
+      []
     ],
+    ['ARG of an unrelated stage', 'FROM scratch AS a\nARG V=1\nFROM scratch\nWORKDIR /v$V\n', [4]],
     [
       'ARG of the base stage declared again',
       'FROM scratch AS base\nARG V=1\nFROM base\nARG V\nWORKDIR /v$V\n',
@@ -157,6 +160,23 @@ const CASES: Record<string, Case[]> = {
     ['ip and mapping', 'FROM a\nEXPOSE 127.0.0.1:80:80\n', [2]],
     ['host mapping', 'FROM a\nEXPOSE 80:80\n', [2]],
     ['plain ports', 'FROM a\nEXPOSE 80 443/tcp 8000-8010\n', []]
+  ],
+  // JSONArgsRecommended is DL3025's BuildKit name: as BuildKit, a SHELL set in the stage or a stage
+  // it is built FROM makes the shell form deliberate (its testJSONArgsRecommended).
+  DL3025: [
+    ['shell-form CMD', 'FROM scratch\nCMD mycommand\n', [2]],
+    ['after a SHELL in the stage', 'FROM scratch\nSHELL ["/usr/bin/customshell"]\nCMD mycommand\n', []],
+    [
+      'after a SHELL in the base stage',
+      'FROM scratch AS base\nSHELL ["/usr/bin/customshell"]\n\nFROM base\nENTRYPOINT mycommand\n',
+      []
+    ],
+    ['before the SHELL', 'FROM scratch\nCMD mycommand\nSHELL ["/bin/bash", "-c"]\n', [2]],
+    [
+      'a SHELL of an unrelated stage',
+      'FROM scratch AS a\nSHELL ["/bin/bash", "-c"]\nFROM scratch\nCMD mycommand\n',
+      [4]
+    ]
   ],
   InvalidBaseImagePlatform: [
     ['needs the pulled image: never reported from the Dockerfile', 'FROM --platform=linux/arm64 alpine\n', []]

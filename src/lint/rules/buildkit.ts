@@ -410,7 +410,8 @@ export const undefinedVar = rule(
     for (const stage of model.stages) {
       const base = stage.baseStage
       const inherited = base !== undefined ? definedAtEnd.get(base) : undefined
-      // What a stage built `FROM` this one inherits: its ENVs, not its ARGs (ARG is stage-scoped).
+      // What a stage built `FROM` this one inherits: its ENVs and, in BuildKit, its ARGs too (a
+      // stage starts from its base's build args; the classic builder and hadolint's scope differ).
       let inheritable: Set<string>
       if (inherited && base !== undefined) {
         const left = (readersLeft.get(base) ?? 1) - 1
@@ -418,8 +419,6 @@ export const undefinedVar = rule(
         if (left === 0) definedAtEnd.delete(base)
         inheritable = left === 0 ? inherited : new Set(inherited)
       } else inheritable = new Set()
-      // The stage's own ARGs: defined here, not in a stage built on it.
-      const args = new Set<string>()
       // Without the base image's config, only a stage on scratch or on an image whose ENV is known
       // (OFFICIAL_IMAGE_ENV) knows every variable, and reports any undefined name as BuildKit does.
       // On any other image a name may come from its config: report only names that look like
@@ -441,9 +440,8 @@ export const undefinedVar = rule(
               ? valuesOf(instruction)
               : instruction.args
           for (const name of new Set(referencedVariables(text, '\\', false))) {
-            if (args.has(name) || inheritable.has(name) || ALWAYS_DEFINED.has(name) || imageEnv?.has(name))
-              continue
-            const guessed = guess(name, [inheritable, args, imageEnv ?? new Set()])
+            if (inheritable.has(name) || ALWAYS_DEFINED.has(name) || imageEnv?.has(name)) continue
+            const guessed = guess(name, [inheritable, imageEnv ?? new Set()])
             const declaredLater = (argLine.get(name) ?? 0) > instruction.line
             if (!complete && guessed === undefined && !declaredLater) continue
             hits.push(
@@ -455,7 +453,7 @@ export const undefinedVar = rule(
           }
         }
         if (instruction.keyword === 'ARG' || instruction.keyword === 'ENV') {
-          for (const key of keysOf(instruction)) (instruction.keyword === 'ENV' ? inheritable : args).add(key)
+          for (const key of keysOf(instruction)) inheritable.add(key)
         }
       }
       definedAtEnd.set(stage.index, inheritable)

@@ -1,7 +1,8 @@
 // hadolint's rules about single instructions: WORKDIR, EXPOSE, CMD/ENTRYPOINT/HEALTHCHECK repeats, JSON form, ONBUILD triggers, ENV self-references, instruction order, secrets in ARG/ENV, user ids, MAINTAINER, pragmas.
-import type { DockerfileModel, Stage } from '../../dockerfile/model.js'
+import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
 import { stageAtLine } from '../../dockerfile/query.js'
 import {
+  baseChain,
   defineRule,
   definitionsBefore,
   flatMapOf,
@@ -81,24 +82,38 @@ export const DL3025 = defineRule(
     severity: 'warning',
     summary: 'Use arguments JSON notation for CMD and ENTRYPOINT arguments.'
   },
-  ({ model }) =>
-    flatMapOf(model.stages, stage =>
-      stage.instructions
-        .filter(
-          instruction =>
-            (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') &&
-            !instruction.jsonForm &&
-            // `CMD --help`: the words may have been read as flags.
-            (instruction.args.trim() !== '' || instruction.flags.length > 0)
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    for (const stage of model.stages) {
+      // As BuildKit's JSONArgsRecommended: once a SHELL is set (in the stage or a stage it is built
+      // FROM), the shell form runs that shell on purpose and is not reported.
+      let shellSet = baseChain(model, stage).some(
+        link => link !== stage && link.instructions.some(isShellInstruction)
+      )
+      for (const instruction of stage.instructions) {
+        if (isShellInstruction(instruction)) shellSet = true
+        if (
+          !shellSet &&
+          (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') &&
+          !instruction.jsonForm &&
+          // `CMD --help`: the words may have been read as flags.
+          (instruction.args.trim() !== '' || instruction.flags.length > 0)
         )
-        .map(instruction =>
-          hitAt(
-            instruction,
-            `Write ${instruction.keyword} in JSON notation (${instruction.keyword} ["executable", "arg"]) so signals reach the process.`
+          hits.push(
+            hitAt(
+              instruction,
+              `Write ${instruction.keyword} in JSON notation (${instruction.keyword} ["executable", "arg"]) so signals reach the process.`
+            )
           )
-        )
-    )
+      }
+    }
+    return hits
+  }
 )
+
+function isShellInstruction(instruction: Instruction): boolean {
+  return instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0
+}
 
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
 const INLINE_IGNORE = /^(hadolint|stagegate)[ \t]+ignore[ \t]*=/i
