@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-FIWUKZCZ.js";
+} from "./chunk-YKYS6YO2.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-DNPEDXK7.js";
+} from "./chunk-MOZ4M4XY.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-2UXDZFEX.js";
+} from "./chunk-J7DJ4QBM.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-F7KNMK2G.js";
+import "./chunk-OXHQA65R.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-RXDBHWW7.js";
+} from "./chunk-2O3RGVFC.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -61,7 +61,15 @@ describe('parseShell splits commands and words', () => {
     ['unterminated double quote consumes to end', 'echo "abc; ls', [['echo', 'abc; ls']]],
     ['unterminated substitution consumes to end', 'echo $(ls; rm', [['echo', '$(ls; rm']]],
     ['unterminated backtick consumes to end', 'echo `ls', [['echo', '`ls']]],
-    ['trailing backslash', 'echo a\\', [['echo', 'a']]]
+    ['trailing backslash', 'echo a\\', [['echo', 'a']]],
+    // A bash array's elements are words of the assignment, not commands (ray's APT_PKGS=( … wget … )).
+    ['array assignment', 'PKGS=(wget sudo "a b") && echo "${PKGS[@]}"', [[], ['echo', '${PKGS[@]}']]],
+    [
+      'array append, multi-line',
+      'A+=(\n  curl\n  wget\n)\napt-get install "${A[@]}"',
+      [[], ['apt-get', 'install', '${A[@]}']]
+    ],
+    ['array assignment prefixing a command', 'X=(1 2) make', [['make']]]
   ]
   it.each(cases)('%s', (_name, script, expected) => {
     expect(argvs(script)).toEqual(expected)

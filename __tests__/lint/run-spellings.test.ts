@@ -59,6 +59,8 @@ const SPELLINGS: Spelling[] = [
   ['shell form', script => `FROM debian:12\nRUN ${script}\n`, 2],
   ['exec form sh -c', script => `FROM debian:12\nRUN ${JSON.stringify(['/bin/sh', '-c', script])}\n`, 2],
   ['heredoc', script => `FROM debian:12\nRUN <<EOF\n${script}\nEOF\n`, 2],
+  // BuildKit runs a heredoc that starts with a shebang with that interpreter.
+  ['heredoc with a shell shebang', script => `FROM debian:12\nRUN <<EOF\n#!/bin/bash\n${script}\nEOF\n`, 2],
   ['ONBUILD', script => `FROM debian:12\nONBUILD RUN ${script}\n`, 2]
 ]
 
@@ -90,4 +92,13 @@ test('every RUN rule fires on at least one script of the table, or is off by def
     rule => !SCRIPTS.some(script => fires(rule, SPELLINGS[0]![1](script), 2))
   ).map(rule => rule.id)
   expect(silent).toEqual([])
+})
+
+test("a heredoc with another program's shebang is no shell script: no RUN rule reads it", () => {
+  const loud = RUN_RULES.filter(rule =>
+    SCRIPTS.some(script =>
+      fires(rule, `FROM debian:12\nRUN <<EOF\n#!/usr/bin/env python3\n${script}\nEOF\n`, 2)
+    )
+  ).map(rule => rule.id)
+  expect(loud).toEqual([])
 })

@@ -121,6 +121,30 @@ describe('runShellcheck', () => {
     expect(outcome.findings.find(f => f.ruleId === 'SC2154')?.severity).toBe('warning')
   })
 
+  test("a heredoc script's shebang picks its shell, as BuildKit runs it (ray's base-deps)", async () => {
+    const text = [
+      '# syntax=docker/dockerfile:1', // 1
+      'FROM ubuntu:24.04', // 2
+      'ARG V=1', // 3
+      'RUN <<EOF', // 4
+      '#!/bin/bash', // 5
+      'A=(x y)', // 6
+      'echo "${A[@]}" "$V"', // 7
+      'EOF', // 8
+      'RUN <<EOF', // 9
+      '#!/usr/bin/env python3', // 10
+      'print("not a shell script")', // 11
+      'EOF' // 12
+    ].join('\n')
+    const scripts = shellScripts(parse(text))
+    // The python script is not shell; the bash one is checked as bash.
+    expect(scripts.map(s => [s.firstLine, s.dialect])).toEqual([[5, 'bash']])
+    const outcome = await runShellcheck(parse(text))
+    expect(outcome.notices).toEqual([])
+    // No SC3030/SC3054 (arrays "undefined in POSIX sh"), no SC1128 (shebang not on the first line).
+    expect(outcome.findings.map(f => `${f.ruleId}@${f.line}`)).toEqual([])
+  })
+
   test('an unquoted shell variable is SC2086, a note', async () => {
     const outcome = await runShellcheck(parse('FROM a\nRUN x=$(date); echo $x\n'))
     expect(outcome.findings.find(f => f.ruleId === 'SC2086')?.severity).toBe('note')

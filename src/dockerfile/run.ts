@@ -379,10 +379,31 @@ function readBody(
         for (let i = 0; i < count; i++) lineMap.push(heredoc.line + 1 + i)
         lineMap.push(heredoc.endLine)
       }
+      // BuildKit runs a heredoc that starts with `#!` as a script file: its interpreter, not the
+      // SHELL. A shell's script is read as that shell; any other program's (python) is no shell.
+      const interpreter = shebangArgv(script)
+      if (interpreter) {
+        const posix = POSIX_SHELLS.has(basename(interpreter[0] as string))
+        return body('heredoc', script, lineMap, posix ? parse(script) : [], interpreter, posix)
+      }
       return body('heredoc', script, lineMap, parse(script), shell, true)
     }
   }
   return body('shell', run.args, [instruction.line], commands, shell, true)
+}
+
+/** `#!/usr/bin/env bash -e` → `['bash', '-e']`, `#!/bin/sh` → `['/bin/sh']`; undefined without a shebang. */
+export function shebangArgv(script: string): string[] | undefined {
+  if (!script.startsWith('#!')) return undefined
+  const end = script.indexOf('\n')
+  const words = script
+    .slice(2, end < 0 ? script.length : end)
+    .trim()
+    .split(/\s+/)
+    .filter(word => word !== '')
+  if (words.length > 1 && basename(words[0] as string) === 'env') words.shift()
+  if (words[0] === '-S') words.shift()
+  return words.length > 0 ? words : undefined
 }
 
 /** The argv of an exec-form text (`["a", "b"]`); undefined when it is not a JSON array of strings. */

@@ -73,6 +73,8 @@ const LEADING_KEYWORDS = new Set(['{', '}', '!', 'if', 'then', 'else', 'elif', '
 /** Reserved words that close a compound command: a command of only these is dropped. */
 const CLOSING_KEYWORDS = new Set(['fi', 'done', 'esac', '}'])
 const ASSIGNMENT = /^([A-Za-z_][A-Za-z0-9_]*)(\+?=)/
+/** What may stand before `=(` in an array assignment: `NAME`, `NAME+`. */
+const ARRAY_TARGET = /^[A-Za-z_][A-Za-z0-9_]*\+?$/
 
 export function parseShell(script: string): ShellCommand[] {
   const tokens = tokenize(script)
@@ -279,6 +281,9 @@ function readWord(script: string, start: number): WordToken {
     if (ch === '=') {
       sawEquals = true
       i++
+      // `PKGS=(wget sudo)`: a bash array assignment is one word; its elements are no commands.
+      if (script[i] === '(' && plainPrefix && ARRAY_TARGET.test(script.slice(start, i - 1)))
+        i = skipSubstitution(script, i)
       continue
     }
     const substitution = ch === '$' && (script[i + 1] === '(' || script[i + 1] === '{')

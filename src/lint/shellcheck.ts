@@ -122,7 +122,10 @@ export function toShellScript(source: RunScriptSource): ShellScript | undefined 
   // As hadolint: every name in scope is set to a plain word, so SC2086/SC2154 stay quiet for it.
   const header = [`# shellcheck shell=${dialect}`]
   if (names.length > 0) header.push(`export ${names.map(name => `${name}=1`).join(' ')}`)
-  const text = [...header, ...source.lines].join('\n') + '\n'
+  // A heredoc script's shebang (its dialect is already the shell's, from the model) stays as a
+  // blank line: below the header ShellCheck would call it misplaced (SC1128).
+  const body = source.lines[0]?.startsWith('#!') ? ['', ...source.lines.slice(1)] : source.lines
+  const text = [...header, ...body].join('\n') + '\n'
   return {
     text,
     dialect,
