@@ -15,7 +15,7 @@ import {
 } from '../../src/lint/rules/instructions.js'
 import { DL3059 } from '../../src/lint/rules/shell.js'
 import { DL3057, DL3063, DL3065 } from '../../src/lint/rules/stages.js'
-import { describeRule, run } from './rule-cases.js'
+import { describeRule, hits } from './rule-cases.js'
 
 describeRule(DL1001, {
   catches: [
@@ -270,19 +270,19 @@ describe('helpers', () => {
 
 describe('stage attribution', () => {
   test('hits carry the stage index and the instruction lines', () => {
-    const hits = run(DL4003, 'FROM debian AS a\nFROM debian\nCMD a\nCMD b \\\n  c\n')
-    expect(hits).toEqual([{ line: 4, endLine: 5, stage: 1, message: expect.any(String) }])
+    const found = hits(DL4003, 'FROM debian AS a\nFROM debian\nCMD a\nCMD b \\\n  c\n')
+    expect(found).toEqual([{ line: 4, endLine: 5, stage: 1, message: expect.any(String) }])
   })
 
   test('preamble hits have no stage', () => {
-    const [hit] = run(DL3061, 'RUN x\nFROM debian\n')
+    const [hit] = hits(DL3061, 'RUN x\nFROM debian\n')
     expect(hit).toBeDefined()
     expect(hit!.stage).toBeUndefined()
   })
 
   test('DL3057 follows the build target', () => {
     const model = 'FROM debian AS app\nHEALTHCHECK CMD true\nFROM debian AS debug\n'
-    expect(run(DL3057, model).map(hit => hit.line)).toEqual([3])
-    expect(run(DL3057, model, {}, 'app')).toEqual([])
+    expect(hits(DL3057, model).map(hit => hit.line)).toEqual([3])
+    expect(hits(DL3057, model, {}, 'app')).toEqual([])
   })
 })

@@ -17,7 +17,7 @@ import {
   isUrl,
   isValidLabelKey
 } from '../../src/lint/rules/labels.js'
-import { describeRule, run } from './rule-cases.js'
+import { describeRule, hits } from './rule-cases.js'
 
 const schema = {
   labelSchema: {
@@ -83,7 +83,7 @@ describeRule(DL3049, {
 
 describe('DL3049 without a schema', () => {
   test('reports nothing', () => {
-    expect(run(DL3049, 'FROM debian\n')).toEqual([])
+    expect(hits(DL3049, 'FROM debian\n')).toEqual([])
   })
 })
 
@@ -98,7 +98,7 @@ describeRule(DL3050, {
 
 describe('DL3050 without strictLabels', () => {
   test('reports nothing', () => {
-    expect(run(DL3050, 'FROM debian\nLABEL extra=1\n', { labelSchema: { team: 'text' } })).toEqual([])
+    expect(hits(DL3050, 'FROM debian\nLABEL extra=1\n', { labelSchema: { team: 'text' } })).toEqual([])
   })
 })
 

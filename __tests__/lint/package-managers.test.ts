@@ -18,7 +18,7 @@ import {
   DL3041
 } from '../../src/lint/rules/rpm.js'
 import { DL3046, DL3047, DL4001, DL4005, DL4006 } from '../../src/lint/rules/shell.js'
-import { describeRule, run } from './rule-cases.js'
+import { describeRule, hits } from './rule-cases.js'
 import { hits as hitLines } from './sg-helpers.js'
 
 describeRule(DL3031, {
@@ -175,7 +175,7 @@ test.each([
     '`dnf install` and `microdnf install`'
   ]
 ])('DL3041 names the command written: %j', (dockerfile, named) => {
-  const [hit] = run(DL3041, dockerfile)
+  const [hit] = hits(DL3041, dockerfile)
   expect(hit?.message).toMatch(new RegExp(` in ${named.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\(`))
 })
 
@@ -230,12 +230,12 @@ describe('DL3042 message', () => {
     ['FROM python:3.12\nRUN PIP_NO_CACHE_DIR=false pip install x==1\n', 'false'],
     ['FROM python:3.12\nRUN export PIP_NO_CACHE_DIR=0 && pip install x==1\n', '0']
   ])('a falsy value: %j', (dockerfile, value) => {
-    const [hit] = run(DL3042, dockerfile)
+    const [hit] = hits(DL3042, dockerfile)
     expect(hit?.message).toContain(`pip does turn its cache off for \`PIP_NO_CACHE_DIR=${value}\` too`)
     expect(hit?.message).toContain('`PIP_NO_CACHE_DIR=1`')
   })
   test('no setting at all keeps the plain advice', () => {
-    const [hit] = run(DL3042, 'FROM python:3.12\nRUN pip install x==1\n')
+    const [hit] = hits(DL3042, 'FROM python:3.12\nRUN pip install x==1\n')
     expect(hit?.message).toBe(
       'Use `pip install --no-cache-dir` (or `ENV PIP_NO_CACHE_DIR=1`) to keep the pip cache out of the layer.'
     )
@@ -268,7 +268,7 @@ describe('DL3047 advice fits the wget of the stage', () => {
     // GNU wget installed on Alpine does have --progress.
     ['FROM alpine:3.20\nRUN apk add --no-cache wget && wget https://example.com/x\n', GNU]
   ])('%j', (dockerfile, message) => {
-    expect(run(DL3047, dockerfile).map(hit => hit.message)).toEqual([message])
+    expect(hits(DL3047, dockerfile).map(hit => hit.message)).toEqual([message])
   })
 })
 
@@ -410,25 +410,25 @@ describeRule(DL4006, {
   ]
 })
 
-describe('part-B package rules report the stage and the whole instruction', () => {
+describe('package-manager rules report the stage and the whole instruction', () => {
   test('a hit on a continued RUN in the second stage', () => {
-    const hits = run(DL3032, 'FROM a AS one\nRUN true\nFROM centos:7\nRUN yum install -y \\\n  httpd-2.4\n')
-    expect(hits).toEqual([
+    const found = hits(DL3032, 'FROM a AS one\nRUN true\nFROM centos:7\nRUN yum install -y \\\n  httpd-2.4\n')
+    expect(found).toEqual([
       { line: 4, endLine: 5, stage: 1, message: expect.stringContaining('yum clean all') }
     ])
   })
 
   test('a RUN heredoc body is linted as the script', () => {
-    const hits = run(DL3038, 'FROM fedora\nRUN <<EOF\nset -e\ndnf install httpd-2.4\nEOF\n')
-    expect(hits.map(hit => [hit.line, hit.endLine])).toEqual([[2, 5]])
+    const found = hits(DL3038, 'FROM fedora\nRUN <<EOF\nset -e\ndnf install httpd-2.4\nEOF\n')
+    expect(found.map(hit => [hit.line, hit.endLine])).toEqual([[2, 5]])
   })
 
   test('a heredoc fed to a command is data, not script', () => {
-    expect(run(DL3038, 'FROM fedora\nRUN cat <<EOF > /notes\ndnf install httpd\nEOF\n')).toEqual([])
+    expect(hits(DL3038, 'FROM fedora\nRUN cat <<EOF > /notes\ndnf install httpd\nEOF\n')).toEqual([])
   })
 
   test('exec-form RUN is linted as one command', () => {
-    expect(run(DL3038, 'FROM fedora\nRUN ["dnf", "install", "httpd-2.4"]\n').map(hit => hit.line)).toEqual([
+    expect(hits(DL3038, 'FROM fedora\nRUN ["dnf", "install", "httpd-2.4"]\n').map(hit => hit.line)).toEqual([
       2
     ])
   })
@@ -442,7 +442,7 @@ describe('list', () => {
   ])('list(%j)', (words, text) => expect(list(words)).toBe(text))
 
   test('a long unpinned install names the first packages and counts the rest', () => {
-    const [hit] = run(DL3041, 'FROM fedora\nRUN dnf install -y a b c d e f g\n')
+    const [hit] = hits(DL3041, 'FROM fedora\nRUN dnf install -y a b c d e f g\n')
     expect(hit?.message).toBe(
       'Pin the version of `a`, `b`, `c`, `d` and 3 more in `dnf install` (`<package>-<version>`).'
     )

@@ -5,7 +5,7 @@ import { DL3028 } from '../../src/lint/rules/gem.js'
 import { DL3016 } from '../../src/lint/rules/npm.js'
 import { DL3013 } from '../../src/lint/rules/pip.js'
 import { DL3030 } from '../../src/lint/rules/rpm.js'
-import { df, hits, lines, type Case } from './rule-lines.js'
+import { df, hits, lines, type Case } from './rule-cases.js'
 
 const B = 'FROM debian:12'
 
