@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-YKYS6YO2.js";
+} from "./chunk-3VMHDNW5.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-MOZ4M4XY.js";
+} from "./chunk-DRH7OOEV.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-J7DJ4QBM.js";
+} from "./chunk-TSGTBSVI.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-OXHQA65R.js";
+import "./chunk-4TOQZWQT.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-2O3RGVFC.js";
+} from "./chunk-B5T3IJTT.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -67,6 +67,8 @@ test.each<[string, string, number[]]>([
   ['keyboard is not key', 'FROM a\nENV KEYBOARD=us\n', []],
   ['a path to a secret is not one', 'FROM a\nENV AUTH_TOKEN_FILE=/run/secrets/t\n', []],
   ['a GPG key id is public', 'FROM a\nENV GPG_KEY=A1B2C3D4E5F6\n', []],
+  // BuildKit allows any name with a `public` part (its testSecretsUsedInArgOrEnv: ARG public_token).
+  ['a public token', 'FROM a\nARG public_token\nENV MY_PUBLIC_SECRET=1\n', []],
   ['a project GPG key id is public', 'FROM a\nENV PYTHON_GPG_KEY=A1B2C3D4\n', []],
   ["a server's key location is not a secret", 'FROM a\nENV NGROK_SERVER_KEY=/etc/ngrok/key\n', []],
   ['a private key still is', 'FROM a\nARG GPG_PRIVATE_KEY\n', [2]]

@@ -26,7 +26,15 @@ const CASES: Record<string, Case[]> = {
     ['matching lower', 'from alpine as build\n', []]
   ],
   NoEmptyContinuation: [
-    ['blank line inside a continuation', 'FROM a\nRUN apk add \\\n\n    curl\n', [3]],
+    // Reported on the instruction's last line, as BuildKit's parser does (its testNoEmptyContinuation).
+    ['blank line inside a continuation', 'FROM a\nRUN apk add \\\n\n    curl\n', [4]],
+    [
+      'a pragma above the instruction still silences it',
+      'FROM a\n# stagegate ignore=NoEmptyContinuation\nRUN apk add \\\n\n    curl\n',
+      []
+    ],
+    ['two blank lines: one finding', 'FROM a\nCOPY a \\\n\n\n  b \\\n  /c/\n', [6]],
+    ['before a heredoc: on the marker line', 'FROM a\nRUN \\\n\n  cat <<EOF\nx\nEOF\n', [4]],
     ['comment inside a continuation is fine', 'FROM a\nRUN apk add \\\n# curl for probes\n    curl\n', []],
     ['blank line after the instruction', 'FROM a\nRUN apk add curl\n\nCMD x\n', []]
   ],

@@ -29,7 +29,22 @@ describe('DL3000 absolute WORKDIR', () => {
     ['quoted variable', df(B, 'WORKDIR "${dir}"'), []],
     ['before any FROM', 'WORKDIR rel\n', [1]],
     ['ONBUILD trigger', df(B, 'ONBUILD WORKDIR rel'), [2]],
-    ['a drive letter without a separator is relative', df(B, 'WORKDIR C:app'), [2]]
+    ['a drive letter without a separator is relative', df(B, 'WORKDIR C:app'), [2]],
+    // As BuildKit's WorkdirRelativePath (its testWorkdirRelativePath): only the first WORKDIR of a
+    // stage chain; after one, a relative path is relative to a WORKDIR the file shows.
+    ['relative after an absolute one', df(B, 'WORKDIR /app', 'WORKDIR src'), []],
+    ['two relative ones: the first', df(B, 'WORKDIR rel', 'WORKDIR rel2'), [2]],
+    [
+      'first in a stage built FROM one with a WORKDIR',
+      df('FROM scratch AS a', 'WORKDIR /app', 'FROM a AS b', 'WORKDIR subdir/'),
+      []
+    ],
+    [
+      'first in an unrelated stage',
+      df('FROM scratch AS a', 'WORKDIR /app', 'FROM scratch', 'WORKDIR rel'),
+      [4]
+    ],
+    ['ONBUILD after a WORKDIR', df(B, 'WORKDIR /app', 'ONBUILD WORKDIR rel'), [3]]
   ]
   it.each(cases)('%s', (_name, text, expected) => expect(lines(DL3000, text)).toEqual(expected))
 })

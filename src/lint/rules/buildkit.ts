@@ -118,13 +118,14 @@ export const noEmptyContinuation = rule(
           : instruction.endLine
       for (let line = instruction.line + 1; line < headerEnd; line++) {
         if ((lines[line - 1] ?? '').trim() === '') {
+          // One finding per instruction, on its last line, where BuildKit's parser reports it.
           hits.push({
             ...hit(
               instruction,
-              'Remove the empty continuation line: it will be an error in a future release.'
+              `Remove the empty continuation line ${line}: it will be an error in a future release.`
             ),
-            line,
-            endLine: line
+            line: headerEnd,
+            endLine: headerEnd
           })
           break
         }

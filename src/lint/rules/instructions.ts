@@ -11,6 +11,7 @@ import {
   keyValuePairs,
   keywordInstructions,
   perInstruction,
+  triggerOf,
   unquoteRaw
 } from '../kit.js'
 import type { RuleHit } from '../rule.js'
@@ -29,17 +30,42 @@ function dropQuotes(text: string): string {
 
 export const DL3000 = defineRule(
   { id: 'DL3000', severity: 'error', summary: 'Use absolute WORKDIR.' },
-  ({ model }) =>
-    keywordInstructions(model, 'WORKDIR')
+  ({ model }) => {
+    const hits: RuleHit[] = []
+    const judge = (workdir: Instruction): void => {
       // Judged on the text as written, quotes dropped: with the default escape `WORKDIR "C:\\"` would
       // otherwise lose its backslash (hadolint reads it as written too).
-      .filter(workdir => workdir.argv.length > 0 && !isAbsolutePath(dropQuotes(workdir.args.trim())))
-      .map(workdir =>
-        hitAt(
-          workdir,
-          `Use an absolute path in WORKDIR (e.g. \`/${workdir.argv.join(' ')}\`) so it does not depend on the previous WORKDIR.`
+      if (workdir.argv.length > 0 && !isAbsolutePath(dropQuotes(workdir.args.trim())))
+        hits.push(
+          hitAt(
+            workdir,
+            `Use an absolute path in WORKDIR (e.g. \`/${workdir.argv.join(' ')}\`) so it does not depend on the previous WORKDIR.`
+          )
         )
-      )
+    }
+    // As BuildKit's WorkdirRelativePath: only the first WORKDIR of a stage chain can depend on a
+    // WORKDIR the Dockerfile does not show; after one, a relative path is relative to it.
+    const scopes: [Stage | undefined, readonly Instruction[]][] = [
+      [undefined, model.preamble],
+      ...model.stages.map((stage): [Stage, readonly Instruction[]] => [stage, stage.instructions])
+    ]
+    for (const [stage, instructions] of scopes) {
+      let workdirSet =
+        stage !== undefined &&
+        baseChain(model, stage).some(
+          link => link !== stage && link.instructions.some(instruction => instruction.keyword === 'WORKDIR')
+        )
+      for (const instruction of instructions) {
+        // An ONBUILD WORKDIR runs in a build whose WORKDIR this file does not know.
+        const trigger = triggerOf(model, instruction)
+        if (trigger?.keyword === 'WORKDIR') judge(trigger)
+        if (instruction.keyword !== 'WORKDIR') continue
+        if (!workdirSet) judge(instruction)
+        workdirSet = true
+      }
+    }
+    return hits
+  }
 )
 
 function invalidPort(word: string): string | undefined {
@@ -299,7 +325,8 @@ function hasSensitiveWord(words: readonly string[]): boolean {
  */
 export function isSensitiveName(name: string): boolean {
   const words = nameWords(name)
-  if (isPointerName(words)) return false
+  // BuildKit allows any name with a `public` part (`public_token`, `PUBLIC_KEY`).
+  if (isPointerName(words) || words.includes('public')) return false
   if (hasSensitiveWord(words)) return true
   // A `..._KEY` that names a public thing: a GPG key id (`GPG_KEY` holds a fingerprint, which
   // hadolint does not flag), a server's or host's key (`NGROK_SERVER_KEY` is a file path).
