@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-3VMHDNW5.js";
+} from "./chunk-6E2W6M32.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-DRH7OOEV.js";
+} from "./chunk-AV447R5P.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-TSGTBSVI.js";
+} from "./chunk-3I5YPC4Z.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-4TOQZWQT.js";
+import "./chunk-TYYZQQRC.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-B5T3IJTT.js";
+} from "./chunk-VA5F57SK.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

@@ -125,13 +125,15 @@ describeRule(DL3038, {
   catches: [
     ['FROM fedora:40\nRUN dnf install httpd-2.4 && dnf clean all\n', [2]],
     ['FROM fedora:40\nRUN dnf -q remove vim\n', [2]],
-    ['FROM fedora:40\nRUN dnf check-update; \\\n    dnf groupinstall "Development Tools"\n', [2]]
+    ['FROM fedora:40\nRUN dnf check-update; \\\n    dnf groupinstall "Development Tools"\n', [2]],
+    ['FROM ubi9-minimal\nRUN microdnf install httpd-2.4 && microdnf clean all\n', [2]]
   ],
   passes: [
     'FROM fedora:40\nRUN dnf install -y httpd-2.4 && dnf clean all\n',
     'FROM fedora:40\nRUN dnf --assumeyes install httpd-2.4\n',
     'FROM fedora:40\nRUN dnf -qy install httpd-2.4\n',
-    'FROM ubi9-minimal\nRUN microdnf install httpd-2.4\n',
+    'FROM ubi9-minimal\nRUN microdnf install -y httpd-2.4\n',
+    'FROM fedora:40\nRUN notdnf install httpd\n',
     'FROM fedora:40\nRUN dnf clean all\n'
   ]
 })

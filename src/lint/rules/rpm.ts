@@ -334,9 +334,10 @@ export const DL3038 = requiresNonInteractive(
     id: 'DL3038',
     aliases: [],
     severity: 'warning',
-    summary: 'Use the `-y` switch with `dnf install`'
+    summary: 'Use the `-y` switch with `dnf install` (and microdnf)'
   },
-  { ...DNF, tools: ['dnf'] },
+  // microdnf prompts too, and hadolint's DL3038 covers it.
+  DNF,
   DNF_PROMPTING,
   ['-y', '--assumeyes'],
   'Add `-y` to the `dnf` command so it never waits for an answer.'
