@@ -14,7 +14,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-6E2W6M32.js";
+} from "./chunk-6U3J3ROZ.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   buildReport
-} from "./chunk-TYYZQQRC.js";
+} from "./chunk-I6MIGYXG.js";
 import {
   ALL_RULES,
   failsPolicy,
@@ -192,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-DB7T6UH4.js");
+  const { checkImage } = await import("./pipeline-EULXHTNJ.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -248,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-DB7T6UH4.js");
+  const { runPipeline } = await import("./pipeline-EULXHTNJ.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,

@@ -16,7 +16,7 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-6E2W6M32.js";
+} from "./chunk-6U3J3ROZ.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
@@ -38,11 +38,11 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-3I5YPC4Z.js";
+} from "./chunk-OYMNNTWL.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-TYYZQQRC.js";
+import "./chunk-I6MIGYXG.js";
 import {
   ALL_RULES,
   compareFindings,

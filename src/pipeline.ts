@@ -92,6 +92,17 @@ export function dockerfilePath(inputs: Pick<Inputs, 'context' | 'file'>): string
   return join(inputs.context, 'Dockerfile')
 }
 
+/**
+ * `{ checkDirective }` from a `BUILDKIT_DOCKERFILE_CHECK=…` build arg: BuildKit lints with it in
+ * place of the Dockerfile's `# check=` directive, so the lint step does too. The last one wins,
+ * as with any repeated build arg.
+ */
+export function checkDirectiveArg(buildArgs: readonly string[]): { checkDirective?: string } {
+  let value: string | undefined
+  for (const arg of buildArgs) if (arg.startsWith('BUILDKIT_DOCKERFILE_CHECK=')) value = arg.slice(26)
+  return value === undefined ? {} : { checkDirective: value }
+}
+
 function displayPath(cwd: string, path: string): string {
   const rel = relative(cwd, resolve(cwd, path))
   return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)
@@ -154,7 +165,8 @@ export async function runPipeline(inputs: Inputs, deps: PipelineDeps): Promise<P
         cwd: deps.cwd,
         context: target.contextDir ?? inputs.context,
         ...(inputs.target ? { target: inputs.target } : {}),
-        ...(inputs.check ? { keepSilenced: true } : {})
+        ...(inputs.check ? { keepSilenced: true } : {}),
+        ...checkDirectiveArg(inputs['build-args'])
       })
       findings.push(...linted.findings)
       silencedLint = linted.silenced ?? []

@@ -9,6 +9,7 @@ import { join } from 'node:path'
 import type { BaseReportStore } from '../../src/github/base-report.js'
 import { createRestClient } from '../../src/github/rest.js'
 import { parseInputs } from '../../src/inputs.js'
+import { lintFile } from '../../src/lint/lint-file.js'
 import { run, secretValues } from '../../src/main.js'
 import type { PipelineDeps } from '../../src/pipeline.js'
 import type { Report } from '../../src/report/report.js'
@@ -198,6 +199,25 @@ describe('run()', () => {
     expect(io.failed?.split('\n')).toHaveLength(1)
     expect(io.outputs).toEqual({ result: 'fail' })
     expect(io.at('debug')).toEqual([])
+  })
+
+  test("a BUILDKIT_DOCKERFILE_CHECK build arg reaches the lint step, which BuildKit's builds would apply", async () => {
+    const seen: (string | undefined)[] = []
+    await runAction(
+      {
+        build: 'false',
+        check: 'false',
+        'fail-on': 'never',
+        'build-args': 'A=1\nBUILDKIT_DOCKERFILE_CHECK=skip=all'
+      },
+      {
+        lintFile: (path, options) => {
+          seen.push(options.checkDirective)
+          return lintFile(path, options)
+        }
+      }
+    )
+    expect(seen).toEqual(['skip=all'])
   })
 
   test('an internal error: its message in setFailed, the stack only in the debug log, result fail', async () => {

@@ -1,3 +1,4 @@
+import { checkDirectiveArg } from '../../src/pipeline.js'
 import { emptyConfig, type Config } from '../../src/config.js'
 import { parseDockerfile } from '../../src/dockerfile/parse.js'
 import { compareFindings } from '../../src/finding.js'
@@ -194,6 +195,25 @@ describe('BuildKit check directive', () => {
     expect(pairs(text).sort()).toEqual(expected.sort())
   })
 
+  // BuildKit's testRuleCheckOption: the BUILDKIT_DOCKERFILE_CHECK build arg replaces the directive.
+  test.each([
+    ['replaces skip=all', '#check=skip=all\nFROM a\nRUN x\n', 'error=true', ['StageNameCasing@2:error']],
+    ['replaces error=true', '#check=error=true\nFROM a\nRUN x\n', 'skip=all', []],
+    ['applies without a directive', 'FROM a\nRUN x\n', 'skip=StageNameCasing', []],
+    [
+      'an empty value replaces it with nothing',
+      '#check=skip=all\nFROM a\nRUN x\n',
+      '',
+      ['StageNameCasing@2:note']
+    ]
+  ])('BUILDKIT_DOCKERFILE_CHECK %s', (_name, text, arg, expected) => {
+    const model = parseDockerfile(text, { path: 'app/Dockerfile' })
+    const findings = lintModel(model, { config: emptyConfig(), rules: RULES, checkDirective: arg })
+    expect(
+      findings.filter(f => f.ruleId === 'StageNameCasing').map(f => `${f.ruleId}@${f.line}:${f.severity}`)
+    ).toEqual(expected)
+  })
+
   test('error=true makes BuildKit checks errors', () => {
     const findings = run('# check=error=true\nFROM a\nRUN x\n')
     expect(findings.find(f => f.ruleId === 'StageNameCasing')?.severity).toBe('error')
@@ -269,5 +289,21 @@ describe('catalog', () => {
     ['Nope', false]
   ])('isKnownLintRuleId(%s) = %s', (id, known) => {
     expect(isKnownLintRuleId(id)).toBe(known)
+  })
+})
+
+describe('checkDirectiveArg (the build args the lint step reads)', () => {
+  test.each([
+    [[], {}],
+    [['A=1'], {}],
+    [['BUILDKIT_DOCKERFILE_CHECK=skip=all'], { checkDirective: 'skip=all' }],
+    [
+      ['BUILDKIT_DOCKERFILE_CHECK=skip=A', 'BUILDKIT_DOCKERFILE_CHECK=error=true'],
+      { checkDirective: 'error=true' }
+    ],
+    [['BUILDKIT_DOCKERFILE_CHECK='], { checkDirective: '' }],
+    [['XBUILDKIT_DOCKERFILE_CHECK=skip=all'], {}]
+  ])('%j → %j', (args, expected) => {
+    expect(checkDirectiveArg(args)).toEqual(expected)
   })
 })

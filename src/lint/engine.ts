@@ -35,6 +35,11 @@ export interface LintModelContext {
   extraFindings?: readonly Finding[]
   /** Run config-skipped rules too and return what the policy silenced in `silenced` (for the merge). */
   keepSilenced?: boolean
+  /**
+   * The value of BuildKit's `BUILDKIT_DOCKERFILE_CHECK` build arg (`skip=A,B;error=true`): as in
+   * BuildKit, it replaces the Dockerfile's `# check=` directive.
+   */
+  checkDirective?: string
 }
 
 export interface LintResult {
@@ -84,7 +89,7 @@ export function startLint(
   // As BuildKit runs them, `skip=` does not apply to experimental checks: naming one in
   // `experimental=` enables it even beside `skip=all`.
   const { skipped, severity: severityOverride } = configPolicy(config, resolver)
-  const check = parseCheckDirective(model)
+  const check = parseCheckDirective(model, context.checkDirective)
   if (check) {
     const experimentalIds = new Set(rules.filter(rule => rule.experimental === true).map(rule => rule.id))
     const skip = (id: string): void => {

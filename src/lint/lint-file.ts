@@ -70,6 +70,8 @@ export interface LintFileOptions {
   shellcheck?: boolean
   /** Also return what the policy silenced (for the lint + image merge). */
   keepSilenced?: boolean
+  /** BuildKit's `BUILDKIT_DOCKERFILE_CHECK` build arg, when the build is given one (LintModelContext). */
+  checkDirective?: string
 }
 
 export interface LintFileResult {
@@ -179,7 +181,8 @@ export async function lintFiles(
     finish: startLint(file.model, {
       config: options.config,
       dockerignore: file.dockerignore,
-      ...(options.keepSilenced === true ? { keepSilenced: true } : {})
+      ...(options.keepSilenced === true ? { keepSilenced: true } : {}),
+      ...(options.checkDirective !== undefined ? { checkDirective: options.checkDirective } : {})
     })
   }))
   const outcomes = await shellcheck

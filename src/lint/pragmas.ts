@@ -90,18 +90,20 @@ function instructionStarts(model: DockerfileModel): { line: number; endLine: num
 }
 
 /** BuildKit's `# check=skip=A,B;error=true;experimental=C` parser directive, if present. */
-export function parseCheckDirective(model: DockerfileModel): CheckDirective | undefined {
+export function parseCheckDirective(model: DockerfileModel, override?: string): CheckDirective | undefined {
   const directive = model.directives.find(d => d.name === 'check')
-  if (!directive) return undefined
+  // BuildKit's BUILDKIT_DOCKERFILE_CHECK build arg takes the place of the file's directive.
+  const value = override ?? directive?.value
+  if (value === undefined) return undefined
   const result: CheckDirective = {
     skipAll: false,
     skip: [],
     error: false,
     experimentalAll: false,
     experimental: [],
-    line: directive.line
+    line: directive?.line ?? 0
   }
-  for (const part of directive.value.split(';')) {
+  for (const part of value.split(';')) {
     const eq = part.indexOf('=')
     if (eq < 0) continue
     const key = part.slice(0, eq).trim().toLowerCase()
