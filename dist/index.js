@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-6U3J3ROZ.js";
+} from "./chunk-AE5P3SHD.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-AV447R5P.js";
+} from "./chunk-OU7GNITR.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-OYMNNTWL.js";
+} from "./chunk-SMEH52UN.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-I6MIGYXG.js";
+import "./chunk-5ZCSNXNW.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-VA5F57SK.js";
+} from "./chunk-ZU2QYWHC.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

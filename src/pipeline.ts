@@ -98,8 +98,9 @@ export function dockerfilePath(inputs: Pick<Inputs, 'context' | 'file'>): string
  * as with any repeated build arg.
  */
 export function checkDirectiveArg(buildArgs: readonly string[]): { checkDirective?: string } {
+  const prefix = 'BUILDKIT_DOCKERFILE_CHECK='
   let value: string | undefined
-  for (const arg of buildArgs) if (arg.startsWith('BUILDKIT_DOCKERFILE_CHECK=')) value = arg.slice(26)
+  for (const arg of buildArgs) if (arg.startsWith(prefix)) value = arg.slice(prefix.length)
   return value === undefined ? {} : { checkDirective: value }
 }
 

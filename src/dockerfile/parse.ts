@@ -5,7 +5,7 @@
 // here once, so rules never re-parse text. Never throws: garbage gives a
 // model with zero stages.
 import { readSource, type SourceInstruction } from './ast.js'
-import { globalArgDefaults, platformArgAsWritten, primeSourceLines } from './query.js'
+import { globalArgDefaults, platformArgAsWritten, primeSourceLines, setsShell } from './query.js'
 import type { DockerfileModel, Flag, Instruction, ParseOptions, Stage, StageEdge } from './model.js'
 import { expandVariables, splitKeyValue, splitWords } from './words.js'
 
@@ -246,7 +246,7 @@ function resolveStageState(
         break
       }
       case 'SHELL':
-        if (instruction.jsonForm && instruction.argv.length > 0) shell = [...instruction.argv]
+        if (setsShell(instruction)) shell = [...instruction.argv]
         break
       case 'COPY':
       case 'ADD':

@@ -5,6 +5,11 @@ import { isDigestPinned, parseImageRef, type ImageRef } from './image-ref.js'
 import type { DockerfileModel, Instruction, Stage } from './model.js'
 import { PLATFORM_ARGS, resolveGlobalArgs, type Lookup } from './words.js'
 
+/** A SHELL that sets one: exec form naming at least the program (Docker refuses any other). */
+export function setsShell(instruction: Instruction): boolean {
+  return instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0
+}
+
 const linesCache = new WeakMap<DockerfileModel, string[]>()
 
 /** The source lines (0-based array; use `sourceLine(model, n)` for 1-based access). */

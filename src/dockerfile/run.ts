@@ -8,7 +8,7 @@
 // kept with it (a WeakMap keyed by the model: nothing to clear).
 import type { DockerfileModel, Flag, Instruction, Stage } from './model.js'
 import { parseMountOptions, splitFlags } from './parse.js'
-import { sourceLines } from './query.js'
+import { setsShell, sourceLines } from './query.js'
 import { commandName, effectiveArgv, parseShell, shellCommand, type ShellCommand } from './shell.js'
 import { splitKeyValue } from './words.js'
 
@@ -281,7 +281,7 @@ function collect(model: DockerfileModel): ModelRuns {
     const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
     let shell: readonly string[] = base ? base.shell : DEFAULT_SHELL
     for (const instruction of stage.instructions) {
-      if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
+      if (setsShell(instruction)) {
         shell = instruction.argv
         continue
       }

@@ -77,6 +77,15 @@ export function baseChain(model: DockerfileModel, stage: Stage): Stage[] {
   return chain
 }
 
+/** True when a stage that `stage` is built `FROM`, directly or through others, has an instruction passing `test`. */
+export function baseStagesHave(
+  model: DockerfileModel,
+  stage: Stage,
+  test: (instruction: Instruction) => boolean
+): boolean {
+  return baseChain(model, stage).some(link => link !== stage && link.instructions.some(test))
+}
+
 /** The stages built `FROM` this one, directly or through others, in Dockerfile order. */
 export function derivedStages(model: DockerfileModel, stage: Stage): Stage[] {
   return model.stages.filter(
@@ -191,27 +200,6 @@ export function instructionsIn(
     lists.instructions[scope] = list
   }
   return list
-}
-
-/**
- * The instructions of a stage with the SHELL in effect for each: inherited from a `FROM <stage>`
- * base, else `/bin/sh -c`, until a SHELL of the stage changes it. The SHELLs themselves are not listed.
- */
-export function instructionsWithShell(
-  model: DockerfileModel,
-  stage: Stage
-): { instruction: Instruction; shell: readonly string[] }[] {
-  const base = stage.baseStage !== undefined ? model.stages[stage.baseStage] : undefined
-  let shell: readonly string[] = base ? base.shell : ['/bin/sh', '-c']
-  const result: { instruction: Instruction; shell: readonly string[] }[] = []
-  for (const instruction of stage.instructions) {
-    if (instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0) {
-      shell = instruction.argv
-      continue
-    }
-    result.push({ instruction, shell })
-  }
-  return result
 }
 
 /** The RUN bodies of a stage in order, ONBUILD RUN triggers included unless excluded. */

@@ -1,8 +1,8 @@
 // hadolint's rules about single instructions: WORKDIR, EXPOSE, CMD/ENTRYPOINT/HEALTHCHECK repeats, JSON form, ONBUILD triggers, ENV self-references, instruction order, secrets in ARG/ENV, user ids, MAINTAINER, pragmas.
 import type { DockerfileModel, Instruction, Stage } from '../../dockerfile/model.js'
-import { stageAtLine } from '../../dockerfile/query.js'
+import { setsShell, stageAtLine } from '../../dockerfile/query.js'
 import {
-  baseChain,
+  baseStagesHave,
   defineRule,
   definitionsBefore,
   flatMapOf,
@@ -51,10 +51,7 @@ export const DL3000 = defineRule(
     ]
     for (const [stage, instructions] of scopes) {
       let workdirSet =
-        stage !== undefined &&
-        baseChain(model, stage).some(
-          link => link !== stage && link.instructions.some(instruction => instruction.keyword === 'WORKDIR')
-        )
+        stage !== undefined && baseStagesHave(model, stage, instruction => instruction.keyword === 'WORKDIR')
       for (const instruction of instructions) {
         // An ONBUILD WORKDIR runs in a build whose WORKDIR this file does not know.
         const trigger = triggerOf(model, instruction)
@@ -113,11 +110,9 @@ export const DL3025 = defineRule(
     for (const stage of model.stages) {
       // As BuildKit's JSONArgsRecommended: once a SHELL is set (in the stage or a stage it is built
       // FROM), the shell form runs that shell on purpose and is not reported.
-      let shellSet = baseChain(model, stage).some(
-        link => link !== stage && link.instructions.some(isShellInstruction)
-      )
+      let shellSet = baseStagesHave(model, stage, setsShell)
       for (const instruction of stage.instructions) {
-        if (isShellInstruction(instruction)) shellSet = true
+        if (setsShell(instruction)) shellSet = true
         if (
           !shellSet &&
           (instruction.keyword === 'CMD' || instruction.keyword === 'ENTRYPOINT') &&
@@ -136,10 +131,6 @@ export const DL3025 = defineRule(
     return hits
   }
 )
-
-function isShellInstruction(instruction: Instruction): boolean {
-  return instruction.keyword === 'SHELL' && instruction.jsonForm && instruction.argv.length > 0
-}
 
 /** `# hadolint ignore=...` / `# stagegate ignore=...` (the next-instruction forms, not `global`/`stage`). */
 const INLINE_IGNORE = /^(hadolint|stagegate)[ \t]+ignore[ \t]*=/i
