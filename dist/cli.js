@@ -14,12 +14,12 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-AE5P3SHD.js";
+} from "./chunk-BEABXYBR.js";
 import "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-OU7GNITR.js";
+} from "./chunk-62PAHNMF.js";
 import {
   SecretSet,
   secretValuesOf
@@ -27,7 +27,7 @@ import {
 import {
   VERSION,
   buildReport
-} from "./chunk-5ZCSNXNW.js";
+} from "./chunk-7KWXQILZ.js";
 import {
   ALL_RULES,
   failsPolicy,
@@ -36,7 +36,7 @@ import {
   parseDockerfile,
   parseImageRef,
   ruleListing
-} from "./chunk-ZU2QYWHC.js";
+} from "./chunk-GDH2HMCT.js";
 import "./chunk-C64V33NP.js";
 import "./chunk-RI6HCDV2.js";
 import "./chunk-CHJ2KWGO.js";
@@ -99,13 +99,13 @@ var LOADERS = {
   tty: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   text: async () => (await import("./tty-S6ML72PO.js")).formatTty,
   json: async () => (await import("./json-S62TVYVC.js")).formatJson,
-  sarif: async () => (await import("./sarif-VMP3FAGT.js")).formatSarif,
+  sarif: async () => (await import("./sarif-HOCXZSPY.js")).formatSarif,
   checkstyle: async () => (await import("./checkstyle-7KEVJFX7.js")).formatCheckstyle,
   codeclimate: async () => (await import("./codeclimate-4XJCBA5H.js")).formatCodeclimate,
   gitlab_codeclimate: async () => (await import("./gitlab-codeclimate-4KGBIHER.js")).formatGitlabCodeclimate,
   gnu: async () => (await import("./gnu-P7QXRD67.js")).formatGnu,
   junit: async () => (await import("./junit-XLEVXBZK.js")).formatJunit,
-  sonarqube: async () => (await import("./sonarqube-MIIORNQA.js")).formatSonarqube
+  sonarqube: async () => (await import("./sonarqube-PUC4ODYR.js")).formatSonarqube
 };
 async function formatReports(reports, format, context) {
   const formatter = await LOADERS[format]();
@@ -192,7 +192,7 @@ async function checkCommand(argv, io) {
     );
   }
   const platform = lastValue(parsed, "platform");
-  const { checkImage } = await import("./pipeline-XMFZX36B.js");
+  const { checkImage } = await import("./pipeline-NNSNXCSC.js");
   const checked = await checkImage(
     source,
     { platforms: platform ? [platform] : [], push: false, sbom: "false", provenance: "false" },
@@ -248,7 +248,7 @@ async function buildCommand(argv, io) {
   const secrets = new SecretSet(secretValuesOf(inputs, io.env, io.cwd));
   const stderr = (text) => io.stderr(secrets.redact(text));
   const deps = cliPipelineDeps({ ...io, stderr }, (value) => secrets.add(value));
-  const { runPipeline } = await import("./pipeline-XMFZX36B.js");
+  const { runPipeline } = await import("./pipeline-NNSNXCSC.js");
   const raw = await runPipeline(inputs, deps);
   const after = await deps.afterBuild(inputs, raw, {
     env: io.env,

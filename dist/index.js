@@ -16,14 +16,14 @@ import {
   defaultPipelineDeps,
   formatJson,
   redactReport
-} from "./chunk-AE5P3SHD.js";
+} from "./chunk-BEABXYBR.js";
 import {
   mergeNote
 } from "./chunk-DFWCJEYH.js";
 import {
   formatSarif,
   toSarif
-} from "./chunk-OU7GNITR.js";
+} from "./chunk-62PAHNMF.js";
 import {
   SecretSet,
   secretValuesOf
@@ -38,18 +38,18 @@ import "./chunk-P6ACNJI3.js";
 import "./chunk-P6TJEQRT.js";
 import {
   runPipeline
-} from "./chunk-SMEH52UN.js";
+} from "./chunk-AMGVZ7D7.js";
 import "./chunk-BOCMDX27.js";
 import "./chunk-UZZNPPZR.js";
 import "./chunk-CRPXSW6F.js";
-import "./chunk-5ZCSNXNW.js";
+import "./chunk-7KWXQILZ.js";
 import {
   ALL_RULES,
   compareFindings,
   failsPolicy,
   helpUri,
   severityRank
-} from "./chunk-ZU2QYWHC.js";
+} from "./chunk-GDH2HMCT.js";
 import "./chunk-C64V33NP.js";
 import {
   formatBytes

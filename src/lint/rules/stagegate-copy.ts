@@ -158,6 +158,10 @@ const TOOL_OUTPUT_FLAGS: Record<string, string[]> = {
   pip3: ['-t', '-w'],
   wget: ['-O', '-P', '--output-document', '--directory-prefix']
 }
+/** Each tool's output options with the common ones, listed once rather than for every command. */
+const OUTPUT_FLAGS_OF: ReadonlyMap<string, readonly string[]> = new Map(
+  Object.entries(TOOL_OUTPUT_FLAGS).map(([tool, flags]) => [tool, [...OUTPUT_FLAGS, ...flags]])
+)
 /** `NAME=DIR` (environment or make variable) that names an install or output directory. */
 const OUTPUT_VARIABLES = new Set([
   'GOBIN',
@@ -238,9 +242,7 @@ function within(path: string | undefined, dir: string): boolean {
 
 /** Values of the output options a command is given (`-o x`, `--prefix=x`, `-o/x`). */
 function outputTargets(name: string, args: readonly string[]): string[] {
-  const flags = Object.hasOwn(TOOL_OUTPUT_FLAGS, name)
-    ? [...OUTPUT_FLAGS, ...(TOOL_OUTPUT_FLAGS[name] as string[])]
-    : OUTPUT_FLAGS
+  const flags = OUTPUT_FLAGS_OF.get(name) ?? OUTPUT_FLAGS
   const values: string[] = []
   for (let i = 0; i < args.length; i++) {
     const word = args[i] as string
